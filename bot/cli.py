@@ -1,0 +1,236 @@
+"""The command line: `python -m bot …` (also installed as `sunbae`).
+
+Each subcommand parses its flags, builds the resources it needs (settings, database, services),
+calls a service and prints. Flags override the environment; a bad setting stops with one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+import tempfile
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from bot import __version__
+from bot.settings import ConfigError, Settings, load_settings
+from bot.store.database import Database, StoreError
+
+Handler = Callable[[argparse.Namespace, Settings], Awaitable[int]]
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """A problem to report in one line on stderr, with an exit code."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _utf8(stream: TextIO) -> None:
+    # Korean must print on any terminal (Windows consoles, C locales, pipes).
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    if encoding != "utf8" and hasattr(stream, "reconfigure"):
+        stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def emit_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+async def open_db(args: argparse.Namespace, settings: Settings) -> Database:
+    path = Path(args.db) if getattr(args, "db", None) else settings.db_path
+    try:
+        return await Database.open(path)
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def content_paths(args: argparse.Namespace, settings: Settings) -> list[Path]:
+    return [Path(p) for p in args.paths] if args.paths else list(settings.content_paths)
+
+
+# -- ingest / check / stats -----------------------------------------------------------------------
+
+
+def _print_report(report: dict[str, Any], *, verb: str) -> None:
+    print(
+        f"{verb}: {report['files']} files · {report['added']} added · {report['updated']} updated"
+        f" · {report['unchanged']} unchanged · {report['retired']} retired"
+    )
+    for error in report["errors"]:
+        print(f"  ✗ {error['file']}: {error['reason']}")
+
+
+async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.services.factory import build_ingest_service
+    from bot.services.ingest import IngestError
+
+    db = await open_db(args, settings)
+    try:
+        service = build_ingest_service(db)
+        try:
+            report = await service.ingest(content_paths(args, settings), strict=args.strict)
+        except IngestError as exc:
+            data = exc.report.as_dict()
+            if args.json:
+                emit_json({**data, "written": False})
+            else:
+                _print_report(data, verb="ingest aborted (--strict), nothing written")
+            return 1
+        if args.json:
+            emit_json(report.as_dict())
+        else:
+            _print_report(report.as_dict(), verb="ingested")
+        return 0
+    finally:
+        await db.close()
+
+
+async def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
+    """Validate content in a throw-away in-memory database: nothing is written anywhere."""
+    from bot.services.factory import build_ingest_service
+
+    with tempfile.TemporaryDirectory(prefix="sunbae-check-") as folder:
+        db = await Database.open(Path(folder) / "check.db")
+        try:
+            report = await build_ingest_service(db).check(content_paths(args, settings))
+        finally:
+            await db.close()
+    data = report.as_dict()
+    if args.json:
+        emit_json({k: data[k] for k in ("files", "added", "errors")} | {"entries": data["added"]})
+    else:
+        status = "ok" if not report.errors else f"{len(report.errors)} problem(s)"
+        print(f"check: {report.files} files, {report.added} entries, {status}")
+        for error in report.errors:
+            print(f"  ✗ {error.file}: {error.reason}")
+    return 1 if report.errors else 0
+
+
+async def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.store.entries import EntryRepository
+    from bot.store.ingest_state import IngestStateRepository
+
+    db = await open_db(args, settings)
+    try:
+        stats = await EntryRepository(db).stats()
+        last = await IngestStateRepository(db).last_run()
+        sources = await EntryRepository(db).sources()
+    finally:
+        await db.close()
+    data = {
+        **stats,
+        "schema_version": await _schema_version(args, settings),
+        "last_ingest": last["finished_at"] if last else None,
+        "by_source": [{"source": s, "entries": n} for s, n in sources],
+    }
+    if args.json:
+        emit_json(data)
+        return 0
+    print(
+        f"{stats['entries']} entries ({stats['tips']} tips, {stats['retired']} retired)"
+        f" · {stats['topics']} topics · {stats['sources']} sources"
+    )
+    for source, count in sources:
+        print(f"  {count:4d}  {source}")
+    print(f"last ingest: {data['last_ingest'] or 'never'}")
+    return 0
+
+
+async def _schema_version(args: argparse.Namespace, settings: Settings) -> int:
+    db = await open_db(args, settings)
+    try:
+        return await db.user_version()
+    finally:
+        await db.close()
+
+
+# -- parser ---------------------------------------------------------------------------------------
+
+
+def _db_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--db", metavar="FILE", help="SQLite file (default: $SUNBAE_DB or data/sunbae.db)"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sunbae",
+        description="sunbae (선배): career advice from AI-bootcamp seniors, on Discord.",
+    )
+    parser.add_argument("--version", action="version", version=f"sunbae {__version__}")
+    parser.add_argument("--log-level", help="DEBUG, INFO, WARNING… (default: $SUNBAE_LOG_LEVEL)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("ingest", help="load advice files into the database")
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders (default: $SUNBAE_CONTENT)"
+    )
+    _db_flag(p)
+    p.add_argument("--strict", action="store_true", help="any file problem aborts the run")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=cmd_ingest)
+
+    p = sub.add_parser("check", help="validate advice files without writing anything")
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders (default: $SUNBAE_CONTENT)"
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("stats", help="what the database holds")
+    _db_flag(p)
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=cmd_stats)
+
+    for register in _extra_commands():
+        register(sub)
+    return parser
+
+
+def _extra_commands() -> list[Callable[[Any], None]]:
+    """Subcommands that live in their own modules (search, the bot, tips)."""
+    from bot import cli_bot, cli_search
+
+    return [cli_search.register, cli_bot.register]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8(sys.stdout)
+    _utf8(sys.stderr)
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        if args.log_level:
+            from bot.settings import parse_log_level
+
+            settings = settings.with_overrides(
+                log_level=parse_log_level(args.log_level, "--log-level")
+            )
+    except ConfigError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    # Only the long-running bot logs at INFO by default; one-shot commands print their result.
+    quiet = not args.log_level and not getattr(args, "verbose_logs", False)
+    logging.basicConfig(
+        level="WARNING" if quiet else settings.log_level,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    handler: Handler = args.handler
+    try:
+        return asyncio.run(handler(args, settings))
+    except CliError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.code
+    except ConfigError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,1 @@
+"""Reading advice files: markup cleaning, splitting posts into entries, curated entry files."""

@@ -1,0 +1,158 @@
+"""SQLite connection management: pragmas, numbered migrations, transactions.
+
+One writer connection guarded by a lock (so concurrent tasks never interleave statements inside
+another task's transaction) and one reader connection (WAL lets it read while a write is open).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import sqlite3
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import aiosqlite
+
+log = logging.getLogger(__name__)
+
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(RuntimeError):
+    """The database cannot be opened or migrated; the message says what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+def load_migrations() -> list[Migration]:
+    """Migrations shipped in `bot/store/migrations`, ordered, numbered 1..N without gaps."""
+    folder = resources.files("bot.store") / "migrations"
+    found: list[Migration] = []
+    for item in folder.iterdir():
+        match = _MIGRATION_NAME.match(item.name)
+        if match:
+            found.append(Migration(int(match.group(1)), item.name, item.read_text("utf-8")))
+    found.sort(key=lambda m: m.version)
+    for expected, migration in enumerate(found, start=1):
+        if migration.version != expected:
+            raise StoreError(f"migration numbering has a gap before {migration.name}")
+    return found
+
+
+async def _configure(conn: aiosqlite.Connection) -> None:
+    await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    await conn.execute("PRAGMA foreign_keys = ON")
+    await conn.execute("PRAGMA synchronous = NORMAL")
+
+
+class Database:
+    """Owns the SQLite file. Build with `await Database.open(path)`; close with `await db.close()`."""
+
+    def __init__(
+        self, path: Path, writer: aiosqlite.Connection, reader: aiosqlite.Connection
+    ) -> None:
+        self.path = path
+        self._writer = writer
+        self._reader = reader
+        self._write_lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: Path | str, *, migrate: bool = True) -> Database:
+        path = Path(path)
+        if str(path) != ":memory:":
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the database folder {path.parent}: {exc}") from exc
+        try:
+            writer = await aiosqlite.connect(path, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the database {path}: {exc}") from exc
+        try:
+            writer.row_factory = aiosqlite.Row
+            await _configure(writer)
+            mode = await (await writer.execute("PRAGMA journal_mode = WAL")).fetchone()
+            if mode and mode[0] != "wal":
+                log.warning("journal_mode is %s, not WAL, for %s", mode[0], path)
+            if migrate:
+                await apply_migrations(writer)
+            reader = await aiosqlite.connect(path, isolation_level=None)
+            reader.row_factory = aiosqlite.Row
+            await _configure(reader)
+            await reader.execute("PRAGMA query_only = ON")
+        except sqlite3.DatabaseError as exc:
+            await writer.close()
+            raise StoreError(f"{path} is not a usable sunbae database: {exc}") from exc
+        except BaseException:
+            await writer.close()
+            raise
+        return cls(path, writer, reader)
+
+    async def close(self) -> None:
+        async with self._write_lock:
+            for conn in (self._reader, self._writer):
+                try:
+                    await conn.close()
+                except (sqlite3.Error, ValueError):  # already closed
+                    log.debug("closing %s", self.path, exc_info=True)
+
+    @property
+    def reader(self) -> aiosqlite.Connection:
+        return self._reader
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """One write transaction: committed on success, rolled back whole on any exception."""
+        async with self._write_lock:
+            conn = self._writer
+            await conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                await conn.execute("ROLLBACK")
+                raise
+            else:
+                await conn.execute("COMMIT")
+
+    async def user_version(self) -> int:
+        row = await (await self._reader.execute("PRAGMA user_version")).fetchone()
+        return int(row[0]) if row else 0
+
+
+async def apply_migrations(conn: aiosqlite.Connection, *, target: int | None = None) -> int:
+    """Bring the schema to `target` (default: latest). Each migration commits with its version."""
+    migrations = load_migrations()
+    latest = migrations[-1].version if migrations else 0
+    target = latest if target is None else target
+    row = await (await conn.execute("PRAGMA user_version")).fetchone()
+    current = int(row[0]) if row else 0
+    if current > latest:
+        raise StoreError(
+            f"the database schema is version {current}, newer than this sunbae ({latest}): upgrade sunbae"
+        )
+    for migration in migrations:
+        if current < migration.version <= target:
+            log.info("applying migration %s", migration.name)
+            # executescript commits first; wrap the script and the version bump in one transaction.
+            try:
+                await conn.executescript(
+                    f"BEGIN IMMEDIATE;\n{migration.sql}\n"
+                    f"PRAGMA user_version = {migration.version};\nCOMMIT;"
+                )
+            except sqlite3.Error as exc:
+                if conn.in_transaction:
+                    await conn.execute("ROLLBACK")
+                raise StoreError(f"migration {migration.name} failed: {exc}") from exc
+            current = migration.version
+    return current
