@@ -197,9 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extra_commands() -> list[Callable[[Any], None]]:
     """Subcommands that live in their own modules (search, the bot, tips)."""
-    from bot import cli_bot, cli_search
+    from bot import cli_bot, cli_search, cli_tip
 
-    return [cli_search.register, cli_bot.register]
+    return [cli_search.register, cli_bot.register, cli_tip.register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

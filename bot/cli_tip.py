@@ -1,0 +1,64 @@
+"""`tip` subcommand: print the tip of a day (the same one all day, for a server or globally)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import Any
+
+from bot.settings import Settings
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2025-03-01, got {text!r}") from None
+
+
+def _guild(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a server id (digits; 0 = global), got {text!r}")
+    return int(text)
+
+
+async def cmd_tip(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.cli import CliError, emit_json, open_db
+    from bot.tips.errors import NoTipsError
+    from bot.tips.service import TipService
+
+    db = await open_db(args, settings)
+    try:
+        service = TipService(db, default_timezone=settings.timezone)
+        day = args.date or await service.local_today(args.guild)
+        try:
+            tip = await service.tip_for(args.guild, day)
+        except NoTipsError as exc:
+            raise CliError(str(exc)) from None
+    finally:
+        await db.close()
+    if args.json:
+        emit_json(tip.as_dict())
+        return 0
+    print(f"💡 {tip.date.isoformat()}  {tip.tip}")
+    credit = f" · {tip.source}" if tip.source else ""
+    print(f"   — {tip.title}{credit} [{tip.entry_id}]")
+    return 0
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("tip", help="the daily tip (one per server per local date)")
+    p.add_argument(
+        "--date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="which day (default: today in the server's zone or $SUNBAE_TIMEZONE)",
+    )
+    p.add_argument(
+        "--guild", type=_guild, default=0, metavar="ID", help="server id (default: 0, global)"
+    )
+    p.add_argument(
+        "--db", metavar="FILE", help="SQLite file (default: $SUNBAE_DB or data/sunbae.db)"
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=cmd_tip)

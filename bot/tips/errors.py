@@ -1,0 +1,42 @@
+"""Errors of the tip domain; each message is fit to show to a user or a moderator."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+PostErrorKind = Literal["missing_permissions", "unknown_channel", "rate_limited", "transient"]
+PERMANENT_KINDS: frozenset[str] = frozenset({"missing_permissions", "unknown_channel"})
+
+
+class TipError(Exception):
+    """Base class of the tip domain's errors."""
+
+
+class NoTipsError(TipError):
+    """The database holds no live entry with a tip."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "no tips yet: ingest advice whose frontmatter has a `tip:` field (python -m bot ingest)"
+        )
+
+
+class TipConfigError(TipError, ValueError):
+    """A `/tip-config` value is invalid (bad HH:MM, unknown zone, no channel)."""
+
+
+class PostError(TipError):
+    """Raised by a TipPoster. Permanent kinds fail the day; the others are retried later."""
+
+    def __init__(self, kind: PostErrorKind, message: str, *, retry_after: float | None = None):
+        super().__init__(message)
+        self.kind: PostErrorKind = kind
+        self.message = message
+        self.retry_after = retry_after  # seconds, for rate_limited
+
+    @property
+    def permanent(self) -> bool:
+        return self.kind in PERMANENT_KINDS
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.message}"

@@ -1,0 +1,90 @@
+"""Records of the tip domain (plain data: the Discord adapter renders them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+DEFAULT_TIME = "09:00"
+
+
+@dataclass(frozen=True, slots=True)
+class DailyTip:
+    """The tip of one server's local date."""
+
+    guild_id: int
+    date: dt.date
+    entry_id: str
+    title: str
+    tip: str
+    source: str  # attribution line ("speaker · event · date"), may be ""
+    url: str | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "id": self.entry_id,
+            "title": self.title,
+            "tip": self.tip,
+            "date": self.date.isoformat(),
+            "source": self.source,
+            "url": self.url,
+            "guild": self.guild_id,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TipSettings:
+    """A server's posting settings; `last_problem` is what went wrong last, for moderators."""
+
+    guild_id: int
+    channel_id: int | None
+    time: str  # HH:MM, local
+    timezone: str  # IANA name
+    enabled: bool
+    open_thread: bool
+    skip_date: dt.date | None
+    last_problem: str | None
+    problem_at: dt.datetime | None
+    active_since: dt.datetime  # slots before this instant were never scheduled
+    next_post_at: dt.datetime | None = None  # filled in by TipService.settings()
+
+    @property
+    def configured(self) -> bool:
+        return self.channel_id is not None
+
+
+PostStatus = Literal["pending", "sent", "skipped", "failed"]
+
+
+@dataclass(frozen=True, slots=True)
+class PostRecord:
+    """One row of `tip_posts`: the claim on a server's date, then its result."""
+
+    guild_id: int
+    date: dt.date
+    status: PostStatus
+    nonce: str
+    slot_at: dt.datetime
+    channel_id: int | None
+    entry_id: str | None
+    message_id: int | None
+    thread_id: int | None
+    attempts: int
+    retry_at: dt.datetime | None
+    lease_until: dt.datetime | None
+    reason: str | None
+
+
+OutcomeKind = Literal["sent", "recovered", "skipped", "failed", "retry"]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one tick did for one server's date (for logs and tests)."""
+
+    guild_id: int
+    date: dt.date
+    kind: OutcomeKind
+    message_id: int | None = None
+    reason: str | None = None

@@ -1,0 +1,217 @@
+"""TipService: the tip of a server's day, the rotation, and the posting settings.
+
+What the commands (`/tip`, `/tip-config`, the CLI) call. No Discord here; time comes from the
+injected clock, so tests can walk through days and DST changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import replace
+
+from bot.clock import Clock, utcnow
+from bot.models import Entry
+from bot.store.database import Database
+from bot.store.entries import EntryRepository
+from bot.store.tips import TipRepository
+from bot.tips import deck as decks
+from bot.tips.errors import NoTipsError, TipConfigError
+from bot.tips.models import DEFAULT_TIME, DailyTip, TipSettings
+from bot.tips.schedule import local_date, parse_time, parse_zone, slot_at
+
+log = logging.getLogger(__name__)
+
+GLOBAL_GUILD = 0  # the CLI's server: one rotation shared by everything outside Discord
+PREVIEW_LIMIT = 30
+
+
+def _daily(guild_id: int, day: dt.date, entry: Entry) -> DailyTip:
+    return DailyTip(
+        guild_id=guild_id,
+        date=day,
+        entry_id=entry.id,
+        title=entry.title,
+        tip=entry.tip or "",
+        source=entry.source.attribution(),
+        url=entry.source.url,
+    )
+
+
+class TipService:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        clock: Clock = utcnow,
+        default_timezone: str = "Asia/Seoul",
+        default_time: str = DEFAULT_TIME,
+    ) -> None:
+        self.db = db
+        self.store = TipRepository(db)
+        self.clock = clock
+        self._entries = EntryRepository(db)
+        self._default_zone = parse_zone(default_timezone)
+        self._default_time = parse_time(default_time)
+
+    # -- the tip of a day ------------------------------------------------------------------
+
+    async def local_today(self, guild_id: int) -> dt.date:
+        """Today in the server's zone (the default zone for unconfigured servers and guild 0)."""
+        return local_date(self.clock(), (await self._stored_or_default(guild_id)).timezone)
+
+    async def today(self, guild_id: int) -> DailyTip:
+        return await self.tip_for(guild_id, await self.local_today(guild_id))
+
+    async def tip_for(self, guild_id: int, day: dt.date) -> DailyTip:
+        """The tip of `day`, decided on first request and kept; NoTipsError if there are none.
+
+        A kept tip whose entry was since retired (or lost its tip) is replaced by the next card:
+        retiring is how moderators take advice out of circulation.
+        """
+        async with self.db.transaction() as conn:
+            live = await self.store.live_tip_ids(conn)
+            kept = await self.store.decided(conn, guild_id, day)
+            if kept is None or kept not in set(live):
+                deck = await self.store.load_deck(conn, guild_id) or decks.Deck.new()
+                card, deck = decks.draw(deck, live)
+                if card is None:
+                    raise NoTipsError()
+                await self.store.save_deck(conn, guild_id, deck, now=self.clock())
+                await self.store.decide(conn, guild_id, day, card, now=self.clock())
+                kept = card
+        entry = await self._entries.get(kept)
+        if entry is None or entry.tip is None:  # retired between the commit and this read
+            return await self.tip_for(guild_id, day)
+        return _daily(guild_id, day, entry)
+
+    async def preview(self, guild_id: int, n: int = 5) -> list[DailyTip]:
+        """The tips of the next `n` days from today, without deciding or dealing anything.
+
+        Days already decided show their tip; the others show what the deck will deal, which
+        holds as long as the corpus does not change before then.
+        """
+        n = max(0, min(n, PREVIEW_LIMIT))
+        today = await self.local_today(guild_id)
+        days = [today + dt.timedelta(days=i) for i in range(n)]
+        if not days:
+            return []
+        # Reads on the reader connection (query_only): nothing can be dealt by accident.
+        conn = self.db.reader
+        deck = await self.store.load_deck(conn, guild_id)
+        if deck is None:
+            # Store the seed now: a throw-away one would predict a different future.
+            async with self.db.transaction() as wconn:
+                deck = await self.store.load_deck(wconn, guild_id) or decks.Deck.new()
+                await self.store.save_deck(wconn, guild_id, deck, now=self.clock())
+        live = await self.store.live_tip_ids(conn)
+        decided = await self.store.decided_between(conn, guild_id, days[0], days[-1])
+        live_set = set(live)
+        open_days = [d for d in days if decided.get(d) not in live_set]
+        upcoming = iter(decks.peek(deck, live, len(open_days)))
+        chosen = {d: decided[d] if d not in open_days else next(upcoming, None) for d in days}
+        entries = {e.id: e for e in await self._entries.get_many([c for c in chosen.values() if c])}
+        return [_daily(guild_id, d, entries[c]) for d, c in chosen.items() if c and c in entries]
+
+    # -- settings --------------------------------------------------------------------------
+
+    async def settings(self, guild_id: int, *, acknowledge: bool = True) -> TipSettings:
+        """The server's settings with its last problem and next post time.
+
+        `acknowledge` clears the problem once returned: the `/tip-config` reply shows it once.
+        """
+        current = await self._stored_or_default(guild_id)
+        if acknowledge and current.last_problem:
+            await self.store.clear_problem_if(guild_id, current.last_problem, now=self.clock())
+        return replace(current, next_post_at=await self._next_post(current))
+
+    async def configure(
+        self,
+        guild_id: int,
+        *,
+        channel_id: int | None = None,
+        time: str | None = None,
+        timezone: str | None = None,
+        thread: bool | None = None,
+        enable: bool = True,
+    ) -> TipSettings:
+        """Change what is given (validated: TipConfigError) and turn posting on.
+
+        `enable=False` saves the changes but leaves posting on or off as it was.
+        """
+        current = await self._stored_or_default(guild_id)
+        new_time = parse_time(time) if time is not None else current.time
+        new_zone = parse_zone(timezone) if timezone is not None else current.timezone
+        if channel_id is not None and channel_id <= 0:
+            raise TipConfigError(f"channel id must be a positive number, got {channel_id}")
+        channel = channel_id if channel_id is not None else current.channel_id
+        if enable and channel is None:
+            raise TipConfigError("choose a channel for the daily tip first")
+        now = self.clock()
+        updated = replace(
+            current,
+            channel_id=channel,
+            time=new_time,
+            timezone=new_zone,
+            open_thread=current.open_thread if thread is None else thread,
+            enabled=enable or current.enabled,
+        )
+        if (updated.time, updated.timezone, updated.enabled) != (
+            current.time,
+            current.timezone,
+            current.enabled,
+        ):
+            # A new schedule starts now: slots it would have had earlier today are not "missed".
+            updated = replace(updated, active_since=now)
+        await self.store.save_settings(updated, now=now)
+        return await self.settings(guild_id, acknowledge=False)
+
+    async def disable(self, guild_id: int) -> TipSettings:
+        current = await self._stored_or_default(guild_id)
+        if current.enabled:
+            await self.store.save_settings(replace(current, enabled=False), now=self.clock())
+        return await self.settings(guild_id, acknowledge=False)
+
+    async def skip(self, guild_id: int) -> dt.date:
+        """Skip the next scheduled post: today's if its slot is still ahead, else tomorrow's."""
+        current = await self._stored_or_default(guild_id)
+        now = self.clock()
+        day = local_date(now, current.timezone)
+        if slot_at(day, current.time, current.timezone) <= now or await self.store.post(
+            guild_id, day
+        ):
+            day += dt.timedelta(days=1)
+        await self.store.save_settings(replace(current, skip_date=day), now=now)
+        return day
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def defaults(self, guild_id: int) -> TipSettings:
+        return TipSettings(
+            guild_id=guild_id,
+            channel_id=None,
+            time=self._default_time,
+            timezone=self._default_zone,
+            enabled=False,
+            open_thread=False,
+            skip_date=None,
+            last_problem=None,
+            problem_at=None,
+            active_since=self.clock(),
+        )
+
+    async def _stored_or_default(self, guild_id: int) -> TipSettings:
+        return await self.store.settings(guild_id) or self.defaults(guild_id)
+
+    async def _next_post(self, s: TipSettings) -> dt.datetime | None:
+        """When the next scheduled post is due (None when posting is off)."""
+        if not (s.enabled and s.channel_id is not None):
+            return None
+        now = self.clock()
+        today = local_date(now, s.timezone)
+        for offset in range(3):
+            day = today + dt.timedelta(days=offset)
+            at = slot_at(day, s.time, s.timezone)
+            if at >= now and day != s.skip_date and await self.store.post(s.guild_id, day) is None:
+                return at
+        return None

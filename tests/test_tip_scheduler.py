@@ -1,0 +1,351 @@
+"""TipScheduler driven by a manual clock and a recording poster, on a real SQLite file."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import AsyncIterator
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.store.database import Database
+from bot.tips.errors import PostError
+from bot.tips.models import Outcome, PostStatus
+from bot.tips.poster import PostedTip
+from bot.tips.scheduler import TipScheduler
+from bot.tips.service import TipService
+from bot.tips.testing import Crash, ManualClock, RecordingPoster, add_tip_entries
+
+UTC = dt.UTC
+SEOUL = ZoneInfo("Asia/Seoul")
+NEW_YORK = ZoneInfo("America/New_York")
+A, B = 111, 222  # servers
+STEP = dt.timedelta(minutes=10)
+CH_A, CH_B = 11, 22  # their channels
+
+
+class Bot:
+    """One running bot process: database, service, scheduler. `restart()` is a new process."""
+
+    def __init__(self, path: Path, clock: ManualClock, poster: RecordingPoster) -> None:
+        self.path, self.clock, self.poster = path, clock, poster
+
+    async def start(self) -> Bot:
+        self.db = await Database.open(self.path)
+        self.service = TipService(self.db, clock=self.clock, default_timezone="Asia/Seoul")
+        self.scheduler = TipScheduler(
+            self.service, self.poster, grace=dt.timedelta(hours=3), sleep=self.clock.sleep
+        )
+        return self
+
+    async def restart(self) -> None:
+        await self.db.close()
+        await self.start()
+
+    async def walk(self, until: dt.datetime, step: dt.timedelta = STEP) -> list[Outcome]:
+        outcomes: list[Outcome] = []
+        while self.clock() < until:
+            outcomes += await self.scheduler.tick()
+            self.clock.advance(step)
+        return outcomes
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(dt.datetime(2025, 3, 1, 8, 0, tzinfo=SEOUL))
+
+
+@pytest.fixture
+def poster(clock: ManualClock) -> RecordingPoster:
+    return RecordingPoster(clock=clock)
+
+
+@pytest.fixture
+async def bot(tmp_path: Path, clock: ManualClock, poster: RecordingPoster) -> AsyncIterator[Bot]:
+    running = await Bot(tmp_path / "bot.db", clock, poster).start()
+    await add_tip_entries(running.db, [f"e{i:02d}" for i in range(40)])
+    yield running
+    await running.db.close()
+
+
+def local(moment: dt.datetime | None, zone: ZoneInfo) -> tuple[dt.date, str]:
+    assert moment is not None
+    wall = moment.astimezone(zone)
+    return wall.date(), f"{wall:%H:%M}"
+
+
+async def test_run_posts_once_a_day_on_time(bot: Bot, clock: ManualClock) -> None:
+    await bot.service.configure(A, channel_id=CH_A, time="09:00")
+    stop = asyncio.Event()
+    end = clock() + dt.timedelta(days=5)
+
+    async def sleep(seconds: float) -> None:
+        assert 0 < seconds <= 3600
+        clock.advance(seconds=seconds)
+        if clock() >= end:
+            stop.set()
+
+    # Long naps keep the test fast; they still have to end exactly at each slot.
+    scheduler = TipScheduler(bot.service, bot.poster, sleep=sleep, max_sleep=3600)
+    await asyncio.wait_for(scheduler.run(stop), timeout=5)
+    posts = bot.poster.posted_in(A)
+    assert [local(m.at, SEOUL) for m in posts] == [
+        (dt.date(2025, 3, d), "09:00") for d in range(1, 6)
+    ]
+    assert len({m.tip.entry_id for m in posts}) == 5
+    assert len({m.nonce for m in posts}) == 5
+    row = await bot.service.store.post(A, dt.date(2025, 3, 3))
+    assert row is not None
+    assert (row.status, row.message_id, row.entry_id) == (
+        "sent",
+        posts[2].id,
+        posts[2].tip.entry_id,
+    )
+
+
+async def test_run_stops_promptly_with_the_real_sleep(bot: Bot) -> None:
+    stop = asyncio.Event()
+    scheduler = TipScheduler(bot.service, bot.poster)  # default sleep: waits on `stop`
+    task = asyncio.create_task(scheduler.run(stop))
+    await asyncio.sleep(0.05)
+    stop.set()
+    await asyncio.wait_for(task, timeout=2)
+
+
+async def test_restart_within_the_grace_window_posts_once_late(
+    bot: Bot, clock: ManualClock
+) -> None:
+    await bot.service.configure(A, channel_id=CH_A, time="09:00")
+    await bot.db.close()  # the bot is down at 09:00
+    clock.set(dt.datetime(2025, 3, 1, 11, 40, tzinfo=SEOUL))
+    await bot.start()
+    first = await bot.scheduler.tick()
+    assert [(o.guild_id, o.kind) for o in first] == [(A, "sent")]
+    await bot.walk(dt.datetime(2025, 3, 1, 23, 0, tzinfo=SEOUL))
+    assert [local(m.at, SEOUL) for m in bot.poster.messages] == [(dt.date(2025, 3, 1), "11:40")]
+
+
+async def test_restart_after_the_grace_window_skips_the_day(bot: Bot, clock: ManualClock) -> None:
+    await bot.service.configure(A, channel_id=CH_A, time="09:00")
+    await bot.db.close()
+    clock.set(dt.datetime(2025, 3, 1, 12, 10, tzinfo=SEOUL))  # 3 h 10 min late
+    await bot.start()
+    outcomes = await bot.walk(dt.datetime(2025, 3, 1, 23, 0, tzinfo=SEOUL))
+    assert [(o.kind, o.date) for o in outcomes] == [("skipped", dt.date(2025, 3, 1))]
+    assert outcomes[0].reason is not None and "missed" in outcomes[0].reason
+    assert bot.poster.messages == []
+    row = await bot.service.store.post(A, dt.date(2025, 3, 1))
+    assert row is not None and row.status == "skipped"
+    await bot.walk(dt.datetime(2025, 3, 2, 10, 0, tzinfo=SEOUL))  # the next day is normal
+    assert [local(m.at, SEOUL) for m in bot.poster.messages] == [(dt.date(2025, 3, 2), "09:00")]
+
+
+async def test_two_servers_in_different_zones(bot: Bot, clock: ManualClock) -> None:
+    await bot.service.configure(A, channel_id=CH_A, time="09:00", timezone="Asia/Seoul")
+    await bot.service.configure(B, channel_id=CH_B, time="09:00", timezone="America/New_York")
+    await bot.walk(clock() + dt.timedelta(days=3))
+    seoul = [local(m.at, SEOUL) for m in bot.poster.posted_in(A)]
+    new_york = [local(m.at, NEW_YORK) for m in bot.poster.posted_in(B)]
+    assert seoul == [(dt.date(2025, 3, d), "09:00") for d in (1, 2, 3)]
+    # From 18:00 on 28 February to 18:00 on 3 March in New York.
+    assert new_york == [(dt.date(2025, 3, d), "09:00") for d in (1, 2, 3)]
+    assert bot.poster.posted_in(B)[0].at == dt.datetime(2025, 3, 1, 14, 0, tzinfo=UTC)
+    assert {m.channel_id for m in bot.poster.posted_in(B)} == {CH_B}
+
+
+async def test_missing_permission_is_recorded_once_and_others_still_post(
+    bot: Bot, clock: ManualClock
+) -> None:
+    await bot.service.configure(A, channel_id=CH_A, time="09:00")
+    await bot.service.configure(B, channel_id=CH_B, time="09:00")
+    bot.poster.fail_with[CH_A] = PostError("missing_permissions", "cannot send messages in #tips")
+    outcomes = await bot.walk(dt.datetime(2025, 3, 1, 23, 0, tzinfo=SEOUL))
+    assert sorted((o.guild_id, o.kind) for o in outcomes) == [(A, "failed"), (B, "sent")]
+    assert [c[0] for c in bot.poster.post_calls].count(A) == 1  # no retry storm
+    assert len(bot.poster.posted_in(B)) == 1
+    problem = (await bot.service.settings(A)).last_problem
+    assert problem is not None and "missing_permissions" in problem
+    assert (await bot.service.settings(A)).last_problem is None  # shown once
+    row = await bot.service.store.post(A, dt.date(2025, 3, 1))
+    assert row is not None and row.status == "failed"
+
+    # Fixed overnight: the next day posts, and a success clears any problem.
+    del bot.poster.fail_with[CH_A]
+    await bot.service.store.set_problem(A, "stale", now=clock())
+    await bot.walk(dt.datetime(2025, 3, 2, 10, 0, tzinfo=SEOUL))
+    assert len(bot.poster.posted_in(A)) == 1
+    assert (await bot.service.settings(A)).last_problem is None
+
+
+async def test_transient_errors_retry_then_give_up_at_the_window(
+    bot: Bot, clock: ManualClock
+) -> None:
+    await bot.service.configure(A, channel_id=CH_A, time="09:00")
+    bot.poster.fail_with[CH_A] = PostError("transient", "502 Bad Gateway")
+    outcomes = await bot.walk(dt.datetime(2025, 3, 1, 10, 0, tzinfo=SEOUL), dt.timedelta(minutes=1))
+    kinds = [o.kind for o in outcomes]
+    assert kinds and set(kinds) == {"retry"}
+    assert len(kinds) <= 6  # backing off, not once a minute
+    del bot.poster.fail_with[CH_A]
+    outcomes = await bot.walk(dt.datetime(2025, 3, 1, 11, 0, tzinfo=SEOUL), dt.timedelta(minutes=1))
+    assert [o.kind for o in outcomes] == ["sent"]
+    assert len(bot.poster.messages) == 1
+
+    bot.poster.fail_with[CH_A] = PostError("rate_limited", "slow down", retry_after=30)
+    outcomes = await bot.walk(dt.datetime(2025, 3, 2, 23, 0, tzinfo=SEOUL))
+    assert outcomes[-1].kind == "failed"
+    assert outcomes[-1].reason is not None and "gave up" in outcomes[-1].reason
+    day_2 = [o.kind for o in outcomes if o.date == dt.date(2025, 3, 2)]
+    assert 3 <= day_2.count("retry") <= 10
+    assert (await bot.service.settings(A)).last_problem is not None
+    assert len(bot.poster.messages) == 1
+
+
+async def test_crash_between_send_and_record_does_not_post_twice(
+    bot: Bot, clock: ManualClock
+) -> None:
+    await bot.service.configure(A, channel_id=CH_A, time="09:00")
+    clock.set(dt.datetime(2025, 3, 1, 9, 0, tzinfo=SEOUL))
+    bot.poster.crash_after_send = True
+    with pytest.raises(Crash):
+        await bot.scheduler.tick()
+    [sent] = bot.poster.messages
+    row = await bot.service.store.post(A, dt.date(2025, 3, 1))
+    assert row is not None and (row.status, row.message_id) == ("pending", None)
+
+    await bot.restart()
+    assert await bot.scheduler.tick() == []  # the crashed attempt's lease still holds
+    clock.advance(minutes=5)
+    outcomes = await bot.scheduler.tick()
+    assert [(o.kind, o.message_id) for o in outcomes] == [("recovered", sent.id)]
+    assert bot.poster.find_calls == [(CH_A, sent.nonce)]
+    await bot.walk(dt.datetime(2025, 3, 1, 23, 0, tzinfo=SEOUL))
+    assert bot.poster.messages == [sent]
+    row = await bot.service.store.post(A, dt.date(2025, 3, 1))
+    assert row is not None and (row.status, row.message_id) == ("sent", sent.id)
+
+
+async def test_crash_before_the_send_reached_discord_posts_once_on_restart(
+    bot: Bot, clock: ManualClock
+) -> None:
+    await bot.service.configure(A, channel_id=CH_A, time="09:00")
+    clock.set(dt.datetime(2025, 3, 1, 9, 0, tzinfo=SEOUL))
+    bot.poster.fail_with[CH_A] = Crash("killed mid-request")  # type: ignore[assignment]
+    with pytest.raises(Crash):
+        await bot.scheduler.tick()
+    del bot.poster.fail_with[CH_A]
+    await bot.restart()
+    clock.advance(minutes=10)
+    outcomes = await bot.scheduler.tick()
+    assert [o.kind for o in outcomes] == ["sent"]
+    [message] = bot.poster.messages
+    assert message.nonce == bot.poster.find_calls[0][1]  # looked first, then sent, same nonce
+
+
+async def test_clock_jumps_do_not_double_post(bot: Bot, clock: ManualClock) -> None:
+    await bot.service.configure(A, channel_id=CH_A, time="09:00")
+    await bot.walk(dt.datetime(2025, 3, 1, 9, 30, tzinfo=SEOUL))
+    assert len(bot.poster.messages) == 1
+    clock.advance(hours=-1)  # NTP correction: 08:30 again
+    await bot.walk(dt.datetime(2025, 3, 1, 10, 0, tzinfo=SEOUL))
+    clock.advance(days=-1)  # a wildly wrong clock: yesterday
+    await bot.walk(clock() + dt.timedelta(hours=3))
+    assert len(bot.poster.messages) == 1
+    clock.set(dt.datetime(2025, 3, 2, 10, 0, tzinfo=SEOUL))  # forward past the next slot
+    assert [o.kind for o in await bot.scheduler.tick()] == ["sent"]
+    assert await bot.scheduler.tick() == []
+    assert len(bot.poster.messages) == 2
+
+
+async def test_skip_and_disable(bot: Bot, clock: ManualClock) -> None:
+    await bot.service.configure(A, channel_id=CH_A, time="09:00", thread=True)
+    assert await bot.service.skip(A) == dt.date(2025, 3, 1)
+    outcomes = await bot.walk(dt.datetime(2025, 3, 2, 10, 0, tzinfo=SEOUL))
+    assert [(o.date.day, o.kind) for o in outcomes] == [(1, "skipped"), (2, "sent")]
+    assert bot.poster.messages[0].thread_id is not None
+    await bot.service.disable(A)
+    await bot.walk(dt.datetime(2025, 3, 4, 10, 0, tzinfo=SEOUL))
+    assert len(bot.poster.messages) == 1
+
+
+async def test_configuring_after_the_slot_waits_for_tomorrow(bot: Bot, clock: ManualClock) -> None:
+    clock.set(dt.datetime(2025, 3, 1, 10, 0, tzinfo=SEOUL))
+    await bot.service.configure(A, channel_id=CH_A, time="09:00")
+    outcomes = await bot.walk(dt.datetime(2025, 3, 2, 9, 5, tzinfo=SEOUL))
+    assert [(o.date.day, o.kind) for o in outcomes] == [(2, "sent")]
+
+
+async def test_seconds_until_due_aims_at_the_slot(bot: Bot, clock: ManualClock) -> None:
+    await bot.service.configure(A, channel_id=CH_A, time="08:00")
+    clock.set(dt.datetime(2025, 3, 1, 7, 59, 30, tzinfo=SEOUL))
+    assert await bot.scheduler.seconds_until_due() == 30
+    clock.set(dt.datetime(2025, 3, 1, 6, 0, tzinfo=SEOUL))
+    assert await bot.scheduler.seconds_until_due() == 60
+
+
+async def test_a_late_evening_slot_is_posted_after_midnight(bot: Bot, clock: ManualClock) -> None:
+    await bot.service.configure(A, channel_id=CH_A, time="23:30")
+    await bot.db.close()  # down from before 23:30 until 00:40
+    clock.set(dt.datetime(2025, 3, 2, 0, 40, tzinfo=SEOUL))
+    await bot.start()
+    outcomes = await bot.scheduler.tick()
+    assert [(o.date, o.kind) for o in outcomes] == [(dt.date(2025, 3, 1), "sent")]
+    assert bot.poster.messages[0].tip.date == dt.date(2025, 3, 1)
+
+
+async def test_two_processes_on_one_database_post_once(
+    bot: Bot, clock: ManualClock, poster: RecordingPoster
+) -> None:
+    await bot.service.configure(A, channel_id=CH_A, time="09:00")
+    other = await Bot(bot.path, clock, poster).start()
+    try:
+        clock.set(dt.datetime(2025, 3, 1, 9, 0, tzinfo=SEOUL))
+        for _ in range(3):
+            await asyncio.gather(bot.scheduler.tick(), other.scheduler.tick())
+            clock.advance(minutes=3)
+    finally:
+        await other.db.close()
+    assert len(poster.messages) == 1
+
+
+async def test_a_claimed_date_cannot_be_claimed_again(bot: Bot, clock: ManualClock) -> None:
+    store, day = bot.service.store, dt.date(2025, 3, 1)
+
+    async def claim(status: PostStatus) -> bool:
+        return await store.claim(
+            A,
+            day,
+            status=status,
+            nonce="n",
+            slot_at=clock(),
+            channel_id=CH_A,
+            entry_id=None,
+            reason=None,
+            now=clock(),
+        )
+
+    assert await claim("pending")
+    assert await store.finish(A, day, status="sent", message_id=5, now=clock())
+    assert not await claim("pending")
+    assert not await store.finish(A, day, status="failed", now=clock())  # settled stays settled
+    row = await store.post(A, day)
+    assert row is not None and (row.status, row.message_id) == ("sent", 5)
+
+
+async def test_a_partial_problem_is_recorded_on_success(bot: Bot, clock: ManualClock) -> None:
+    class NoThreads(RecordingPoster):
+        async def post(self, *args: object, **kwargs: object) -> PostedTip:
+            posted = await super().post(*args, **kwargs)  # type: ignore[arg-type]
+            return PostedTip(posted.message_id, None, problem="no permission to create threads")
+
+    poster = NoThreads(clock=clock)
+    await bot.service.configure(A, channel_id=CH_A, time="09:00", thread=True)
+    await bot.service.store.set_problem(A, "an older problem", now=clock())
+    scheduler = TipScheduler(bot.service, poster)
+    clock.set(dt.datetime(2025, 3, 1, 9, 0, tzinfo=SEOUL))
+    assert [o.kind for o in await scheduler.tick()] == ["sent"]
+    assert (
+        await bot.service.settings(A)
+    ).last_problem == "2025-03-01: no permission to create threads"

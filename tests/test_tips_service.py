@@ -1,0 +1,149 @@
+"""TipService against a real SQLite file: the tip of a day, the rotation, the settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.store.database import Database
+from bot.tips.errors import NoTipsError, TipConfigError
+from bot.tips.service import TipService
+from bot.tips.testing import ManualClock, add_tip_entries, retire_entries
+
+UTC = dt.UTC
+GUILD = 111
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    database = await Database.open(tmp_path / "tips.db")
+    yield database
+    await database.close()
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(dt.datetime(2025, 3, 1, 0, 0, tzinfo=UTC))  # 09:00 in Seoul
+
+
+@pytest.fixture
+def service(db: Database, clock: ManualClock) -> TipService:
+    return TipService(db, clock=clock, default_timezone="Asia/Seoul")
+
+
+async def test_the_tip_of_a_day_is_kept_all_day(
+    db: Database, service: TipService, clock: ManualClock
+) -> None:
+    await add_tip_entries(db, [f"e{i}" for i in range(10)])
+    clock.set(dt.datetime(2025, 3, 1, 15, 30, tzinfo=UTC))  # 00:30, 2 March in Seoul
+    first = await service.today(GUILD)
+    assert first.date == dt.date(2025, 3, 2)
+    for hours in (3, 9, 16, 23):  # up to 23:30 in Seoul
+        clock.set(dt.datetime(2025, 3, 1, 15, 30, tzinfo=UTC) + dt.timedelta(hours=hours))
+        assert (await service.today(GUILD)).entry_id == first.entry_id
+    clock.advance(hours=1)  # 00:30 on 3 March in Seoul: a new day, a new tip
+    following = await service.today(GUILD)
+    assert following.date == dt.date(2025, 3, 3)
+    assert following.entry_id != first.entry_id
+
+
+async def test_servers_have_their_own_rotation(db: Database, service: TipService) -> None:
+    await add_tip_entries(db, [f"e{i}" for i in range(20)])
+    day = dt.date(2025, 3, 1)
+    a = [(await service.tip_for(1, day + dt.timedelta(days=i))).entry_id for i in range(20)]
+    b = [(await service.tip_for(2, day + dt.timedelta(days=i))).entry_id for i in range(20)]
+    assert sorted(a) == sorted(b) == sorted(f"e{i}" for i in range(20))
+    assert a != b
+
+
+async def test_new_entries_join_and_retired_ones_leave(db: Database, service: TipService) -> None:
+    everything = {f"e{i}" for i in range(10)}
+    await add_tip_entries(db, sorted(everything))
+    day = dt.date(2025, 3, 1)
+    shown = [(await service.tip_for(GUILD, day + dt.timedelta(days=i))).entry_id for i in range(4)]
+    retired = set(sorted(everything - set(shown))[:2])  # two cards still in the deck
+    await retire_entries(db, sorted(retired))
+    await add_tip_entries(db, ["fresh"])
+    await add_tip_entries(db, ["no-tip"], tip=False)  # advice without a tip never enters
+    rest = [
+        (await service.tip_for(GUILD, day + dt.timedelta(days=i))).entry_id for i in range(4, 40)
+    ]
+    # This cycle ends with exactly the unshown live cards, the newcomer among them.
+    assert set(rest[:5]) == (everything - set(shown) - retired) | {"fresh"}
+    assert not retired & set(rest)
+    assert "no-tip" not in rest
+
+
+async def test_a_retired_days_tip_is_replaced(db: Database, service: TipService) -> None:
+    await add_tip_entries(db, ["a", "b", "c"])
+    day = dt.date(2025, 3, 1)
+    first = await service.tip_for(GUILD, day)
+    await retire_entries(db, [first.entry_id])
+    again = await service.tip_for(GUILD, day)
+    assert again.entry_id != first.entry_id
+    assert (await service.tip_for(GUILD, day)).entry_id == again.entry_id
+
+
+async def test_preview_shows_the_coming_days_without_dealing(
+    db: Database, service: TipService
+) -> None:
+    await add_tip_entries(db, [f"e{i}" for i in range(6)])
+    today = await service.today(GUILD)  # today is decided; the rest are not
+    preview = await service.preview(GUILD, 9)  # runs past the end of the 6-card cycle
+    assert [p.date for p in preview] == [today.date + dt.timedelta(days=i) for i in range(9)]
+    assert preview[0].entry_id == today.entry_id
+    assert [p.entry_id for p in await service.preview(GUILD, 9)] == [p.entry_id for p in preview]
+    actual = [await service.tip_for(GUILD, p.date) for p in preview]
+    assert [a.entry_id for a in actual] == [p.entry_id for p in preview]
+
+
+async def test_no_tips(db: Database, service: TipService) -> None:
+    await add_tip_entries(db, ["plain"], tip=False)
+    with pytest.raises(NoTipsError, match="no tips"):
+        await service.today(GUILD)
+    assert await service.preview(GUILD, 3) == []
+
+
+async def test_configure_validates(service: TipService) -> None:
+    with pytest.raises(TipConfigError, match="choose a channel"):
+        await service.configure(GUILD, time="09:00")
+    with pytest.raises(TipConfigError, match="HH:MM"):
+        await service.configure(GUILD, channel_id=5, time="25:00")
+    with pytest.raises(TipConfigError, match="HH:MM"):
+        await service.configure(GUILD, channel_id=5, time="9h")
+    with pytest.raises(TipConfigError, match="unknown time zone 'Mars/Olympus'"):
+        await service.configure(GUILD, channel_id=5, timezone="Mars/Olympus")
+    assert not (await service.settings(GUILD)).enabled  # nothing was saved
+
+    s = await service.configure(GUILD, channel_id=5, time="7:05", timezone="Europe/Berlin")
+    assert (s.channel_id, s.time, s.timezone, s.enabled, s.open_thread) == (
+        5,
+        "07:05",
+        "Europe/Berlin",
+        True,
+        False,
+    )
+    s = await service.configure(GUILD, thread=True)
+    assert (s.channel_id, s.time, s.open_thread) == (5, "07:05", True)
+    assert s.next_post_at == dt.datetime(2025, 3, 1, 6, 5, tzinfo=UTC)
+    s = await service.disable(GUILD)
+    assert not s.enabled
+    assert s.next_post_at is None
+
+
+async def test_last_problem_is_shown_once(service: TipService, clock: ManualClock) -> None:
+    await service.configure(GUILD, channel_id=5)
+    await service.store.set_problem(GUILD, "2025-03-01: missing_permissions", now=clock())
+    assert (await service.settings(GUILD)).last_problem == "2025-03-01: missing_permissions"
+    assert (await service.settings(GUILD)).last_problem is None
+
+
+async def test_skip_targets_the_next_slot(service: TipService, clock: ManualClock) -> None:
+    await service.configure(GUILD, channel_id=5, time="10:00")  # Seoul; it is 09:00 there
+    assert await service.skip(GUILD) == dt.date(2025, 3, 1)
+    clock.advance(hours=2)  # 11:00 in Seoul: today's slot has passed
+    assert await service.skip(GUILD) == dt.date(2025, 3, 2)
+    assert (await service.settings(GUILD)).skip_date == dt.date(2025, 3, 2)
