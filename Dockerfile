@@ -1,0 +1,29 @@
+# sunbae: a slim, non-root image; the SQLite database lives on a volume at /app/data.
+FROM python:3.11-slim AS base
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    SUNBAE_DB=/app/data/sunbae.db \
+    SUNBAE_CONTENT=/app/content
+
+WORKDIR /app
+RUN useradd --create-home --uid 10001 sunbae
+
+# The same install step CI runs (pip install of the project), minus the test extras.
+COPY pyproject.toml README.md ./
+COPY bot ./bot
+COPY cogs ./cogs
+RUN pip install .
+
+COPY content ./content
+RUN mkdir -p /app/data && chown sunbae:sunbae /app/data
+USER sunbae
+VOLUME ["/app/data"]
+
+# Healthy when the database opens and holds the corpus.
+HEALTHCHECK --interval=60s --timeout=10s --start-period=30s --retries=3 \
+    CMD ["python", "-m", "bot", "stats", "--json"]
+
+CMD ["python", "-m", "bot", "run"]

@@ -1,0 +1,94 @@
+"""SunbaeBot: the discord.py client, built by the entry point with settings and services."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Sequence
+from typing import Literal
+
+import discord
+from discord.ext import commands
+
+from bot.adapter.locale import SunbaeTranslator
+from bot.adapter.tree import SunbaeTree
+from bot.app import Services
+from bot.clock import iso, utcnow
+
+log = logging.getLogger(__name__)
+
+# Loaded in this order by setup_hook; a cog that fails to load stops start-up loudly.
+EXTENSIONS: tuple[str, ...] = ("cogs.advice", "cogs.topics", "cogs.tips", "cogs.about")
+TREE_HASH_KEY = "command_tree_hash"
+DOCS_URL = "https://github.com/sunbae-bot/sunbae#readme"
+
+SyncOutcome = Literal["guild", "global", "unchanged", "off"]
+
+
+def intents() -> discord.Intents:
+    """Slash commands need no privileged intents: guilds alone gives channels and threads."""
+    wanted = discord.Intents.none()
+    wanted.guilds = True
+    return wanted
+
+
+class SunbaeBot(commands.Bot):
+    def __init__(
+        self,
+        services: Services,
+        *,
+        extensions: Sequence[str] = EXTENSIONS,
+        sync: Literal["auto", "force", "off"] = "auto",
+        guild_ready_timeout: float = 2.0,
+    ) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=intents(),
+            tree_cls=SunbaeTree,
+            help_command=None,
+            allowed_mentions=discord.AllowedMentions.none(),
+            activity=discord.CustomActivity(name="/advice 로 선배의 조언 찾기"),
+            guild_ready_timeout=guild_ready_timeout,
+        )
+        self.services = services
+        self.settings = services.settings
+        self._extensions = tuple(extensions)
+        self._sync_mode = sync
+        self.sync_outcome: SyncOutcome | None = None
+
+    async def setup_hook(self) -> None:
+        await self.tree.set_translator(SunbaeTranslator())
+        for name in self._extensions:
+            await self.load_extension(name)
+        if self._sync_mode != "off":
+            self.sync_outcome = await self.sync_commands(force=self._sync_mode == "force")
+            log.info("command sync: %s", self.sync_outcome)
+
+    async def tree_hash(self) -> str:
+        translator = self.tree.translator
+        assert translator is not None
+        payload = [
+            await command.get_translated_payload(self.tree, translator)
+            for command in self.tree.get_commands()
+        ]
+        blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+    async def sync_commands(self, *, force: bool = False) -> SyncOutcome:
+        """To the dev guild when set (instant); else globally, only when the tree changed."""
+        dev_guild = self.settings.dev_guild
+        if dev_guild is not None:
+            guild = discord.Object(id=dev_guild)
+            self.tree.copy_global_to(guild=guild)
+            await self.tree.sync(guild=guild)
+            return "guild"
+        digest = await self.tree_hash()
+        if not force and await self.services.state.get(TREE_HASH_KEY) == digest:
+            return "unchanged"
+        await self.tree.sync()
+        await self.services.state.set(TREE_HASH_KEY, digest, now=iso(utcnow()))
+        return "global"
+
+    async def on_ready(self) -> None:
+        log.info("ready as %s in %d servers", self.user, len(self.guilds))

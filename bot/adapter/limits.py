@@ -1,0 +1,51 @@
+"""Discord's message and embed limits, and text fitting that respects them."""
+
+from __future__ import annotations
+
+EMBED_TITLE = 256
+EMBED_DESCRIPTION = 4096
+EMBED_FIELDS = 25
+EMBED_FIELD_NAME = 256
+EMBED_FIELD_VALUE = 1024
+EMBED_FOOTER = 2048
+EMBED_TOTAL = 6000
+CONTENT = 2000
+CHOICES = 25
+CHOICE_NAME = 100
+CHOICE_VALUE = 100
+SELECT_OPTIONS = 25
+SELECT_LABEL = 100
+SELECT_DESCRIPTION = 100
+BUTTON_LABEL = 80
+# A page of body text leaves room for title, fields and footer within EMBED_TOTAL.
+BODY_PAGE = 3500
+
+
+def clip(text: str, limit: int) -> str:
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rstrip() + "…"
+
+
+def paginate(text: str, limit: int = BODY_PAGE) -> list[str]:
+    """Split text into pages at paragraph, then line, then word boundaries."""
+    text = text.strip()
+    if len(text) <= limit:
+        return [text]
+    pages: list[str] = []
+    rest = text
+    while len(rest) > limit:
+        window = rest[:limit]
+        cut = max(window.rfind("\n\n"), 0)
+        if cut < limit // 2:
+            cut = window.rfind("\n")
+        if cut < limit // 2:
+            cut = window.rfind(" ")
+        if cut < limit // 2:
+            cut = limit
+        pages.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip("\n ")
+    if rest:
+        pages.append(rest)
+    return pages

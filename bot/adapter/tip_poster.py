@@ -1,0 +1,102 @@
+"""The Discord side of the daily tip: posting, finding an earlier post, mapping errors."""
+
+from __future__ import annotations
+
+import logging
+
+import aiohttp
+import discord
+
+from bot.adapter import limits
+from bot.adapter.render import COLOR
+from bot.i18n import Language, t
+from bot.tips.errors import PostError
+from bot.tips.models import DailyTip
+from bot.tips.poster import PostedTip
+
+log = logging.getLogger(__name__)
+FOOTER_MARK = "sunbae daily tip"
+HISTORY_SCAN = 50
+
+
+def tip_embed(tip: DailyTip, language: Language, *, nonce: str | None = None) -> discord.Embed:
+    embed = discord.Embed(
+        title=t("tip.title", language, date=tip.date.isoformat()),
+        description=limits.clip(tip.tip, limits.EMBED_DESCRIPTION),
+        colour=COLOR,
+    )
+    source = limits.clip(f"**{tip.title}**" + (f"\n{tip.source}" if tip.source else ""), 1024)
+    embed.add_field(name=t("tip.from", language), value=source, inline=False)
+    # The nonce is visible in the footer: channel history doesn't return nonces, and a restart
+    # after a crash between send and record finds the earlier post by it.
+    footer = f"{FOOTER_MARK} · {nonce}" if nonce else f"id: {tip.entry_id}"
+    embed.set_footer(text=footer)
+    return embed
+
+
+def _post_error(exc: Exception) -> PostError:
+    if isinstance(exc, discord.Forbidden):
+        return PostError("missing_permissions", f"Discord refused: {exc.text or exc}")
+    if isinstance(exc, discord.NotFound):
+        return PostError("unknown_channel", "the channel no longer exists")
+    if isinstance(exc, discord.HTTPException) and exc.status == 429:
+        return PostError("rate_limited", "rate limited by Discord", retry_after=5.0)
+    return PostError("transient", f"{type(exc).__name__}: {exc}")
+
+
+class DiscordTipPoster:
+    """Implements bot.tips.poster.TipPoster with a discord.py client."""
+
+    def __init__(self, client: discord.Client, language: Language = "ko") -> None:
+        self._client = client
+        self._language = language
+
+    async def _channel(self, channel_id: int) -> discord.abc.Messageable:
+        channel = self._client.get_channel(channel_id)
+        if channel is None:
+            try:
+                channel = await self._client.fetch_channel(channel_id)
+            except (discord.HTTPException, aiohttp.ClientError) as exc:
+                raise _post_error(exc) from exc
+        if not isinstance(channel, discord.abc.Messageable):
+            raise PostError("unknown_channel", f"channel {channel_id} cannot hold messages")
+        return channel
+
+    async def find_existing(self, channel_id: int, nonce: str) -> int | None:
+        channel = await self._channel(channel_id)
+        me = self._client.user
+        try:
+            async for message in channel.history(limit=HISTORY_SCAN):
+                if me is not None and message.author.id != me.id:
+                    continue
+                for embed in message.embeds:
+                    if embed.footer.text and nonce in embed.footer.text:
+                        return message.id
+        except (discord.HTTPException, aiohttp.ClientError) as exc:
+            raise _post_error(exc) from exc
+        return None
+
+    async def post(
+        self, guild_id: int, channel_id: int, tip: DailyTip, *, nonce: str, open_thread: bool
+    ) -> PostedTip:
+        channel = await self._channel(channel_id)
+        guild = self._client.get_guild(guild_id)
+        language: Language = (
+            "en" if guild and str(guild.preferred_locale.value).startswith("en") else self._language
+        )
+        try:
+            # discord.py sends enforce_nonce with a nonce: a duplicate returns the first message.
+            message = await channel.send(embed=tip_embed(tip, language, nonce=nonce), nonce=nonce)
+        except (discord.HTTPException, aiohttp.ClientError) as exc:
+            raise _post_error(exc) from exc
+        if not open_thread:
+            return PostedTip(message.id)
+        try:
+            thread = await message.create_thread(
+                name=limits.clip(t("tip.thread", language, title=tip.title), 100),
+                auto_archive_duration=1440,
+            )
+        except (discord.HTTPException, aiohttp.ClientError) as exc:
+            log.warning("tip posted in %s but the thread failed: %s", channel_id, exc)
+            return PostedTip(message.id, None, problem=f"could not open a thread: {exc}")
+        return PostedTip(message.id, thread.id)

@@ -1,0 +1,189 @@
+"""Interactive views: paging through results, "did you mean" buttons, topic menus.
+
+Every view belongs to the user who ran the command: others get a polite ephemeral refusal.
+On timeout the buttons are disabled in place, so nothing dangles that no longer works.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+
+import discord
+
+from bot.adapter import limits
+from bot.adapter.locale import text
+from bot.adapter.tree import error_message, reply_ephemeral
+from bot.i18n import Language, t
+
+log = logging.getLogger(__name__)
+VIEW_TIMEOUT = 600.0
+
+Pick = Callable[[discord.Interaction, str], Awaitable[None]]
+
+
+class OwnedView(discord.ui.View):
+    def __init__(self, owner_id: int, language: Language, *, timeout: float = VIEW_TIMEOUT) -> None:
+        super().__init__(timeout=timeout)
+        self.owner_id = owner_id
+        self.language = language
+        self.origin: discord.Interaction | None = None  # whose response carries this view
+        self.message: discord.Message | None = None  # a plain channel message carrying it
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if interaction.user.id == self.owner_id:
+            return True
+        await reply_ephemeral(interaction, text(interaction, "error.not_yours"))
+        return False
+
+    async def on_timeout(self) -> None:
+        for item in self.children:
+            if isinstance(item, discord.ui.Button | discord.ui.Select):
+                item.disabled = True
+        try:
+            if self.origin is not None:
+                await self.origin.edit_original_response(view=self)
+            elif self.message is not None:
+                await self.message.edit(view=self)
+        except discord.HTTPException:
+            log.debug("could not disable an expired view", exc_info=True)
+
+    async def on_error(
+        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item
+    ) -> None:
+        await reply_ephemeral(interaction, error_message(interaction, error))
+
+
+class PagesView(OwnedView):
+    """Previous/next through a list of embeds, plus "share to channel" for a private reply."""
+
+    def __init__(
+        self,
+        owner_id: int,
+        language: Language,
+        pages: Sequence[discord.Embed],
+        *,
+        shareable: bool,
+        share_title: Callable[[int], str] | None = None,
+    ) -> None:
+        super().__init__(owner_id, language)
+        self.pages = list(pages)
+        self.index = 0
+        self.prev = discord.ui.Button(label=t("button.prev", language), emoji="◀️")
+        self.next = discord.ui.Button(label=t("button.next", language), emoji="▶️")
+        self.prev.callback = self._on_prev
+        self.next.callback = self._on_next
+        if len(self.pages) > 1:
+            self.add_item(self.prev)
+            self.add_item(self.next)
+        if shareable:
+            share = discord.ui.Button(
+                label=t("button.share", language), emoji="📢", style=discord.ButtonStyle.primary
+            )
+            share.callback = self._on_share
+            self.add_item(share)
+        self._sync_buttons()
+
+    @property
+    def current(self) -> discord.Embed:
+        return self.pages[self.index]
+
+    def _sync_buttons(self) -> None:
+        self.prev.disabled = self.index == 0
+        self.next.disabled = self.index >= len(self.pages) - 1
+
+    async def _turn(self, interaction: discord.Interaction, step: int) -> None:
+        self.index = max(0, min(len(self.pages) - 1, self.index + step))
+        self._sync_buttons()
+        await interaction.response.edit_message(embed=self.current, view=self)
+
+    async def _on_prev(self, interaction: discord.Interaction) -> None:
+        await self._turn(interaction, -1)
+
+    async def _on_next(self, interaction: discord.Interaction) -> None:
+        await self._turn(interaction, +1)
+
+    async def _on_share(self, interaction: discord.Interaction) -> None:
+        embed = self.current.copy()
+        shared_by = t("advice.shared_by", self.language, user=interaction.user.display_name)
+        # A new public message; mentions stay off (the client's AllowedMentions.none()).
+        await interaction.response.send_message(content=limits.clip(shared_by, 200), embed=embed)
+
+
+class ChoicesView(OwnedView):
+    """A row of buttons, each re-running a lookup with its value ("did you mean")."""
+
+    def __init__(
+        self, owner_id: int, language: Language, choices: Sequence[tuple[str, str]], on_pick: Pick
+    ) -> None:
+        super().__init__(owner_id, language)
+        self._on_pick = on_pick
+        for label, value in choices[:5]:
+            button = discord.ui.Button(
+                label=limits.clip(label, limits.BUTTON_LABEL), style=discord.ButtonStyle.secondary
+            )
+            button.callback = self._make_callback(value)
+            self.add_item(button)
+
+    def _make_callback(self, value: str) -> Callable[[discord.Interaction], Awaitable[None]]:
+        async def callback(interaction: discord.Interaction) -> None:
+            self.stop()
+            await self._on_pick(interaction, value)
+
+        return callback
+
+
+class SelectView(OwnedView):
+    """A select menu (and optional paging buttons) whose choice is handed to a callback."""
+
+    def __init__(
+        self,
+        owner_id: int,
+        language: Language,
+        *,
+        placeholder: str,
+        options: Sequence[discord.SelectOption],
+        on_pick: Pick,
+        paging: tuple[Pick, Pick] | None = None,
+        page: tuple[int, int] = (1, 1),
+    ) -> None:
+        super().__init__(owner_id, language)
+        self._on_pick = on_pick
+        if options:
+            select: discord.ui.Select = discord.ui.Select(
+                placeholder=limits.clip(placeholder, 150),
+                options=list(options)[: limits.SELECT_OPTIONS],
+            )
+            select.callback = self._make_select(select)
+            self.add_item(select)
+        if paging is not None and page[1] > 1:
+            prev = discord.ui.Button(label=t("button.prev", language), emoji="◀️", row=1)
+            nxt = discord.ui.Button(label=t("button.next", language), emoji="▶️", row=1)
+            prev.disabled, nxt.disabled = page[0] <= 1, page[0] >= page[1]
+            prev.callback = self._wrap(paging[0])
+            nxt.callback = self._wrap(paging[1])
+            self.add_item(prev)
+            self.add_item(nxt)
+
+    def _make_select(
+        self, select: discord.ui.Select
+    ) -> Callable[[discord.Interaction], Awaitable[None]]:
+        async def callback(interaction: discord.Interaction) -> None:
+            await self._on_pick(interaction, select.values[0])
+
+        return callback
+
+    def _wrap(self, handler: Pick) -> Callable[[discord.Interaction], Awaitable[None]]:
+        async def callback(interaction: discord.Interaction) -> None:
+            self.stop()
+            await handler(interaction, "")
+
+        return callback
+
+
+def select_option(label: str, value: str, description: str | None = None) -> discord.SelectOption:
+    return discord.SelectOption(
+        label=limits.clip(label, limits.SELECT_LABEL) or value,
+        value=value[:100],
+        description=limits.clip(description, limits.SELECT_DESCRIPTION) if description else None,
+    )

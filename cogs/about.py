@@ -1,0 +1,28 @@
+"""/about: version, corpus size, sources, where the docs are."""
+
+from __future__ import annotations
+
+from discord import app_commands
+from discord.ext import commands
+
+from bot.adapter.client import DOCS_URL, SunbaeBot
+from bot.adapter.locale import cmd_str, lang
+from bot.adapter.render import about_embed
+from bot.adapter.types import Interaction
+from bot.app import Services
+
+
+class AboutCog(commands.Cog):
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    @app_commands.command(name=cmd_str("about.name"), description=cmd_str("about.description"))
+    async def about(self, interaction: Interaction) -> None:
+        stats = await self.services.entries.stats()
+        sources = await self.services.entries.sources()
+        embed = about_embed(stats, sources, lang(interaction), DOCS_URL)
+        await interaction.response.send_message(embed=embed, ephemeral=True)
+
+
+async def setup(bot: SunbaeBot) -> None:
+    await bot.add_cog(AboutCog(bot.services))

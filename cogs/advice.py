@@ -1,0 +1,227 @@
+"""/advice and /entry: find advice for a question, or open one entry."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.adapter import limits
+from bot.adapter.client import SunbaeBot
+from bot.adapter.locale import cmd_str, lang, text
+from bot.adapter.render import entry_pages
+from bot.adapter.types import Interaction
+from bot.adapter.views import ChoicesView, OwnedView, PagesView
+from bot.app import Services
+from bot.i18n import Language
+from bot.models import Entry, Topic
+from bot.search.models import SearchResult, SuggestionKind, parse_value
+
+RESULT_LIMIT = 10
+
+
+def lookup_cooldown(interaction: Interaction) -> app_commands.Cooldown | None:
+    """Per-user cooldown on lookups, from settings (0 turns it off)."""
+    per = interaction.client.settings.lookup_cooldown
+    return app_commands.Cooldown(1, per) if per > 0 else None
+
+
+class AdviceCog(commands.Cog):
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    async def _topics(self) -> dict[str, Topic]:
+        return {topic.id: topic for topic in await self.services.topics.all()}
+
+    async def _resolve_topic(self, value: str | None) -> Topic | None:
+        """The topic option, re-validated: an id, `topic:<id>`, or a topic's name or alias."""
+        if not value:
+            return None
+        _, ref = parse_value(value)
+        wanted = ref.strip().casefold()
+        for topic in (await self._topics()).values():
+            names = (topic.id, topic.name_ko, topic.name_en, *topic.aliases)
+            if wanted in (n.casefold() for n in names):
+                return topic
+        return None
+
+    async def _pages(self, entries: list[Entry], language: Language) -> list[discord.Embed]:
+        topics = await self._topics()
+        pages: list[discord.Embed] = []
+        for n, entry in enumerate(entries, start=1):
+            position = (n, len(entries)) if len(entries) > 1 else None
+            pages.extend(entry_pages(entry, language, topics=topics, position=position))
+        return pages
+
+    # -- /advice ---------------------------------------------------------------------------------
+
+    @app_commands.command(name=cmd_str("advice.name"), description=cmd_str("advice.description"))
+    @app_commands.rename(
+        query=cmd_str("advice.query.name"),
+        topic=cmd_str("advice.topic.name"),
+        public=cmd_str("advice.public.name"),
+    )
+    @app_commands.describe(
+        query=cmd_str("advice.query.description"),
+        topic=cmd_str("advice.topic.description"),
+        public=cmd_str("advice.public.description"),
+    )
+    @app_commands.checks.dynamic_cooldown(lookup_cooldown)
+    async def advice(
+        self,
+        interaction: Interaction,
+        query: app_commands.Range[str, 1, 200],
+        topic: str | None = None,
+        public: bool = False,
+    ) -> None:
+        if not query.strip():
+            await interaction.response.send_message(
+                text(interaction, "advice.empty_query"), ephemeral=True
+            )
+            return
+        topic_filter = await self._resolve_topic(topic)
+        await self._answer(interaction, query, topic_filter, public=public, edit=False)
+
+    async def _answer(
+        self,
+        interaction: Interaction,
+        query: str,
+        topic: Topic | None,
+        *,
+        public: bool,
+        edit: bool,
+    ) -> None:
+        """Search and reply (or, from a "did you mean" click, update the message in place)."""
+        kind, ref = parse_value(query)
+        entries: list[Entry]
+        result: SearchResult | None = None
+        if kind is SuggestionKind.ENTRY:
+            entry = await self.services.entries.get(ref)
+            entries = [entry] if entry else []
+        else:
+            result = await self.services.search.search(
+                query, topic=topic.id if topic else None, limit=RESULT_LIMIT
+            )
+            entries = [hit.entry for hit in result.hits]
+        language = lang(interaction)
+        if not entries:
+            await self._no_match(interaction, query, result, edit=edit)
+            return
+        content = None
+        if result is not None and result.corrected_query:
+            content = text(
+                interaction, "advice.corrected", query=limits.clip(query, 80),
+                corrected=limits.clip(result.corrected_query, 80),
+            )  # fmt: skip
+        pages = await self._pages(entries, language)
+        view = PagesView(interaction.user.id, language, pages, shareable=not public)
+        if edit:
+            await interaction.response.edit_message(content=content, embed=pages[0], view=view)
+        else:
+            await interaction.response.send_message(
+                content=content, embed=pages[0], view=view, ephemeral=not public
+            )
+        view.origin = interaction
+
+    async def _no_match(
+        self, interaction: Interaction, query: str, result: SearchResult | None, *, edit: bool
+    ) -> None:
+        lines = [text(interaction, "advice.no_match", query=limits.clip(query, 100))]
+        choices = [(s.name, s.value) for s in (result.suggestions if result else ())][:5]
+        lines.append(
+            text(interaction, "advice.did_you_mean")
+            if choices
+            else text(interaction, "advice.try_topics")
+        )
+
+        async def pick(click: discord.Interaction, value: str) -> None:
+            await self._answer(click, value, None, public=False, edit=True)  # type: ignore[arg-type]
+
+        view: OwnedView | None = (
+            ChoicesView(interaction.user.id, lang(interaction), choices, pick) if choices else None
+        )
+        message = "\n".join(lines)
+        if edit:
+            await interaction.response.edit_message(content=message, embed=None, view=view)
+        else:
+            kwargs = {"view": view} if view else {}
+            await interaction.response.send_message(message, ephemeral=True, **kwargs)
+        if view:
+            view.origin = interaction
+
+    @advice.autocomplete("query")
+    async def advice_query_autocomplete(
+        self, interaction: Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        suggestions = await self.services.search.suggest(current, limit=limits.CHOICES)
+        return [
+            app_commands.Choice(
+                name=limits.clip(s.name, limits.CHOICE_NAME), value=s.value[: limits.CHOICE_VALUE]
+            )
+            for s in suggestions[: limits.CHOICES]
+        ]
+
+    @advice.autocomplete("topic")
+    async def advice_topic_autocomplete(
+        self, interaction: Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        language = lang(interaction)
+        wanted = current.strip().casefold()
+        choices = []
+        topics = sorted((await self._topics()).values(), key=lambda x: x.name(language))
+        for topic in topics:
+            names = (topic.id, topic.name_ko, topic.name_en, *topic.aliases)
+            if not wanted or any(wanted in n.casefold() for n in names):
+                label = f"{topic.name(language)} · {topic.name('en' if language == 'ko' else 'ko')}"
+                choices.append(app_commands.Choice(name=limits.clip(label, 100), value=topic.id))
+        return choices[: limits.CHOICES]
+
+    # -- /entry ----------------------------------------------------------------------------------
+
+    @app_commands.command(name=cmd_str("entry.name"), description=cmd_str("entry.description"))
+    @app_commands.rename(entry_id=cmd_str("entry.id.name"))
+    @app_commands.describe(entry_id=cmd_str("entry.id.description"))
+    @app_commands.checks.dynamic_cooldown(lookup_cooldown)
+    async def entry(
+        self, interaction: Interaction, entry_id: app_commands.Range[str, 1, 100]
+    ) -> None:
+        _, ref = parse_value(entry_id)
+        entry = await self.services.entries.get(ref.strip())
+        if entry is None:
+            # Typed rather than picked: not an id. Offer the closest titles instead.
+            result = await self.services.search.search(ref, limit=5)
+            choices = [(h.title, f"entry:{h.id}") for h in result.hits[:5]]
+            message = text(interaction, "entry.unknown", id=limits.clip(ref, 80))
+
+            async def pick(click: discord.Interaction, value: str) -> None:
+                await self._answer(click, value, None, public=False, edit=True)  # type: ignore[arg-type]
+
+            view = (
+                ChoicesView(interaction.user.id, lang(interaction), choices, pick)
+                if choices
+                else None
+            )
+            kwargs = {"view": view} if view else {}
+            await interaction.response.send_message(message, ephemeral=True, **kwargs)
+            if view:
+                view.origin = interaction
+            return
+        pages = await self._pages([entry], lang(interaction))
+        view = PagesView(interaction.user.id, lang(interaction), pages, shareable=True)
+        await interaction.response.send_message(embed=pages[0], view=view, ephemeral=True)
+        view.origin = interaction
+
+    @entry.autocomplete("entry_id")
+    async def entry_autocomplete(
+        self, interaction: Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        suggestions = await self.services.search.suggest(current, limit=limits.CHOICES)
+        return [
+            app_commands.Choice(name=limits.clip(s.name, limits.CHOICE_NAME), value=s.ref[:100])
+            for s in suggestions
+            if s.kind is SuggestionKind.ENTRY
+        ][: limits.CHOICES]
+
+
+async def setup(bot: SunbaeBot) -> None:
+    await bot.add_cog(AdviceCog(bot.services))

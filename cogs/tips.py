@@ -1,0 +1,240 @@
+"""/tip and /tip-config: today's tip, and each server's daily posting schedule."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+from zoneinfo import available_timezones
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.adapter import limits
+from bot.adapter.client import SunbaeBot
+from bot.adapter.locale import cmd_str, lang, text
+from bot.adapter.render import COLOR
+from bot.adapter.tip_poster import DiscordTipPoster, tip_embed
+from bot.adapter.types import Interaction
+from bot.i18n import Language, t
+from bot.tips.errors import NoTipsError, TipConfigError
+from bot.tips.models import TipSettings
+from bot.tips.scheduler import TipScheduler
+from bot.tips.service import TipService
+
+log = logging.getLogger(__name__)
+DM_GUILD = 0  # /tip in a DM uses the global rotation
+_ZONES = sorted(available_timezones())
+_POPULAR_ZONES = ["Asia/Seoul", "Asia/Tokyo", "UTC", "America/New_York", "America/Los_Angeles",
+                  "Europe/London", "Europe/Berlin", "Asia/Singapore"]  # fmt: skip
+
+
+def _settings_embed(s: TipSettings, language: Language) -> discord.Embed:
+    embed = discord.Embed(title=t("tipcfg.title", language), colour=COLOR)
+    if not s.configured:
+        embed.description = t("tipcfg.not_set", language)
+    else:
+        on = t("tipcfg.on" if s.enabled else "tipcfg.off", language)
+        embed.add_field(name=t("tipcfg.status", language), value=on, inline=True)
+        embed.add_field(name=t("tipcfg.channel", language), value=f"<#{s.channel_id}>", inline=True)
+        embed.add_field(
+            name=t("tipcfg.time", language), value=f"{s.time} ({s.timezone})", inline=True
+        )
+        thread = t("tipcfg.yes" if s.open_thread else "tipcfg.no", language)
+        embed.add_field(name=t("tipcfg.thread", language), value=thread, inline=True)
+        if s.enabled and s.next_post_at:
+            embed.add_field(
+                name=t("tipcfg.next", language),
+                value=discord.utils.format_dt(s.next_post_at, "F"),
+                inline=False,
+            )
+    if s.skip_date and s.skip_date >= dt.datetime.now(dt.UTC).date() - dt.timedelta(days=1):
+        embed.add_field(name=t("tipcfg.skip", language), value=s.skip_date.isoformat(), inline=True)
+    if s.last_problem:
+        embed.add_field(
+            name=t("tipcfg.problem", language),
+            value=limits.clip(s.last_problem, 1024),
+            inline=False,
+        )
+    return embed
+
+
+class TipConfig(app_commands.Group):
+    """/tip-config: default_permissions hides it from members (a hint server admins can change);
+    interaction_check enforces Manage Server on every subcommand."""
+
+    def __init__(self, tips: TipService) -> None:
+        super().__init__(
+            name=cmd_str("tipcfg.name"),
+            description=cmd_str("tipcfg.description"),
+            guild_only=True,
+            default_permissions=discord.Permissions(manage_guild=True),
+        )
+        self.tips = tips
+
+    async def interaction_check(self, interaction: Interaction) -> bool:
+        if interaction.guild_id is None:
+            raise app_commands.NoPrivateMessage
+        if not interaction.permissions.manage_guild:
+            raise app_commands.MissingPermissions(["manage_guild"])
+        return True
+
+    @app_commands.command(
+        name=cmd_str("tipcfg.set.name"), description=cmd_str("tipcfg.set.description")
+    )
+    @app_commands.rename(
+        channel=cmd_str("tipcfg.channel.name"), time=cmd_str("tipcfg.time.name"),
+        timezone=cmd_str("tipcfg.timezone.name"), thread=cmd_str("tipcfg.thread.name"),
+    )  # fmt: skip
+    @app_commands.describe(
+        channel=cmd_str("tipcfg.channel.description"), time=cmd_str("tipcfg.time.description"),
+        timezone=cmd_str("tipcfg.timezone.description"), thread=cmd_str("tipcfg.thread.description"),
+    )  # fmt: skip
+    async def set_(
+        self,
+        interaction: Interaction,
+        channel: discord.TextChannel | None = None,
+        time: str | None = None,
+        timezone: str | None = None,
+        thread: bool | None = None,
+    ) -> None:
+        assert interaction.guild_id is not None
+        current = await self.tips.settings(interaction.guild_id, acknowledge=False)
+        if channel is None and not current.configured:
+            await interaction.response.send_message(
+                text(interaction, "tipcfg.channel_required"), ephemeral=True
+            )
+            return
+        try:
+            saved = await self.tips.configure(
+                interaction.guild_id,
+                channel_id=channel.id if channel else None,
+                time=time,
+                timezone=timezone,
+                thread=thread,
+            )
+        except TipConfigError as exc:
+            await interaction.response.send_message(f"⚠️ {exc}", ephemeral=True)
+            return
+        saved = await self.tips.settings(interaction.guild_id)
+        await interaction.response.send_message(
+            text(interaction, "tipcfg.saved"), embed=_settings_embed(saved, lang(interaction)),
+            ephemeral=True,
+        )  # fmt: skip
+
+    @set_.autocomplete("timezone")
+    async def timezone_autocomplete(
+        self, interaction: Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        wanted = current.strip().lower()
+        zones = _POPULAR_ZONES if not wanted else [z for z in _ZONES if wanted in z.lower()]
+        return [app_commands.Choice(name=z, value=z) for z in zones[: limits.CHOICES]]
+
+    @app_commands.command(
+        name=cmd_str("tipcfg.show.name"), description=cmd_str("tipcfg.show.description")
+    )
+    async def show(self, interaction: Interaction) -> None:
+        assert interaction.guild_id is not None
+        current = await self.tips.settings(interaction.guild_id)
+        await interaction.response.send_message(
+            embed=_settings_embed(current, lang(interaction)), ephemeral=True
+        )
+
+    @app_commands.command(
+        name=cmd_str("tipcfg.off.name"), description=cmd_str("tipcfg.off.description")
+    )
+    async def off(self, interaction: Interaction) -> None:
+        assert interaction.guild_id is not None
+        current = await self.tips.disable(interaction.guild_id)
+        await interaction.response.send_message(
+            text(interaction, "tipcfg.disabled"), embed=_settings_embed(current, lang(interaction)),
+            ephemeral=True,
+        )  # fmt: skip
+
+    @app_commands.command(
+        name=cmd_str("tipcfg.preview.name"), description=cmd_str("tipcfg.preview.description")
+    )
+    @app_commands.rename(count=cmd_str("tipcfg.count.name"))
+    @app_commands.describe(count=cmd_str("tipcfg.count.description"))
+    async def preview(
+        self, interaction: Interaction, count: app_commands.Range[int, 1, 10] = 5
+    ) -> None:
+        assert interaction.guild_id is not None
+        language = lang(interaction)
+        try:
+            upcoming = await self.tips.preview(interaction.guild_id, count)
+        except NoTipsError:
+            await interaction.response.send_message(text(interaction, "tip.none"), ephemeral=True)
+            return
+        embed = discord.Embed(title=t("tipcfg.preview", language), colour=COLOR)
+        for tip in upcoming:
+            embed.add_field(
+                name=limits.clip(f"{tip.date.isoformat()} · {tip.title}", 256),
+                value=limits.clip(tip.tip, 1024),
+                inline=False,
+            )
+        await interaction.response.send_message(embed=embed, ephemeral=True)
+
+    @app_commands.command(
+        name=cmd_str("tipcfg.skip.name"), description=cmd_str("tipcfg.skip.description")
+    )
+    async def skip(self, interaction: Interaction) -> None:
+        assert interaction.guild_id is not None
+        try:
+            day = await self.tips.skip(interaction.guild_id)
+        except TipConfigError as exc:
+            await interaction.response.send_message(f"⚠️ {exc}", ephemeral=True)
+            return
+        await interaction.response.send_message(
+            text(interaction, "tipcfg.skipped", date=day.isoformat()), ephemeral=True
+        )
+
+
+class TipsCog(commands.Cog):
+    def __init__(self, bot: SunbaeBot) -> None:
+        self.bot = bot
+        self.tips = bot.services.tips
+        self.scheduler = TipScheduler(
+            self.tips,
+            DiscordTipPoster(bot),
+            grace=dt.timedelta(hours=bot.settings.tip_grace_hours),
+        )
+        self._stop = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    async def cog_load(self) -> None:
+        self.bot.tree.add_command(TipConfig(self.tips))
+        self._task = asyncio.create_task(self._run_scheduler(), name="sunbae-tip-scheduler")
+
+    async def cog_unload(self) -> None:
+        self._stop.set()
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    async def _run_scheduler(self) -> None:
+        await self.bot.wait_until_ready()
+        try:
+            await self.scheduler.run(self._stop)
+        except Exception:
+            log.exception("the daily tip scheduler stopped")
+
+    @app_commands.command(name=cmd_str("tip.name"), description=cmd_str("tip.description"))
+    @app_commands.rename(share=cmd_str("tip.share.name"))
+    @app_commands.describe(share=cmd_str("tip.share.description"))
+    async def tip(self, interaction: Interaction, share: bool = False) -> None:
+        try:
+            today = await self.tips.today(interaction.guild_id or DM_GUILD)
+        except NoTipsError:
+            await interaction.response.send_message(text(interaction, "tip.none"), ephemeral=True)
+            return
+        await interaction.response.send_message(
+            embed=tip_embed(today, lang(interaction)), ephemeral=not share
+        )
+
+
+async def setup(bot: SunbaeBot) -> None:
+    await bot.add_cog(TipsCog(bot))

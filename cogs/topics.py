@@ -1,0 +1,114 @@
+"""/topics: the taxonomy with counts; a menu opens a topic's entries, page by page."""
+
+from __future__ import annotations
+
+import math
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.adapter import limits
+from bot.adapter.client import SunbaeBot
+from bot.adapter.locale import cmd_str, lang, text
+from bot.adapter.render import entry_pages, topic_page_embed, topics_embed
+from bot.adapter.types import Interaction
+from bot.adapter.views import PagesView, SelectView, select_option
+from bot.app import Services
+from bot.i18n import Language, t
+from bot.models import Topic
+
+PAGE_SIZE = 10
+
+
+class TopicsCog(commands.Cog):
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    @app_commands.command(name=cmd_str("topics.name"), description=cmd_str("topics.description"))
+    async def topics(self, interaction: Interaction) -> None:
+        language = lang(interaction)
+        topics = await self.services.topics.all()
+        counts = await self.services.entries.topic_counts()
+        shown = sorted(
+            (x for x in topics if counts.get(x.id)), key=lambda x: (-counts[x.id], x.name(language))
+        )
+        options = [
+            select_option(
+                f"{x.name(language)} ({counts[x.id]})",
+                x.id,
+                x.description_en if language == "en" else x.description,
+            )
+            for x in shown[: limits.SELECT_OPTIONS]
+        ]
+
+        async def pick(click: discord.Interaction, topic_id: str) -> None:
+            await self._show_topic(click, topic_id, page=1)
+
+        view = SelectView(
+            interaction.user.id,
+            language,
+            placeholder=t("topics.placeholder", language),
+            options=options,
+            on_pick=pick,
+        )
+        await interaction.response.send_message(
+            embed=topics_embed(shown, counts, language), view=view, ephemeral=True
+        )
+        view.origin = interaction
+
+    async def _show_topic(
+        self, interaction: discord.Interaction, topic_id: str, *, page: int
+    ) -> None:
+        language: Language = lang(interaction)
+        topics = {x.id: x for x in await self.services.topics.all()}
+        topic: Topic | None = topics.get(topic_id)
+        if topic is None:
+            await interaction.response.send_message(
+                text(interaction, "error.expired"), ephemeral=True
+            )
+            return
+        total = (await self.services.entries.topic_counts()).get(topic_id, 0)
+        pages = max(1, math.ceil(total / PAGE_SIZE))
+        page = max(1, min(page, pages))
+        entries = await self.services.entries.list_live(
+            topic=topic_id, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
+        )
+        embed = topic_page_embed(topic, entries, language, page=page, pages=pages, total=total)
+
+        async def open_entry(click: discord.Interaction, entry_id: str) -> None:
+            entry = await self.services.entries.get(entry_id)
+            if entry is None:
+                await click.response.send_message(
+                    text(click, "entry.unknown", id=entry_id), ephemeral=True
+                )
+                return
+            shown = entry_pages(entry, language, topics=topics)
+            view = PagesView(click.user.id, language, shown, shareable=True)
+            await click.response.send_message(embed=shown[0], view=view, ephemeral=True)
+            view.origin = click
+
+        async def prev(click: discord.Interaction, _: str) -> None:
+            await self._show_topic(click, topic_id, page=page - 1)
+
+        async def nxt(click: discord.Interaction, _: str) -> None:
+            await self._show_topic(click, topic_id, page=page + 1)
+
+        view = SelectView(
+            interaction.user.id,
+            language,
+            placeholder=t("topics.entries_placeholder", language),
+            options=[
+                select_option(e.title_en if language == "en" and e.title_en else e.title, e.id)
+                for e in entries
+            ],
+            on_pick=open_entry,
+            paging=(prev, nxt),
+            page=(page, pages),
+        )
+        await interaction.response.edit_message(embed=embed, view=view)
+        view.origin = interaction
+
+
+async def setup(bot: SunbaeBot) -> None:
+    await bot.add_cog(TopicsCog(bot.services))
