@@ -167,7 +167,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"sunbae {__version__}")
     parser.add_argument("--log-level", help="DEBUG, INFO, WARNING… (default: $SUNBAE_LOG_LEVEL)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    sub = parser.add_subparsers(
+        dest="command",
+        metavar="COMMAND",
+        help="with no command: `run` when DISCORD_TOKEN is set, else `sandbox`",
+    )
 
     p = sub.add_parser("ingest", help="load advice files into the database")
     p.add_argument(
@@ -197,17 +201,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extra_commands() -> list[Callable[[Any], None]]:
     """Subcommands that live in their own modules (search, the bot, tips)."""
-    from bot import cli_bot, cli_search, cli_tip
+    from bot import cli_bot, cli_sandbox, cli_search, cli_tip
 
-    return [cli_search.register, cli_bot.register, cli_tip.register]
+    return [cli_search.register, cli_bot.register, cli_sandbox.register, cli_tip.register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8(sys.stdout)
     _utf8(sys.stderr)
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     try:
         settings = load_settings()
+        if args.command is None:
+            # The product, whatever the machine: on Discord with a token, else the sandbox.
+            args = parser.parse_args([*(argv or []), "run" if settings.token else "sandbox"])
         if args.log_level:
             from bot.settings import parse_log_level
 

@@ -33,6 +33,11 @@ def intents() -> discord.Intents:
     return wanted
 
 
+# sunbae never joins voice: discord.py's start-up warnings about voice libraries are noise.
+discord.VoiceClient.warn_nacl = False
+discord.VoiceClient.warn_dave = False
+
+
 class SunbaeBot(commands.Bot):
     def __init__(
         self,

@@ -1,0 +1,48 @@
+"""`sandbox`: the real bot against a local Discord emulator, no token or server needed."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from bot.settings import Settings
+
+
+async def cmd_sandbox(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.sandbox.harness import Harness
+    from bot.sandbox.repl import run_session
+
+    with tempfile.TemporaryDirectory(prefix="sunbae-sandbox-") as folder:
+        db = Path(args.db) if args.db else Path(folder) / "sandbox.db"
+        # No cooldown by default: a script fires lookups back to back.
+        cooldown = settings.lookup_cooldown if args.cooldown else 0.0
+        settings = settings.with_overrides(db_path=db, lookup_cooldown=cooldown)
+        harness = await Harness.start(settings, locale=args.locale)
+        try:
+            if harness.ingest_report and harness.ingest_report.errors and not args.json:
+                for problem in harness.ingest_report.errors:
+                    print(f"  ✗ {problem.file}: {problem.reason}", file=sys.stderr)
+            await run_session(harness, locale=args.locale, as_json=args.json, stdin=sys.stdin)
+        finally:
+            await harness.close()
+    return 0
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "sandbox",
+        help="try the bot with no Discord server or token (local emulator)",
+        description="Starts a local Discord emulator and the real bot against it. Type "
+        "/advice query:대학원 and see the reply; type a button's label to click it. "
+        "With stdin not a terminal, runs one command per line and exits.",
+    )
+    p.add_argument(
+        "--db", type=Path, metavar="FILE", help="keep the database here (default: temporary)"
+    )
+    p.add_argument("--json", action="store_true", help="print each reply as a JSON message payload")
+    p.add_argument("--locale", default="ko", choices=["ko", "en-US"], help="the user's locale")
+    p.add_argument("--cooldown", action="store_true", help="apply the per-user lookup cooldown")
+    p.set_defaults(handler=cmd_sandbox)

@@ -1,0 +1,83 @@
+"""Start the emulator and the real SunbaeBot against it (the sandbox, the tests and the benchmark).
+
+The bot runs exactly as in production (setup_hook, extensions, translator, tree.sync); only the
+API base and gateway URL point at 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bot.adapter.client import SunbaeBot
+from bot.adapter.endpoints import use_endpoints
+from bot.app import Services, open_services
+from bot.emulator import Channel, DiscordEmulator, Guild, Member, Perm
+from bot.models import IngestReport
+from bot.settings import Settings
+
+SANDBOX_TOKEN = "sandbox.token.not-a-real-discord-token"
+
+
+@dataclass(slots=True)
+class Harness:
+    emu: DiscordEmulator
+    services: Services
+    bot: SunbaeBot
+    guild: Guild
+    channel: Channel
+    camper: Member
+    moderator: Member
+    ingest_report: IngestReport | None
+    _task: asyncio.Task[None]
+    _restore: Callable[[], None] = field(repr=False)
+
+    @classmethod
+    async def start(
+        cls,
+        settings: Settings,
+        *,
+        locale: str = "ko",
+        ingest: bool = True,
+        services: Services | None = None,
+        emulator: DiscordEmulator | None = None,
+    ) -> Harness:
+        emu = emulator or DiscordEmulator()
+        owns_emulator = emulator is None
+        if owns_emulator:
+            await emu.start()
+        guild = emu.add_guild("AI 부트캠프", locale=locale)
+        channel = emu.state.channels[guild.system_channel_id or 0]
+        camper = emu.add_member(guild, "camper", locale=locale)
+        moderator = emu.add_member(guild, "moderator", permissions=Perm.MANAGE_GUILD, locale=locale)
+        restore = use_endpoints(emu.api_base, emu.gateway_url)
+        services = services or await open_services(settings)
+        report = None
+        try:
+            if ingest:
+                report = await services.ingest.ingest(list(settings.content_paths))
+            bot = SunbaeBot(services, guild_ready_timeout=0.05)
+            await bot.login(settings.token or SANDBOX_TOKEN)
+            task = asyncio.create_task(bot.connect(reconnect=True), name="sandbox-gateway")
+            await emu.wait_until_identified()
+            await asyncio.wait_for(bot.wait_until_ready(), 10)
+        except BaseException:
+            restore()
+            await services.close()
+            if owns_emulator:
+                await emu.stop()
+            raise
+        return cls(emu, services, bot, guild, channel, camper, moderator, report, task, restore)
+
+    async def close(self, *, stop_emulator: bool = True) -> None:
+        try:
+            await self.bot.close()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await asyncio.wait_for(self._task, 5)
+        finally:
+            await self.services.close()
+            self._restore()
+            if stop_emulator:
+                await self.emu.stop()

@@ -1,0 +1,244 @@
+"""The sandbox prompt: type `/advice query:대학원`, see the reply as text, type a button's label.
+
+Reads one command per line; when stdin is not a terminal it runs the lines as a script and
+exits at the end.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import shlex
+import sys
+from collections.abc import Mapping
+from typing import Any, TextIO
+
+from bot.emulator import EmulatorError, InteractionResult, InteractionTimeout
+from bot.sandbox.harness import Harness
+
+HELP = """\
+  /advice query:대학원             run a slash command (options as name:value)
+  /tip-config set time:09:00       subcommands: words before the first option
+  ?/advice query:대학ㅇ             show the autocomplete choices for the last option
+  다음   or   [다음]                 click a button on the last reply by its label
+  커리어 방향                        pick an option of the last reply's select menu
+  as moderator /tip-config show    run as the moderator (Manage Server) instead of the camper
+  help, quit"""
+
+_OPTION = re.compile(r"(?:^|\s)([A-Za-z_][\w-]*):")
+_TRUE = {"true", "yes", "y", "1", "on", "예", "네"}
+_FALSE = {"false", "no", "n", "0", "off", "아니오", "아니요"}
+_OPTION_TYPES = {3: "string", 4: "integer", 5: "boolean", 6: "user", 7: "channel", 10: "number"}
+
+
+class SandboxError(Exception):
+    """A line the sandbox cannot run; the message says why."""
+
+
+def split_command(line: str) -> tuple[list[str], dict[str, str]]:
+    """`/tip-config set time:09:00 channel:#general` -> (["tip-config", "set"], {...})."""
+    body = line.strip().lstrip("/")
+    matches = list(_OPTION.finditer(body))
+    head = body[: matches[0].start()] if matches else body
+    path = head.split()
+    options: dict[str, str] = {}
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(body)
+        value = body[m.end() : end].strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = shlex.split(value)[0]
+        options[m.group(1)] = value
+    if not path:
+        raise SandboxError("type a command after /, e.g. /advice query:대학원")
+    return path, options
+
+
+class Session:
+    def __init__(self, harness: Harness, *, locale: str, as_json: bool, out: TextIO) -> None:
+        self.h = harness
+        self.locale = locale
+        self.as_json = as_json
+        self.out = out
+        self.last: dict[str, Any] | None = None  # the last message with components
+
+    # -- output ----------------------------------------------------------------------------------
+
+    def show(self, result: InteractionResult) -> None:
+        message = result.message
+        if message is None and result.choices is not None:
+            self.emit({"choices": result.choices}, self._choices(result.choices))
+            return
+        if message is None:
+            self.emit({"error": result.error or "no reply"}, f"(no reply: {result.error or '?'})")
+            return
+        if message.get("components"):
+            self.last = message
+        self.emit(message, self.h.emu.render(message))
+
+    def emit(self, payload: Mapping[str, Any], text: str) -> None:
+        if self.as_json:
+            print(json.dumps(payload, ensure_ascii=False), file=self.out)
+        else:
+            print(text, file=self.out)
+        self.out.flush()
+
+    @staticmethod
+    def _choices(choices: list[dict[str, Any]]) -> str:
+        if not choices:
+            return "  (no choices)"
+        return "\n".join(f"  {c['name']}  →  {c['value']}" for c in choices)
+
+    # -- commands --------------------------------------------------------------------------------
+
+    def _schema(self, path: list[str]) -> list[Mapping[str, Any]]:
+        for command in self.h.emu.synced_commands():
+            if command["name"] != path[0]:
+                continue
+            options = command.get("options") or []
+            for part in path[1:]:
+                sub = next((o for o in options if o["name"] == part and o["type"] in (1, 2)), None)
+                if sub is None:
+                    raise SandboxError(f"/{path[0]} has no subcommand {part!r}")
+                options = sub.get("options") or []
+            return options
+        names = ", ".join(sorted("/" + c["name"] for c in self.h.emu.synced_commands()))
+        raise SandboxError(f"unknown command /{path[0]} (try {names})")
+
+    def _coerce(self, schema: list[Mapping[str, Any]], options: dict[str, str]) -> dict[str, Any]:
+        typed: dict[str, Any] = {}
+        for name, raw in options.items():
+            spec = next((o for o in schema if o["name"] == name), None)
+            if spec is None:
+                known = ", ".join(o["name"] for o in schema) or "none"
+                raise SandboxError(f"no option {name!r} (options: {known})")
+            kind = _OPTION_TYPES.get(spec["type"], "string")
+            typed[name] = self._value(kind, raw, name)
+        return typed
+
+    def _value(self, kind: str, raw: str, name: str) -> Any:
+        if kind == "boolean":
+            if raw.lower() in _TRUE:
+                return True
+            if raw.lower() in _FALSE:
+                return False
+            raise SandboxError(f"{name} takes true or false")
+        if kind in ("integer", "number"):
+            try:
+                return int(raw) if kind == "integer" else float(raw)
+            except ValueError:
+                raise SandboxError(f"{name} takes a number") from None
+        if kind == "channel":
+            wanted = raw.lstrip("#<>")
+            for channel in self.h.emu.state.channels.values():
+                if channel.guild_id == self.h.guild.id and wanted in (
+                    channel.name,
+                    str(channel.id),
+                ):
+                    return channel
+            raise SandboxError(f"no channel {raw!r} (try #{self.h.channel.name})")
+        if kind == "user":
+            return self.h.camper if raw.lstrip("@") == "camper" else self.h.moderator
+        return raw
+
+    async def run_line(self, line: str) -> bool:
+        """Run one line; False when the session should end."""
+        line = line.strip()
+        if not line or line.startswith("#"):
+            return True
+        if line in {"quit", "exit", ":q"}:
+            return False
+        if line in {"help", "?"}:
+            print(HELP, file=self.out)
+            return True
+        user = self.h.camper
+        if line.startswith("as moderator "):
+            user, line = self.h.moderator, line.removeprefix("as moderator ").strip()
+        try:
+            if line.startswith("?/"):
+                await self._complete(line[1:], user)
+            elif line.startswith("/"):
+                path, options = split_command(line)
+                typed = self._coerce(self._schema(path), options)
+                result = await self.h.emu.slash(
+                    path, options=typed, user=user, channel=self.h.channel, locale=self.locale
+                )
+                self.show(await self._settled(result))
+            else:
+                await self._component(line.strip("[]"), user)
+        except (SandboxError, EmulatorError, InteractionTimeout) as exc:
+            self.emit({"error": str(exc)}, f"! {exc}")
+        return True
+
+    async def _settled(self, result: InteractionResult) -> InteractionResult:
+        """A deferred reply is followed by an edit: wait briefly for it."""
+        for _ in range(100):
+            if not result.loading:
+                break
+            await asyncio.sleep(0.02)
+        return result
+
+    async def _complete(self, line: str, user: Any) -> None:
+        path, options = split_command(line)
+        if not options:
+            raise SandboxError("name the option to complete, e.g. ?/advice query:대학ㅇ")
+        focused = list(options)[-1]
+        schema = self._schema(path)
+        typed = {k: v for k, v in options.items() if k != focused}
+        typed = self._coerce(schema, typed) | {focused: options[focused]}
+        choices = await self.h.emu.autocomplete(
+            path, options=typed, focused=focused, user=user, channel=self.h.channel,
+            locale=self.locale,
+        )  # fmt: skip
+        listed = choices.choices if isinstance(choices, InteractionResult) else choices
+        self.emit({"choices": listed}, self._choices(list(listed or [])))
+
+    async def _component(self, label: str, user: Any) -> None:
+        if self.last is None:
+            raise SandboxError("nothing to click yet; start with a /command (type help)")
+        message = self.h.emu.message(self.last["id"]) or self.last
+        for row in message.get("components") or []:
+            for item in row.get("components") or []:
+                if item.get("type") == 2 and label in (
+                    item.get("label"),
+                    item.get("emoji", {}).get("name"),
+                ):
+                    result = await self.h.emu.click(
+                        message, label=item.get("label"), user=user, locale=self.locale
+                    )
+                    self.show(await self._settled(result))
+                    return
+                if item.get("type") == 3:
+                    for option in item.get("options") or []:
+                        shown = str(option.get("label", ""))
+                        # "커리어 방향" picks "커리어 방향 (27)": counts are decoration.
+                        if label in (shown, option.get("value")) or shown.startswith(label + " ("):
+                            result = await self.h.emu.select(
+                                message, [option["value"]], custom_id=item["custom_id"],
+                                user=user, locale=self.locale,
+                            )  # fmt: skip
+                            self.show(await self._settled(result))
+                            return
+        raise SandboxError(f"no button or menu option {label!r} on the last reply")
+
+
+async def run_session(harness: Harness, *, locale: str, as_json: bool, stdin: TextIO) -> None:
+    session = Session(harness, locale=locale, as_json=as_json, out=sys.stdout)
+    interactive = stdin.isatty()
+    if interactive:
+        stats = await harness.services.entries.stats()
+        print(
+            f"sunbae sandbox: the real bot on a local Discord emulator · {stats['entries']} entries,"
+            f" {stats['tips']} tips. Type help, or /advice query:대학원",
+        )
+    loop = asyncio.get_running_loop()
+    while True:
+        if interactive:
+            print("> ", end="", flush=True)
+        line = await loop.run_in_executor(None, stdin.readline)
+        if not line:
+            break
+        if not interactive and not as_json:
+            print(f"> {line.rstrip()}")
+        if not await session.run_line(line):
+            break
