@@ -70,6 +70,10 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ko": "`{id}` 항목을 찾지 못했어요. 목록에서 골라 주세요.",
         "en": "There is no entry `{id}`. Please pick one from the list.",
     },
+    "topic.unknown": {
+        "ko": "**{topic}** 주제를 찾지 못했어요. 목록에서 고르거나 `/topics`로 확인해 주세요.",
+        "en": "There is no topic **{topic}**. Pick one from the list or see `/topics`.",
+    },
     "button.prev": {"ko": "이전", "en": "Previous"},
     "button.next": {"ko": "다음", "en": "Next"},
     "button.share": {"ko": "채널에 공유", "en": "Share to channel"},
@@ -141,6 +145,14 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "The tip of {date} will be skipped.",
     },
     "tipcfg.preview": {"ko": "다가올 팁", "en": "Upcoming tips"},
+    "tipcfg.bad_time": {
+        "ko": "시간은 24시간제 HH:MM으로 적어 주세요 (예: 09:00). 입력: `{value}`",
+        "en": "Time must be HH:MM on a 24-hour clock (e.g. 09:00), got `{value}`.",
+    },
+    "tipcfg.bad_zone": {
+        "ko": "`{value}`은(는) 모르는 시간대예요. Asia/Seoul 같은 IANA 이름을 목록에서 골라 주세요.",
+        "en": "Unknown time zone `{value}`: pick an IANA name such as Asia/Seoul from the list.",
+    },
     "tipcfg.channel_required": {
         "ko": "처음 설정할 때는 채널을 골라 주세요.",
         "en": "Pick a channel for the first setup.",

@@ -80,6 +80,12 @@ class AdviceCog(commands.Cog):
             )
             return
         topic_filter = await self._resolve_topic(topic)
+        if topic and topic_filter is None:
+            # Re-validate what autocomplete offered: a typed-in topic that doesn't exist.
+            await interaction.response.send_message(
+                text(interaction, "topic.unknown", topic=limits.clip(topic, 80)), ephemeral=True
+            )
+            return
         await self._answer(interaction, query, topic_filter, public=public, edit=False)
 
     async def _answer(

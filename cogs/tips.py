@@ -21,6 +21,7 @@ from bot.adapter.types import Interaction
 from bot.i18n import Language, t
 from bot.tips.errors import NoTipsError, TipConfigError
 from bot.tips.models import TipSettings
+from bot.tips.schedule import parse_time, parse_zone
 from bot.tips.scheduler import TipScheduler
 from bot.tips.service import TipService
 
@@ -59,6 +60,21 @@ def _settings_embed(s: TipSettings, language: Language) -> discord.Embed:
             inline=False,
         )
     return embed
+
+
+def _invalid_value(
+    interaction: Interaction, *, time: str | None, timezone: str | None
+) -> str | None:
+    """The user's-language message for a bad time or zone (the service's errors are English)."""
+    checks = (("tipcfg.bad_time", time, parse_time), ("tipcfg.bad_zone", timezone, parse_zone))
+    for key, value, parse in checks:
+        if value is None:
+            continue
+        try:
+            parse(value)
+        except TipConfigError:
+            return text(interaction, key, value=limits.clip(value.replace("`", "'"), 60))
+    return None
 
 
 class TipConfig(app_commands.Group):
@@ -106,6 +122,10 @@ class TipConfig(app_commands.Group):
             await interaction.response.send_message(
                 text(interaction, "tipcfg.channel_required"), ephemeral=True
             )
+            return
+        problem = _invalid_value(interaction, time=time, timezone=timezone)
+        if problem is not None:
+            await interaction.response.send_message(f"⚠️ {problem}", ephemeral=True)
             return
         try:
             saved = await self.tips.configure(

@@ -44,6 +44,7 @@ class TopicsCog(commands.Cog):
 
         async def pick(click: discord.Interaction, topic_id: str) -> None:
             await self._show_topic(click, topic_id, page=1)
+            view.stop()  # replaced by the topic's page: its expiry must not restore this menu
 
         view = SelectView(
             interaction.user.id,

@@ -127,8 +127,8 @@ class ChoicesView(OwnedView):
 
     def _make_callback(self, value: str) -> Callable[[discord.Interaction], Awaitable[None]]:
         async def callback(interaction: discord.Interaction) -> None:
-            self.stop()
             await self._on_pick(interaction, value)
+            self.stop()  # only once replaced: after an error the buttons keep working
 
         return callback
 
@@ -175,8 +175,8 @@ class SelectView(OwnedView):
 
     def _wrap(self, handler: Pick) -> Callable[[discord.Interaction], Awaitable[None]]:
         async def callback(interaction: discord.Interaction) -> None:
-            self.stop()
             await handler(interaction, "")
+            self.stop()  # only once replaced: after an error the buttons keep working
 
         return callback
 

@@ -1,0 +1,254 @@
+"""/advice and /entry end to end: the real bot on the emulator, as a camper sees them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.sandbox.harness import Harness
+from tests.conftest import enabled, fields, footer, labels
+
+pytestmark = [
+    pytest.mark.asyncio(loop_scope="module"),
+    pytest.mark.usefixtures("no_errors_logged"),
+]
+
+FOOTER_ID = re.compile(r"^id: ([a-z0-9-]+)")
+
+
+def entry_id(embed: dict) -> str:
+    match = FOOTER_ID.match(footer(embed))
+    assert match, footer(embed)
+    return match.group(1)
+
+
+async def test_advice_answers_privately_with_the_best_entry(harness: Harness) -> None:
+    h = harness
+    res = await h.emu.slash("advice", {"query": "대학원"}, user=h.camper)
+    assert res.ephemeral
+    assert res.content == ""
+    [embed] = res.embeds
+    best = (await h.services.search.search("대학원", limit=1)).hits[0].entry
+    assert embed["title"] == best.title
+    assert embed["description"].startswith(best.body[:100])
+    shown = fields(embed)
+    topics = {t.id: t for t in await h.services.topics.all()}
+    assert shown["주제"] == ", ".join(topics[t].name_ko for t in best.topics)
+    assert best.source.attribution() in shown["출처"]
+    if best.tip:
+        assert shown["한 줄 팁"] == best.tip
+    assert footer(embed) == f"id: {best.id} · 결과 1/10"
+    assert labels(res.message) == ["이전", "다음", "채널에 공유"]
+    assert enabled(res.message) == {"이전": False, "다음": True, "채널에 공유": True}
+    # Nobody else sees it: not in the channel.
+    visible = [m["id"] for m in h.emu.channel_messages(h.channel)]
+    assert res.message["id"] not in visible  # type: ignore[index]
+
+
+async def test_public_advice_is_posted_to_the_channel_without_share(harness: Harness) -> None:
+    h = harness
+    res = await h.emu.slash("advice", {"query": "포트폴리오", "public": True}, user=h.camper)
+    assert not res.ephemeral
+    assert h.emu.channel_messages(h.channel)[-1]["id"] == res.message["id"]  # type: ignore[index]
+    assert labels(res.message) == ["이전", "다음"]  # already public: nothing to share
+    assert "포트폴리오" in h.emu.render(res)
+
+
+async def test_next_and_previous_by_the_invoker_turn_the_page(harness: Harness) -> None:
+    h = harness
+    res = await h.emu.slash("advice", {"query": "면접"}, user=h.camper)
+    first = res.embeds[0]
+    nxt = await h.emu.click(res, label="다음", user=h.camper)
+    assert nxt.callback_type == 7  # the message is updated in place
+    second = res.embeds[0]
+    assert footer(second).endswith("결과 2/10")
+    assert entry_id(second) != entry_id(first) and second["title"] != first["title"]
+    assert enabled(res.message) == {"이전": True, "다음": True, "채널에 공유": True}
+    await h.emu.click(res, label="이전", user=h.camper)
+    assert res.embeds[0] == first
+    assert enabled(res.message)["이전"] is False
+
+
+async def test_a_click_by_someone_else_is_refused_in_their_language(harness: Harness) -> None:
+    h = harness
+    res = await h.emu.slash("advice", {"query": "캐글", "public": True}, user=h.camper)
+    before = res.message
+    refusal = await h.emu.click(res, label="다음", user=h.moderator)
+    assert refusal.ephemeral
+    assert (
+        refusal.content == "이 버튼은 명령을 실행한 분만 쓸 수 있어요. 직접 `/advice`로 찾아보세요!"
+    )
+    assert res.message == before  # the invoker's message did not move
+    english = await h.emu.click(res, label="다음", user=h.moderator, locale="en-US")
+    assert english.ephemeral and english.content.startswith(
+        "Only the person who ran the command can use these buttons."
+    )
+    assert res.message == before
+
+
+async def test_share_posts_a_public_copy_with_mentions_off(harness: Harness) -> None:
+    h = harness
+    res = await h.emu.slash("advice", {"query": "이력서"}, user=h.camper)
+    await h.emu.click(res, label="다음", user=h.camper)
+    private = res.embeds[0]
+    shared = await h.emu.click(res, label="채널에 공유", user=h.camper)
+    assert shared.callback_type == 4 and not shared.ephemeral
+    assert shared.content == "camper님이 공유한 조언"
+    assert shared.embeds[0]["title"] == private["title"]
+    assert entry_id(shared.embeds[0]) == entry_id(private)
+    assert h.emu.channel_messages(h.channel)[-1]["id"] == shared.message["id"]  # type: ignore[index]
+    assert shared.callback is not None
+    assert shared.callback["data"]["allowed_mentions"] == {"parse": []}
+    assert res.ephemeral  # the private answer stays private
+
+
+async def test_no_match_offers_did_you_mean_and_a_pick_shows_an_entry(harness: Harness) -> None:
+    h = harness
+    # Grad school advice filed under competitions: there is none, but there is grad school.
+    res = await h.emu.slash(
+        "advice", {"query": "대학원", "topic": "kaggle-competitions"}, user=h.camper
+    )
+    assert res.ephemeral and not res.embeds
+    assert res.content.splitlines() == [
+        "**대학원**에 맞는 조언을 찾지 못했어요.",
+        "혹시 이걸 찾으셨나요?",
+    ]
+    choices = labels(res.message)
+    assert 1 <= len(choices) <= 5
+    assert any("대학원" in label for label in choices)
+    entry_label = next(label for label in choices if not label.startswith("주제"))
+    picked = await h.emu.click(res, label=entry_label, user=h.camper)
+    assert picked.callback_type == 7
+    assert res.content == ""  # the "no match" text is replaced
+    [embed] = res.embeds
+    assert embed["title"] == entry_label
+    assert (await h.services.entries.get(entry_id(embed))) is not None
+    assert labels(res.message) == ["채널에 공유"]  # one entry, one page
+
+
+async def test_no_match_without_suggestions_points_to_topics(harness: Harness) -> None:
+    res = await harness.emu.slash("advice", {"query": "zzqqxx"}, user=harness.camper)
+    assert res.ephemeral and not res.components
+    assert res.content.splitlines() == [
+        "**zzqqxx**에 맞는 조언을 찾지 못했어요.",
+        "`/topics`로 주제별 목록을 둘러볼 수도 있어요.",
+    ]
+
+
+async def test_english_locale_gets_english_ui(harness: Harness) -> None:
+    h = harness
+    res = await h.emu.slash("advice", {"query": "grad school"}, user=h.camper, locale="en-US")
+    assert res.ephemeral
+    assert labels(res.message) == ["Previous", "Next", "Share to channel"]
+    embed = res.embeds[0]
+    best = await h.services.entries.get(entry_id(embed))
+    assert best is not None
+    assert embed["title"] == (best.title_en or best.title)
+    names = [f["name"] for f in embed["fields"]]
+    assert "Topics" in names and "Source" in names
+    if best.summary:
+        assert fields(embed)["In English"] == best.summary
+    assert re.search(r" · Result 1/\d+$", footer(embed))
+    await h.emu.click(res, label="Next", user=h.camper, locale="en-US")
+    assert re.search(r" · Result 2/\d+$", footer(res.embeds[0]))
+    miss = await h.emu.slash("advice", {"query": "zzqqxx"}, user=h.camper, locale="en-US")
+    assert miss.content.splitlines() == [
+        "No advice matched **zzqqxx**.",
+        "You can also browse by topic with `/topics`.",
+    ]
+    unknown = await h.emu.slash("entry", {"id": "no-such-entry"}, user=h.camper, locale="en-US")
+    assert unknown.content == "There is no entry `no-such-entry`. Please pick one from the list."
+
+
+async def test_a_typo_is_corrected_and_said(harness: Harness) -> None:
+    res = await harness.emu.slash("advice", {"query": "대학언"}, user=harness.camper)
+    assert res.embeds
+    assert "**대학원**" in res.content and "**대학언**" in res.content
+
+
+@pytest.mark.parametrize(
+    ("typed", "expect"),
+    [
+        ("대학ㅇ", "대학원"),
+        ("ㅇㄹㅅ", "이력서"),
+        ("포폴", "포트폴리오"),
+        ("kaggle", "캐글"),
+        ("", None),
+        ("대학원 진학을 고민하는 비전공자의 포트폴리오 " * 4, None),
+    ],
+)
+async def test_autocomplete_stays_within_discord_limits(
+    harness: Harness, typed: str, expect: str | None
+) -> None:
+    typed = typed[:100]
+    choices = await harness.emu.autocomplete(
+        "advice", {"query": typed}, focused="query", user=harness.camper
+    )
+    assert len(choices) <= 25
+    for choice in choices:
+        assert 1 <= len(choice["name"]) <= 100
+        assert 1 <= len(str(choice["value"])) <= 100
+    if expect is not None:
+        assert choices, typed
+        assert any(expect in c["name"] for c in choices[:3]), [c["name"] for c in choices]
+    if typed == "":
+        assert len(choices) >= 5  # something to browse before typing
+
+
+async def test_topic_autocomplete_lists_topics_in_both_languages(harness: Harness) -> None:
+    h = harness
+    choices = await h.emu.autocomplete(
+        "advice", {"query": "x", "topic": "대학"}, focused="topic", user=h.camper
+    )
+    assert {"name": "대학원 · Grad school", "value": "grad-school"} in choices
+    english = await h.emu.autocomplete(
+        "advice", {"query": "x", "topic": ""}, focused="topic", user=h.camper, locale="en-US"
+    )
+    assert 1 <= len(english) <= 25
+    assert any(c["name"] == "Grad school · 대학원" for c in english)
+
+
+async def test_entry_opens_what_autocomplete_offered(harness: Harness) -> None:
+    h = harness
+    choices = await h.emu.autocomplete("entry", {"id": "대학원"}, focused="id", user=h.camper)
+    assert 1 <= len(choices) <= 25
+    assert all(not str(c["value"]).startswith(("topic:", "entry:")) for c in choices)
+    picked = choices[0]
+    res = await h.emu.slash("entry", {"id": picked["value"]}, user=h.camper)
+    assert res.ephemeral
+    [embed] = res.embeds
+    assert footer(embed) == f"id: {picked['value']}"
+    assert embed["title"] == picked["name"]
+    assert labels(res.message) == ["채널에 공유"]
+
+
+async def test_unknown_entry_id_says_so_and_offers_close_titles(harness: Harness) -> None:
+    h = harness
+    res = await h.emu.slash("entry", {"id": "대학원진학"}, user=h.camper)
+    assert res.ephemeral and not res.embeds
+    assert res.content == "`대학원진학` 항목을 찾지 못했어요. 목록에서 골라 주세요."
+    offered = labels(res.message)
+    assert 1 <= len(offered) <= 5
+    await h.emu.click(res, label=offered[0], user=h.camper)
+    assert res.content == ""
+    assert res.embeds[0]["title"] == offered[0]
+
+
+async def test_unknown_entry_with_nothing_close_has_no_buttons(harness: Harness) -> None:
+    res = await harness.emu.slash("entry", {"id": "zzqqxx-nothing"}, user=harness.camper)
+    assert res.content == "`zzqqxx-nothing` 항목을 찾지 못했어요. 목록에서 골라 주세요."
+    assert not res.components
+
+
+async def test_an_unknown_topic_is_refused_not_ignored(harness: Harness) -> None:
+    h = harness
+    res = await h.emu.slash("advice", {"query": "대학원", "topic": "우주여행"}, user=h.camper)
+    assert res.ephemeral and not res.embeds
+    assert (
+        res.content
+        == "**우주여행** 주제를 찾지 못했어요. 목록에서 고르거나 `/topics`로 확인해 주세요."
+    )
+    # A topic typed by its name (not picked from the list) still filters.
+    res = await h.emu.slash("advice", {"query": "대학원", "topic": "대학원"}, user=h.camper)
+    assert res.embeds

@@ -1,0 +1,110 @@
+"""Start-up and shutdown: command sync (hash-gated, dev guild), localized command names, DMs,
+and a clean close."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from bot.adapter.client import TREE_HASH_KEY
+from bot.emulator import DiscordEmulator, EmulatorError
+from bot.i18n import COMMAND_TEXT
+from tests.conftest import bot_settings, start_harness
+
+# Each test starts its own bots; the `emulator` fixture lives on the test's own loop.
+pytestmark = pytest.mark.usefixtures("no_errors_logged")
+
+GLOBAL_PUT = r"^/applications/\d+/commands$"
+COMMANDS = {"advice", "entry", "topics", "tip", "tip-config", "about"}
+
+
+async def test_sync_runs_once_per_tree_change(tmp_path: Path, emulator: DiscordEmulator) -> None:
+    settings = bot_settings(tmp_path / "sync.db")
+    async with start_harness(settings, emulator=emulator, ingest=False) as first:
+        assert first.bot.sync_outcome == "global"
+        assert len(emulator.calls_to("PUT", GLOBAL_PUT)) == 1
+        assert {c["name"] for c in emulator.synced_commands()} == COMMANDS
+        digest = await first.bot.tree_hash()
+        assert await first.services.state.get(TREE_HASH_KEY) == digest
+
+    # A restart with the same commands: no PUT (Discord rate-limits and re-propagates syncs).
+    async with start_harness(settings, emulator=emulator, ingest=False) as second:
+        assert second.bot.sync_outcome == "unchanged"
+        assert len(emulator.calls_to("PUT", GLOBAL_PUT)) == 1
+        res = await emulator.slash("about", user=second.camper, channel=second.channel)
+        assert res.embeds  # the commands registered by the first start still work
+        # The tree changed (here: the stored hash no longer matches): the next start syncs.
+        await second.services.state.set(TREE_HASH_KEY, "stale", now="2025-01-01T00:00:00+00:00")
+
+    async with start_harness(settings, emulator=emulator, ingest=False) as third:
+        assert third.bot.sync_outcome == "global"
+        assert len(emulator.calls_to("PUT", GLOBAL_PUT)) == 2
+        assert await third.services.state.get(TREE_HASH_KEY) == digest
+
+
+async def test_dev_guild_syncs_to_that_guild_only(
+    tmp_path: Path, emulator: DiscordEmulator
+) -> None:
+    dev = emulator.add_guild("dev server", locale="ko")
+    dev_channel = emulator.state.channels[dev.system_channel_id or 0]
+    tester = emulator.add_member(dev, "tester", locale="ko")
+    settings = bot_settings(tmp_path / "dev.db", dev_guild=dev.id)
+    async with start_harness(settings, emulator=emulator) as h:
+        assert h.bot.sync_outcome == "guild"
+        assert emulator.calls_to("PUT", GLOBAL_PUT) == []
+        assert len(emulator.calls_to("PUT", rf"^/applications/\d+/guilds/{dev.id}/commands$")) == 1
+        assert emulator.synced_commands() == []
+        assert {c["name"] for c in emulator.synced_commands(dev)} == COMMANDS
+        res = await emulator.slash("advice", {"query": "대학원"}, user=tester, channel=dev_channel)
+        assert res.embeds
+        with pytest.raises(EmulatorError, match="not registered"):
+            await emulator.slash("about", user=h.camper, channel=h.channel)
+
+
+async def test_commands_carry_korean_and_english_names(tmp_path: Path) -> None:
+    async with start_harness(bot_settings(tmp_path / "names.db"), ingest=False) as h:
+        synced = {c["name"]: c for c in h.emu.synced_commands()}
+    advice = synced["advice"]
+    assert advice["name_localizations"]["ko"] == COMMAND_TEXT["advice.name"]["ko"]
+    assert advice["description"] == COMMAND_TEXT["advice.description"]["ko"]
+    assert advice["description_localizations"]["en-US"] == COMMAND_TEXT["advice.description"]["en"]
+    query = next(o for o in advice["options"] if o["name"] == "query")
+    assert query["name_localizations"]["ko"] == "질문" and query["autocomplete"] is True
+    assert (query["min_length"], query["max_length"]) == (1, 200)
+    for command in synced.values():
+        assert command["name_localizations"].get("ko"), command["name"]
+        assert 1 <= len(command["description"]) <= 100
+
+
+async def test_lookups_and_the_tip_work_in_a_dm(tmp_path: Path) -> None:
+    async with start_harness(bot_settings(tmp_path / "dm.db")) as h:
+        dm = h.emu.dm_channel(h.camper)
+        res = await h.emu.slash("advice", {"query": "포트폴리오"}, channel=dm, locale="ko")
+        assert res.embeds
+        tip = await h.emu.slash("tip", channel=dm, locale="ko")
+        assert tip.embeds[0]["title"].startswith("오늘의 팁 · ")
+        with pytest.raises(EmulatorError, match="not available in DMs"):
+            await h.emu.slash("tip-config show", channel=dm)
+
+
+async def test_close_stops_everything_cleanly(tmp_path: Path, emulator: DiscordEmulator) -> None:
+    async with start_harness(bot_settings(tmp_path / "close.db"), emulator=emulator) as h:
+        await emulator.slash("advice", {"query": "대학원"}, user=h.camper, channel=h.channel)
+        names = {t.get_name() for t in asyncio.all_tasks()}
+        assert {"sandbox-gateway", "sunbae-tip-scheduler"} <= names
+        bot, task = h.bot, h._task
+    assert bot.is_closed()
+    assert task.done()
+    await asyncio.sleep(0)
+    leftovers = {
+        t.get_name()
+        for t in asyncio.all_tasks()
+        if not t.done() and t.get_name() in {"sandbox-gateway", "sunbae-tip-scheduler"}
+    }
+    assert leftovers == set()
+    assert bot.get_cog("TipsCog") is None  # extensions unloaded: the scheduler was stopped
+    with pytest.raises(ValueError, match="no active connection"):  # database closed
+        await h.services.db.reader.execute("SELECT 1")
+    assert emulator.gateway.session is None or not emulator.gateway.live.is_set()

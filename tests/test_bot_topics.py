@@ -1,0 +1,166 @@
+"""/topics (menu -> a topic's entries page by page -> one entry) and /about, end to end."""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import re
+
+import pytest
+
+from bot import __version__
+from bot.adapter.views import OwnedView
+from bot.emulator import EmulatorError
+from bot.sandbox.harness import Harness
+from tests.conftest import enabled, eventually, fields, footer, labels, selects
+
+pytestmark = [
+    pytest.mark.asyncio(loop_scope="module"),
+    pytest.mark.usefixtures("no_errors_logged"),
+]
+
+
+async def test_topics_lists_every_topic_with_its_count(harness: Harness) -> None:
+    h = harness
+    counts = await h.services.entries.topic_counts()
+    topics = {t.id: t for t in await h.services.topics.all()}
+    res = await h.emu.slash("topics", user=h.camper)
+    assert res.ephemeral
+    [embed] = res.embeds
+    assert embed["title"] == "주제별 조언"
+    described = embed["description"]
+    assert described.startswith("아래 메뉴에서 주제를 고르면")
+    listed = re.findall(r"\*\*(.+?)\*\* · (\d+)개", described)
+    assert len(listed) == len([t for t in topics if counts.get(t)])
+    by_name = {t.name_ko: counts[t.id] for t in topics.values() if counts.get(t.id)}
+    assert {name: int(n) for name, n in listed} == by_name
+    assert [int(n) for _, n in listed] == sorted((int(n) for _, n in listed), reverse=True)
+    [menu] = selects(res.message)
+    assert menu["placeholder"] == "주제 고르기…"
+    options = {o["value"]: o["label"] for o in menu["options"]}
+    assert options["grad-school"] == f"대학원 ({counts['grad-school']})"
+    assert len(options) == min(25, len(by_name))
+
+
+async def test_picking_a_topic_pages_through_its_entries_and_opens_one(harness: Harness) -> None:
+    h = harness
+    counts = await h.services.entries.topic_counts()
+    topic = max(counts, key=lambda t: counts[t])  # the biggest: several pages
+    total = counts[topic]
+    pages = math.ceil(total / 10)
+    assert pages >= 2, "the corpus should have a topic with more than 10 entries"
+    name = next(t.name_ko for t in await h.services.topics.all() if t.id == topic)
+
+    res = await h.emu.slash("topics", user=h.camper)
+    picked = await h.emu.select(res, [topic], user=h.camper)
+    assert picked.callback_type == 7  # the same message now shows the topic
+    embed = res.embeds[0]
+    assert embed["title"] == f"{name} · 조언 {total}개"
+    assert footer(embed) == f"1/{pages}쪽"
+    first_page = re.findall(r"`([a-z0-9-]+)`", embed["description"])
+    assert len(first_page) == 10
+    [menu] = selects(res.message)
+    assert [o["value"] for o in menu["options"]] == first_page
+    assert enabled(res.message) == {"이전": False, "다음": True}
+
+    await h.emu.click(res, label="다음", user=h.camper)
+    second_page = re.findall(r"`([a-z0-9-]+)`", res.embeds[0]["description"])
+    assert footer(res.embeds[0]) == f"2/{pages}쪽"
+    assert second_page and not set(second_page) & set(first_page)
+    assert enabled(res.message)["이전"] is True
+    await h.emu.click(res, label="이전", user=h.camper)
+    assert footer(res.embeds[0]) == f"1/{pages}쪽"
+
+    entry = await h.services.entries.get(first_page[2])
+    assert entry is not None
+    opened = await h.emu.select(res, [entry.id], user=h.camper)
+    assert opened.callback_type == 4 and opened.ephemeral  # a new private message
+    assert opened.embeds[0]["title"] == entry.title
+    assert footer(opened.embeds[0]) == f"id: {entry.id}"
+    assert labels(opened.message) == ["채널에 공유"]
+    assert footer(res.embeds[0]) == f"1/{pages}쪽"  # the list stays where it was
+
+
+async def test_someone_else_cannot_use_the_topic_menu(harness: Harness) -> None:
+    h = harness
+    res = await h.emu.slash("topics", user=h.camper)
+    before = res.message
+    refused = await h.emu.select(res, ["grad-school"], user=h.moderator)
+    assert refused.ephemeral and refused.content.startswith("이 버튼은 명령을 실행한 분만")
+    assert res.message == before
+
+
+async def test_topics_in_english(harness: Harness) -> None:
+    h = harness
+    res = await h.emu.slash("topics", user=h.camper, locale="en-US")
+    embed = res.embeds[0]
+    assert embed["title"] == "Advice by topic"
+    assert "**Grad school** · " in embed["description"]
+    assert selects(res.message)[0]["placeholder"] == "Choose a topic…"
+    await h.emu.select(res, ["grad-school"], user=h.camper, locale="en-US")
+    assert re.fullmatch(r"Grad school · \d+ entries", res.embeds[0]["title"])
+    assert footer(res.embeds[0]) == "page 1/1"
+    assert selects(res.message)[0]["placeholder"] == "Open an entry…"
+
+
+async def test_about_shows_version_and_counts(harness: Harness) -> None:
+    h = harness
+    stats = await h.services.entries.stats()
+    res = await h.emu.slash("about", user=h.camper)
+    assert res.ephemeral
+    embed = res.embeds[0]
+    assert embed["title"] == "선배 sunbae"
+    shown = fields(embed)
+    assert shown["버전"] == __version__
+    assert shown["조언"] == (
+        f"조언 {stats['entries']}개 · 팁 {stats['tips']}개 · 주제 {stats['topics']}개"
+    )
+    assert stats["entries"] >= 100 and stats["tips"] > 0
+    assert shown["문서"].startswith("https://")
+    top_source, top_count = (await h.services.entries.sources())[0]
+    assert shown["출처"].splitlines()[0].startswith(f"{top_count} · {top_source[:60]}")
+
+    english = await h.emu.slash("about", user=h.camper, locale="en-US")
+    shown = fields(english.embeds[0])
+    assert shown["Version"] == __version__
+    assert shown["Corpus"] == (
+        f"{stats['entries']} entries · {stats['tips']} tips · {stats['topics']} topics"
+    )
+
+
+async def test_an_expired_topic_menu_leaves_the_page_it_led_to_alone(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The topic menu's view expires on its own clock; once a pick replaced it with the topic's
+    page, its expiry must not put the (disabled) topic menu back over the live page."""
+    h = harness
+    defaults = OwnedView.__init__.__kwdefaults__
+    assert defaults is not None
+    monkeypatch.setitem(defaults, "timeout", 0.3)  # the /topics menu expires quickly...
+    res = await h.emu.slash("topics", user=h.camper)
+    monkeypatch.setitem(defaults, "timeout", 600.0)  # ...the topic's page does not
+    counts = await h.services.entries.topic_counts()
+    topic = max(counts, key=lambda t: counts[t])
+    await h.emu.select(res, [topic], user=h.camper)
+    page = res.message
+    await asyncio.sleep(0.6)  # the menu's view has expired by now
+    assert res.message == page
+    assert enabled(res.message)["다음"] is True
+    await h.emu.click(res, label="다음", user=h.camper)
+    assert footer(res.embeds[0]).startswith("2/")
+
+
+async def test_an_expired_answer_disables_its_buttons(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    h = harness
+    defaults = OwnedView.__init__.__kwdefaults__
+    assert defaults is not None
+    monkeypatch.setitem(defaults, "timeout", 0.2)
+    res = await h.emu.slash("advice", {"query": "대학원"}, user=h.camper)
+    assert any(enabled(res.message).values())
+    await eventually(lambda: not any(enabled(res.message).values()))
+    assert labels(res.message) == ["이전", "다음", "채널에 공유"]
+    assert res.embeds and res.ephemeral  # the answer itself stays
+    with pytest.raises(EmulatorError, match="disabled"):
+        await h.emu.click(res, label="다음", user=h.camper)

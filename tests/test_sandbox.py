@@ -1,0 +1,125 @@
+"""`python -m bot sandbox` driven by a scripted stdin, and the CLI's bot commands without Discord."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+from bot.adapter.runner import PERMISSIONS
+
+REPO = Path(__file__).resolve().parents[1]
+
+SCRIPT = """\
+/advice query:대학원
+다음
+# a comment line is skipped
+/topics
+대학원
+/nonsense
+/advice query:"코딩 테스트" public:maybe
+?/advice query:포폴
+as moderator /tip-config show
+quit
+/about
+"""
+
+
+def run_cli(tmp_path: Path, *args: str, stdin: str = "", **env: str) -> subprocess.CompletedProcess:
+    """`python -m bot …` from an empty folder (no .env), with no token and the repo's content."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "SUNBAE_"))}
+    clean.update(
+        DISCORD_TOKEN="",
+        SUNBAE_CONTENT=str(REPO / "content"),
+        SUNBAE_DB=str(tmp_path / "not-used.db"),
+        PYTHONPATH=str(REPO),
+        PYTHONIOENCODING="utf-8",
+        **env,
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+        env=clean,
+        timeout=60,
+        check=False,
+    )
+
+
+def blocks(out: str) -> dict[str, str]:
+    """The transcript split per input line: {"/advice query:대학원": "what it printed", ...}."""
+    found: dict[str, str] = {}
+    current: str | None = None
+    for line in out.splitlines():
+        if line.startswith("> "):
+            current = line[2:]
+            found[current] = ""
+        elif current is not None:
+            found[current] += line + "\n"
+    return found
+
+
+def test_sandbox_runs_a_script_and_prints_the_replies(tmp_path: Path) -> None:
+    proc = run_cli(tmp_path, "sandbox", stdin=SCRIPT)
+    assert proc.returncode == 0, proc.stderr
+    out = blocks(proc.stdout)
+    # Every line up to `quit` ran, in order; nothing after it.
+    script = SCRIPT.splitlines()
+    assert list(out) == script[: script.index("quit") + 1]
+    advice = out["/advice query:대학원"]
+    assert advice.startswith("(ephemeral)\n┃ **")
+    assert "· 결과 1/10" in advice and "[◀️ 이전 (disabled)] [▶️ 다음] [📢 채널에 공유]" in advice
+    assert "· 결과 2/10" in out["다음"] and "[◀️ 이전] [▶️ 다음]" in out["다음"]
+    assert out["# a comment line is skipped"] == ""
+    assert "**대학원** · " in out["/topics"] and "<select: 주제 고르기… | " in out["/topics"]
+    assert out["대학원"].splitlines()[1].startswith("┃ **대학원 · 조언 ")
+    assert out["/nonsense"].startswith("! unknown command /nonsense (try /about, /advice")
+    assert out['/advice query:"코딩 테스트" public:maybe'] == "! public takes true or false\n"
+    assert "주제: 포트폴리오" in out["?/advice query:포폴"]
+    assert "→  topic:portfolio" in out["?/advice query:포폴"]
+    assert "아직 설정되지 않았어요" in out["as moderator /tip-config show"]
+    assert "선배 sunbae" not in proc.stdout  # /about came after quit
+
+
+def test_sandbox_json_prints_one_payload_per_reply(tmp_path: Path) -> None:
+    script = "/advice query:포트폴리오\n/advice query:zzqqxx\n?/advice query:kaggle\n/oops\n"
+    proc = run_cli(tmp_path, "sandbox", "--json", "--locale", "en-US", stdin=script)
+    assert proc.returncode == 0, proc.stderr
+    lines = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(lines) == 4
+    answer, miss, choices, error = lines
+    assert answer["flags"] & 64 and answer["embeds"][0]["footer"]["text"].startswith("id: ")
+    labels = [c["label"] for row in answer["components"] for c in row["components"]]
+    assert labels == ["Previous", "Next", "Share to channel"]
+    assert miss["content"].startswith("No advice matched **zzqqxx**.")
+    assert 1 <= len(choices["choices"]) <= 25
+    assert any("kaggle" in c["name"].lower() for c in choices["choices"])
+    assert error["error"].startswith("unknown command /oops")
+
+
+def test_run_without_a_token_points_to_the_sandbox(tmp_path: Path) -> None:
+    proc = run_cli(tmp_path, "run")
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    [line] = proc.stderr.strip().splitlines()
+    assert "DISCORD_TOKEN" in line and "python -m bot sandbox" in line
+
+
+def test_invite_url_asks_for_exactly_the_needed_permissions(tmp_path: Path) -> None:
+    client_id = "123"
+    proc = run_cli(tmp_path, "invite-url", "--client-id", client_id)
+    assert proc.returncode == 0, proc.stderr
+    url = urlparse(proc.stdout.strip())
+    assert (url.scheme, url.netloc, url.path) == ("https", "discord.com", "/oauth2/authorize")
+    query = parse_qs(url.query)
+    assert query["client_id"] == [client_id]
+    assert set(query["scope"][0].split()) == {"bot", "applications.commands"}
+    assert query["permissions"] == [str(PERMISSIONS.value)]
+    assert PERMISSIONS.send_messages and PERMISSIONS.embed_links
+    assert not PERMISSIONS.administrator and not PERMISSIONS.mention_everyone
