@@ -80,9 +80,11 @@ def content_hash(*parts: object) -> str:
 
 
 def draft_hash(draft: EntryDraft) -> str:
+    """What a reader sees of an entry. Not its position: a section added or removed above it
+    moves it without changing it."""
     return content_hash(
         draft.title, draft.title_en, draft.body, draft.summary, draft.tip, str(draft.kind),
-        draft.language, draft.topics, draft.aliases, draft.tags, draft.source, draft.position,
+        draft.language, draft.topics, draft.aliases, draft.tags, draft.source,
     )  # fmt: skip
 
 
@@ -96,10 +98,15 @@ def _yaml_error(exc: yaml.YAMLError) -> str:
 
 
 def split_frontmatter(text: str) -> tuple[dict[str, Any], str]:
+    # Only a file that opens with `---` has frontmatter: the `---` rules inside a post are not.
+    if not _HANDLER.detect(text.strip()):
+        return {}, text
     try:
         metadata, body = frontmatter.parse(text, handler=_HANDLER)
     except yaml.YAMLError as exc:
         raise DocumentError(_yaml_error(exc)) from None
+    except (ValueError, TypeError, OverflowError) as exc:  # e.g. `date: 2024-02-30`
+        raise DocumentError(f"bad YAML frontmatter: {exc}") from None
     if not isinstance(metadata, Mapping):
         raise DocumentError("frontmatter must be a mapping of key: value lines")
     return dict(metadata), body
@@ -109,9 +116,9 @@ def split_frontmatter(text: str) -> tuple[dict[str, Any], str]:
 
 
 def _type_name(value: object) -> str:
-    return {list: "a list", dict: "a mapping", bool: "true/false", int: "a number"}.get(
-        type(value), type(value).__name__
-    )
+    names = {list: "a list", dict: "a mapping", bool: "true/false", int: "a number"}
+    names |= {str: "text", float: "a number"}
+    return names.get(type(value), type(value).__name__)
 
 
 def text_field(meta: Mapping[str, Any], key: str, *, required: bool = False) -> str | None:
@@ -260,7 +267,9 @@ def read_post(
     topics: Sequence[Topic],
     infer_topics: TopicInferer | None,
 ) -> list[EntryDraft]:
-    tags = tuple(dict.fromkeys((*list_field(meta, "categories"), *list_field(meta, "tags"))))
+    # "tag:" is a real post's typo for "tags:", as "data:" is for "date:".
+    labels = (*list_field(meta, "categories"), *list_field(meta, "tags"), *list_field(meta, "tag"))
+    tags = tuple(dict.fromkeys(labels))
     date = date_field(meta, "date", "data")  # "data:" is a real post's typo for "date:"
     cleaned = clean_markup(content)
     title, cleaned = _post_title(meta, cleaned)

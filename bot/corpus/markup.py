@@ -29,6 +29,12 @@ _DEF_SUBLIST = re.compile(r"^:\s*-\s+")
 _DEF_LINE = re.compile(r"^:\s+")
 _WEB_BULLET = re.compile(r"^(\s*)[•·▪◦●○■□‣∙]\s+")
 _EMPTY_BOLD = re.compile(r"\*\*\s*\*\*")
+# Unicode category Cc (C0, DEL and C1 controls) except tab and newline; a regex, not a per-
+# character loop: this runs over every byte of every file.
+_BLANK_RUN = re.compile(r"\n{3,}")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
+_SPACES = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BOLD_PAD = re.compile(r"\*\*\s+(.+?)\s+\*\*")
 
 # Lines that scraped pages carry around the post itself (skip links, share buttons, footers).
@@ -74,7 +80,7 @@ def normalize_text(text: str) -> str:
     """NFC, unified newlines, no BOM or zero-width or control characters (tabs kept for indents)."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\ufeff", "").replace("\u200b", "").replace("\xa0", " ")
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    return _CONTROL.sub("", text)
 
 
 def _inline_html(text: str) -> str:
@@ -93,7 +99,7 @@ def _inline_html(text: str) -> str:
     )
     text = _LINK_TAG.sub(lambda m: f"[{m.group(2).strip()}]({m.group(1)})", text)
     text = _ANY_TAG.sub("", text)
-    return html.unescape(text)
+    return html.unescape(text).replace("\xa0", " ")  # &nbsp; too, as normalize_text does
 
 
 def _definition_prefix(line: str) -> str:
@@ -129,10 +135,10 @@ def clean_markup(text: str) -> str:
 
 
 def squeeze_blank_lines(text: str) -> str:
-    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+    return _BLANK_RUN.sub("\n\n", text).strip("\n")
 
 
 def strip_inline_markdown(text: str) -> str:
     """Plain text of a heading or title: no emphasis markers, no trailing colons."""
-    text = re.sub(r"(\*\*|__|\*|`)", "", text)
-    return re.sub(r"\s+", " ", text).strip().rstrip(":").strip()
+    text = _EMPHASIS.sub("", text)
+    return _SPACES.sub(" ", text).strip().rstrip(":").strip()

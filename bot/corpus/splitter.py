@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from bot.corpus.markup import squeeze_blank_lines, strip_inline_markdown
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*\S)\s*#*$")
-_NUMBERED = re.compile(r"^(\d{1,2})\s*[.)]\s*(\S.*)$")
+# "1. 제목" or "2)제목", but not a date such as "24.02.07 설명회".
+_NUMBERED = re.compile(r"^(\d{1,2})\s*[.)](?!\d)\s*(\S.*)$")
 _BULLET = re.compile(r"^(\s*)[-*+]\s+(.*)$")
 _ORDERED_ITEM = re.compile(r"^(\s*)\d{1,2}[.)]\s+(.*)$")
 _Q_LINE = re.compile(
@@ -113,7 +114,9 @@ def find_sections(text: str, *, plain_headings: bool) -> list[Section]:
         if not line[:1].isspace() and (m := _NUMBERED.match(stripped)):
             prev, nxt = _prev_next_nonblank(lines, i)
             in_list = any(_NUMBERED.match(x) and not x[:1].isspace() for x in (prev, nxt) if x)
-            if not in_list:
+            # A lone numbered sentence ("1. 많이 배웠다.") is a one-item list, not a heading.
+            sentence = strip_inline_markdown(m.group(2)).endswith((".", "!", "。"))
+            if not in_list and not sentence:
                 open_section(numbered_level, heading_text(m.group(2)))
                 continue
         if (q := _Q_LINE.match(stripped)) and not line[:1].isspace():

@@ -27,6 +27,8 @@ def parse_taxonomy(data: bytes) -> list[Topic]:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
         raise DocumentError(f"bad YAML{where}: {getattr(exc, 'problem', exc)}") from None
+    except (ValueError, TypeError, OverflowError) as exc:  # e.g. an impossible date
+        raise DocumentError(f"bad YAML: {exc}") from None
     items = doc.get("topics") if isinstance(doc, dict) else None
     if not isinstance(items, list):
         raise DocumentError("expected a top-level 'topics:' list")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import hashlib
 import logging
 import os
@@ -29,7 +30,7 @@ from bot.corpus.documents import (
 from bot.corpus.taxonomy import TAXONOMY_NAMES, find_taxonomy, parse_taxonomy
 from bot.models import EntryDraft, FileProblem, IngestReport, Origin, Topic
 from bot.store.database import Database
-from bot.store.entries import EntryRepository
+from bot.store.entries import EntryRepository, StoredFileEntry
 from bot.store.ingest_state import IngestStateRepository, SeenFile
 from bot.store.topics import TopicRepository
 
@@ -64,18 +65,40 @@ class Root:
 
 
 @dataclass(slots=True)
-class _FilePlan:
+class _Changed:
+    """A file whose bytes differ from last time: to be parsed."""
+
     display: str
-    seen: SeenFile
-    drafts: tuple[EntryDraft, ...] | None  # None: unchanged, nothing parsed
+    record: SeenFile
+    data: bytes
 
 
 @dataclass(slots=True)
-class _RootPlan:
+class _Scan:
+    """One root after stat() and, where size or mtime moved, a read and a hash."""
+
     root: Root
-    files: list[_FilePlan] = field(default_factory=list)
+    seen: dict[str, SeenFile]
+    unchanged: list[SeenFile] = field(default_factory=list)  # same bytes as last time
+    changed: list[_Changed] = field(default_factory=list)
     problems: list[FileProblem] = field(default_factory=list)
     present: set[str] = field(default_factory=set)  # display paths found on disk
+    skipped: int = 0  # files not even read: same size and mtime as last time
+
+    @property
+    def vanished(self) -> list[str]:
+        """Files seen before and gone now (only a folder ingested whole can tell)."""
+        if not self.root.whole_folder:
+            return []
+        return [p for p in self.seen if p not in self.present]
+
+
+@dataclass(slots=True)
+class _Parsed:
+    display: str
+    record: SeenFile
+    drafts: list[tuple[EntryDraft, str]]  # with their content hashes
+    problem: str | None = None
 
 
 def is_advice_file(path: Path) -> bool:
@@ -108,53 +131,80 @@ def discover(paths: Iterable[Path]) -> tuple[list[Root], list[FileProblem]]:
                 roots.append(Root(str(resolved.parent), resolved.parent.name, [resolved], False))
         else:
             problems.append(FileProblem(str(path), "no such file or folder"))
-    return roots, problems
+    return _merge_roots(roots), problems
+
+
+def _merge_roots(roots: list[Root]) -> list[Root]:
+    """One root per folder, so a file named twice (or a folder and a file in it) is read once."""
+    merged: dict[str, Root] = {}
+    for root in roots:
+        same = merged.get(root.key)
+        if same is None:
+            merged[root.key] = root
+            continue
+        if root.whole_folder and not same.whole_folder:
+            same.files = root.files
+        elif not same.whole_folder:
+            same.files = list(dict.fromkeys((*same.files, *root.files)))
+        same.whole_folder = same.whole_folder or root.whole_folder
+        same.taxonomy = same.taxonomy or root.taxonomy
+    return list(merged.values())
 
 
 def display_path(root: Root, file: Path) -> str:
     return f"{root.label}/{file.relative_to(root.key).as_posix()}"
 
 
-def _plan_root(
-    root: Root,
-    seen: dict[str, SeenFile],
-    topics: Sequence[Topic],
-    infer_topics: TopicInferer | None,
-    strict_topics: bool,
-) -> _RootPlan:
-    """Stat, read and parse the files of one root (blocking: run it in a worker thread)."""
-    plan = _RootPlan(root)
+def _scan_root(root: Root, seen: dict[str, SeenFile]) -> _Scan:
+    """Stat every file; read and hash only those whose size or mtime moved (blocking)."""
+    scan = _Scan(root, seen)
     for file in root.files:
         display = display_path(root, file)
-        plan.present.add(display)
+        scan.present.add(display)
         try:
             stat = file.stat()
             before = seen.get(display)
             if before and before.size == stat.st_size and before.mtime_ns == stat.st_mtime_ns:
-                plan.files.append(_FilePlan(display, before, None))
+                scan.unchanged.append(before)
+                scan.skipped += 1
                 continue
             data = file.read_bytes()
-            digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-            if before and before.file_hash == digest:
-                record = SeenFile(
-                    display, stat.st_size, stat.st_mtime_ns, digest, before.entry_count
-                )
-                plan.files.append(_FilePlan(display, record, None))
-                continue
+        except OSError as exc:
+            scan.problems.append(FileProblem(display, f"cannot read: {exc.strerror or exc}"))
+            continue
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        if before and before.file_hash == digest:
+            record = SeenFile(display, stat.st_size, stat.st_mtime_ns, digest, before.entry_count)
+            scan.unchanged.append(record)
+        else:
+            record = SeenFile(display, stat.st_size, stat.st_mtime_ns, digest, 0)
+            scan.changed.append(_Changed(display, record, data))
+    return scan
+
+
+def _parse(
+    files: Sequence[_Changed],
+    topics: Sequence[Topic],
+    infer_topics: TopicInferer | None,
+    strict_topics: bool,
+) -> list[_Parsed]:
+    """Parse changed files into drafts with their hashes (blocking: run it in a worker thread)."""
+    parsed: list[_Parsed] = []
+    for item in files:
+        try:
             doc = read_document(
-                data,
-                display_path=display,
+                item.data,
+                display_path=item.display,
                 topics=topics,
                 infer_topics=infer_topics,
                 strict_topics=strict_topics,
             )
-            record = SeenFile(display, stat.st_size, stat.st_mtime_ns, digest, len(doc.drafts))
-            plan.files.append(_FilePlan(display, record, doc.drafts))
         except DocumentError as exc:
-            plan.problems.append(FileProblem(display, str(exc)))
-        except OSError as exc:
-            plan.problems.append(FileProblem(display, f"cannot read: {exc.strerror or exc}"))
-    return plan
+            parsed.append(_Parsed(item.display, item.record, [], str(exc)))
+            continue
+        record = dataclasses.replace(item.record, entry_count=len(doc.drafts))
+        parsed.append(_Parsed(item.display, record, [(d, draft_hash(d)) for d in doc.drafts]))
+    return parsed
 
 
 class IngestService:
@@ -224,17 +274,27 @@ class IngestService:
             now = iso(self._clock())
             if taxonomy:
                 report.topics = await TopicRepository.upsert_many(conn, taxonomy, now=now)
-            moderator_ids = await EntryRepository.moderator_ids(conn)
-            claimed: dict[str, str] = {}  # entry id -> display path, across this run
+            scans: list[_Scan] = []
             for root in roots:
                 seen = await IngestStateRepository.seen_files(conn, root.key)
-                plan = await asyncio.to_thread(
-                    _plan_root, root, seen, topics, self._infer_topics, strict_topics
-                )
-                report.errors.extend(plan.problems)
+                scan = await asyncio.to_thread(_scan_root, root, seen)
+                report.errors.extend(scan.problems)
+                scans.append(scan)
+            run = _Run(report, await EntryRepository.moderator_ids(conn), scans)
+            for scan in scans:
                 await self._apply(
-                    conn, plan, seen, report, moderator_ids=moderator_ids, claimed=claimed, now=now
+                    conn, scan, run, topics=topics, strict_topics=strict_topics, now=now
                 )
+            # An id that moved from a file read again (or vanished) to another one is updated
+            # in place by its new file, not retired.
+            retire = [i for i in run.retire if i not in run.claimed]
+            report.retired += await EntryRepository.retire(conn, retire, now=now, actor=ACTOR)
+            await EntryRepository.move(conn, run.moves)
+            for scan in scans:
+                key = scan.root.key
+                records = [r for r in run.records[key] if scan.seen.get(r.path) != r]
+                await IngestStateRepository.record_files(conn, key, records, now=now)
+                await IngestStateRepository.forget_files(conn, key, scan.vanished)
             if strict and report.errors:
                 raise IngestError(report)
             if dry_run:
@@ -246,70 +306,139 @@ class IngestService:
     async def _apply(
         self,
         conn: aiosqlite.Connection,
-        plan: _RootPlan,
-        seen: dict[str, SeenFile],
-        report: IngestReport,
+        scan: _Scan,
+        run: _Run,
         *,
-        moderator_ids: set[str],
-        claimed: dict[str, str],
+        topics: list[Topic],
+        strict_topics: bool,
         now: str,
     ) -> None:
-        root = plan.root
-        existing = await EntryRepository.file_entries_under(conn, root.key)
-        changes: list[tuple[EntryDraft, str, str]] = []
-        retire: list[str] = []
-        records: list[SeenFile] = []
-        failed = {p.file for p in plan.problems}
-        for fp in plan.files:
+        """Parse one root's changed files and write their entries, a chunk at a time."""
+        key = scan.root.key
+        report = run.report
+        report.skipped_files += scan.skipped
+        live = await EntryRepository.live_counts(conn, key)
+        for record in scan.unchanged:
             report.files += 1
-            before = existing.get(fp.display, {})
-            if fp.drafts is None:
-                report.unchanged += sum(1 for _, gone in before.values() if not gone)
-                records.append(fp.seen)
+            report.unchanged += live.get(record.path, 0)
+            run.records[key].append(record)
+        # In chunks, to bound memory. Not overlapped with the writes: parsing in one thread while
+        # another writes made both slower (they share the GIL, and each row's step gives it up).
+        for start in range(0, len(scan.changed), _CHUNK):
+            chunk = scan.changed[start : start + _CHUNK]
+            parsed = await asyncio.to_thread(
+                _parse, chunk, topics, self._infer_topics, strict_topics
+            )
+            ids = [d.id for p in parsed for d, _ in p.drafts]
+            files = [(key, p.display) for p in parsed]
+            stored = await EntryRepository.file_entries_for(conn, ids=ids, files=files)
+            changes = run.resolve(scan, parsed, stored)
+            await EntryRepository.upsert_many(
+                conn, changes, origin=Origin.FILE, root=key, now=now, actor=ACTOR
+            )
+        # A file that vanished from a folder ingested whole: its entries retire.
+        if scan.vanished:
+            gone = await EntryRepository.file_entries_for(
+                conn, ids=(), files=[(key, p) for p in scan.vanished]
+            )
+            run.retire.extend(i for i, row in gone.items() if not row.retired)
+
+
+_CHUNK = 1000  # changed files parsed, then written, per step
+
+
+class _Run:
+    """What one ingest run decided so far: who owns which id, and what to retire and record.
+
+    An id belongs to one file. Files not read again this run (unchanged, unreadable, or outside
+    the paths given) keep their ids, so a new file cannot take one over; a file that was read
+    again (or vanished) gives its ids up, and another file may take them this run.
+    """
+
+    def __init__(self, report: IngestReport, moderator_ids: set[str], scans: list[_Scan]) -> None:
+        self.report = report
+        self.moderator_ids = moderator_ids
+        self.released = {(s.root.key, c.display) for s in scans for c in s.changed}
+        self.released.update((s.root.key, p) for s in scans for p in s.vanished)
+        self.claimed: dict[str, tuple[str, str]] = {}  # id -> (root, file) that produced it
+        self.retire: list[str] = []
+        self.moves: list[tuple[str, int]] = []  # unchanged entries, new position
+        self.records: dict[str, list[SeenFile]] = {s.root.key: [] for s in scans}
+
+    def holder(self, entry_id: str, row: StoredFileEntry | None) -> tuple[str, str] | None:
+        if entry_id in self.claimed:
+            return self.claimed[entry_id]
+        if row is not None and not row.retired and (row.root, row.file) not in self.released:
+            return row.root, row.file
+        return None
+
+    def _keep(
+        self, owner: tuple[str, str], before: dict[str, StoredFileEntry], problem: FileProblem
+    ) -> None:
+        """A file that can't be stored keeps its previous entries (bad input loses nothing), and
+        its old source_files row, so the next run tries it again."""
+        self.report.errors.append(problem)
+        for entry_id, row in before.items():
+            if not row.retired:
+                self.claimed.setdefault(entry_id, owner)
+
+    def resolve(
+        self, scan: _Scan, parsed: list[_Parsed], stored: dict[str, StoredFileEntry]
+    ) -> list[tuple[EntryDraft, str, str]]:
+        """The entry writes for a chunk of parsed files, in file order (pure: no I/O)."""
+        report = self.report
+        key = scan.root.key
+        by_file: dict[str, dict[str, StoredFileEntry]] = {}
+        for entry_id, row in stored.items():
+            if row.root == key:
+                by_file.setdefault(row.file, {})[entry_id] = row
+        changes: list[tuple[EntryDraft, str, str]] = []
+        for item in parsed:
+            owner = (key, item.display)
+            before = by_file.get(item.display, {})
+            if item.problem is not None:
+                self._keep(owner, before, FileProblem(item.display, item.problem))
                 continue
+            report.files += 1
             produced: set[str] = set()
             file_changes: list[tuple[EntryDraft, str, str]] = []
+            moves: list[tuple[str, int]] = []
+            unchanged = 0
             problem = None
-            for draft in fp.drafts:
-                owner = claimed.get(draft.id)
-                if draft.id in moderator_ids:
+            for draft, digest in item.drafts:
+                holder = self.holder(draft.id, stored.get(draft.id))
+                if draft.id in self.moderator_ids:
                     problem = f"id {draft.id!r} belongs to a moderator's entry; choose another id"
-                elif owner is not None and owner != fp.display:
-                    problem = f"id {draft.id!r} is already used by {owner}"
+                elif holder is not None and holder != owner:
+                    problem = f"id {draft.id!r} is already used by {holder[1]}"
                 if problem:
                     break
-                claimed[draft.id] = fp.display
                 produced.add(draft.id)
-                digest = draft_hash(draft)
-                old = before.get(draft.id)
+                old = stored.get(draft.id)
                 if old is None:
                     file_changes.append((draft, digest, "add"))
-                elif old[0] != digest or old[1]:
+                elif old.retired:
+                    file_changes.append((draft, digest, "restore"))
+                elif old.content_hash != digest or (old.root, old.file) != owner:
                     file_changes.append((draft, digest, "update"))
                 else:
-                    report.unchanged += 1
+                    unchanged += 1
+                    if old.position != draft.position:
+                        moves.append((draft.id, draft.position))
             if problem:
-                report.errors.append(FileProblem(fp.display, problem))
-                failed.add(fp.display)
+                self._keep(owner, before, FileProblem(item.display, problem))
                 continue
+            self.claimed.update(dict.fromkeys(produced, owner))
             changes.extend(file_changes)
-            report.added += sum(1 for *_, a in file_changes if a == "add")
-            report.updated += sum(1 for *_, a in file_changes if a == "update")
-            retire.extend(i for i, (_, gone) in before.items() if i not in produced and not gone)
-            records.append(fp.seen)
-        # A file that vanished from a folder ingested whole: its entries retire. A file that
-        # failed to parse keeps its previous entries (bad input loses nothing).
-        vanished = [p for p in seen if p not in plan.present] if root.whole_folder else []
-        for path in vanished:
-            retire.extend(i for i, (_, gone) in existing.get(path, {}).items() if not gone)
-        # Files that failed keep their old source_files row so the next run retries them.
-        records = [r for r in records if r.path not in failed]
-        await EntryRepository.upsert_many(
-            conn, changes, origin=Origin.FILE, root=root.key, now=now, actor=ACTOR
-        )
-        report.retired += await EntryRepository.retire(conn, retire, now=now, actor=ACTOR)
-        await IngestStateRepository.record_files(conn, root.key, records, now=now)
-        await IngestStateRepository.forget_files(conn, root.key, vanished)
+            self.moves.extend(moves)
+            report.unchanged += unchanged
+            report.added += sum(1 for *_, action in file_changes if action == "add")
+            report.updated += sum(1 for *_, action in file_changes if action != "add")
+            self.retire.extend(
+                i for i, row in before.items() if i not in produced and not row.retired
+            )
+            self.records[key].append(item.record)
+        return changes
 
 
 class _DryRun(Exception):

@@ -75,6 +75,10 @@ class Database:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"cannot create the database folder {path.parent}: {exc}") from exc
+            if path.is_dir():
+                # Said here rather than by a failed connect: aiosqlite then leaves its worker
+                # thread to report to an event loop that may be closed by then.
+                raise StoreError(f"cannot open the database {path}: it is a folder, not a file")
         try:
             writer = await aiosqlite.connect(path, isolation_level=None)
         except sqlite3.Error as exc:

@@ -26,21 +26,26 @@ class TopicRepository:
 
     @staticmethod
     async def upsert_many(conn: aiosqlite.Connection, topics: Sequence[Topic], *, now: str) -> int:
-        """Insert or update topics; returns how many rows actually changed."""
-        before = conn.total_changes
+        """Insert or update topics; returns how many were new or different."""
+        rows = await (
+            await conn.execute(
+                "SELECT id, name_ko, name_en, description, description_en, aliases FROM topics"
+            )
+        ).fetchall()
+        stored = {r[0]: tuple(r[1:]) for r in rows}
+        params = [
+            (t.id, t.name_ko, t.name_en, t.description, t.description_en, dumps(t.aliases), now)
+            for t in topics
+        ]
+        # Counted here, not with total_changes: the search triggers' writes would count too.
+        changed = [p for p in params if stored.get(p[0]) != p[1:6]]
         await conn.executemany(
             "INSERT INTO topics (id, name_ko, name_en, description, description_en, aliases,"
             " updated_at) VALUES (?,?,?,?,?,?,?)"
             " ON CONFLICT (id) DO UPDATE SET name_ko = excluded.name_ko,"
             " name_en = excluded.name_en, description = excluded.description,"
             " description_en = excluded.description_en, aliases = excluded.aliases,"
-            " updated_at = excluded.updated_at"
-            " WHERE (name_ko, name_en, description, description_en, aliases)"
-            " IS NOT (excluded.name_ko, excluded.name_en, excluded.description,"
-            " excluded.description_en, excluded.aliases)",
-            [
-                (t.id, t.name_ko, t.name_en, t.description, t.description_en, dumps(t.aliases), now)
-                for t in topics
-            ],
+            " updated_at = excluded.updated_at",
+            changed,
         )
-        return conn.total_changes - before
+        return len(changed)

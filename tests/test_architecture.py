@@ -1,0 +1,117 @@
+"""Layering rules, checked on the source: Discord stays in the adapters, SQL stays in the store."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+
+from tests.helpers_ingest import REPO
+
+DISCORD_ALLOWED = ("cogs", "bot/adapter")
+SQL_ALLOWED = ("bot/store",)
+SQL = re.compile(
+    r"\bSELECT\s|\bINSERT\s+(OR\s+\w+\s+)?INTO\b|\bUPDATE\s+\w+\s+SET\b|\bDELETE\s+FROM\b"
+    r"|\bCREATE\s+(VIRTUAL\s+)?TABLE\b"
+)
+
+
+def sources() -> Iterator[tuple[str, ast.Module]]:
+    for top in ("bot", "cogs"):
+        for path in sorted((REPO / top).rglob("*.py")):
+            rel = path.relative_to(REPO).as_posix()
+            yield rel, ast.parse(path.read_text(encoding="utf-8"), filename=rel)
+
+
+def inside(rel: str, folders: tuple[str, ...]) -> bool:
+    return any(rel == f"{f}.py" or rel.startswith(f"{f}/") for f in folders)
+
+
+def imported_modules(tree: ast.Module) -> Iterator[tuple[int, str]]:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield node.lineno, alias.name
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            yield node.lineno, node.module
+        elif (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "attr", getattr(node.func, "id", None)) == "import_module"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            yield node.lineno, node.args[0].value
+
+
+def docstrings(tree: ast.Module) -> set[int]:
+    ids: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                ids.add(id(body[0].value))
+    return ids
+
+
+def test_only_adapters_import_discord() -> None:
+    checked = 0
+    offenders = []
+    for rel, tree in sources():
+        checked += 1
+        if inside(rel, DISCORD_ALLOWED):
+            continue
+        for line, module in imported_modules(tree):
+            if module == "discord" or module.startswith("discord."):
+                offenders.append(f"{rel}:{line} imports {module}")
+    assert checked >= 20
+    assert offenders == [], "only cogs/ and bot/adapter/ may import discord:\n" + "\n".join(
+        offenders
+    )
+
+
+def test_emulator_does_not_import_discord() -> None:
+    emulator = [(rel, tree) for rel, tree in sources() if rel.startswith("bot/emulator/")]
+    for rel, tree in emulator:
+        modules = [m for _, m in imported_modules(tree)]
+        assert not any(m == "discord" or m.startswith("discord.") for m in modules), rel
+
+
+def test_no_sql_outside_the_store() -> None:
+    offenders = []
+    for rel, tree in sources():
+        if inside(rel, SQL_ALLOWED):
+            continue
+        skip = docstrings(tree)
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and id(node) not in skip
+                and SQL.search(node.value)
+            ):
+                offenders.append(f"{rel}:{node.lineno}: {node.value[:60]!r}")
+    assert offenders == [], "SQL belongs in bot/store/:\n" + "\n".join(offenders)
+
+
+def test_the_checks_catch_what_they_look_for() -> None:
+    """The detectors themselves: each pattern is found, harmless text is not."""
+    tree = ast.parse(
+        "import discord\nfrom discord.ext import commands\nimport importlib\n"
+        "importlib.import_module('discord.ui')\nimport discordant\n"
+    )
+    found = [m for _, m in imported_modules(tree)]
+    assert [m for m in found if m == "discord" or m.startswith("discord.")] == [
+        "discord", "discord.ext", "discord.ui",
+    ]  # fmt: skip
+    for sql in (
+        "SELECT id FROM entries",
+        "INSERT INTO topics VALUES (1)",
+        "INSERT OR IGNORE INTO topics VALUES (1)",
+        "UPDATE entries SET retired = 1",
+        "DELETE FROM entries",
+        "CREATE TABLE x (a)",
+    ):
+        assert SQL.search(sql), sql
+    for text in ("Select a topic", "update the topics", "delete from the list", "선택 SELECT"):
+        assert not SQL.search(text), text
