@@ -31,6 +31,7 @@ from tests.helpers_ingest import (
     write,
 )
 
+CONTENT = Path(__file__).resolve().parents[1] / "content"
 CLOCK = StepClock()  # one clock for every run, so each run's `now` is later than the last
 
 
@@ -563,3 +564,30 @@ async def test_dry_run_writes_nothing(tmp_path: Path, corpus: Path) -> None:
         await db.close()
     assert report.added >= 80
     assert all(not v for v in table_state(db_path).values())
+
+
+async def test_parallel_parse_gives_the_same_entries_as_serial(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big run parses in worker processes; the result must not depend on it."""
+    import bot.services.ingest as ingest_module
+    from bot.services.factory import build_ingest_service
+
+    async def run(db_path: Path) -> IngestReport:
+        db = await Database.open(db_path)
+        try:
+            return await build_ingest_service(db).ingest([corpus, CONTENT])
+        finally:
+            await db.close()
+
+    serial = await run(tmp_path / "serial.db")
+    monkeypatch.setattr(ingest_module, "_PARALLEL_MIN", 1)
+    monkeypatch.setattr(ingest_module, "_CHUNK", 7)
+    parallel = await run(tmp_path / "parallel.db")
+    assert parallel.as_dict() | {"run_id": None} == serial.as_dict() | {"run_id": None}
+    assert parallel.added > 200
+
+    def undated(path: Path) -> dict[str, tuple[object, ...]]:
+        return {k: v[:-2] for k, v in entry_rows(path).items()}  # created_at, updated_at last
+
+    assert undated(tmp_path / "parallel.db") == undated(tmp_path / "serial.db")

@@ -67,9 +67,12 @@ _NOISE_PATTERNS = (
 )
 
 
+_NOISE_MAX = 40  # noise lines are short; longer lines skip the checks
+
+
 def is_noise(line: str) -> bool:
     text = line.strip()
-    if not text:
+    if not text or len(text) > _NOISE_MAX:
         return False
     if text.lower() in NOISE_LINES:
         return True
@@ -103,6 +106,8 @@ def _inline_html(text: str) -> str:
 
 
 def _definition_prefix(line: str) -> str:
+    if not line.startswith(":"):
+        return line
     if _DEF_ITEM.match(line):
         return "- " + _DEF_ITEM.sub("", line).strip()
     if _DEF_SUBLIST.match(line):
@@ -110,6 +115,14 @@ def _definition_prefix(line: str) -> str:
     if _DEF_LINE.match(line) or line.strip() == ":":
         return _DEF_LINE.sub("", line).strip().lstrip(":").strip()
     return line
+
+
+_WEB_BULLET_CHARS = frozenset("•·▪◦●○■□‣∙")
+
+
+def _has_web_bullet(line: str) -> bool:
+    stripped = line.lstrip(" ")
+    return bool(stripped) and stripped[0] in _WEB_BULLET_CHARS
 
 
 def clean_markup(text: str) -> str:
@@ -121,13 +134,14 @@ def clean_markup(text: str) -> str:
         if is_noise(line):
             continue
         line = _definition_prefix(line)
-        bullet = _WEB_BULLET.match(line)
+        bullet = _WEB_BULLET.match(line) if _has_web_bullet(line) else None
         if bullet:
             # Web pages indent bullets by two spaces per level, starting at two.
             depth = max(0, (len(bullet.group(1)) - 2) // 2)
             line = "  " * depth + "- " + line[bullet.end() :]
-        line = _EMPTY_BOLD.sub("", line)
-        line = _BOLD_PAD.sub(lambda m: f"**{m.group(1)}**", line)
+        if "**" in line:
+            line = _EMPTY_BOLD.sub("", line)
+            line = _BOLD_PAD.sub(lambda m: f"**{m.group(1)}**", line)
         if line.strip() in {"---", "***", "___"} and out and not out[-1].strip():
             continue  # horizontal rules under a title add nothing in Discord
         out.append(line.rstrip())

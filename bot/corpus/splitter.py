@@ -62,7 +62,7 @@ _QA_LABEL = re.compile(
 
 def _is_qa_label(line: str) -> bool:
     """A lone "질의응답" bullet or a bold "그 외 질문들" line opens a question section."""
-    if line[:1].isspace():
+    if line[:1].isspace() or len(line) > 40:  # labels are short words at column 0
         return False
     text = line.strip()
     if m := _BULLET.match(text):

@@ -8,12 +8,15 @@ vanished file or section are retired; moderator entries are never touched.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import logging
+import multiprocessing
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -184,6 +187,7 @@ def _scan_root(root: Root, seen: dict[str, SeenFile]) -> _Scan:
 
 def _parse(
     files: Sequence[_Changed],
+    *,
     topics: Sequence[Topic],
     infer_topics: TopicInferer | None,
     strict_topics: bool,
@@ -322,13 +326,8 @@ class IngestService:
             report.files += 1
             report.unchanged += live.get(record.path, 0)
             run.records[key].append(record)
-        # In chunks, to bound memory. Not overlapped with the writes: parsing in one thread while
-        # another writes made both slower (they share the GIL, and each row's step gives it up).
-        for start in range(0, len(scan.changed), _CHUNK):
-            chunk = scan.changed[start : start + _CHUNK]
-            parsed = await asyncio.to_thread(
-                _parse, chunk, topics, self._infer_topics, strict_topics
-            )
+        chunks = [scan.changed[i : i + _CHUNK] for i in range(0, len(scan.changed), _CHUNK)]
+        async for parsed in self._parsed(chunks, topics, strict_topics):
             ids = [d.id for p in parsed for d, _ in p.drafts]
             files = [(key, p.display) for p in parsed]
             stored = await EntryRepository.file_entries_for(conn, ids=ids, files=files)
@@ -343,8 +342,35 @@ class IngestService:
             )
             run.retire.extend(i for i, row in gone.items() if not row.retired)
 
+    async def _parsed(
+        self, chunks: list[list[_Changed]], topics: list[Topic], strict_topics: bool
+    ) -> AsyncIterator[list[_Parsed]]:
+        """Parsed chunks, in order. A big run parses in worker processes (one per core) while
+        this process writes the chunks already parsed: parsing is pure CPU, and threads would
+        share one interpreter lock with the writes."""
+        work = functools.partial(
+            _parse, topics=topics, infer_topics=self._infer_topics, strict_topics=strict_topics
+        )
+        workers = min(_MAX_WORKERS, os.cpu_count() or 1)
+        if sum(map(len, chunks)) < _PARALLEL_MIN or workers < 2:
+            for chunk in chunks:
+                yield await asyncio.to_thread(work, chunk)
+            return
+        loop = asyncio.get_running_loop()
+        # forkserver: never fork a process that runs threads (aiosqlite's, the event loop's).
+        context = multiprocessing.get_context("forkserver")
+        pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=context)
+        try:
+            futures = [loop.run_in_executor(pool, work, chunk) for chunk in chunks]
+            for future in futures:
+                yield await future
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
 
-_CHUNK = 1000  # changed files parsed, then written, per step
+
+_CHUNK = 250  # changed files parsed (then written) per step: bounds memory, feeds the workers
+_PARALLEL_MIN = 1500  # below this many changed files a worker pool costs more than it saves
+_MAX_WORKERS = 4
 
 
 class _Run:
