@@ -1,9 +1,127 @@
-"""`search` and `suggest` subcommands (filled in by the search work)."""
+"""`search` and `suggest` subcommands: the search service from the command line."""
 
 from __future__ import annotations
 
+import argparse
+import sys
 from typing import Any
+
+from bot.settings import Settings
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 1 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"expected 1 to 100, got {value}")
+    return value
+
+
+def _hit_json(hit: Any) -> dict[str, Any]:
+    entry = hit.entry
+    source = entry.source
+    return {
+        "id": entry.id,
+        "title": entry.title,
+        "body": entry.body,
+        "summary": entry.summary,
+        "tip": entry.tip,
+        "kind": str(entry.kind),
+        "topics": list(entry.topics),
+        "matched_topics": list(hit.matched_topics),
+        "source": {
+            "file": source.file,
+            "post": source.post,
+            "event": source.event,
+            "speaker": source.speaker,
+            "cohort": source.cohort,
+            "date": source.date,
+            "url": source.url,
+        },
+        "score": hit.score,
+        "snippet": hit.snippet,
+    }
+
+
+async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.cli import emit_json, open_db
+    from bot.search import SearchService
+
+    db = await open_db(args, settings)
+    try:
+        result = await SearchService(db).search(
+            args.query, topic=args.topic, limit=args.limit, offset=args.offset
+        )
+    finally:
+        await db.close()
+    if result.corrected_query:
+        print(f"(showing results for: {result.corrected_query})", file=sys.stderr)
+    if not result.hits:
+        if result.suggestions:
+            names = ", ".join(s.name for s in result.suggestions)
+            print(f"no match for {args.query!r}; did you mean: {names}", file=sys.stderr)
+        else:
+            print(f"no match for {args.query!r}", file=sys.stderr)
+    if args.json:
+        emit_json([_hit_json(h) for h in result.hits])
+        return 0
+    for rank, hit in enumerate(result.hits, start=result.offset + 1):
+        topics = f"  [{', '.join(hit.entry.topics)}]" if hit.entry.topics else ""
+        print(f"{rank:>2}. {hit.title}  ({hit.score:.3f}) {hit.id}{topics}")
+        if hit.snippet:
+            print(f"    {hit.snippet}")
+        credit = hit.entry.source.attribution()
+        if credit:
+            print(f"    — {credit}")
+    if result.hits:
+        shown = f"{result.offset + 1}-{result.offset + len(result.hits)}"
+        print(f"({shown} of {result.total})")
+    return 0
+
+
+async def cmd_suggest(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.cli import emit_json, open_db
+    from bot.search import SearchService
+
+    db = await open_db(args, settings)
+    try:
+        suggestions = await SearchService(db).suggest(args.prefix, limit=args.limit)
+    finally:
+        await db.close()
+    if args.json:
+        emit_json(
+            [
+                {"name": s.name, "value": s.value, "kind": str(s.kind), "ref": s.ref}
+                for s in suggestions
+            ]
+        )
+        return 0
+    for s in suggestions:
+        print(f"{s.name}  → {s.value}")
+    if not suggestions:
+        print(f"no suggestion for {args.prefix!r}", file=sys.stderr)
+    return 0
 
 
 def register(sub: Any) -> None:
-    return None
+    p = sub.add_parser("search", help="search the advice (Korean-aware: typos, particles, slang)")
+    p.add_argument("query", metavar="QUERY", help="what to look for, e.g. '포폴 몇 개가 좋아요'")
+    p.add_argument(
+        "--db", metavar="FILE", help="SQLite file (default: $SUNBAE_DB or data/sunbae.db)"
+    )
+    p.add_argument("--limit", type=_positive, default=10, metavar="N", help="results (1-100)")
+    p.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N results")
+    p.add_argument("--topic", metavar="T", help="only this topic (id, name or alias)")
+    p.add_argument("--json", action="store_true", help="print a JSON array, best first")
+    p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser("suggest", help="autocomplete choices for what has been typed so far")
+    p.add_argument("prefix", metavar="PREFIX", help="the text typed so far (may be empty)")
+    p.add_argument(
+        "--db", metavar="FILE", help="SQLite file (default: $SUNBAE_DB or data/sunbae.db)"
+    )
+    p.add_argument("--limit", type=_positive, default=25, metavar="N", help="choices (1-25)")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.set_defaults(handler=cmd_suggest)

@@ -1,0 +1,363 @@
+"""Search and autocomplete latency on synthetic corpora, against a naive baseline.
+
+    python bench/search.py                      # 1k, 10k and 100k entries
+    python bench/search.py --sizes 1000,10000   # a quick run
+
+Each size gets a file database under bench/out/ (built once through the real migrations, triggers
+and `EntryRepository.upsert_many`, reused while the generator does not change), then a fresh
+process measures: p50/p95 of `SearchService.search` and `.suggest` over a mix of camper queries
+(words, particles, typos, half-typed syllables, initial consonants, English), the same for a naive
+baseline (LIKE scan plus rapidfuzz over every body or title), and the peak RSS of the service
+(taken before the baseline loads its copy of the corpus). Targets at 100k: search p95 <= 15 ms,
+autocomplete p95 <= 5 ms, RSS <= 300 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from bisect import bisect_left
+from collections.abc import Awaitable, Callable, Sequence
+from itertools import accumulate
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+import yaml  # noqa: E402
+from rapidfuzz import fuzz, process  # noqa: E402
+
+from bot.models import EntryDraft, Kind, Origin, Source, Topic  # noqa: E402
+from bot.search import SearchService  # noqa: E402
+from bot.store.database import Database  # noqa: E402
+from bot.store.entries import EntryRepository  # noqa: E402
+from bot.store.topics import TopicRepository  # noqa: E402
+
+GENERATOR_VERSION = 6  # bump when the synthetic corpus changes, so cached files are rebuilt
+OUT = REPO / "bench" / "out"
+NOW = "2025-03-01T09:00:00+00:00"
+
+SEARCH_QUERIES = [
+    "대학원", "석사 필요?", "포폴 몇 개가 좋아요", "코테", "kaggle", "grad school", "대학언",
+    "포트폴리요", "대학ㅇ", "ㄷㅎㅇ", "대학원에", "취업준비", "취업 준비", "비전공자 불리한가요",
+    "나이 많은데 ai 엔지니어 가능?", "인턴 여러번 하면 안좋나요", "기술 면접 준비 어떻게",
+    "이력서에 뭘 써야 돼요", "캐글 상 못 받으면 의미 없나요", "데이터 엔지니어 하는 일",
+    "파인튜닝 프롬프트 차이", "ML 엔지니어 실제로 무슨 일 해요", "스타트업 취업", "깃허브 블로그",
+    "논문 구현 경험", "오픈소스 기여", "트렌드 따라가는 법", "신입이 할 수 있는 분야",
+    "연구자 엔지니어 차이", "LLM 시대 모델링", "qwzxv 없는단어", "코딩테스트", "자소서 첨삭",
+]  # fmt: skip
+SUGGEST_PREFIXES = [
+    "", "대", "대학", "대학ㅇ", "ㄷㅎㅇ", "ㅇㄹㅅ", "포트폴리요", "포폴", "취업준비", "취업 준",
+    "kag", "코딩테스", "비전공ㅈ", "인턴", "면접 준", "대학언", "ㅍㅌㅍㄹㅇ", "grad", "논문 구",
+    "깃허",
+]  # fmt: skip
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+GENERAL_WORDS = _words(
+    """
+취업 준비 회사 신입 경력 경험 프로젝트 공부 실력 역량 기술 모델 데이터 분석 서비스 개발 연구 학습
+문제 해결 능력 팀 협업 커뮤니케이션 성장 기회 조언 고민 방법 과정 결과 성과 평가 채용 지원 합격
+불합격 준비생 현업 실무 기본기 수학 통계 알고리즘 코딩 구현 논문 리뷰 발표 강의 수업 과제 대회
+수상 참가 블로그 정리 기록 꾸준히 중요 필요 도움 추천 선택 결정 방향 목표 계획 일정 시간 기간
+단기간 장기 미래 트렌드 변화 시장 수요 공급 연봉 직무 포지션 역할 업무 책임 리더 매니저 동료
+선배 후배 멘토 질문 답변 피드백 면접관 지원자 서류 포트폴리오 깃허브 오픈소스 인턴 학부생 졸업
+전공 비전공 학위 석사 박사 대학원 대학교 학교 교육 부트캠프 수료 커리큘럼 모델링 엔지니어링
+엔지니어 리서처 사이언티스트 분석가 백엔드 프론트엔드 서빙 배포 인프라 클라우드 파이프라인
+경량화 추론 학습률 정규화 전처리 데이터셋 평가지표 메트릭 실험 가설 검증 개선 성능 정확도
+"""
+)
+FUNCTION_WORDS = _words(
+    """
+것 수 있다 있는 하는 그리고 정말 많이 좀 더 잘 때 거 이 그 저 또 같은 위해 대한 통해 하고 해서 하면
+되는 된다 한다 했다 있고 없는 어떤 모든 가장 다른 이런 그런 너무 아주 먼저 결국 사실
+"""
+)
+PARTICLES = [
+    "",
+    "",
+    "",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "에",
+    "에서",
+    "으로",
+    "로",
+    "도",
+    "의",
+    "과",
+    "와",
+    "만",
+]
+ENDINGS = ["", "?", "할까요?", "하나요?", "인가요?", "은 어떻게?", " 고민", " 질문", " 팁"]
+SYLLABLES = "가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허고노도로모보소오조초코토포호구누두루무부수우주추쿠투푸후기니디리미비시이지치키티피히개내대래매배새애재채캐태패해"
+VOCABULARY = 8000  # ranks of a Zipf law: function words first, content words spread below
+CONTENT_RANKS = (40, 1500)
+
+
+def load_taxonomy() -> list[Topic]:
+    data = yaml.safe_load((REPO / "content" / "topics.yaml").read_text(encoding="utf-8"))
+    return [
+        Topic(t["id"], t["ko"], t["en"], aliases=tuple(str(a) for a in t.get("aliases", [])))
+        for t in data["topics"]
+    ]
+
+
+class Generator:
+    """Korean-ish advice text with a realistic shape: a Zipf law over 8,000 words where function
+    words lead, the career and taxonomy words sit at random ranks from 40 to 1,500, made-up words
+    fill the rest, particles stick to nouns, and 2% of tokens are one-off rare words."""
+
+    def __init__(self, topics: Sequence[Topic], seed: int = 7) -> None:
+        self.rng = random.Random(seed)
+        taxonomy = [w for t in topics for w in (t.name_ko, *t.aliases)]
+        content = list(dict.fromkeys(GENERAL_WORDS + taxonomy))
+        slots: list[str | None] = [None] * VOCABULARY
+        slots[: len(FUNCTION_WORDS)] = FUNCTION_WORDS
+        for word, rank in zip(
+            content, self.rng.sample(range(*CONTENT_RANKS), len(content)), strict=False
+        ):
+            slots[rank] = word
+        taken = set(content) | set(FUNCTION_WORDS)
+        for rank, placed in enumerate(slots):
+            if placed is None:
+                word = self.pseudo_word()
+                while word in taken:
+                    word = self.pseudo_word()
+                taken.add(word)
+                slots[rank] = word
+        self.words = [w for w in slots if w is not None]
+        self.cum = list(accumulate(1 / (rank + 1) for rank in range(len(self.words))))
+        self.title_from = len(FUNCTION_WORDS)  # titles skip the function words
+        self.topics = [t.id for t in topics]
+
+    def pseudo_word(self) -> str:
+        return "".join(self.rng.choices(SYLLABLES, k=self.rng.randint(2, 4)))
+
+    def word(self, *, title: bool = False) -> str:
+        if self.rng.random() < 0.02:
+            return self.pseudo_word()
+        low = self.cum[self.title_from - 1] if title else 0.0
+        point = low + self.rng.random() * (self.cum[-1] - low)
+        word = self.words[bisect_left(self.cum, point)]
+        if word.isascii() or word in FUNCTION_WORDS:
+            return word
+        return word + self.rng.choice(PARTICLES)
+
+    def entry(self, number: int) -> EntryDraft:
+        title = " ".join(self.word(title=True) for _ in range(self.rng.randint(3, 8)))
+        title += self.rng.choice(ENDINGS)
+        body = " ".join(self.word() for _ in range(self.rng.randint(30, 90))) + "."
+        topics = tuple(self.rng.sample(self.topics, self.rng.randint(0, 2)))
+        return EntryDraft(
+            id=f"syn-{number:06d}",
+            title=title,
+            body=body,
+            kind=Kind.QA,
+            topics=topics,
+            source=Source(file=f"synthetic/{number // 100:04d}.md"),
+            position=number % 100,
+        )
+
+
+async def build(path: Path, size: int) -> float:
+    """The synthetic database, through the real migrations, triggers and bulk upsert."""
+    started = time.perf_counter()
+    topics = load_taxonomy()
+    gen = Generator(topics)
+    db = await Database.open(path)
+    try:
+        async with db.transaction() as conn:
+            await TopicRepository.upsert_many(conn, topics, now=NOW)
+        for start in range(0, size, 5000):
+            drafts = [gen.entry(n) for n in range(start, min(size, start + 5000))]
+            async with db.transaction() as conn:
+                await EntryRepository.upsert_many(
+                    conn,
+                    [(d, f"h{d.id}", "add") for d in drafts],
+                    origin=Origin.FILE,
+                    root="/synthetic",
+                    now=NOW,
+                    actor="bench",
+                )
+        async with db.transaction() as conn:
+            await conn.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+    finally:
+        await db.close()
+    marker = path.with_suffix(".json")
+    marker.write_text(json.dumps({"size": size, "generator": GENERATOR_VERSION}))
+    return time.perf_counter() - started
+
+
+def is_current(path: Path, size: int) -> bool:
+    marker = path.with_suffix(".json")
+    if not path.is_file() or not marker.is_file():
+        return False
+    return json.loads(marker.read_text()) == {"size": size, "generator": GENERATOR_VERSION}
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return statistics.median(ordered), p95
+
+
+async def timed(calls: Sequence[Callable[[], Awaitable[object]]], rounds: int) -> list[float]:
+    samples: list[float] = []
+    for _ in range(rounds):
+        for call in calls:
+            started = time.perf_counter()
+            await call()
+            samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+async def measure(path: Path, rounds: int, baseline_queries: int) -> dict[str, float]:
+    db = await Database.open(path, migrate=False)
+    try:
+        service = SearchService(db)
+        started = time.perf_counter()
+        await service.refresh()
+        load_s = time.perf_counter() - started
+        searches = [lambda q=q: service.search(q, limit=10) for q in SEARCH_QUERIES]
+        suggests = [lambda p=p: service.suggest(p) for p in SUGGEST_PREFIXES]
+        await timed(searches, 1)  # warm the page cache
+        search_ms = await timed(searches, rounds)
+        suggest_ms = await timed(suggests, rounds * 2)
+        rss = rss_mb()
+
+        # The naive baseline: LIKE over every row, then rapidfuzz over every body / title.
+        rows = await (await db.reader.execute("SELECT id, title, body FROM entries")).fetchall()
+        titles = [r[1] for r in rows]
+        bodies = [r[2] for r in rows]
+
+        async def naive_search(query: str) -> object:
+            words = [w for w in query.split() if len(w) > 1] or [query]
+            where = " OR ".join("title LIKE ? OR body LIKE ?" for _ in words)
+            params = [p for w in words for p in (f"%{w}%", f"%{w}%")]
+            sql = f"SELECT id FROM entries WHERE retired = 0 AND ({where}) LIMIT 100"
+            await (await db.reader.execute(sql, params)).fetchall()
+            return process.extract(query, bodies, scorer=fuzz.partial_ratio, limit=10)
+
+        async def naive_suggest(prefix: str) -> object:
+            await (
+                await db.reader.execute(
+                    "SELECT id, title FROM entries WHERE title LIKE ? LIMIT 25", (f"{prefix}%",)
+                )
+            ).fetchall()
+            return process.extract(prefix, titles, scorer=fuzz.partial_ratio, limit=25)
+
+        base_search_ms = await timed(
+            [lambda q=q: naive_search(q) for q in SEARCH_QUERIES[:baseline_queries]], 1
+        )
+        base_suggest_ms = await timed(
+            [lambda p=p: naive_suggest(p) for p in SUGGEST_PREFIXES[:baseline_queries]], 1
+        )
+    finally:
+        await db.close()
+    s50, s95 = percentiles(search_ms)
+    a50, a95 = percentiles(suggest_ms)
+    b50, b95 = percentiles(base_search_ms)
+    c50, c95 = percentiles(base_suggest_ms)
+    return {
+        "load_s": load_s,
+        "search_p50": s50,
+        "search_p95": s95,
+        "suggest_p50": a50,
+        "suggest_p95": a95,
+        "base_search_p50": b50,
+        "base_search_p95": b95,
+        "base_suggest_p50": c50,
+        "base_suggest_p95": c95,
+        "rss_mb": rss,
+    }
+
+
+def report(results: dict[int, dict[str, float]]) -> None:
+    header = (
+        f"{'entries':>8} | {'search p50/p95 ms':>18} | {'naive p50/p95 ms':>18} | {'x p95':>6} |"
+        f" {'suggest p50/p95':>16} | {'naive p50/p95 ms':>18} | {'x p95':>6} | {'RSS MB':>6} |"
+        f" {'load s':>6} | {'build s':>7}"
+    )
+    print(header)
+    print("-" * len(header))
+    for size, r in results.items():
+        print(
+            f"{size:>8} | {r['search_p50']:>8.2f} / {r['search_p95']:>6.2f} |"
+            f" {r['base_search_p50']:>8.1f} / {r['base_search_p95']:>6.1f} |"
+            f" {r['base_search_p95'] / r['search_p95']:>6.0f} |"
+            f" {r['suggest_p50']:>6.2f} / {r['suggest_p95']:>6.2f} |"
+            f" {r['base_suggest_p50']:>8.1f} / {r['base_suggest_p95']:>6.1f} |"
+            f" {r['base_suggest_p95'] / r['suggest_p95']:>6.0f} |"
+            f" {r['rss_mb']:>6.0f} | {r['load_s']:>6.2f} | {r.get('build_s', 0.0):>7.1f}"
+        )
+    big = max(results)
+    r = results[big]
+    verdict = all((r["search_p95"] <= 15, r["suggest_p95"] <= 5, r["rss_mb"] <= 300))
+    print(
+        f"\ntargets at {big} entries (search p95 <= 15 ms, autocomplete p95 <= 5 ms,"
+        f" RSS <= 300 MB): {'met' if verdict else 'NOT met'}"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated entry counts")
+    parser.add_argument("--rounds", type=int, default=5, help="passes over the query mix")
+    parser.add_argument("--baseline-queries", type=int, default=0, help="0: all (slow at 100k)")
+    parser.add_argument("--rebuild", action="store_true", help="regenerate the databases")
+    parser.add_argument("--measure", metavar="FILE", help=argparse.SUPPRESS)  # child process
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+
+    if args.measure:
+        figures = asyncio.run(measure(Path(args.measure), args.rounds, args.baseline_queries))
+        print(json.dumps(figures))
+        return 0
+
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    OUT.mkdir(parents=True, exist_ok=True)
+    results: dict[int, dict[str, float]] = {}
+    for size in sizes:
+        path = OUT / f"search-{size}.db"
+        build_s = 0.0
+        if args.rebuild or not is_current(path, size):
+            print(f"building {size} entries…", file=sys.stderr, flush=True)
+            for suffix in ("", "-wal", "-shm", ".json"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            build_s = asyncio.run(build(path, size))
+        baseline = args.baseline_queries or (8 if size >= 100_000 else len(SEARCH_QUERIES))
+        # A fresh process per size: its peak RSS is the service's, not the generator's.
+        done = subprocess.run(
+            [sys.executable, __file__, "--measure", str(path), "--rounds", str(args.rounds),
+             "--baseline-queries", str(baseline)],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        results[size] = {**json.loads(done.stdout), "build_s": build_s}
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        report(results)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,109 @@
+"""What search returns: hits, results, autocomplete suggestions (plain records, no Discord)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from bot.models import Entry, Topic
+
+# Discord's limits for an autocomplete choice; a Choice(name, value) is built from these as-is.
+NAME_MAX = 100
+VALUE_MAX = 100
+ENTRY_VALUE = "entry:"
+TOPIC_VALUE = "topic:"
+
+
+class SuggestionKind(StrEnum):
+    TOPIC = "topic"
+    ENTRY = "entry"
+    QUERY = "query"
+
+
+def fit(text: str, limit: int = NAME_MAX) -> str:
+    """Cut to `limit` characters with an ellipsis, never mid-surrogate (Python str is safe)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """One autocomplete choice: `name` shown (≤ 100), `value` sent back (≤ 100).
+
+    `value` is `entry:<id>`, `topic:<id>` or plain query text; `SearchService.search` accepts all
+    three, so an adapter can pass whatever the camper picked straight back to search.
+    """
+
+    name: str
+    value: str
+    kind: SuggestionKind
+    ref: str  # the entry id, topic id or query text
+
+    @classmethod
+    def for_entry(cls, entry_id: str, title: str) -> Suggestion:
+        value = ENTRY_VALUE + entry_id
+        if len(value) > VALUE_MAX:  # an id too long for a value: search by title instead
+            value = fit(title, VALUE_MAX)
+        return cls(fit(title), value, SuggestionKind.ENTRY, entry_id)
+
+    @classmethod
+    def for_topic(cls, topic: Topic) -> Suggestion:
+        label = topic.name_ko
+        if topic.name_en and topic.name_en.lower() != topic.name_ko.lower():
+            label = f"{topic.name_ko} ({topic.name_en})"
+        value = TOPIC_VALUE + topic.id
+        if len(value) > VALUE_MAX:
+            value = fit(topic.name_ko, VALUE_MAX)
+        return cls(fit(f"주제: {label}"), value, SuggestionKind.TOPIC, topic.id)
+
+    @classmethod
+    def for_query(cls, text: str) -> Suggestion:
+        return cls(fit(f"검색: {text}"), fit(text, VALUE_MAX), SuggestionKind.QUERY, text)
+
+
+def parse_value(value: str) -> tuple[SuggestionKind, str]:
+    """What a choice value (or typed text) refers to: (ENTRY, id), (TOPIC, id) or (QUERY, text)."""
+    text = value.strip()
+    if text.startswith(ENTRY_VALUE) and len(text) > len(ENTRY_VALUE):
+        return SuggestionKind.ENTRY, text[len(ENTRY_VALUE) :]
+    if text.startswith(TOPIC_VALUE) and len(text) > len(TOPIC_VALUE):
+        return SuggestionKind.TOPIC, text[len(TOPIC_VALUE) :]
+    return SuggestionKind.QUERY, value
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    entry: Entry
+    score: float
+    snippet: str  # ≤ ~200 characters of Markdown, matched words in **bold**
+    matched_topics: tuple[str, ...]  # the entry's topics that the query named
+    title_match: bool  # a query word is in the title
+
+    @property
+    def id(self) -> str:
+        return self.entry.id
+
+    @property
+    def title(self) -> str:
+        return self.entry.title
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    query: str
+    hits: tuple[SearchHit, ...]
+    total: int  # all matches, for pagination
+    offset: int = 0
+    limit: int = 10
+    topics: tuple[Topic, ...] = ()  # topics the query named (or the --topic filter)
+    terms: tuple[str, ...] = ()  # the words searched for, after corrections and expansion
+    corrected_query: str | None = None  # set when the hits are for a corrected query
+    suggestions: tuple[Suggestion, ...] = field(default=())  # "did you mean", when nothing matched
+
+    @property
+    def has_more(self) -> bool:
+        return self.offset + len(self.hits) < self.total
+
+    @property
+    def next_offset(self) -> int | None:
+        return self.offset + len(self.hits) if self.has_more else None

@@ -1,0 +1,293 @@
+"""Turn what a camper typed into a query plan: word groups, topic expansions, corrections.
+
+A group is one thing the camper asked about (`석사`, `grad school`), searched as any of its forms:
+the stem as typed, the taxonomy names and aliases when it names a topic (`포폴` -> 포트폴리오,
+portfolio), a spacing variant (`취업준비` -> "취업 준비"), or a correction when the word appears
+nowhere in the index (`대학언` -> 대학원, `대학ㅇ` -> 대학원, `ㄷㅎㅇ` -> 대학원).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from bot.search.lexicon import Lexicon
+from bot.text import (
+    Term,
+    choseong_keys,
+    clean,
+    ends_with_jamo,
+    has_hangul,
+    is_choseong_query,
+    keystrokes,
+    query_terms,
+    squash,
+    synonyms,
+    words,
+)
+
+MAX_QUERY_CHARS = 200
+MAX_FORMS = 48
+PRIMARY = 1.0
+ALTERNATIVE = 0.8  # a second-best correction or a spacing variant
+SYNONYM = 0.85  # the same word in the other script or spelling (데이터 -> data, 트랜드)
+WRITTEN_SCALE = 0.8  # topic words' weight when the word typed is in the corpus itself
+PART = 0.5  # one word of a multi-word name, found without the others
+NAME = 0.75  # a named topic's own name (포폴 -> 포트폴리오)
+ALIAS = 0.6  # the topic's other aliases: related words more than synonyms (포폴 -> 블로그)
+VARIANT = 0.95  # times the form's weight: an indexed spelling one keystroke away (포트폴리고)
+VARIANT_MIN_SYLLABLES = 4  # shorter words one keystroke apart are usually different words
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    text: str  # folded words separated by single spaces; several words make a phrase
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    typed: str
+    display: str  # what the corrected query shows for this group
+    forms: tuple[Form, ...]
+    topic_ids: tuple[str, ...] = ()
+    idf: float = 1.0
+    corrected: bool = False
+    unknown: bool = False  # in no indexed entry and nothing close: it cannot match
+
+
+@dataclass(frozen=True, slots=True)
+class QueryPlan:
+    text: str
+    groups: tuple[Group, ...] = ()
+    exact_topic: str | None = None  # the whole query is a topic's name or alias
+    topic_ids: tuple[str, ...] = field(default=())
+
+    @property
+    def empty(self) -> bool:
+        return not self.groups
+
+    @property
+    def corrected(self) -> bool:
+        return any(g.corrected for g in self.groups)
+
+    @property
+    def corrected_query(self) -> str | None:
+        return " ".join(g.display for g in self.groups) if self.corrected else None
+
+    @property
+    def squashed(self) -> str:
+        """The searched words run together: a title containing it is a phrase match."""
+        return "".join(squash(g.forms[0].text) for g in self.groups)
+
+    def forms(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for group in self.groups:
+            for form in group.forms:
+                seen.setdefault(form.text, None)
+        return list(seen)[:MAX_FORMS]
+
+    def expression(self) -> str:
+        return fts_expression(self.forms())
+
+
+def fts_expression(forms: Iterable[str], *, columns: str | None = None) -> str:
+    """An FTS5 MATCH string: every form quoted (so `AND`, `*`, `title:` in it are plain words)
+    and searched as a prefix, OR-ed; optionally only in `columns` ("title keys")."""
+    body = " OR ".join(f'"{f.replace(chr(34), chr(34) * 2)}"*' for f in forms if f)
+    if not body:
+        return ""
+    return f"{{{columns}}} : ({body})" if columns else body
+
+
+def _form(text: str) -> str:
+    """Tokenized like the index (letters and digits only), words joined by one space."""
+    return " ".join(words(text))
+
+
+def _forms(*pairs: tuple[str, float]) -> tuple[Form, ...]:
+    seen: dict[str, Form] = {}
+    for text, weight in pairs:
+        form = _form(text)
+        if form and form not in seen:
+            seen[form] = Form(form, weight)
+    return tuple(seen.values())
+
+
+def _variants(lex: Lexicon, pairs: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Indexed spellings one keystroke from a long Korean form: the corpus has typos too."""
+    extra: list[tuple[str, float]] = []
+    for text, weight in pairs:
+        if " " in text or not has_hangul(text) or len(text) < VARIANT_MIN_SYLLABLES:
+            continue
+        for c in lex.correct(text, limit=2, max_distance=1):
+            if not c.word.startswith(text):
+                extra.append((c.word, weight * VARIANT))
+    return extra
+
+
+def _topic_group(
+    lex: Lexicon, typed: str, primary: str, topic_id: str, *, corrected: bool
+) -> Group:
+    info = lex.topics[topic_id]
+    # Slang the corpus never writes (포폴, 코테) leans on the taxonomy; a word it does write
+    # (대학원, ML 엔지니어) is the best evidence itself, so its topic's other words count less.
+    written = all(lex.is_known(w) for w in primary.split())
+    scale = WRITTEN_SCALE if written else 1.0
+    pairs = [(primary, PRIMARY), *((s, SYNONYM) for s in synonyms(primary))]
+    pairs += [(n, NAME * scale) for n in info.names]
+    pairs += _variants(lex, pairs)
+    forms = _forms(*pairs, *((a, ALIAS * scale) for a in info.aliases))
+    display = info.topic.name_ko if corrected else typed
+    return Group(typed, display, forms, (topic_id,), lex.idf(forms[0].text), corrected)
+
+
+def _split(lex: Lexicon, word: str) -> str | None:
+    """`취업준비` -> `취업 준비` when both halves are indexed words (spacing variants)."""
+    if not has_hangul(word) or len(word) < 4:
+        return None
+    middle = len(word) // 2
+    for cut in sorted(range(2, len(word) - 1), key=lambda c: abs(c - middle)):
+        left, right = word[:cut], word[cut:]
+        if left in lex.stem_df and lex.is_known(right):
+            return f"{left} {right}"
+    return None
+
+
+def _segment(lex: Lexicon, word: str) -> list[str] | None:
+    """`대학원진학고민` -> [대학원, 진학, 고민]: indexed words of two syllables or more, longest
+    first; the last may be the start of one. None when the word does not split that way."""
+    if not has_hangul(word) or len(word) < 4:
+        return None
+    for cut in range(len(word) - 2, 1, -1):
+        head, rest = word[:cut], word[cut:]
+        if head not in lex.stem_df:
+            continue
+        if len(rest) >= 2 and (rest in lex.stem_df or lex.is_known(rest)):
+            return [head, rest]
+        tail = _segment(lex, rest)
+        if tail:
+            return [head, *tail]
+    return None
+
+
+def _term_groups(lex: Lexicon, term: Term) -> list[Group]:
+    """Usually one group; an unknown run of words typed without spaces becomes one per word."""
+    group = _term_group(lex, term)
+    if group.unknown and (pieces := _segment(lex, term.stem)):
+        return [_term_group(lex, Term(p, p)) for p in pieces]
+    return [group]
+
+
+def _term_group(lex: Lexicon, term: Term) -> Group:
+    base = term.stem
+    if lex.is_known(base):
+        pairs = [(base, PRIMARY), *((s, SYNONYM) for s in synonyms(base))]
+        if len(base) >= 4 and (split := _split(lex, base)):
+            pairs.append((split, ALTERNATIVE))
+        pairs += _variants(lex, pairs)
+        return Group(term.word, term.word, _forms(*pairs), idf=lex.idf(base))
+    if ends_with_jamo(base):  # still being typed: 대학ㅇ
+        completions = lex.complete(keystrokes(base), limit=2)
+        if completions:
+            return _corrected_group(lex, term.word, completions)
+    corrections = lex.correct(base)
+    if corrections:
+        best = corrections[0]
+        if (topic_id := lex.alias_map.get(best.word)) is not None:
+            return _topic_group(lex, term.word, best.word, topic_id, corrected=True)
+        close = [c.word for c in corrections if c.distance == best.distance]
+        return _corrected_group(lex, term.word, close)
+    return Group(term.word, term.word, _forms((base, PRIMARY)), idf=lex.idf(base), unknown=True)
+
+
+def _corrected_group(lex: Lexicon, typed: str, candidates: list[str]) -> Group:
+    forms = _forms(
+        (candidates[0], PRIMARY),
+        *((s, SYNONYM) for s in synonyms(candidates[0])),
+        *((c, ALTERNATIVE) for c in candidates[1:]),
+    )
+    return Group(typed, candidates[0], forms, idf=lex.idf(candidates[0]), corrected=True)
+
+
+def _choseong_groups(lex: Lexicon, text: str) -> list[Group]:
+    """`ㄷㅎㅇ` -> 대학원: a topic whose name or alias has those initials, else the commonest word."""
+    groups: list[Group] = []
+    for key in text.split():
+        topic_id = next(
+            (
+                t.topic.id
+                for t in lex.ordered_topics()
+                if any(choseong_keys(k) == choseong_keys(key) for k in t.keys)
+            ),
+            None,
+        )
+        if topic_id is not None:
+            groups.append(
+                _topic_group(lex, key, lex.topics[topic_id].keys[0], topic_id, corrected=True)
+            )
+            continue
+        stems = lex.by_choseong(key, limit=2)
+        if stems:
+            groups.append(_corrected_group(lex, key, stems))
+    return groups
+
+
+def _phrase_group(lex: Lexicon, chunk: list[Term]) -> Group | None:
+    """A run of words that is a topic's name or alias, or (two words or more) a glossary entry."""
+    for key in ("".join(t.word for t in chunk), "".join(t.stem for t in chunk)):
+        if (topic_id := lex.alias_map.get(key)) is not None:
+            typed = " ".join(t.word for t in chunk)
+            primary = " ".join(t.stem for t in chunk)
+            group = _topic_group(lex, typed, primary, topic_id, corrected=False)
+            return _with_parts(lex, group, chunk)
+    if len(chunk) > 1:
+        typed = " ".join(t.word for t in chunk)
+        if found := synonyms(typed, compose=False):
+            forms = _forms((typed, PRIMARY), *((f, SYNONYM) for f in found))
+            group = Group(typed, typed, forms, idf=lex.idf(chunk[0].stem))
+            return _with_parts(lex, group, chunk)
+    return None
+
+
+def _with_parts(lex: Lexicon, group: Group, chunk: list[Term]) -> Group:
+    """A multi-word name also matches, weakly, by its words apart (`ML/DL 엔지니어` for `ML 엔지니어`)."""
+    if len(chunk) < 2:
+        return group
+    parts = _forms(*((t.stem, PART) for t in chunk if lex.is_known(t.stem)))
+    have = {f.text for f in group.forms}
+    return replace(group, forms=group.forms + tuple(p for p in parts if p.text not in have))
+
+
+def _word_groups(lex: Lexicon, terms: list[Term]) -> list[Group]:
+    groups: list[Group] = []
+    i = 0
+    while i < len(terms):
+        for n in (3, 2, 1):  # the longest run of words that names something
+            chunk = terms[i : i + n]
+            if len(chunk) == n and (group := _phrase_group(lex, chunk)) is not None:
+                groups.append(group)
+                i += n
+                break
+        else:
+            groups.extend(_term_groups(lex, terms[i]))
+            i += 1
+    return groups
+
+
+def plan_query(text: str, lex: Lexicon) -> QueryPlan:
+    """The plan for one query; an empty plan when nothing searchable is left."""
+    text = clean(text, max_chars=MAX_QUERY_CHARS)
+    if not text:
+        return QueryPlan(text)
+    if is_choseong_query(text):
+        groups = _choseong_groups(lex, text)
+    else:
+        groups = _word_groups(lex, query_terms(text))
+    # A word found nowhere only dilutes the others (`나이 많은데` -> 나이); alone, it stays, and
+    # the empty result brings suggestions.
+    known = [g for g in groups if not g.unknown]
+    groups = known or groups
+    topic_ids = tuple(dict.fromkeys(t for g in groups for t in g.topic_ids))
+    exact = topic_ids[0] if len(groups) == 1 and groups[0].topic_ids else None
+    return QueryPlan(text, tuple(groups), exact, topic_ids)

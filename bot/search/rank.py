@@ -1,0 +1,206 @@
+"""Rerank FTS candidates by how well each entry answers the query, not just how often it says it.
+
+FTS5's bm25() cannot weight terms, and a plan's forms differ in weight (the word typed > a topic's
+name > its related aliases), so the candidates are rescored here with a weighted BM25F over the
+plan's forms (title counted `TITLE_BOOST` times). Features, each in [0, 1]:
+  title   - share of the query's groups (IDF-weighted) found in the title, aliases or tags
+  bm25    - the weighted BM25F, relative to the best candidate
+  cover   - share of the groups found anywhere in the entry
+  topic   - the entry is filed under a topic the query named
+  phrase  - the query's words, run together, appear in the title
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.search.lexicon import Lexicon
+from bot.search.query import QueryPlan
+from bot.store.search_index import Candidate
+
+W_TITLE = 0.35
+W_BM25 = 0.30
+W_COVER = 0.15
+W_TOPIC = 0.12
+W_PHRASE = 0.08
+TITLE_BOOST = 3.0
+K1 = 1.2
+B = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    candidate: Candidate
+    score: float
+    title_match: bool
+    matched_topics: tuple[str, ...]
+
+    @property
+    def entry_id(self) -> str:
+        return self.candidate.entry_id
+
+
+@lru_cache(maxsize=4096)
+def _phrase_tail(form: str) -> re.Pattern[str]:
+    # After the first word: the rest in order, at most one other word between two of them
+    # (`ml 엔지니어` in "ML/DL 엔지니어의", `취업 준비` in "취업준비" and "취업을 준비").
+    gap = r"[^\W_]*(?:[\W_]+[^\W_]+)?[\W_]*?"
+    first, *rest = form.split()
+    return re.compile(re.escape(first) + "".join(gap + re.escape(w) for w in rest))
+
+
+def word_starts(text: str, word: str) -> Iterator[int]:
+    """Offsets where `word` begins a word of `text` (str.find runs in C; regex lookbehinds
+    would scan every character)."""
+    at = text.find(word)
+    while at != -1:
+        if at == 0 or not text[at - 1].isalnum():
+            yield at
+        at = text.find(word, at + 1)
+
+
+def matches(form: str, text: str) -> Iterator[int]:
+    """Offsets of `form` at a word start in folded `text`; a phrase as `_phrase_tail` says."""
+    if " " not in form:
+        yield from word_starts(text, form)
+        return
+    tail = _phrase_tail(form)
+    for at in word_starts(text, form.split(" ", 1)[0]):
+        if tail.match(text, at):
+            yield at
+
+
+def occurrences(form: str, folded: str, squashed: str) -> int:
+    """How often `form` occurs in a text given folded and squashed (spaces removed).
+
+    Hangul words match anywhere, spacing ignored (`취업준비` in "취업 준비를"); Latin words and
+    one-syllable words only at a word start, like the FTS prefix query (`ml` in "ML 엔지니어",
+    not in "HTML"; `일` in "일을", not in "매일"); phrases as `_phrase_tail` says.
+    """
+    if _plain(form):
+        return squashed.count(form)
+    return sum(1 for _ in matches(form, folded))
+
+
+@dataclass(slots=True)
+class _Text:
+    folded: str
+    squashed: str
+
+    @classmethod
+    def of(cls, text: str) -> _Text:
+        # Indexed text is NFC already (ingestion normalizes it); the patterns treat any run of
+        # white space as a separator, so lower-casing is all the folding needed here.
+        folded = text.lower()
+        return cls(folded, "".join(folded.split()))
+
+
+def _plain(form: str) -> bool:
+    """A Hangul word of two syllables or more: counted by substring, no regex needed."""
+    return " " not in form and len(form) > 1 and not form.isascii()
+
+
+class _Segments:
+    """All candidates' folded titles and bodies in one string, so a form's regex runs once over
+    the lot (in C) instead of twice per candidate; match offsets map back to (candidate, field)."""
+
+    def __init__(self, texts: list[tuple[_Text, _Text]]) -> None:
+        parts: list[str] = []
+        self.starts: list[int] = []
+        offset = 0
+        for title, body in texts:
+            for part in (title.folded, body.folded):
+                self.starts.append(offset)
+                parts.append(part)
+                offset += len(part) + 1
+        self.text = "\0".join(parts)
+        self.squashed = "".join(self.text.split())
+
+    def counts(self, form: str, texts: list[tuple[_Text, _Text]]) -> list[tuple[int, int]]:
+        """(in title, in body) occurrences of `form` in each candidate."""
+        if _plain(form):
+            return [(t.squashed.count(form), b.squashed.count(form)) for t, b in texts]
+        tally = [0] * len(self.starts)
+        for at in matches(form, self.text):
+            tally[bisect_right(self.starts, at) - 1] += 1
+        return list(zip(tally[0::2], tally[1::2], strict=True))
+
+    def has(self, form: str) -> bool:
+        if _plain(form):
+            return form in self.squashed
+        return form.split(" ", 1)[0] in self.text
+
+
+def rerank(
+    plan: QueryPlan,
+    candidates: Sequence[Candidate],
+    lexicon: Lexicon,
+) -> list[Scored]:
+    """Candidates scored and sorted best first (ties: FTS BM25, then id, for a stable order)."""
+    if not candidates:
+        return []
+    texts = [(_Text.of(f"{c.title} {c.keys}"), _Text.of(c.body)) for c in candidates]
+    # Forms absent from every candidate (most topic aliases, usually) are dropped with one
+    # search over all the candidates' text; the rest are counted per candidate.
+    segments = _Segments(texts)
+    counts: dict[str, list[tuple[int, int]]] = {}
+    for group in plan.groups:
+        for form in group.forms:
+            if form.text not in counts and segments.has(form.text):
+                counts[form.text] = segments.counts(form.text, texts)
+    form_idf = {text: lexicon.idf(text.split()[0]) for text in counts}
+    idf_total = sum(g.idf for g in plan.groups) or 1.0
+    query_topics = set(plan.topic_ids)
+    phrase = plan.squashed if len(plan.groups) > 1 else ""
+    avg_len = sum(len(b.squashed) for _, b in texts) / len(texts) or 1.0
+    groups = [
+        (group.idf, [(f.text, f.weight) for f in group.forms if f.text in counts])
+        for group in plan.groups
+    ]
+
+    rows: list[tuple[Candidate, float, float, float, tuple[str, ...], bool]] = []
+    for n, (cand, (title, body)) in enumerate(zip(candidates, texts, strict=True)):
+        norm = K1 * (1 - B + B * len(body.squashed) / avg_len)
+        in_title = anywhere = bm25 = 0.0
+        for idf, forms in groups:
+            best_title = best_any = best_bm25 = 0.0
+            for text, weight in forms:
+                tf_title, tf_body = counts[text][n]
+                if not (tf_title or tf_body):
+                    continue
+                if tf_title and weight > best_title:
+                    best_title = weight
+                best_any = max(best_any, weight)
+                tf = TITLE_BOOST * tf_title + tf_body
+                saturated = tf * (K1 + 1) / (tf + norm)
+                best_bm25 = max(best_bm25, weight * form_idf[text] * saturated)
+            in_title += idf * best_title
+            anywhere += idf * best_any
+            bm25 += best_bm25
+        matched = tuple(t for t in cand.topics if t in query_topics)
+        phrased = bool(phrase) and phrase in title.squashed
+        rows.append((cand, in_title / idf_total, anywhere / idf_total, bm25, matched, phrased))
+
+    best_bm25 = max(r[3] for r in rows) or 1.0
+    scored = [
+        Scored(
+            cand,
+            round(
+                W_TITLE * title_share
+                + W_BM25 * bm25 / best_bm25
+                + W_COVER * cover
+                + W_TOPIC * (1.0 if matched else 0.0)
+                + W_PHRASE * (1.0 if phrased else 0.0),
+                6,
+            ),
+            title_share > 0,
+            matched,
+        )
+        for cand, title_share, cover, bm25, matched, phrased in rows
+    ]
+    scored.sort(key=lambda s: (-s.score, -s.candidate.bm25, s.entry_id))
+    return scored

@@ -1,0 +1,294 @@
+"""The search service: Korean-aware search and autocomplete over the stored entries.
+
+Pipeline for `search`: exact topic or alias -> FTS5 prefix terms (particles stripped, stopwords
+dropped, topic synonyms added, unknown words corrected at jamo level) -> entries filed under a
+named topic -> rerank (title hit, coverage, BM25, topic). Nothing found -> "did you mean"
+suggestions, and the search is retried once with the best one (`corrected_query`).
+
+The in-memory structures (taxonomy keys, vocabulary, title index) are loaded once and reloaded
+only when `search_meta.generation` (bumped by the 0002 triggers on every write) has moved, or on
+`refresh()`. Checking it costs one indexed read per call.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, replace
+
+from bot.models import Entry, Topic
+from bot.search.autocomplete import MAX_CHOICES, autocomplete
+from bot.search.lexicon import Lexicon, topic_info
+from bot.search.models import SearchHit, SearchResult, Suggestion, SuggestionKind, parse_value
+from bot.search.query import QueryPlan, fts_expression, plan_query
+from bot.search.rank import Scored, rerank
+from bot.search.retrieval import plan_retrieval
+from bot.search.snippet import make_snippet
+from bot.search.titles import TitleIndex, TitleSource
+from bot.store import search_index
+from bot.store.database import Database
+from bot.store.entries import EntryRepository
+from bot.text import clean
+
+log = logging.getLogger(__name__)
+
+CANDIDATES = 40  # reranked per query; deeper pages extend it
+TOPIC_CANDIDATES = 200  # entries filed under a named topic that FTS did not find
+MAX_LIMIT = 100
+FALLBACK_SUGGESTIONS = 5
+
+
+def plan_df(plan: QueryPlan, lex: Lexicon) -> int:
+    """An upper bound on the entries the plan matches (the sum of its forms' estimates)."""
+    return sum(lex.form_df(f) for f in plan.forms())
+
+
+@dataclass(frozen=True, slots=True)
+class _Snapshot:
+    generation: int
+    lexicon: Lexicon
+    titles: TitleIndex
+
+
+def _build(
+    generation: int,
+    topics: list[tuple[Topic, int]],
+    vocabulary: dict[str, int],
+    titles: list[search_index.TitleRow],
+) -> _Snapshot:
+    lexicon = Lexicon([topic_info(t, n) for t, n in topics], vocabulary, len(titles))
+    index = TitleIndex(
+        TitleSource(r.entry_id, r.title, tuple(x for x in (r.title_en, *r.aliases) if x))
+        for r in titles
+    )
+    return _Snapshot(generation, lexicon, index)
+
+
+class SearchService:
+    """Build once per process: `SearchService(db)`; call `refresh()` after bulk writes if you
+    want the reload to happen then rather than on the next query."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._entries = EntryRepository(db)
+        self._snapshot: _Snapshot | None = None
+        self._lock = asyncio.Lock()
+
+    # -- the in-memory snapshot --------------------------------------------------------------
+
+    async def refresh(self) -> None:
+        """Reload the in-memory structures now (ingestion and moderator edits may call this)."""
+        async with self._lock:
+            self._snapshot = await self._load()
+
+    async def _load(self) -> _Snapshot:
+        conn = self._db.reader
+        generation = await search_index.generation(conn)  # read first: a later write reloads again
+        topics = await search_index.load_topics(conn)
+        vocabulary = await search_index.load_vocabulary(conn)
+        titles = await search_index.load_titles(conn)
+        # Pure CPU work; off the event loop so a big corpus does not stall the bot's heartbeat.
+        snapshot = await asyncio.to_thread(_build, generation, topics, vocabulary, titles)
+        log.debug("search index loaded: %d entries, generation %d", len(titles), generation)
+        return snapshot
+
+    async def _current(self) -> _Snapshot:
+        generation = await search_index.generation(self._db.reader)
+        snapshot = self._snapshot
+        if snapshot is not None and snapshot.generation == generation:
+            return snapshot
+        async with self._lock:
+            if self._snapshot is None or self._snapshot.generation != generation:
+                self._snapshot = await self._load()
+            return self._snapshot
+
+    # -- autocomplete ------------------------------------------------------------------------
+
+    async def suggest(self, prefix: str, *, limit: int = MAX_CHOICES) -> list[Suggestion]:
+        """Autocomplete choices (≤ 25, names and values ≤ 100 characters) for `prefix`."""
+        snapshot = await self._current()
+        return autocomplete(prefix, snapshot.lexicon, snapshot.titles, limit=limit)
+
+    async def topics(self) -> list[Topic]:
+        """The taxonomy, biggest topics first."""
+        snapshot = await self._current()
+        return [t.topic for t in snapshot.lexicon.ordered_topics()]
+
+    # -- search ------------------------------------------------------------------------------
+
+    async def search(
+        self, query: str, *, topic: str | None = None, limit: int = 10, offset: int = 0
+    ) -> SearchResult:
+        """Entries for `query`, best first. `topic` (an id, name or alias) filters; `query` may
+        also be an autocomplete value (`entry:<id>`, `topic:<id>`)."""
+        limit = max(1, min(int(limit), MAX_LIMIT))
+        offset = max(0, int(offset))
+        query = clean(query or "", max_chars=1000)
+        snapshot = await self._current()
+        lex = snapshot.lexicon
+        topic_id: str | None = None
+        if topic is not None and topic.strip():
+            topic_id = topic if topic in lex.topics else lex.topic_for(topic)
+            if topic_id is None:  # an unknown topic filter matches nothing
+                return SearchResult(query, (), 0, offset, limit)
+        kind, ref = parse_value(query)
+        if kind is SuggestionKind.ENTRY:
+            return await self._one_entry(
+                query, entry_id=ref, topic_id=topic_id, lex=lex, limit=limit, offset=offset
+            )
+        if kind is SuggestionKind.TOPIC:
+            if ref not in lex.topics:
+                return SearchResult(query, (), 0, offset, limit)
+            query = lex.topics[ref].topic.name_ko
+            topic_id = topic_id or ref
+        plan = plan_query(query, lex)
+        if plan.empty:
+            if topic_id is None:
+                return SearchResult(query, (), 0, offset, limit)
+            plan = plan_query(lex.topics[topic_id].topic.name_ko, lex)
+        result = await self._run(
+            query, plan, snapshot=snapshot, topic_id=topic_id, limit=limit, offset=offset
+        )
+        if result.total or not plan.groups:
+            return result
+        return await self._retry(
+            query, snapshot=snapshot, topic_id=topic_id, limit=limit, offset=offset
+        )
+
+    async def _retry(
+        self, query: str, *, snapshot: _Snapshot, topic_id: str | None, limit: int, offset: int
+    ) -> SearchResult:
+        """Nothing matched: offer "did you mean" and search the best of them instead."""
+        lex = snapshot.lexicon
+        suggestions = tuple(autocomplete(query, lex, snapshot.titles, limit=FALLBACK_SUGGESTIONS))
+        empty = SearchResult(query, (), 0, offset, limit, suggestions=suggestions)
+        if not suggestions:
+            return empty
+        best = suggestions[0]
+        if best.kind is SuggestionKind.TOPIC:
+            corrected = lex.topics[best.ref].topic.name_ko
+        elif best.kind is SuggestionKind.ENTRY:
+            corrected = snapshot.titles.titles[snapshot.titles.position[best.ref]]
+        else:
+            corrected = best.ref
+        plan = plan_query(corrected, lex)
+        if plan.empty:
+            return empty
+        retried = await self._run(
+            query, plan, snapshot=snapshot, topic_id=topic_id, limit=limit, offset=offset
+        )
+        if not retried.total:
+            return empty
+        return replace(retried, corrected_query=corrected, suggestions=suggestions)
+
+    async def _one_entry(
+        self,
+        query: str,
+        *,
+        entry_id: str,
+        topic_id: str | None,
+        lex: Lexicon,
+        limit: int,
+        offset: int,
+    ) -> SearchResult:
+        entry = await self._entries.get(entry_id)
+        if entry is None or (topic_id is not None and topic_id not in entry.topics):
+            return SearchResult(query, (), 0, offset, limit)
+        hit = SearchHit(entry, 1.0, make_snippet(entry.body, ()), (), True)
+        hits = (hit,) if offset == 0 else ()
+        topics = tuple(lex.topics[t].topic for t in entry.topics if t in lex.topics)
+        return SearchResult(query, hits, 1, offset, limit, topics)
+
+    async def _run(
+        self,
+        query: str,
+        plan: QueryPlan,
+        *,
+        snapshot: _Snapshot,
+        topic_id: str | None,
+        limit: int,
+        offset: int,
+    ) -> SearchResult:
+        conn = self._db.reader
+        lex = snapshot.lexicon
+        wanted = max(CANDIDATES, offset + limit)
+        candidates, total = await self._retrieve(plan, lex, topic_id, wanted)
+        # Entries filed under a topic the query named, though their text never says its name
+        # (only when the words themselves left room: such entries rank below any that do).
+        named = [t for t in plan.topic_ids if topic_id is None or t == topic_id]
+        if named and len(candidates) < wanted:
+            found = {c.entry_id for c in candidates}
+            room = min(TOPIC_CANDIDATES, wanted - len(candidates))
+            ids = await search_index.topic_entries(conn, named, limit=room + len(candidates))
+            extra = await search_index.documents(conn, [i for i in ids if i not in found])
+            candidates = candidates + extra
+            total = None if total is None else total + len(extra)
+        scored = rerank(plan, candidates, lex)
+        if total is None:  # counting every match of common words costs more than the search
+            total = max(len(scored), min(lex.doc_count, plan_df(plan, lex)))
+        page = scored[offset : offset + limit]
+        hits = await self._hits(plan, page)
+        topic_ids = list(plan.topic_ids)
+        if topic_id is not None and topic_id not in topic_ids:
+            topic_ids.append(topic_id)
+        return SearchResult(
+            query=query,
+            hits=hits,
+            total=total,
+            offset=offset,
+            limit=limit,
+            topics=tuple(lex.topics[t].topic for t in topic_ids if t in lex.topics),
+            terms=tuple(plan.forms()),
+            corrected_query=plan.corrected_query,
+        )
+
+    async def _retrieve(
+        self, plan: QueryPlan, lex: Lexicon, topic_id: str | None, wanted: int
+    ) -> tuple[list[search_index.Candidate], int | None]:
+        """FTS candidates (title matches first when the search is split), and how many entries
+        match in all when that is known exactly (`retrieval.py` says when)."""
+        conn = self._db.reader
+        retrieval = plan_retrieval(plan, lex)
+        found: list[search_index.Candidate] = []
+        if retrieval.titles:
+            found = await search_index.match(
+                conn,
+                fts_expression(retrieval.titles),
+                topic=topic_id,
+                limit=wanted,
+                titles_only=True,
+                with_topics=bool(plan.topic_ids),
+            )
+        typed = {g.forms[0].text for g in plan.groups}
+        if retrieval.everywhere and (
+            retrieval.complete or len(found) < wanted or typed & set(retrieval.everywhere)
+        ):
+            # Split searches: bodies too when titles left room or a rare word typed may be in
+            # bodies only (then half as many again at most: a rare word is strong evidence).
+            room = wanted - len(found) if len(found) < wanted else wanted // 2
+            seen = {c.entry_id for c in found}
+            more = await search_index.match(
+                conn,
+                fts_expression(retrieval.everywhere),
+                topic=topic_id,
+                limit=wanted,
+                with_topics=bool(plan.topic_ids),
+            )
+            found += [c for c in more if c.entry_id not in seen][: max(room, 0)]
+        exact = retrieval.complete and len(found) < wanted
+        return found, (len(found) if exact else None)
+
+    async def _hits(self, plan: QueryPlan, page: list[Scored]) -> tuple[SearchHit, ...]:
+        entries: list[Entry] = await search_index.live_entries(
+            self._db.reader, [s.entry_id for s in page]
+        )
+        by_id = {e.id: e for e in entries}
+        forms = plan.forms()
+        hits: list[SearchHit] = []
+        for s in page:
+            entry = by_id.get(s.entry_id)
+            if entry is None:  # retired between the FTS read and this one
+                continue
+            snippet = make_snippet(entry.body, forms)
+            hits.append(SearchHit(entry, s.score, snippet, s.matched_topics, s.title_match))
+        return tuple(hits)

@@ -1,0 +1,256 @@
+"""SQL for search: FTS5 matches, the index vocabulary and what the in-memory structures load.
+
+The FTS rows are written by the triggers of migration 0002; this module only reads them (plus
+`rebuild` and `optimize` for maintenance). Every FTS expression comes from
+`bot.search.query.fts_expression` (quoted terms only) and is bound as a parameter; a malformed one
+still cannot raise past this module.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import aiosqlite
+
+from bot.models import Entry, Topic
+from bot.store.rows import ENTRY_COLUMNS, entry_from_row, loads
+
+log = logging.getLogger(__name__)
+
+# bm25 column weights: entry_id (unindexed), title, keys (title_en, aliases, tags), body; and
+# for the title-only index (migration 0004), title and keys.
+_BM25 = "bm25(search_fts, 0.0, 8.0, 5.0, 1.0)"
+_BM25_TITLES = "bm25(search_titles, 8.0, 5.0)"
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An entry as the index holds it, with its BM25 relevance (higher is better; 0: no match)."""
+
+    entry_id: str
+    title: str
+    keys: str
+    body: str
+    bm25: float
+    topics: tuple[str, ...] = ()
+
+
+# The topics of each returned row only (after LIMIT): a correlated subquery on 100 rows, which
+# saves the reranker a second round trip.
+_TOPICS = "(SELECT group_concat(topic_id, ' ') FROM entry_topics t WHERE t.entry_id = f.entry_id)"
+
+
+def _candidate(row: aiosqlite.Row, bm25: float) -> Candidate:
+    topics = tuple(row[4].split()) if row[4] else ()
+    return Candidate(row[0], row[1], row[2], row[3], bm25, topics)
+
+
+@dataclass(frozen=True, slots=True)
+class TitleRow:
+    entry_id: str
+    title: str
+    title_en: str
+    aliases: tuple[str, ...]
+
+
+async def generation(conn: aiosqlite.Connection) -> int:
+    """Bumped by the 0002 triggers on every change to entries, topics or entry topics."""
+    row = await (
+        await conn.execute("SELECT value FROM search_meta WHERE key = 'generation'")
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
+async def load_topics(conn: aiosqlite.Connection) -> list[tuple[Topic, int]]:
+    """Every topic with its number of live entries, most entries first."""
+    rows = await (
+        await conn.execute(
+            "SELECT t.id, t.name_ko, t.name_en, t.description, t.description_en, t.aliases,"
+            " (SELECT count(*) FROM entry_topics et JOIN entries e ON e.id = et.entry_id"
+            "   WHERE et.topic_id = t.id AND e.retired = 0) AS n"
+            " FROM topics t ORDER BY n DESC, t.id"
+        )
+    ).fetchall()
+    return [(Topic(r[0], r[1], r[2], r[3], r[4], loads(r[5])), int(r[6])) for r in rows]
+
+
+async def load_vocabulary(conn: aiosqlite.Connection) -> dict[str, int]:
+    """Every token in the index -> the number of live entries containing it.
+
+    Read in batches straight into the dict: a big index has hundreds of thousands of tokens,
+    and a list of rows first would double the memory this takes.
+    """
+    vocabulary: dict[str, int] = {}
+    cursor = await conn.execute("SELECT term, doc FROM search_vocab")
+    try:
+        while rows := await cursor.fetchmany(10_000):
+            vocabulary.update((r[0], r[1]) for r in rows)
+    finally:
+        await cursor.close()
+    return vocabulary
+
+
+async def load_titles(conn: aiosqlite.Connection) -> list[TitleRow]:
+    """Live entries' titles in corpus order (file, position): the autocomplete universe."""
+    rows = await (
+        await conn.execute(
+            "SELECT id, title, title_en, aliases FROM entries WHERE retired = 0"
+            " ORDER BY source_file IS NULL, source_file, position, id"
+        )
+    ).fetchall()
+    return [TitleRow(r[0], r[1], r[2], loads(r[3])) for r in rows]
+
+
+async def count_entries(conn: aiosqlite.Connection) -> int:
+    row = await (await conn.execute("SELECT count(*) FROM search_docs")).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _topic_filter(topic: str | None) -> tuple[str, tuple[object, ...]]:
+    if topic is None:
+        return "", ()
+    return (
+        " AND rowid IN (SELECT d.doc FROM search_docs d JOIN entry_topics t"
+        " ON t.entry_id = d.entry_id WHERE t.topic_id = ?)",
+        (topic,),
+    )
+
+
+async def match(
+    conn: aiosqlite.Connection,
+    expression: str,
+    *,
+    topic: str | None = None,
+    limit: int = 100,
+    titles_only: bool = False,
+    with_topics: bool = True,
+) -> list[Candidate]:
+    """The `limit` best entries for an FTS expression, best first; [] if it cannot be parsed.
+
+    `titles_only` searches the title index (titles, English titles, aliases, tags): a fraction
+    of the postings of the full index, so common words cost a fraction as much there.
+    `with_topics=False` leaves `Candidate.topics` empty (one subquery per row saved).
+    """
+    where, params = _topic_filter(topic)
+    table, bm25 = ("search_titles", _BM25_TITLES) if titles_only else ("search_fts", _BM25)
+    # Rank on rowids alone first, then read the text of the winners only.
+    sql = (
+        f"WITH hits AS (SELECT rowid AS doc, {bm25} AS rank FROM {table}"
+        f" WHERE {table} MATCH ?{where} ORDER BY rank LIMIT ?)"
+        f" SELECT f.entry_id, f.title, f.keys, f.body, {_TOPICS if with_topics else 'NULL'},"
+        " -hits.rank FROM hits JOIN search_fts f ON f.rowid = hits.doc ORDER BY hits.rank"
+    )
+    try:
+        rows = await (await conn.execute(sql, (expression, *params, limit))).fetchall()
+    except sqlite3.OperationalError as exc:
+        log.warning("FTS query %r failed: %s", expression, exc)
+        return []
+    return [_candidate(r, float(r[5])) for r in rows]
+
+
+async def count_matches(
+    conn: aiosqlite.Connection, expression: str, *, topic: str | None = None
+) -> int:
+    where, params = _topic_filter(topic)
+    try:
+        row = await (
+            await conn.execute(
+                f"SELECT count(*) FROM search_fts WHERE search_fts MATCH ?{where}",
+                (expression, *params),
+            )
+        ).fetchone()
+    except sqlite3.OperationalError as exc:
+        log.warning("FTS count %r failed: %s", expression, exc)
+        return 0
+    return int(row[0]) if row else 0
+
+
+async def documents(conn: aiosqlite.Connection, entry_ids: Sequence[str]) -> list[Candidate]:
+    """Indexed text of live entries by id (no BM25: they were found another way)."""
+    found: list[Candidate] = []
+    for start in range(0, len(entry_ids), _CHUNK):
+        chunk = list(entry_ids[start : start + _CHUNK])
+        marks = ",".join("?" * len(chunk))
+        rows = await (
+            await conn.execute(
+                f"SELECT f.entry_id, f.title, f.keys, f.body, {_TOPICS} FROM search_docs d"
+                f" JOIN search_fts f ON f.rowid = d.doc WHERE d.entry_id IN ({marks})",
+                chunk,
+            )
+        ).fetchall()
+        found.extend(_candidate(r, 0.0) for r in rows)
+    return found
+
+
+async def live_entries(conn: aiosqlite.Connection, entry_ids: Sequence[str]) -> list[Entry]:
+    """Live entries for `entry_ids`, in that order (missing or retired ones skipped).
+
+    `+e.retired` keeps SQLite on the primary key: without ANALYZE statistics it otherwise picks
+    the (retired, kind) index for `retired = 0 AND id IN (...)` and scans every live entry.
+    """
+    found: dict[str, Entry] = {}
+    for start in range(0, len(entry_ids), _CHUNK):
+        chunk = list(entry_ids[start : start + _CHUNK])
+        marks = ",".join("?" * len(chunk))
+        rows = await (
+            await conn.execute(
+                f"SELECT {ENTRY_COLUMNS} FROM entries e WHERE e.id IN ({marks}) AND +e.retired = 0",
+                chunk,
+            )
+        ).fetchall()
+        found.update((r["id"], entry_from_row(r)) for r in rows)
+    return [found[i] for i in entry_ids if i in found]
+
+
+async def topic_entries(
+    conn: aiosqlite.Connection, topic_ids: Sequence[str], *, limit: int
+) -> list[str]:
+    """Live entries filed under any of `topic_ids` (corpus order), at most `limit`."""
+    if not topic_ids:
+        return []
+    marks = ",".join("?" * len(topic_ids))
+    rows = await (
+        await conn.execute(
+            "SELECT DISTINCT et.entry_id FROM entry_topics et JOIN search_docs d"
+            f" ON d.entry_id = et.entry_id WHERE et.topic_id IN ({marks}) LIMIT ?",
+            (*topic_ids, limit),
+        )
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+# -- maintenance (inside a write transaction) -------------------------------------------------
+
+
+async def rebuild(conn: aiosqlite.Connection) -> int:
+    """Re-create every FTS row from `entries` (after a restore or a manual edit of the index)."""
+    await conn.execute("DELETE FROM search_fts")
+    await conn.execute("DELETE FROM search_titles")
+    await conn.execute("DELETE FROM search_docs")
+    await conn.execute(
+        "INSERT INTO search_docs (entry_id) SELECT id FROM entries WHERE retired = 0 ORDER BY rowid"
+    )
+    await conn.execute(
+        "INSERT INTO search_fts (rowid, entry_id, title, keys, body)"
+        " SELECT d.doc, e.id, e.title, e.title_en || ' ' || e.aliases || ' ' || e.tags,"
+        " e.body || ' ' || e.summary || ' ' || coalesce(e.tip, '')"
+        " FROM search_docs d JOIN entries e ON e.id = d.entry_id"
+    )
+    await conn.execute(
+        "INSERT INTO search_titles (rowid, title, keys)"
+        " SELECT d.doc, e.title, e.title_en || ' ' || e.aliases || ' ' || e.tags"
+        " FROM search_docs d JOIN entries e ON e.id = d.entry_id"
+    )
+    await conn.execute("UPDATE search_meta SET value = value + 1 WHERE key = 'generation'")
+    row = await (await conn.execute("SELECT count(*) FROM search_docs")).fetchone()
+    return int(row[0]) if row else 0
+
+
+async def optimize(conn: aiosqlite.Connection) -> None:
+    """Merge the FTS b-trees into one: worth it after a large ingestion."""
+    await conn.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+    await conn.execute("INSERT INTO search_titles (search_titles) VALUES ('optimize')")

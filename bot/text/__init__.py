@@ -1,0 +1,38 @@
+"""Korean text utilities for search: pure functions, no I/O."""
+
+from bot.text.glossary import synonyms
+from bot.text.hangul import (
+    choseong,
+    choseong_keys,
+    decompose,
+    ends_with_jamo,
+    has_hangul,
+    is_choseong_query,
+    keystrokes,
+)
+from bot.text.normalize import clean, fold, nfc, squash
+from bot.text.particles import strip_particle
+from bot.text.stopwords import STOPWORDS, is_stopword
+from bot.text.tokens import Term, query_terms, stem, words
+
+__all__ = [
+    "STOPWORDS",
+    "Term",
+    "choseong",
+    "choseong_keys",
+    "clean",
+    "decompose",
+    "ends_with_jamo",
+    "fold",
+    "has_hangul",
+    "is_choseong_query",
+    "is_stopword",
+    "keystrokes",
+    "nfc",
+    "query_terms",
+    "squash",
+    "stem",
+    "strip_particle",
+    "synonyms",
+    "words",
+]

@@ -1,0 +1,113 @@
+"""Cross-script synonyms for AI-career words: Korean loanwords, their English, variant spellings.
+
+Korean tech writing mixes scripts (`Data Engineer 데이터 수집`) and spells loanwords several ways
+(트렌드/트랜드, 리서처/리서쳐, 프롬프트/프롬포트). A camper types one form; the answer may use
+another. Each line is one group of interchangeable forms; topic-level synonyms (포폴, 코테, grad
+school) live in the taxonomy file instead, where moderators can edit them.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from bot.text.normalize import squash
+
+_GROUPS = """
+데이터 | data
+엔지니어 | engineer
+엔지니어링 | engineering
+사이언티스트 | scientist
+애널리스트 | 분석가 | analyst
+리서처 | 리서쳐 | researcher
+리서치 | research
+모델 | model
+모델링 | modeling | modelling
+머신러닝 | 머신 러닝 | machine learning | 기계학습
+딥러닝 | 딥 러닝 | deep learning
+인공지능 | ai
+업스테이지 | upstage
+네이버 | naver
+파파고 | papago
+부스트캠프 | 부캠 | boostcamp
+패스트캠퍼스 | fastcampus
+캐글 | kaggle
+데이콘 | dacon
+깃허브 | 깃헙 | github
+파이썬 | python
+파이토치 | pytorch
+텐서플로우 | 텐서플로 | tensorflow
+백엔드 | 백앤드 | backend
+프론트엔드 | 프론트 엔드 | 프런트엔드 | frontend
+스타트업 | startup
+인턴 | intern
+인턴십 | 인턴쉽 | internship
+포트폴리오 | portfolio
+블로그 | blog
+오픈소스 | 오픈 소스 | open source | opensource
+컴페티션 | competition
+트렌드 | 트랜드 | trend
+프롬프트 | 프롬포트 | prompt
+파인튜닝 | 파인 튜닝 | 미세조정 | fine tuning | finetuning
+커리어 | career
+포지션 | position
+인터뷰 | 면접 | interview
+이력서 | resume
+자소서 | 자기소개서 | cover letter
+코딩테스트 | 코딩 테스트 | 코테 | coding test
+논문 | paper
+석사 | master
+박사 | phd
+대학원 | grad school | graduate school
+비전공자 | non major
+알고리즘 | algorithm
+수학 | math
+통계 | statistics
+서빙 | serving
+배포 | deployment
+파이프라인 | pipeline
+프로젝트 | project
+라이센스 | 라이선스 | license
+팀워크 | teamwork
+커뮤니케이션 | communication
+피드백 | feedback
+매니저 | 메니저 | manager
+러닝커브 | 러닝 커브 | learning curve
+도메인 | domain
+인프라 | infrastructure | infra
+데이터셋 | 데이터 셋 | dataset
+챗봇 | chatbot
+멀티모달 | multimodal
+자연어처리 | 자연어 처리 | nlp
+경진대회 | 대회 | competition
+""".strip()
+
+
+@cache
+def _table() -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    for line in _GROUPS.splitlines():
+        forms = [f.strip().lower() for f in line.split("|") if f.strip()]
+        for form in forms:
+            others = table.setdefault(squash(form), [])
+            others.extend(f for f in forms if f != form and f not in others)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def synonyms(text: str, *, compose: bool = True) -> tuple[str, ...]:
+    """Other forms of `text` (spacing and case ignored), or () when the glossary has none.
+
+    With `compose`, a two-word phrase with no entry of its own is translated word by word:
+    `데이터 엔지니어` -> `data engineer`.
+    """
+    table = _table()
+    found = table.get(squash(text))
+    if found:
+        return found
+    parts = text.split()
+    if compose and len(parts) == 2 and all(squash(p) in table for p in parts):
+        left = (parts[0], *table[squash(parts[0])])
+        right = (parts[1], *table[squash(parts[1])])
+        # Same script on both sides: `data engineer`, not `데이터 engineer`.
+        combos = [f"{a} {b}" for a in left for b in right if a.isascii() == b.isascii()]
+        return tuple(c for c in combos if c != text)[:6]
+    return ()

@@ -1,0 +1,40 @@
+"""Words that carry no topic in a camper's question: question words, fillers, light verbs."""
+
+from __future__ import annotations
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+KOREAN: frozenset[str] = _word_set(
+    """
+    뭐 뭔가요 뭘 뭐가 뭐예요 뭔지 무엇 무엇인가요 무엇인지 무슨 어떤 어떻게 어떡해 어때 어때요
+    어떤가요 어떨까요 어느 왜 언제 어디 어디서 누구 얼마 얼마나 몇 몇개 개 좀 꼭 더 잘 다 또 그 이
+    저 그냥 진짜 정말 너무 많이 제일 가장 혹시 요즘 지금 그럼 그리고 그래서 하지만 근데 및 등 것 거
+    게 건 걸 수 때 중 분 저는 제가 나는 내가 저희 우리 너 나 좋은 좋아요 좋을까요 좋나요 좋은가요
+    좋다 좋음 좋을지 좋을까 좋겠 필요 필요해 필요해요 필요한가요 필요할까요 필요한 필요합니다
+    필요하나요 필요있나요 있나요 있어요 있을까요 있는 있다 있음 없나요 없어요 없는 되나요 돼요 되요
+    됨 되는 된 하나요 해요 하는 하면 해야 해야해 할까요 했는데 하고 하기 하다 한 할 함 가야
+    가야해 되려면 하려면 알려줘 알려주세요 알려주실 궁금 궁금해요 궁금합니다 궁금한 질문
+    질문입니다 답변 대한 위한 관한 대해 대해서 위해 위해서 통해 관련 관련된 경우 생각 생각해요 요 네
+    음 아 오 흠 안녕하세요 선배님 님 이런 그런 저런 이거 그거 저거 이것 그것 저것 해주세요 있을지
+    뭔데 인가요 일까요 나요 까요 가요 할지 하는지 어떤지 같은 같아요 건가요 건지 거예요 거죠
+    은 는 을 를 에 의 와 과 도 만 로 으로 에서 에게 랑 이랑 부터 까지 처럼 보다 요
+    """
+)
+
+ENGLISH: frozenset[str] = _word_set(
+    """
+    a an the is are am be been was were do does did i me my you your we our to of for in on at by
+    with about how what which who whom why when where should can could would will shall need needs
+    needed it its this that these those and or not near if any some get got go good best better
+    really much many vs so as from into there here please tell know want than then just also
+    """
+)
+
+STOPWORDS: frozenset[str] = KOREAN | ENGLISH
+
+
+def is_stopword(word: str) -> bool:
+    return word in STOPWORDS

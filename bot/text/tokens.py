@@ -1,0 +1,71 @@
+"""Split text into the words search works with.
+
+The split mirrors SQLite's `unicode61` tokenizer (letters and digits; everything else separates),
+plus one difference for queries: a Latin run and a Hangul run are separate words (`AI엔지니어`
+-> `ai`, `엔지니어`), because campers space them either way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.text.normalize import fold
+from bot.text.particles import strip_particle
+from bot.text.stopwords import is_stopword
+
+_HANGUL = "가-힣ㄱ-ㆎ"
+# Digits stick to the Hangul that follows them (3기, 6개월); Latin runs keep their digits (gpt4).
+_WORD = re.compile(rf"[0-9]*[{_HANGUL}]+|[^\W_{_HANGUL}]+")
+MAX_TERMS = 16
+# Bound nouns that are noise with or without a particle: 개가, 것이, 수는, 뭐가...
+_BOUND = frozenset(
+    ("개", "것", "거", "수", "때", "몇", "뭐", "뭘", "저", "제", "무엇", "어디", "누구", "얼마")
+)
+_BOUND_PARTICLES = frozenset("이가은는을를도만의에")
+
+
+def words(text: str) -> list[str]:
+    """Folded words: `포폴 몇 개가 좋아요?` -> [포폴, 몇, 개가, 좋아요]."""
+    return _WORD.findall(fold(text))
+
+
+def _latin_stem(word: str) -> str:
+    # "resumes" -> "resume", "interviews" -> "interview": FTS prefix search covers the plural.
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word.isalpha():
+        return word[:-1]
+    return word
+
+
+def stem(word: str) -> str:
+    """The searchable stem of one folded word."""
+    if word[:1].isascii():
+        return _latin_stem(word)
+    return strip_particle(word)
+
+
+def _is_bound(word: str) -> bool:
+    return len(word) >= 2 and word[-1] in _BOUND_PARTICLES and word[:-1] in _BOUND
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One query word: `word` as typed (folded) and its `stem` (particles and endings off)."""
+
+    word: str
+    stem: str
+
+
+def query_terms(text: str, *, limit: int = MAX_TERMS) -> list[Term]:
+    """The content words of a query, in order, stopwords and one-letter Latin noise dropped."""
+    terms: list[Term] = []
+    for word in words(text):
+        if len(terms) >= limit:
+            break
+        base = stem(word)
+        if is_stopword(word) or is_stopword(base) or _is_bound(word):
+            continue
+        if word.isascii() and len(word) < 2:
+            continue
+        terms.append(Term(word, base))
+    return terms

@@ -1,0 +1,144 @@
+"""The pure parts of search: query plans, FTS expressions, matching, snippets, packed keys."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+import pytest
+
+from bot.models import Topic
+from bot.search.lexicon import Lexicon, topic_info
+from bot.search.query import fts_expression, plan_query
+from bot.search.rank import occurrences
+from bot.search.retrieval import plan_retrieval
+from bot.search.snippet import make_snippet
+from bot.search.titles import Postings, TitleIndex, TitleSource
+from bot.text import keystrokes
+
+TOPICS = [
+    Topic("grad-school", "대학원", "Grad school", aliases=("석사", "grad school")),
+    Topic("portfolio", "포트폴리오", "Portfolio", aliases=("포폴", "깃허브")),
+]
+VOCAB = {
+    "대학원": 5, "대학원에": 2, "대학교": 4, "석사": 3, "포트폴리오": 2, "포트폴리고": 1,
+    "취업": 6, "준비": 5, "깃허브": 2, "kaggle": 1, "엔지니어": 9,
+}  # fmt: skip
+
+
+def lexicon(doc_count: int = 20, vocab: dict[str, int] | None = None) -> Lexicon:
+    return Lexicon([topic_info(t, 3) for t in TOPICS], vocab or VOCAB, doc_count)
+
+
+def test_topic_alias_expands_and_typo_is_corrected() -> None:
+    plan = plan_query("포폴 몇 개가 좋아요?", lexicon())
+    assert plan.topic_ids == ("portfolio",) and plan.exact_topic == "portfolio"
+    forms = plan.forms()
+    assert forms[0] == "포폴" and "포트폴리오" in forms and "portfolio" in forms
+    assert "포트폴리고" in forms  # an indexed spelling one keystroke from the topic's name
+    corrected = plan_query("대학언", lexicon())
+    assert corrected.corrected_query == "대학원"
+    assert plan_query("대학원", lexicon()).corrected_query is None
+
+
+def test_unknown_words_are_dropped_unless_alone() -> None:
+    assert [g.typed for g in plan_query("대학원 쀍쀍", lexicon()).groups] == ["대학원"]
+    alone = plan_query("쀍쀍", lexicon())
+    assert [g.typed for g in alone.groups] == ["쀍쀍"] and alone.groups[0].unknown
+
+
+def test_spacing_variants() -> None:
+    plan = plan_query("취업준비", lexicon())
+    assert [g.display for g in plan.groups] == ["취업", "준비"]  # not indexed as one word
+    assert plan_query("취업 준비", lexicon()).forms() == ["취업", "준비"]
+
+
+@pytest.mark.parametrize(
+    "text", ['"', '" OR "', "AND NOT *", "title:x", "NEAR(a b)", "a\x00b", "{title}: x"]
+)
+def test_fts_expression_quotes_everything(text: str) -> None:
+    expression = fts_expression([text, "대학원"])
+    assert expression.endswith('"대학원"*')
+    assert expression.count('"') % 2 == 0  # every quote in a form is doubled inside quotes
+    assert fts_expression(["대학원"], columns="title keys") == '{title keys} : ("대학원"*)'
+    assert fts_expression([]) == ""
+
+
+@pytest.mark.parametrize(
+    ("form", "text", "count"),
+    [
+        ("ml", "ml 엔지니어와 html", 1),  # Latin at a word start only
+        ("취업준비", "취업 준비를 하면 취업준비생", 2),  # Hangul ignores spacing
+        ("ml 엔지니어", "ml/dl 엔지니어의 업무", 1),  # a phrase allows one word between
+        ("취업 준비", "취업을 준비하는", 1),
+        ("취업 준비", "취업은 정말 오래 준비", 0),
+        ("일", "일을 매일 해요", 1),  # one syllable: word start only
+    ],
+)
+def test_occurrences(form: str, text: str, count: int) -> None:
+    assert occurrences(form, text, text.replace(" ", "")) == count
+
+
+def test_small_corpus_searches_every_form_everywhere() -> None:
+    retrieval = plan_retrieval(plan_query("대학원", lexicon()), lexicon())
+    assert retrieval.complete and not retrieval.titles
+    assert set(retrieval.everywhere) == set(plan_query("대학원", lexicon()).forms())
+
+
+def test_big_corpus_searches_common_words_in_titles_only() -> None:
+    big = {"엔지니어": 60_000, "대학원": 3_000, "석사": 2_500, "쿠버네티스": 300}
+    lex = lexicon(100_000, big)
+    plan = plan_query("쿠버네티스 엔지니어 대학원", lex)
+    retrieval = plan_retrieval(plan, lex)
+    assert not retrieval.complete
+    # Bodies: the rarest forms within the budget; titles: by weight within theirs.
+    assert "쿠버네티스" in retrieval.everywhere and "대학원" not in retrieval.everywhere
+    assert "쿠버네티스" in retrieval.titles and "대학원" in retrieval.titles
+    assert "엔지니어" not in retrieval.titles + retrieval.everywhere  # in 60%: left to reranking
+    only_common = plan_retrieval(plan_query("엔지니어", lex), lex)
+    assert only_common.titles == ("엔지니어",)
+
+
+def test_snippet_bolds_matches_escapes_markdown_and_stays_short() -> None:
+    body = (
+        "<b>들어가며</b> "
+        + "가나다 " * 60
+        + "**대학원에** 가려면 연구가 *좋아야* 합니다 "
+        + "라마바 " * 60
+    )
+    snippet = make_snippet(body, ["대학원", "연구"])
+    assert "**대학원에**" in snippet and "**연구가**" in snippet
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert "<b>" not in snippet and "\\*좋아야\\*" in snippet  # HTML dropped, Markdown escaped
+    assert len(snippet) <= 200
+    assert make_snippet("_x_ 1*2", ["없음"]) == "\\_x\\_ 1\\*2"
+    assert make_snippet("- 목록", ["없음"]) == "목록"
+    assert make_snippet("", ["대학원"]) == ""
+
+
+def test_postings_pack_keys_in_order() -> None:
+    records = [Postings.record(k, i, 4) for i, k in enumerate(["나", "가나다라마", "가", "가나"])]
+    postings = Postings(records, 4)
+    keys = [postings[i].rstrip("\0") for i in range(len(postings))]
+    assert keys == ["가", "가나", "가나다라", "나"]
+    assert [postings.entry(i) for i in range(len(postings))] == [2, 3, 1, 0]
+    assert bisect_left(postings, "가나") == 1
+    assert postings[1:3] == [postings[1], postings[2]]
+    with pytest.raises(IndexError):
+        postings[4]
+
+
+def test_title_index_prefixes_across_words_and_spacing() -> None:
+    index = TitleIndex(
+        [
+            TitleSource("a", "취업 준비 마인드셋"),
+            TitleSource("b", "대학원 진학이 고민이라면?"),
+            TitleSource("c", "면접 팁", extra=("Interview tips",)),
+        ]
+    )
+    assert index.by_prefix(keystrokes("취업준비"), cap=10) == [0]
+    assert index.by_prefix(keystrokes("진학이고"), cap=10) == [1]  # from a middle word on
+    assert index.by_prefix(keystrokes("대학ㅇ"), cap=10) == [1]
+    assert index.by_prefix(keystrokes("interv"), cap=10) == [2]  # findable, never shown
+    assert index.by_prefix(keystrokes("대학원진학이고민이라면"), cap=10) == [1]  # past a key
+    assert index.by_choseong("ㄷㅎㅇ", cap=10) == [1]
+    assert index.by_choseong("ㅈㅎㅇㄱㅁㅇㄹ", cap=10) == [1]

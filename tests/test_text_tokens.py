@@ -1,0 +1,87 @@
+"""Normalization, particles, stopwords, query terms and the glossary."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.text import clean, fold, query_terms, squash, stem, strip_particle, synonyms, words
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("대학원에", "대학원"),
+        ("대학원에서", "대학원"),
+        ("포트폴리오는", "포트폴리오"),
+        ("포트폴리오로", "포트폴리오"),
+        ("석사가", "석사"),
+        ("경험이", "경험"),
+        ("사람들이", "사람"),  # plural and particle
+        ("비전공자인데", "비전공자"),
+        ("불리할까요", "불리"),
+        ("엔지니어로서", "엔지니어로서"),  # unknown ending: left alone
+        ("나이", "나이"),  # 이 is not a particle here: the stem would be one syllable
+        ("나이가", "나이"),
+        ("역할", "역할"),
+        ("정도", "정도"),
+        ("코테", "코테"),
+        ("kaggle", "kaggle"),
+    ],
+)
+def test_strip_particle(word: str, expected: str) -> None:
+    assert strip_particle(word) == expected
+
+
+def test_latin_plural_and_case() -> None:
+    assert stem("resumes") == "resume"
+    assert stem("class") == "class"
+    assert words("Kaggle과 ML부터 AI엔지니어") == ["kaggle", "과", "ml", "부터", "ai", "엔지니어"]
+
+
+@pytest.mark.parametrize(
+    ("query", "stems"),
+    [
+        ("석사 필요?", ["석사"]),
+        ("포폴 몇 개가 좋아요", ["포폴"]),
+        ("대학원 가야 하나요", ["대학원"]),
+        ("어떻게 하면 좋을까요?", []),
+        ("grad school is it worth", ["grad", "school", "worth"]),
+        ("비전공자인데 불리할까요?", ["비전공자", "불리"]),
+        ("나이가 많은데", ["나이", "많은데"]),
+        ("수학 공부", ["수학", "공부"]),
+        ('"AND" NOT (x*) title:y', ["title"]),  # operators are stopwords, one letter is noise
+        ("6개월 안에 3기", ["6개월", "안에", "3기"]),
+    ],
+)
+def test_query_terms(query: str, stems: list[str]) -> None:
+    assert [t.stem for t in query_terms(query)] == stems
+
+
+def test_query_terms_are_bounded() -> None:
+    assert len(query_terms("단어 " * 500)) == 16
+
+
+def test_clean_fold_squash() -> None:
+    assert clean("  대학원\x00에\u200b  가요\n\n ") == "대학원 에 가요"
+    assert clean("가" * 50, max_chars=10) == "가" * 10
+    assert fold("Kaggle  대회") == "kaggle 대회"
+    assert squash("취업 준비") == squash("취업준비") == "취업준비"
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("트렌드", "트랜드"),
+        ("리서처", "researcher"),
+        ("데이터 엔지니어", "data engineer"),
+        ("코테", "coding test"),
+    ],
+)
+def test_glossary(word: str, expected: str) -> None:
+    assert expected in synonyms(word)
+
+
+def test_glossary_misses_and_mixed_scripts() -> None:
+    assert synonyms("없는말") == ()
+    assert "데이터 engineer" not in synonyms("데이터 엔지니어")
+    assert synonyms("데이터 엔지니어", compose=False) == ()
