@@ -591,3 +591,32 @@ async def test_parallel_parse_gives_the_same_entries_as_serial(
         return {k: v[:-2] for k, v in entry_rows(path).items()}  # created_at, updated_at last
 
     assert undated(tmp_path / "parallel.db") == undated(tmp_path / "serial.db")
+
+
+async def test_a_broken_worker_pool_falls_back_to_parsing_here(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Worker processes can die (or never start, in a script without a __main__ guard)."""
+    import concurrent.futures
+
+    import bot.services.ingest as ingest_module
+
+    class BrokenPool:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pass
+
+        def submit(self, *args: object, **kwargs: object) -> concurrent.futures.Future[object]:
+            future: concurrent.futures.Future[object] = concurrent.futures.Future()
+            future.set_exception(concurrent.futures.process.BrokenProcessPool("worker died"))
+            return future
+
+        def shutdown(self, *args: object, **kwargs: object) -> None:
+            pass
+
+    monkeypatch.setattr(ingest_module, "_PARALLEL_MIN", 1)
+    monkeypatch.setattr(ingest_module, "_CHUNK", 3)
+    monkeypatch.setattr(ingest_module.concurrent.futures, "ProcessPoolExecutor", BrokenPool)
+    report = await ingest(tmp_path / "db.sqlite", corpus)
+    assert report.errors == []
+    assert report.added >= 80
+    assert len(entry_rows(tmp_path / "db.sqlite")) == report.added

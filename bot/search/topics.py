@@ -25,6 +25,24 @@ def _ambiguous(form: str) -> bool:
     return len(form.replace(" ", "")) <= 2
 
 
+@lru_cache(maxsize=512)
+def _weighted_forms(topic: Topic) -> tuple[tuple[str, float, str], ...]:
+    """A topic's names and aliases as (form, weight, needle), computed once per taxonomy version
+    (ingestion asks for every entry of every post). The needle is a substring of any match: a
+    latin form's first word in the folded text, a Korean form without spaces in the squashed."""
+    forms = dict.fromkeys(
+        f for f in map(_form, (topic.name_ko, topic.name_en, *topic.aliases)) if f
+    )
+    return tuple(
+        (
+            form,
+            0.5 if _ambiguous(form) else 1.0,
+            form.split()[0] if form.isascii() else form.replace(" ", ""),
+        )
+        for form in forms
+    )
+
+
 @lru_cache(maxsize=2048)
 def _latin(form: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9])" + r"\s*".join(re.escape(w) for w in form.split()))
@@ -51,14 +69,15 @@ def infer_topics(
     scores: dict[str, float] = {}
     for topic in topics:
         score = 0.0
-        forms = dict.fromkeys(
-            f for f in map(_form, (topic.name_ko, topic.name_en, *topic.aliases)) if f
-        )
-        for form in forms:
-            weight = 0.5 if _ambiguous(form) else 1.0
-            if _count(form, title_folded, title_squashed):
+        for form, weight, needle in _weighted_forms(topic):
+            latin = form.isascii()
+            # A cheap C-level test first: most forms are absent from most entries.
+            if needle in (title_folded if latin else title_squashed) and _count(
+                form, title_folded, title_squashed
+            ):
                 score += TITLE_WEIGHT * weight
-            score += min(_count(form, body_folded, body_squashed), MAX_BODY_HITS) * weight
+            if needle in (body_folded if latin else body_squashed):
+                score += min(_count(form, body_folded, body_squashed), MAX_BODY_HITS) * weight
         if score >= THRESHOLD:
             scores[topic.id] = score
     ranked = sorted(scores, key=lambda t: (-scores[t], t))

@@ -362,13 +362,23 @@ class IngestService:
         pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=context)
         try:
             futures = [loop.run_in_executor(pool, work, chunk) for chunk in chunks]
-            for future in futures:
-                yield await future
+            for done, future in enumerate(futures):
+                try:
+                    parsed = await future
+                except concurrent.futures.BrokenExecutor:
+                    # e.g. an embedding script without a __main__ guard: parse here instead.
+                    log.warning("parser processes unavailable; parsing in this process")
+                    for pending in futures[done + 1 :]:
+                        pending.cancel()  # their failures are this one's; nobody awaits them
+                    for chunk in chunks[done:]:
+                        yield await asyncio.to_thread(work, chunk)
+                    return
+                yield parsed
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
 
 
-_CHUNK = 250  # changed files parsed (then written) per step: bounds memory, feeds the workers
+_CHUNK = 500  # changed files parsed (then written) per step: bounds memory, feeds the workers
 _PARALLEL_MIN = 1500  # below this many changed files a worker pool costs more than it saves
 _MAX_WORKERS = 4
 
