@@ -14,13 +14,19 @@ NO_TOKEN = (
 )
 
 
-async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.adapter.runner import StartupError, run_bot
-
+def _with_token(args: argparse.Namespace, settings: Settings) -> Settings:
+    """Settings for talking to Discord: `--db` applied, and a token required."""
     if args.db:
         settings = settings.with_overrides(db_path=args.db)
     if not settings.token:
         raise CliError(NO_TOKEN, EXIT_USAGE)
+    return settings
+
+
+async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.adapter.runner import StartupError, run_bot
+
+    settings = _with_token(args, settings)
     try:
         await run_bot(settings, ingest=not args.no_ingest)
     except StartupError as exc:
@@ -31,10 +37,7 @@ async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 async def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
     from bot.adapter.runner import StartupError, sync_now
 
-    if args.db:
-        settings = settings.with_overrides(db_path=args.db)
-    if not settings.token:
-        raise CliError(NO_TOKEN, EXIT_USAGE)
+    settings = _with_token(args, settings)
     try:
         outcome = await sync_now(settings)
     except StartupError as exc:

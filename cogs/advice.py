@@ -140,13 +140,24 @@ class AdviceCog(commands.Cog):
             else text(interaction, "advice.try_topics")
         )
 
+        await self._offer(interaction, "\n".join(lines), choices, edit=edit)
+
+    async def _offer(
+        self,
+        interaction: Interaction,
+        message: str,
+        choices: list[tuple[str, str]],
+        *,
+        edit: bool,
+    ) -> None:
+        """A message with "did you mean" buttons; a click opens that lookup in place."""
+
         async def pick(click: discord.Interaction, value: str) -> None:
             await self._answer(click, value, None, public=False, edit=True)  # type: ignore[arg-type]
 
         view: OwnedView | None = (
             ChoicesView(interaction.user.id, lang(interaction), choices, pick) if choices else None
         )
-        message = "\n".join(lines)
         if edit:
             await interaction.response.edit_message(content=message, embed=None, view=view)
         else:
@@ -198,19 +209,7 @@ class AdviceCog(commands.Cog):
             result = await self.services.search.search(ref, limit=5)
             choices = [(h.title, f"entry:{h.id}") for h in result.hits[:5]]
             message = text(interaction, "entry.unknown", id=limits.clip(ref, 80))
-
-            async def pick(click: discord.Interaction, value: str) -> None:
-                await self._answer(click, value, None, public=False, edit=True)  # type: ignore[arg-type]
-
-            view = (
-                ChoicesView(interaction.user.id, lang(interaction), choices, pick)
-                if choices
-                else None
-            )
-            kwargs = {"view": view} if view else {}
-            await interaction.response.send_message(message, ephemeral=True, **kwargs)
-            if view:
-                view.origin = interaction
+            await self._offer(interaction, message, choices, edit=False)
             return
         pages = await self._pages([entry], lang(interaction))
         view = PagesView(interaction.user.id, lang(interaction), pages, shareable=True)
