@@ -5,7 +5,7 @@ from __future__ import annotations
 from discord import app_commands
 from discord.ext import commands
 
-from bot.adapter.client import DOCS_URL, SunbaeBot
+from bot.adapter.client import DOCS, SunbaeBot
 from bot.adapter.locale import cmd_str, lang
 from bot.adapter.render import about_embed
 from bot.adapter.types import Interaction
@@ -20,7 +20,7 @@ class AboutCog(commands.Cog):
     async def about(self, interaction: Interaction) -> None:
         stats = await self.services.entries.stats()
         sources = await self.services.entries.sources()
-        embed = about_embed(stats, sources, lang(interaction), DOCS_URL)
+        embed = about_embed(stats, sources, lang(interaction), DOCS)
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
 

@@ -116,7 +116,7 @@ async def test_about_shows_version_and_counts(harness: Harness) -> None:
         f"조언 {stats['entries']}개 · 팁 {stats['tips']}개 · 주제 {stats['topics']}개"
     )
     assert stats["entries"] >= 100 and stats["tips"] > 0
-    assert shown["문서"].startswith("https://")
+    assert shown["문서"] == "README.md · `python -m bot --help`"  # no invented URL
     top_source, top_count = (await h.services.entries.sources())[0]
     assert shown["출처"].splitlines()[0].startswith(f"{top_count} · {top_source[:60]}")
 

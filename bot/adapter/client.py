@@ -21,7 +21,8 @@ log = logging.getLogger(__name__)
 # Loaded in this order by setup_hook; a cog that fails to load stops start-up loudly.
 EXTENSIONS: tuple[str, ...] = ("cogs.advice", "cogs.topics", "cogs.tips", "cogs.about")
 TREE_HASH_KEY = "command_tree_hash"
-DOCS_URL = "https://github.com/sunbae-bot/sunbae#readme"
+# No public site yet: the docs are the README shipped with the code.
+DOCS = "README.md · `python -m bot --help`"
 
 SyncOutcome = Literal["guild", "global", "unchanged", "off"]
 

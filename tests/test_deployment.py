@@ -1,0 +1,46 @@
+"""What can be checked of the deployment without a Docker engine."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_compose_file_parses_and_keeps_data_on_a_volume() -> None:
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
+    service = compose["services"]["sunbae"]
+    assert service["env_file"] == ".env"
+    assert service["restart"] == "unless-stopped"
+    assert "sunbae-data:/app/data" in service["volumes"]
+    assert "sunbae-data" in compose["volumes"]
+    assert service["healthcheck"]["test"][:4] == ["CMD", "python", "-m", "bot"]
+
+
+def test_dockerfile_runs_as_non_root_with_the_db_on_the_volume() -> None:
+    text = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    assert re.search(r"^USER sunbae$", text, re.M)
+    assert 'VOLUME ["/app/data"]' in text
+    assert "SUNBAE_DB=/app/data/sunbae.db" in text
+    # The same install CI runs (the project through pip), not a hand-kept requirements list.
+    assert re.search(r"^RUN pip install \.$", text, re.M)
+    for copied in ("bot", "cogs", "content"):
+        assert re.search(rf"^COPY {copied} ", text, re.M)
+
+
+def test_env_example_names_every_setting_the_readme_documents() -> None:
+    example = (ROOT / ".env.example").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `((?:DISCORD|SUNBAE)_[A-Z_]+)` \|", readme, re.M))
+    assert documented, "the README's configuration table is missing"
+    named = set(re.findall(r"^#?\s*((?:DISCORD|SUNBAE)_[A-Z_]+)=", example, re.M))
+    assert documented <= named, documented - named
+
+
+def test_discord_py_is_pinned() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert "discord.py==2.7.1" in project["dependencies"]
