@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from bot.clock import Clock
 from bot.tips.errors import NoTipsError, PostError
-from bot.tips.models import Outcome, PostRecord, TipSettings
+from bot.tips.models import Outcome, PostRecord, PostStatus, TipSettings
 from bot.tips.poster import TipPoster
 from bot.tips.schedule import local_date, nonce_for, slot_at
 from bot.tips.service import TipService
@@ -121,17 +121,7 @@ class TipScheduler:
             if now - slot > self._grace:
                 reason = f"missed: the bot was not running at {s.time} {s.timezone} nor within {self._grace} after"
                 return await self._claim_skipped(s, day, slot, now, reason)
-            claimed = await self._store.claim(
-                s.guild_id,
-                day,
-                status="pending",
-                nonce=nonce_for(s.guild_id, day),
-                slot_at=slot,
-                channel_id=s.channel_id,
-                entry_id=None,
-                reason=None,
-                now=now,
-            )
+            claimed = await self._claim(s, day, slot, now, status="pending")
             row = await self._store.post(s.guild_id, day) if claimed else None
         if row is None or row.status != "pending":
             return None
@@ -139,13 +129,21 @@ class TipScheduler:
             return None
         return await self._attempt(s, row, now)
 
-    async def _claim_skipped(
-        self, s: TipSettings, day: dt.date, slot: dt.datetime, now: dt.datetime, reason: str
-    ) -> Outcome | None:
-        claimed = await self._store.claim(
+    async def _claim(
+        self,
+        s: TipSettings,
+        day: dt.date,
+        slot: dt.datetime,
+        now: dt.datetime,
+        *,
+        status: PostStatus,
+        reason: str | None = None,
+    ) -> bool:
+        """The database's one-row-per-server-per-date claim: false when another run has it."""
+        return await self._store.claim(
             s.guild_id,
             day,
-            status="skipped",
+            status=status,
             nonce=nonce_for(s.guild_id, day),
             slot_at=slot,
             channel_id=s.channel_id,
@@ -153,6 +151,11 @@ class TipScheduler:
             reason=reason,
             now=now,
         )
+
+    async def _claim_skipped(
+        self, s: TipSettings, day: dt.date, slot: dt.datetime, now: dt.datetime, reason: str
+    ) -> Outcome | None:
+        claimed = await self._claim(s, day, slot, now, status="skipped", reason=reason)
         if not claimed:
             return None
         log.warning("daily tip for server %s on %s skipped: %s", s.guild_id, day, reason)
