@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bot.models import EntryDraft, Kind, Origin, Source
+from bot.models import EntryDraft, Kind, Source
 from bot.store.database import Database
-from bot.store.entries import EntryRepository
+from tests.helpers_store import retire_ids, store_drafts
 
 NOW = "2025-03-01T09:00:00+00:00"
 
@@ -117,20 +117,11 @@ def draft(entry_id: str, title: str, body: str, topics: tuple[str, ...] = ()) ->
 
 
 async def add_entries(db: Database, drafts: list[EntryDraft]) -> None:
-    async with db.transaction() as conn:
-        await EntryRepository.upsert_many(
-            conn,
-            [(d, f"hash-{d.id}-{hash(d.body)}", "add") for d in drafts],
-            origin=Origin.MODERATOR,
-            root=None,
-            now=NOW,
-            actor="test",
-        )
+    await store_drafts(db, drafts, now=NOW)
 
 
 async def retire(db: Database, entry_id: str) -> None:
-    async with db.transaction() as conn:
-        await EntryRepository.retire(conn, [entry_id], now=NOW, actor="test")
+    await retire_ids(db, [entry_id], now=NOW)
 
 
 async def sample_db(path: Path) -> Database:

@@ -19,8 +19,8 @@ from bot.tips import scheduler as scheduler_module
 from bot.tips.models import PostRecord
 from bot.tips.scheduler import TipScheduler
 from bot.tips.service import TipService
-from bot.tips.testing import ManualClock
 from tests.conftest import bot_settings, eventually, fields, footer, start_harness
+from tests.helpers_tips import ManualClock
 
 pytestmark = [
     pytest.mark.asyncio(loop_scope="module"),

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -74,8 +76,10 @@ async def test_run_answers_then_exits_cleanly_on_signal(
     output = (await proc.stdout.read()).decode() if proc.stdout else ""
     assert code == 0, output
     assert "Traceback" not in output
-    # The database was closed cleanly: its WAL was checkpointed away or is consistent.
-    assert (tmp_path / "run.db").exists()
+    # The start-up ingest was committed and the file is whole after the shutdown.
+    with contextlib.closing(sqlite3.connect(tmp_path / "run.db")) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("SELECT count(*) FROM entries WHERE retired = 0").fetchone()[0] > 100
 
 
 async def test_second_start_does_not_sync_again(tmp_path: Path, emulator: DiscordEmulator) -> None:

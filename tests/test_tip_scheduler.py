@@ -16,7 +16,7 @@ from bot.tips.models import Outcome, PostStatus
 from bot.tips.poster import PostedTip
 from bot.tips.scheduler import TipScheduler
 from bot.tips.service import TipService
-from bot.tips.testing import Crash, ManualClock, RecordingPoster, add_tip_entries
+from tests.helpers_tips import Crash, ManualClock, RecordingPoster, add_tip_entries
 
 UTC = dt.UTC
 SEOUL = ZoneInfo("Asia/Seoul")

@@ -13,7 +13,7 @@ from bot.store.database import Database
 from bot.tips.schedule import nonce_for, slot_at
 from bot.tips.scheduler import TipScheduler
 from bot.tips.service import TipService
-from bot.tips.testing import ManualClock, RecordingPoster, add_tip_entries
+from tests.helpers_tips import ManualClock, RecordingPoster, add_tip_entries
 
 UTC = dt.UTC
 GUILD, CHANNEL = 333, 33

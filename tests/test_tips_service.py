@@ -11,7 +11,7 @@ import pytest
 from bot.store.database import Database
 from bot.tips.errors import NoTipsError, TipConfigError
 from bot.tips.service import TipService
-from bot.tips.testing import ManualClock, add_tip_entries, retire_entries
+from tests.helpers_tips import ManualClock, add_tip_entries, retire_entries
 
 UTC = dt.UTC
 GUILD = 111

@@ -1,4 +1,4 @@
-"""Stand-ins for tests and the offline sandbox: a clock you move, a poster that records, and
+"""Stand-ins for the tip tests: a clock you move, a poster that records, and
 helpers that store tip entries.
 
 No Discord here either; RecordingPoster behaves like the adapter should (nonce dedupe,
@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.clock import Clock, iso
-from bot.models import EntryDraft, Kind, Origin, Source
+from bot.models import EntryDraft, Kind, Source
 from bot.store.database import Database
-from bot.store.entries import EntryRepository
 from bot.tips.errors import PostError
 from bot.tips.models import DailyTip
 from bot.tips.poster import PostedTip
+from tests.helpers_store import retire_ids, store_drafts
 
 
 class ManualClock:
@@ -123,18 +123,8 @@ async def add_tip_entries(
         )
         for i in ids
     ]
-    stamp = iso(now or dt.datetime.now(dt.UTC))
-    async with db.transaction() as conn:
-        await EntryRepository.upsert_many(
-            conn,
-            [(d, f"hash-{d.id}", "add") for d in drafts],
-            origin=Origin.MODERATOR,
-            root=None,
-            now=stamp,
-            actor="test",
-        )
+    await store_drafts(db, drafts, now=iso(now or dt.datetime.now(dt.UTC)))
 
 
 async def retire_entries(db: Database, ids: Sequence[str]) -> None:
-    async with db.transaction() as conn:
-        await EntryRepository.retire(conn, ids, now=iso(dt.datetime.now(dt.UTC)), actor="test")
+    await retire_ids(db, ids, now=iso(dt.datetime.now(dt.UTC)))

@@ -1,0 +1,27 @@
+"""Writing entries straight through the store, for tests that need a corpus without files."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.models import EntryDraft, Origin
+from bot.store.database import Database
+from bot.store.entries import EntryRepository
+
+
+async def store_drafts(db: Database, drafts: Sequence[EntryDraft], *, now: str) -> None:
+    """Store drafts as moderator entries (ingestion never touches those)."""
+    async with db.transaction() as conn:
+        await EntryRepository.upsert_many(
+            conn,
+            [(d, f"hash-{d.id}-{hash(d.body)}", "add") for d in drafts],
+            origin=Origin.MODERATOR,
+            root=None,
+            now=now,
+            actor="test",
+        )
+
+
+async def retire_ids(db: Database, ids: Sequence[str], *, now: str) -> None:
+    async with db.transaction() as conn:
+        await EntryRepository.retire(conn, ids, now=now, actor="test")
