@@ -25,33 +25,87 @@ def _ambiguous(form: str) -> bool:
     return len(form.replace(" ", "")) <= 2
 
 
-@lru_cache(maxsize=512)
-def _weighted_forms(topic: Topic) -> tuple[tuple[str, float, str], ...]:
-    """A topic's names and aliases as (form, weight, needle), computed once per taxonomy version
-    (ingestion asks for every entry of every post). The needle is a substring of any match: a
-    latin form's first word in the folded text, a Korean form without spaces in the squashed."""
-    forms = dict.fromkeys(
-        f for f in map(_form, (topic.name_ko, topic.name_en, *topic.aliases)) if f
-    )
-    return tuple(
-        (
-            form,
-            0.5 if _ambiguous(form) else 1.0,
-            form.split()[0] if form.isascii() else form.replace(" ", ""),
-        )
-        for form in forms
-    )
-
-
 @lru_cache(maxsize=2048)
 def _latin(form: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9])" + r"\s*".join(re.escape(w) for w in form.split()))
 
 
-def _count(form: str, folded: str, squashed: str) -> int:
-    if form.isascii():
-        return len(_latin(form).findall(folded))
-    return squashed.count(form.replace(" ", ""))
+class _Text:
+    """One text in the two shapes forms are matched against."""
+
+    __slots__ = ("chars", "folded", "squashed")
+
+    def __init__(self, text: str) -> None:
+        self.folded = fold(text)
+        self.squashed = self.folded.replace(" ", "")
+        self.chars = frozenset(self.folded)
+
+    def count(self, form: str, latin: bool) -> int:
+        if latin:
+            return len(_latin(form).findall(self.folded))
+        return self.squashed.count(form.replace(" ", ""))
+
+
+class TopicMatcher:
+    """A taxonomy compiled for inference: build it once, call it for every entry.
+
+    Every name and alias is a form; a form has a needle, a substring of any text it matches (a
+    latin form's first word in the folded text, a Korean form without spaces in the squashed).
+    Needles are filed under their first character, so one entry tests only the needles that
+    start with a character it contains, not all of them (ingestion asks for every entry of every
+    post: the taxonomy has hundreds of forms, an entry a few dozen distinct characters).
+    """
+
+    def __init__(self, topics: Iterable[Topic]) -> None:
+        self._ids: list[str] = []
+        # needle -> (latin?, [(topic index, form, weight)])
+        self._needles: dict[str, tuple[bool, list[tuple[int, str, float]]]] = {}
+        for index, topic in enumerate(topics):
+            self._ids.append(topic.id)
+            names = (topic.name_ko, topic.name_en, *topic.aliases)
+            for form in dict.fromkeys(f for f in map(_form, names) if f):
+                latin = form.isascii()
+                needle = form.split()[0] if latin else form.replace(" ", "")
+                weight = 0.5 if _ambiguous(form) else 1.0
+                self._needles.setdefault(needle, (latin, []))[1].append((index, form, weight))
+        # first character -> needles, for each of the two shapes of text
+        self._korean: dict[str, list[str]] = {}
+        self._latin: dict[str, list[str]] = {}
+        for needle, (latin, _) in self._needles.items():
+            (self._latin if latin else self._korean).setdefault(needle[0], []).append(needle)
+        self._korean_firsts = frozenset(self._korean)
+        self._latin_firsts = frozenset(self._latin)
+
+    def _present(self, text: _Text) -> list[str]:
+        squashed, folded, chars = text.squashed, text.folded, text.chars
+        found = [n for c in self._korean_firsts & chars for n in self._korean[c] if n in squashed]
+        found += [n for c in self._latin_firsts & chars for n in self._latin[c] if n in folded]
+        return found
+
+    def __call__(self, title: str, body: str, *, limit: int = 3) -> tuple[str, ...]:
+        """Ids of the topics whose name or alias the entry names in its title, or twice in its
+        body; the best-supported first, at most `limit`."""
+        scores = [0.0] * len(self._ids)
+        head, text = _Text(title), _Text(body)
+        for needle in self._present(head):
+            latin, forms = self._needles[needle]
+            for index, form, weight in forms:
+                if head.count(form, latin):
+                    scores[index] += TITLE_WEIGHT * weight
+        for needle in self._present(text):
+            latin, forms = self._needles[needle]
+            for index, form, weight in forms:
+                scores[index] += min(text.count(form, latin), MAX_BODY_HITS) * weight
+        ranked = sorted(
+            (i for i, score in enumerate(scores) if score >= THRESHOLD),
+            key=lambda i: (-scores[i], self._ids[i]),
+        )
+        return tuple(dict.fromkeys(self._ids[i] for i in ranked))[:limit]
+
+
+@lru_cache(maxsize=16)
+def _matcher(topics: tuple[Topic, ...]) -> TopicMatcher:
+    return TopicMatcher(topics)
 
 
 def infer_topics(
@@ -59,26 +113,7 @@ def infer_topics(
 ) -> tuple[str, ...]:
     """Ids of the topics whose name or alias the entry names in its title, or twice in its body.
 
-    Pure; the best-supported topics first, at most `limit`. Ingestion calls it for entries that
-    arrive without topics (raw blog posts).
+    Pure; the best-supported topics first, at most `limit`. For one call; ingestion builds a
+    TopicMatcher once per run instead.
     """
-    title_folded = fold(title)
-    title_squashed = title_folded.replace(" ", "")
-    body_folded = fold(body)
-    body_squashed = body_folded.replace(" ", "")
-    scores: dict[str, float] = {}
-    for topic in topics:
-        score = 0.0
-        for form, weight, needle in _weighted_forms(topic):
-            latin = form.isascii()
-            # A cheap C-level test first: most forms are absent from most entries.
-            if needle in (title_folded if latin else title_squashed) and _count(
-                form, title_folded, title_squashed
-            ):
-                score += TITLE_WEIGHT * weight
-            if needle in (body_folded if latin else body_squashed):
-                score += min(_count(form, body_folded, body_squashed), MAX_BODY_HITS) * weight
-        if score >= THRESHOLD:
-            scores[topic.id] = score
-    ranked = sorted(scores, key=lambda t: (-scores[t], t))
-    return tuple(ranked[:limit])
+    return _matcher(tuple(topics))(title, body, limit=limit)
