@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import aiosqlite
+import pytest
 
 from bot.search import SearchService
 from bot.store import search_index
@@ -184,3 +185,64 @@ async def test_match_titles_only_and_topic_filter(tmp_path: Path) -> None:
             )
     finally:
         await db.close()
+
+
+def paused(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return int(conn.execute("SELECT value FROM search_meta WHERE key = 'paused'").fetchone()[0])
+
+
+async def test_bulk_write_indexes_its_rows_and_hands_back_to_the_triggers(tmp_path: Path) -> None:
+    """Entry writes pause the row triggers and index all their rows at once (migration 0005):
+    new, updated and restored entries are all found afterwards, and plain SQL after it is indexed
+    row by row again."""
+    path = tmp_path / "sunbae.db"
+    db = await sample_db(path)  # a bulk write of twelve new entries
+    try:
+        assert fts_ids(path, '"금전적인"') == ["grad-worry"]
+        await retire(db, "coding-test")
+        before = await search_index.generation(db.reader)
+        await add_entries(
+            db,
+            [
+                draft("grad-worry", "진학 고민", "연구가 먼저입니다"),  # update
+                draft("coding-test", "코테 다시", "돌아온 코딩테스트 이야기"),  # restore
+                draft("brand-new", "새 글", "처음 보는 단어 갸륵한"),  # add
+            ],
+        )
+        assert await search_index.generation(db.reader) > before
+        assert fts_ids(path, '"금전적인"') == []
+        assert fts_ids(path, '"진학"') == title_ids(path, '"진학"') == ["grad-worry"]
+        assert fts_ids(path, '"돌아온"') == ["coding-test"]
+        assert fts_ids(path, '"갸륵한"') == ["brand-new"]
+        assert paused(path) == 0
+        async with db.transaction() as conn:
+            await conn.execute(
+                "UPDATE entries SET body = '손으로 고친 본문' WHERE id = 'brand-new'"
+            )
+        assert fts_ids(path, '"손으로"') == ["brand-new"]
+        assert fts_ids(path, '"갸륵한"') == []
+    finally:
+        await db.close()
+    integrity(path)
+
+
+async def test_a_failed_bulk_write_takes_its_pause_back(tmp_path: Path) -> None:
+    path = tmp_path / "sunbae.db"
+    db = await sample_db(path)
+    try:
+        with pytest.raises(RuntimeError, match="mid-write"):
+            async with db.transaction() as conn:
+                await search_index.pause_triggers(conn)
+                await conn.execute(
+                    "UPDATE entries SET body = '사라질 본문' WHERE id = 'grad-worry'"
+                )
+                raise RuntimeError("mid-write")
+        assert paused(path) == 0
+        async with db.transaction() as conn:
+            await conn.execute("UPDATE entries SET body = '남을 본문' WHERE id = 'grad-worry'")
+        assert fts_ids(path, '"남을"') == ["grad-worry"]
+        assert fts_ids(path, '"사라질"') == []
+    finally:
+        await db.close()
+    integrity(path)

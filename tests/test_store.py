@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -132,6 +134,12 @@ async def test_upsert_get_and_history(tmp_path: Path) -> None:
         history = await repo.history("mod-note")
         assert [h["action"] for h in history] == ["add", "update"]
         assert history[0]["actor"] == "1234"
+        # Each revision keeps the entry as it was written: every field of the draft.
+        first = json.loads(json.dumps(asdict(draft())))  # tuples as JSON lists
+        first["kind"] = "tip"
+        assert json.loads(history[0]["snapshot"]) == first
+        assert json.loads(history[1]["snapshot"])["title"] == "새 제목"
+        assert (history[0]["at"], history[1]["at"]) == (NOW, LATER)
     finally:
         await db.close()
 

@@ -1,7 +1,8 @@
 """SQL for search: FTS5 matches, the index vocabulary and what the in-memory structures load.
 
-The FTS rows are written by the triggers of migration 0002; this module only reads them (plus
-`rebuild` and `optimize` for maintenance). Every FTS expression comes from
+The FTS rows are written by the triggers of migrations 0002-0005; this module reads them, and
+writes them only for maintenance (`rebuild`, `optimize`) and for bulk writes, which pause the
+triggers and index their rows in a few statements (`pause_triggers`, `index_bulk`). Every FTS expression comes from
 `bot.search.query.fts_expression` (quoted terms only) and is bound as a parameter; a malformed one
 still cannot raise past this module.
 """
@@ -234,20 +235,50 @@ async def rebuild(conn: aiosqlite.Connection) -> int:
     await conn.execute(
         "INSERT INTO search_docs (entry_id) SELECT id FROM entries WHERE retired = 0 ORDER BY rowid"
     )
-    await conn.execute(
-        "INSERT INTO search_fts (rowid, entry_id, title, keys, body)"
-        " SELECT d.doc, e.id, e.title, e.title_en || ' ' || e.aliases || ' ' || e.tags,"
-        " e.body || ' ' || e.summary || ' ' || coalesce(e.tip, '')"
-        " FROM search_docs d JOIN entries e ON e.id = d.entry_id"
-    )
-    await conn.execute(
-        "INSERT INTO search_titles (rowid, title, keys)"
-        " SELECT d.doc, e.title, e.title_en || ' ' || e.aliases || ' ' || e.tags"
-        " FROM search_docs d JOIN entries e ON e.id = d.entry_id"
-    )
+    await _index_rows(conn, "")
     await conn.execute("UPDATE search_meta SET value = value + 1 WHERE key = 'generation'")
     row = await (await conn.execute("SELECT count(*) FROM search_docs")).fetchone()
     return int(row[0]) if row else 0
+
+
+async def _index_rows(conn: aiosqlite.Connection, where: str) -> None:
+    await conn.execute(
+        "INSERT INTO search_fts (rowid, entry_id, title, keys, body)"
+        f" SELECT doc, entry_id, title, keys, body FROM search_rows {where} ORDER BY doc"
+    )
+    await conn.execute(
+        "INSERT INTO search_titles (rowid, title, keys)"
+        f" SELECT doc, title, keys FROM search_rows {where} ORDER BY doc"
+    )
+
+
+async def pause_triggers(conn: aiosqlite.Connection) -> None:
+    """Stop the entry triggers from indexing row by row, for a bulk write in this transaction.
+
+    The writer must call `index_bulk` for the rows it wrote before the transaction ends; if it
+    fails first, the rollback takes the pause back with the rest.
+    """
+    await conn.execute("UPDATE search_meta SET value = 1 WHERE key = 'paused'")
+
+
+async def index_bulk(conn: aiosqlite.Connection, written_ids: str) -> None:
+    """Index the live entries written while paused, and let the triggers work again.
+
+    `written_ids` is a SELECT of their ids (a constant of the store: a staging table).
+    """
+    where = f"WHERE entry_id IN ({written_ids})"
+    docs = f"SELECT doc FROM search_docs WHERE entry_id IN ({written_ids})"
+    await conn.execute(f"DELETE FROM search_fts WHERE rowid IN ({docs})")
+    await conn.execute(f"DELETE FROM search_titles WHERE rowid IN ({docs})")
+    await conn.execute(
+        "INSERT OR IGNORE INTO search_docs (entry_id) SELECT id FROM entries"
+        f" WHERE +retired = 0 AND id IN ({written_ids}) ORDER BY rowid"
+    )
+    await _index_rows(conn, where)
+    await conn.execute(
+        "UPDATE search_meta SET value = CASE key WHEN 'generation' THEN value + 1 ELSE 0 END"
+        " WHERE key IN ('generation', 'paused')"
+    )
 
 
 async def optimize(conn: aiosqlite.Connection) -> None:
