@@ -13,6 +13,9 @@ Phases, on one database per size:
   nochange  the same files again: one stat() per file, nothing written
   touch1%   1% of the files get a new mtime, same bytes: read and hashed, nothing written
   edit1%    1% of the files change one line: those files re-parsed, their changed entries written
+  serial    baseline, measured in the same run: a cold ingest of the same files into a second
+            empty database, parsed in this one process (no parser processes); `cold` is shown
+            as a ratio to it
 
 Each size runs in its own process (so max RSS is that size's), first for time, then again under
 tracemalloc for the Python peak (tracemalloc slows allocation, so it is not timed).
@@ -42,7 +45,7 @@ from bot.services.factory import build_ingest_service  # noqa: E402
 from bot.services.ingest import IngestService  # noqa: E402
 from bot.store.database import Database  # noqa: E402
 
-PHASES = ("cold", "nochange", "touch1%", "edit1%")
+PHASES = ("cold", "nochange", "touch1%", "edit1%", "serial")
 TARGETS = {("cold", 10_000): 10.0, ("nochange", 10_000): 1.0}
 
 FALLBACK_TAXONOMY = """\
@@ -167,19 +170,28 @@ def touch(files: list[Path], fraction: float, *, edit: bool, seed: int) -> int:
     return len(chosen)
 
 
-async def run_phases(count: int, *, memory: bool, infer: bool) -> dict[str, dict[str, float]]:
+async def run_phases(
+    count: int, *, memory: bool, infer: bool, phases: tuple[str, ...] = PHASES
+) -> dict[str, dict[str, float]]:
     results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="sunbae-bench-") as tmp:
         folder = Path(tmp) / "advice"
         files = make_corpus(folder, count)
         db = await Database.open(Path(tmp) / "bench.db")
-        service = build_ingest_service(db) if infer else IngestService(db)
+        baseline = await Database.open(Path(tmp) / "serial.db")
         try:
-            for phase in PHASES:
+            for phase in phases:
                 if phase == "touch1%":
                     touch(files, 0.01, edit=False, seed=1)
                 elif phase == "edit1%":
                     touch(files, 0.01, edit=True, seed=2)
+                workers = 0 if phase == "serial" else None
+                target = baseline if phase == "serial" else db
+                service = (
+                    build_ingest_service(target, workers=workers)
+                    if infer
+                    else IngestService(target, workers=workers)
+                )
                 if memory:
                     tracemalloc.start()
                 started = time.perf_counter()
@@ -199,6 +211,7 @@ async def run_phases(count: int, *, memory: bool, infer: bool) -> dict[str, dict
                 results[phase] = row
         finally:
             await db.close()
+            await baseline.close()
     return results
 
 
@@ -210,10 +223,12 @@ def max_rss_mb() -> float:
 def one_size(count: int, infer: bool) -> dict[str, object]:
     timed = asyncio.run(run_phases(count, memory=False, infer=infer))
     rss = max_rss_mb()
-    traced = asyncio.run(run_phases(count, memory=True, infer=infer))
+    # The baseline's memory is not of interest (and tracemalloc would double its time).
+    traced = asyncio.run(run_phases(count, memory=True, infer=infer, phases=PHASES[:-1]))
     for phase in PHASES:
-        timed[phase]["tracemalloc_peak_mb"] = traced[phase]["tracemalloc_peak_mb"]
-    return {"files": count, "max_rss_mb": rss, "phases": timed}
+        timed[phase]["tracemalloc_peak_mb"] = traced.get(phase, {}).get("tracemalloc_peak_mb", 0.0)
+    cold_vs_serial = timed["serial"]["seconds"] / timed["cold"]["seconds"]
+    return {"files": count, "max_rss_mb": rss, "cold_vs_serial": cold_vs_serial, "phases": timed}
 
 
 def print_table(results: list[dict[str, object]]) -> None:
@@ -230,6 +245,8 @@ def print_table(results: list[dict[str, object]]) -> None:
             if target is not None:
                 ok = row["seconds"] < target
                 verdict = f"< {target:g} s {'ok' if ok else 'MISSED'}"
+            if phase == "cold":
+                verdict += f"  ({result['cold_vs_serial']:.1f}x faster than serial)"
             print(
                 f"{count:>7} {phase:<9} {row['seconds']:>8.3f} {row['files_per_s']:>9.0f}"
                 f" {int(row['added']):>7} {int(row['updated']):>7}"

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.models import IngestReport, Kind
+from bot.corpus.documents import draft_hash
+from bot.models import EntryDraft, IngestReport, Kind, Source
 from bot.services.ingest import IngestService
+from bot.store import search_index
 from bot.store.database import Database
 from bot.store.entries import EntryRepository
 from bot.store.ingest_state import IngestStateRepository
@@ -430,10 +432,15 @@ async def test_failed_file_keeps_its_entries_until_fixed(loaded: Path, corpus: P
 
 
 @pytest.mark.parametrize(
-    "target", [(EntryRepository, "upsert_many"), (IngestStateRepository, "record_files")]
+    "target",
+    [
+        (EntryRepository, "upsert_rows"),
+        (search_index, "index_bulk"),  # with the search triggers paused
+        (IngestStateRepository, "record_files"),
+    ],
 )
 async def test_crash_mid_run_leaves_previous_state(
-    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch, target: tuple[type, str]
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch, target: tuple[object, str]
 ) -> None:
     owner, name = target
     real = getattr(owner, name)
@@ -463,6 +470,7 @@ async def test_crash_mid_run_leaves_previous_state(
         await ingest(db_path, corpus, extra)
     assert calls == 2
     assert table_state(db_path) == before
+    assert rows(db_path, "SELECT value FROM search_meta WHERE key = 'paused'") == [(0,)]
 
     monkeypatch.setattr(owner, name, real)
     report = await ingest(db_path, corpus, extra)
@@ -582,6 +590,7 @@ async def test_parallel_parse_gives_the_same_entries_as_serial(
 
     serial = await run(tmp_path / "serial.db")
     monkeypatch.setattr(ingest_module, "_PARALLEL_MIN", 1)
+    monkeypatch.setattr(ingest_module, "_FIRST_CHUNKS", (2, 5))
     monkeypatch.setattr(ingest_module, "_CHUNK", 7)
     parallel = await run(tmp_path / "parallel.db")
     assert parallel.as_dict() | {"run_id": None} == serial.as_dict() | {"run_id": None}
@@ -591,6 +600,11 @@ async def test_parallel_parse_gives_the_same_entries_as_serial(
         return {k: v[:-2] for k, v in entry_rows(path).items()}  # created_at, updated_at last
 
     assert undated(tmp_path / "parallel.db") == undated(tmp_path / "serial.db")
+    for sql in (
+        "SELECT entry_id, topic_id FROM entry_topics ORDER BY 1, 2",
+        "SELECT entry_id, action, snapshot FROM entry_revisions ORDER BY 1",
+    ):
+        assert rows(tmp_path / "parallel.db", sql) == rows(tmp_path / "serial.db", sql)
 
 
 async def test_a_broken_worker_pool_falls_back_to_parsing_here(
@@ -620,3 +634,14 @@ async def test_a_broken_worker_pool_falls_back_to_parsing_here(
     assert report.errors == []
     assert report.added >= 80
     assert len(entry_rows(tmp_path / "db.sqlite")) == report.added
+
+
+def test_content_hash_is_pinned() -> None:
+    """Stored hashes decide what a re-ingest rewrites: if this value moves, every entry of every
+    deployment is rewritten (with a revision) on its next ingest. Change it only on purpose."""
+    draft = EntryDraft(
+        "pin", "포트폴리오는 적고 깊게", "본문\n- 하나", kind=Kind.TIP, tip="팁",
+        topics=("portfolio",), tags=("취업",),
+        source=Source(file="a/b.md", speaker="선배", date="2024-02-07"),
+    )  # fmt: skip
+    assert draft_hash(draft) == "2bffc14889f2d4c45456f8f55aec5900"

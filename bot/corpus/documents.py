@@ -29,7 +29,8 @@ SUFFIXES = (".md", ".markdown", ".txt")
 TITLE_LIMIT = 200
 TIP_LIMIT = 280
 
-TopicInferer = Callable[[str, str, Sequence[Topic]], tuple[str, ...]]
+# (title, body) -> inferred topic ids, for post entries that arrive without any
+TopicInferer = Callable[[str, str], tuple[str, ...]]
 
 
 class DocumentError(ValueError):
@@ -72,11 +73,9 @@ def decode(data: bytes) -> str:
 
 
 def content_hash(*parts: object) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        digest.update(repr(part).encode("utf-8"))
-        digest.update(b"\x1f")
-    return digest.hexdigest()
+    # Each part's repr, each followed by \x1f: stored hashes depend on these exact bytes.
+    text = "".join(f"{part!r}\x1f" for part in parts)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def draft_hash(draft: EntryDraft) -> str:
@@ -264,7 +263,6 @@ def read_post(
     content: str,
     *,
     display_path: str,
-    topics: Sequence[Topic],
     infer_topics: TopicInferer | None,
 ) -> list[EntryDraft]:
     # "tag:" is a real post's typo for "tags:", as "data:" is for "date:".
@@ -283,7 +281,7 @@ def read_post(
         entry_title, full = clip_title(piece.title)
         body = f"**{full}**\n\n{piece.body}" if full else piece.body
         event = piece.trail[0] if piece.trail and piece.trail[0] != title else None
-        found = infer_topics(entry_title, body, topics) if infer_topics and topics else ()
+        found = infer_topics(entry_title, body) if infer_topics else ()
         drafts.append(
             EntryDraft(
                 id=stable_id(display_path, entry_title, seen),
@@ -315,9 +313,7 @@ def read_document(
         return Document(
             (read_curated(meta, content, display_path=display_path, known_topics=known),), True
         )
-    drafts = read_post(
-        meta, content, display_path=display_path, topics=topics, infer_topics=infer_topics
-    )
+    drafts = read_post(meta, content, display_path=display_path, infer_topics=infer_topics)
     if not drafts:
         raise DocumentError("no advice text found after removing markup")
     return Document(tuple(drafts), False)

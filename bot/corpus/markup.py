@@ -33,7 +33,6 @@ _EMPTY_BOLD = re.compile(r"\*\*\s*\*\*")
 # character loop: this runs over every byte of every file.
 _BLANK_RUN = re.compile(r"\n{3,}")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
-_SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BOLD_PAD = re.compile(r"\*\*\s+(.+?)\s+\*\*")
 
@@ -154,5 +153,6 @@ def squeeze_blank_lines(text: str) -> str:
 
 def strip_inline_markdown(text: str) -> str:
     """Plain text of a heading or title: no emphasis markers, no trailing colons."""
-    text = _EMPHASIS.sub("", text)
-    return _SPACES.sub(" ", text).strip().rstrip(":").strip()
+    if "*" in text or "_" in text or "`" in text:  # most lines have none: skip the regex
+        text = _EMPHASIS.sub("", text)
+    return " ".join(text.split()).rstrip(":").strip()

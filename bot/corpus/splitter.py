@@ -59,10 +59,14 @@ _QA_LABEL = re.compile(
     r"^(질의\s*응답|q\s*&\s*a|faq|그\s*외\s*질문들?|기타\s*질문)$", re.IGNORECASE
 )
 
+_QA_LABEL_HINT = re.compile(r"[질qf그기]", re.IGNORECASE)
+
 
 def _is_qa_label(line: str) -> bool:
     """A lone "질의응답" bullet or a bold "그 외 질문들" line opens a question section."""
     if line[:1].isspace() or len(line) > 40:  # labels are short words at column 0
+        return False
+    if not _QA_LABEL_HINT.search(line):  # the first letter of every label: most lines stop here
         return False
     text = line.strip()
     if m := _BULLET.match(text):

@@ -6,8 +6,8 @@ named topic -> rerank (title hit, coverage, BM25, topic). Nothing found -> "did 
 suggestions, and the search is retried once with the best one (`corrected_query`).
 
 The in-memory structures (taxonomy keys, vocabulary, title index) are loaded once and reloaded
-only when `search_meta.generation` (bumped by the 0002 triggers on every write) has moved, or on
-`refresh()`. Checking it costs one indexed read per call.
+only when `search_meta.generation` (bumped by every write: by the triggers or by a bulk write)
+has moved, or on `refresh()`. Checking it costs one indexed read per call.
 """
 
 from __future__ import annotations

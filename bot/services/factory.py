@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bot.search.topics import infer_topics
+from bot.search.topics import TopicMatcher
 from bot.services.ingest import IngestService
 from bot.store.database import Database
 
 
-def build_ingest_service(db: Database) -> IngestService:
+def build_ingest_service(db: Database, *, workers: int | None = None) -> IngestService:
     # Raw posts arrive without topics: tag their entries from the taxonomy's names and aliases.
-    return IngestService(db, infer_topics=infer_topics)
+    return IngestService(db, topic_inferer=TopicMatcher, workers=workers)

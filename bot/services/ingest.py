@@ -16,7 +16,7 @@ import hashlib
 import logging
 import multiprocessing
 import os
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,9 +31,9 @@ from bot.corpus.documents import (
     read_document,
 )
 from bot.corpus.taxonomy import TAXONOMY_NAMES, find_taxonomy, parse_taxonomy
-from bot.models import EntryDraft, FileProblem, IngestReport, Origin, Topic
+from bot.models import FileProblem, IngestReport, Origin, Topic
 from bot.store.database import Database
-from bot.store.entries import EntryRepository, StoredFileEntry
+from bot.store.entries import EntryRepository, EntryRow, StoredFileEntry, entry_row
 from bot.store.ingest_state import IngestStateRepository, SeenFile
 from bot.store.topics import TopicRepository
 
@@ -100,7 +100,7 @@ class _Scan:
 class _Parsed:
     display: str
     record: SeenFile
-    drafts: list[tuple[EntryDraft, str]]  # with their content hashes
+    rows: list[EntryRow]
     problem: str | None = None
 
 
@@ -185,14 +185,21 @@ def _scan_root(root: Root, seen: dict[str, SeenFile]) -> _Scan:
     return scan
 
 
+# Compiles a taxonomy into a TopicInferer (once per chunk of files, not once per entry).
+InfererFactory = Callable[[Sequence[Topic]], TopicInferer]
+
+
 def _parse(
     files: Sequence[_Changed],
     *,
     topics: Sequence[Topic],
-    infer_topics: TopicInferer | None,
+    topic_inferer: InfererFactory | None,
     strict_topics: bool,
+    root: str,
+    now: str,
 ) -> list[_Parsed]:
-    """Parse changed files into drafts with their hashes (blocking: run it in a worker thread)."""
+    """Parse changed files into rows ready to write (blocking: run it in a worker)."""
+    infer_topics = topic_inferer(topics) if topic_inferer and topics else None
     parsed: list[_Parsed] = []
     for item in files:
         try:
@@ -207,7 +214,10 @@ def _parse(
             parsed.append(_Parsed(item.display, item.record, [], str(exc)))
             continue
         record = dataclasses.replace(item.record, entry_count=len(doc.drafts))
-        parsed.append(_Parsed(item.display, record, [(d, draft_hash(d)) for d in doc.drafts]))
+        rows = [
+            entry_row(d, draft_hash(d), origin=Origin.FILE, root=root, now=now) for d in doc.drafts
+        ]
+        parsed.append(_Parsed(item.display, record, rows))
     return parsed
 
 
@@ -216,11 +226,15 @@ class IngestService:
         self,
         db: Database,
         *,
-        infer_topics: TopicInferer | None = None,
+        topic_inferer: InfererFactory | None = None,
         clock: Clock = utcnow,
+        workers: int | None = None,
     ) -> None:
+        """`workers`: parser processes for big runs (default: one per core; 0: parse in this
+        process)."""
         self._db = db
-        self._infer_topics = infer_topics
+        self._topic_inferer = topic_inferer
+        self._workers = min(_MAX_WORKERS, os.cpu_count() or 1) if workers is None else workers
         self._clock = clock
         self._topics = TopicRepository(db)
 
@@ -326,15 +340,21 @@ class IngestService:
             report.files += 1
             report.unchanged += live.get(record.path, 0)
             run.records[key].append(record)
-        chunks = [scan.changed[i : i + _CHUNK] for i in range(0, len(scan.changed), _CHUNK)]
-        async for parsed in self._parsed(chunks, topics, strict_topics):
-            ids = [d.id for p in parsed for d, _ in p.drafts]
+        chunks = _chunks(scan.changed)
+        work = functools.partial(
+            _parse,
+            topics=topics,
+            topic_inferer=self._topic_inferer,
+            strict_topics=strict_topics,
+            root=key,
+            now=now,
+        )
+        async for parsed in self._parsed(work, chunks):
+            ids = [row.id for p in parsed for row in p.rows]
             files = [(key, p.display) for p in parsed]
             stored = await EntryRepository.file_entries_for(conn, ids=ids, files=files)
             changes = run.resolve(scan, parsed, stored)
-            await EntryRepository.upsert_many(
-                conn, changes, origin=Origin.FILE, root=key, now=now, actor=ACTOR
-            )
+            await EntryRepository.upsert_rows(conn, changes, now=now, actor=ACTOR)
         # A file that vanished from a folder ingested whole: its entries retire.
         if scan.vanished:
             gone = await EntryRepository.file_entries_for(
@@ -343,23 +363,25 @@ class IngestService:
             run.retire.extend(i for i, row in gone.items() if not row.retired)
 
     async def _parsed(
-        self, chunks: list[list[_Changed]], topics: list[Topic], strict_topics: bool
+        self, work: Callable[[list[_Changed]], list[_Parsed]], chunks: list[list[_Changed]]
     ) -> AsyncIterator[list[_Parsed]]:
         """Parsed chunks, in order. A big run parses in worker processes (one per core) while
         this process writes the chunks already parsed: parsing is pure CPU, and threads would
-        share one interpreter lock with the writes."""
-        work = functools.partial(
-            _parse, topics=topics, infer_topics=self._infer_topics, strict_topics=strict_topics
-        )
-        workers = min(_MAX_WORKERS, os.cpu_count() or 1)
-        if sum(map(len, chunks)) < _PARALLEL_MIN or workers < 2:
+        share one interpreter lock with the writes. The workers run at a lower priority: the
+        writer is the critical path, and on a busy machine it should not wait for the CPU."""
+        workers = self._workers
+        if sum(map(len, chunks)) < _PARALLEL_MIN or workers < 1:
             for chunk in chunks:
                 yield await asyncio.to_thread(work, chunk)
             return
         loop = asyncio.get_running_loop()
-        # forkserver: never fork a process that runs threads (aiosqlite's, the event loop's).
-        context = multiprocessing.get_context("forkserver")
-        pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=context)
+        # forkserver: never fork a process that runs threads (aiosqlite's, the event loop's);
+        # spawn where there is no forkserver (Windows).
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        pool = concurrent.futures.ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_lower_priority
+        )
         try:
             futures = [loop.run_in_executor(pool, work, chunk) for chunk in chunks]
             for done, future in enumerate(futures):
@@ -379,8 +401,25 @@ class IngestService:
 
 
 _CHUNK = 500  # changed files parsed (then written) per step: bounds memory, feeds the workers
+_FIRST_CHUNKS = (100, 200)  # smaller at first, so writing starts while the rest is parsed
 _PARALLEL_MIN = 1500  # below this many changed files a worker pool costs more than it saves
 _MAX_WORKERS = 4
+
+
+def _lower_priority() -> None:
+    if hasattr(os, "nice"):  # not on Windows
+        os.nice(5)
+
+
+def _chunks(files: list[_Changed]) -> list[list[_Changed]]:
+    sizes = iter(_FIRST_CHUNKS)
+    chunks: list[list[_Changed]] = []
+    start = 0
+    while start < len(files):
+        size = next(sizes, _CHUNK)
+        chunks.append(files[start : start + size])
+        start += size
+    return chunks
 
 
 class _Run:
@@ -420,7 +459,7 @@ class _Run:
 
     def resolve(
         self, scan: _Scan, parsed: list[_Parsed], stored: dict[str, StoredFileEntry]
-    ) -> list[tuple[EntryDraft, str, str]]:
+    ) -> list[tuple[EntryRow, str]]:
         """The entry writes for a chunk of parsed files, in file order (pure: no I/O)."""
         report = self.report
         key = scan.root.key
@@ -428,7 +467,7 @@ class _Run:
         for entry_id, row in stored.items():
             if row.root == key:
                 by_file.setdefault(row.file, {})[entry_id] = row
-        changes: list[tuple[EntryDraft, str, str]] = []
+        changes: list[tuple[EntryRow, str]] = []
         for item in parsed:
             owner = (key, item.display)
             before = by_file.get(item.display, {})
@@ -437,30 +476,30 @@ class _Run:
                 continue
             report.files += 1
             produced: set[str] = set()
-            file_changes: list[tuple[EntryDraft, str, str]] = []
+            file_changes: list[tuple[EntryRow, str]] = []
             moves: list[tuple[str, int]] = []
             unchanged = 0
             problem = None
-            for draft, digest in item.drafts:
-                holder = self.holder(draft.id, stored.get(draft.id))
-                if draft.id in self.moderator_ids:
-                    problem = f"id {draft.id!r} belongs to a moderator's entry; choose another id"
+            for row in item.rows:
+                holder = self.holder(row.id, stored.get(row.id))
+                if row.id in self.moderator_ids:
+                    problem = f"id {row.id!r} belongs to a moderator's entry; choose another id"
                 elif holder is not None and holder != owner:
-                    problem = f"id {draft.id!r} is already used by {holder[1]}"
+                    problem = f"id {row.id!r} is already used by {holder[1]}"
                 if problem:
                     break
-                produced.add(draft.id)
-                old = stored.get(draft.id)
+                produced.add(row.id)
+                old = stored.get(row.id)
                 if old is None:
-                    file_changes.append((draft, digest, "add"))
+                    file_changes.append((row, "add"))
                 elif old.retired:
-                    file_changes.append((draft, digest, "restore"))
-                elif old.content_hash != digest or (old.root, old.file) != owner:
-                    file_changes.append((draft, digest, "update"))
+                    file_changes.append((row, "restore"))
+                elif old.content_hash != row.content_hash or (old.root, old.file) != owner:
+                    file_changes.append((row, "update"))
                 else:
                     unchanged += 1
-                    if old.position != draft.position:
-                        moves.append((draft.id, draft.position))
+                    if old.position != row.position:
+                        moves.append((row.id, row.position))
             if problem:
                 self._keep(owner, before, FileProblem(item.display, problem))
                 continue
@@ -468,8 +507,8 @@ class _Run:
             changes.extend(file_changes)
             self.moves.extend(moves)
             report.unchanged += unchanged
-            report.added += sum(1 for *_, action in file_changes if action == "add")
-            report.updated += sum(1 for *_, action in file_changes if action != "add")
+            report.added += sum(1 for _, action in file_changes if action == "add")
+            report.updated += sum(1 for _, action in file_changes if action != "add")
             self.retire.extend(
                 i for i, row in before.items() if i not in produced and not row.retired
             )

@@ -59,7 +59,7 @@ class TitleRow:
 
 
 async def generation(conn: aiosqlite.Connection) -> int:
-    """Bumped by the 0002 triggers on every change to entries, topics or entry topics."""
+    """Bumped on every change to entries, topics or entry topics (triggers, or a bulk write)."""
     row = await (
         await conn.execute("SELECT value FROM search_meta WHERE key = 'generation'")
     ).fetchone()
