@@ -113,6 +113,9 @@ async def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if report.errors else 0
 
 
+STATS_SOURCES_SHOWN = 20  # the text summary of a 10k-file corpus stays one screen
+
+
 async def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     from bot.store.entries import EntryRepository
     from bot.store.ingest_state import IngestStateRepository
@@ -137,8 +140,12 @@ async def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
         f"{stats['entries']} entries ({stats['tips']} tips, {stats['retired']} retired)"
         f" · {stats['topics']} topics · {stats['sources']} sources"
     )
-    for source, count in sources:
+    for source, count in sources[:STATS_SOURCES_SHOWN]:
         print(f"  {count:4d}  {source}")
+    if len(sources) > STATS_SOURCES_SHOWN:
+        rest = sources[STATS_SOURCES_SHOWN:]
+        more = sum(n for _, n in rest)
+        print(f"  … {len(rest)} more sources ({more} entries; --json lists them all)")
     print(f"last ingest: {data['last_ingest'] or 'never'}")
     return 0
 

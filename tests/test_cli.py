@@ -167,6 +167,23 @@ def test_stats_text(tmp_path: Path, folder: Path, capsys: pytest.CaptureFixture[
     assert lines[-1].startswith("last ingest: ")
 
 
+def test_stats_text_lists_the_biggest_sources_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "many"
+    for n in range(25):
+        write(folder / f"p{n:02d}.md", post(f"후기 {n:02d}", {"질문": "매일 한 문제씩 푸세요."}))
+    db = str(tmp_path / "sunbae.db")
+    run(capsys, "ingest", str(folder), "--db", db)
+    code, out, _ = run(capsys, "stats", "--db", db)
+    lines = out.splitlines()
+    assert code == 0
+    assert len([line for line in lines if "  후기 " in line]) == 20
+    assert "  … 5 more sources (5 entries; --json lists them all)" in lines
+    code, out, _ = run(capsys, "stats", "--db", db, "--json")
+    assert len(json.loads(out)["by_source"]) == 25
+
+
 def test_not_a_database_is_one_line_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
