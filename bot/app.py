@@ -27,6 +27,7 @@ class Services:
     tips: TipService
 
     async def close(self) -> None:
+        await self.search.close()
         await self.db.close()
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -205,3 +208,69 @@ async def test_split_search_of_a_big_corpus(
     result = await search.search(query, limit=3)
     assert result.hits[0].id == first
     assert result.total >= len(result.hits)
+
+
+async def test_a_slow_reload_does_not_hold_a_query(
+    db: Database, search: SearchService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reloading a big corpus takes seconds: a query waits RELOAD_WAIT at most, answers from the
+    previous snapshot (its matches still come from the always-current FTS index), and the next
+    query after the reload has the new words."""
+    import bot.search.service as service_module
+
+    assert "finetune" not in [s.ref for s in await search.suggest("파인")]  # loaded once
+    build = service_module._build
+    release = threading.Event()
+
+    def slow_build(*args: object) -> object:
+        release.wait(10)
+        return build(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(service_module, "_build", slow_build)
+    monkeypatch.setattr(service_module, "RELOAD_WAIT", 0.05)
+    await add_entries(
+        db, [draft("finetune", "파인튜닝과 프롬프트", "파인튜닝은 가중치를 바꿉니다.")]
+    )
+    started = time.perf_counter()
+    stale = await search.suggest("파인")
+    assert time.perf_counter() - started < 1.0
+    assert "finetune" not in [s.ref for s in stale]  # the previous snapshot's titles
+    assert await top_ids(search, "파인튜닝") == ["finetune"]  # FTS is current already
+    release.set()
+    for _ in range(100):  # the background reload lands
+        if "finetune" in [s.ref for s in await search.suggest("파인")]:
+            break
+        await asyncio.sleep(0.02)
+    else:
+        pytest.fail("the reload never replaced the snapshot")
+    await search.close()
+
+
+async def test_a_failed_reload_is_logged_and_the_previous_snapshot_answers(
+    db: Database,
+    search: SearchService,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import bot.search.service as service_module
+
+    await search.suggest("파인")
+    build = service_module._build
+    calls = 0
+
+    def failing_once(*args: object) -> object:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise MemoryError("no room for the index")
+        return build(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(service_module, "_build", failing_once)
+    await add_entries(
+        db, [draft("finetune", "파인튜닝과 프롬프트", "파인튜닝은 가중치를 바꿉니다.")]
+    )
+    stale = await search.suggest("파인")  # the previous snapshot answers
+    assert "finetune" not in [s.ref for s in stale]
+    assert "search index reload failed" in caplog.text
+    assert "finetune" in [s.ref for s in await search.suggest("파인")]
+    assert calls == 2

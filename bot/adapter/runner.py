@@ -81,6 +81,8 @@ async def run_bot(
     try:
         if ingest:
             await ingest_at_start(services)
+        # The search index now, not on the first query (seconds for a big corpus).
+        await services.search.refresh()
         bot = SunbaeBot(services, sync=sync)
         async with bot:
             runner = asyncio.create_task(bot.start(settings.token), name="sunbae-gateway")

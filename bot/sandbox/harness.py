@@ -58,6 +58,7 @@ class Harness:
         try:
             if ingest:
                 report = await services.ingest.ingest(list(settings.content_paths))
+            await services.search.refresh()
             bot = SunbaeBot(services, guild_ready_timeout=0.05)
             await bot.login(settings.token or SANDBOX_TOKEN)
             task = asyncio.create_task(bot.connect(reconnect=True), name="sandbox-gateway")

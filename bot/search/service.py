@@ -7,7 +7,10 @@ suggestions, and the search is retried once with the best one (`corrected_query`
 
 The in-memory structures (taxonomy keys, vocabulary, title index) are loaded once and reloaded
 only when `search_meta.generation` (bumped by every write: by the triggers or by a bulk write)
-has moved, or on `refresh()`. Checking it costs one indexed read per call.
+has moved, or on `refresh()`. Checking it costs one indexed read per call. A reload of a big
+corpus takes seconds (about 2 s at 50k entries), longer than a Discord reply may wait: a query
+waits for it at most RELOAD_WAIT, then answers from the previous snapshot while the reload
+finishes in the background (matches still come from the FTS index, which is always current).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ CANDIDATES = 40  # reranked per query; deeper pages extend it
 TOPIC_CANDIDATES = 200  # entries filed under a named topic that FTS did not find
 MAX_LIMIT = 100
 FALLBACK_SUGGESTIONS = 5
+RELOAD_WAIT = 0.5  # seconds a query waits for a reload before it uses the previous snapshot
 
 
 def plan_df(plan: QueryPlan, lex: Lexicon) -> int:
@@ -65,21 +69,29 @@ def _build(
 
 
 class SearchService:
-    """Build once per process: `SearchService(db)`; call `refresh()` after bulk writes if you
-    want the reload to happen then rather than on the next query."""
+    """Build once per process: `SearchService(db)`; `await refresh()` at start-up so the first
+    query does not load the index; `await close()` before the database closes."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
         self._entries = EntryRepository(db)
         self._snapshot: _Snapshot | None = None
         self._lock = asyncio.Lock()
+        self._reload: asyncio.Task[_Snapshot] | None = None
 
     # -- the in-memory snapshot --------------------------------------------------------------
 
     async def refresh(self) -> None:
-        """Reload the in-memory structures now (ingestion and moderator edits may call this)."""
+        """Reload the in-memory structures now (at start-up, or after a bulk write)."""
         async with self._lock:
             self._snapshot = await self._load()
+
+    async def close(self) -> None:
+        """Stop a reload still running in the background."""
+        reload, self._reload = self._reload, None
+        if reload is not None and not reload.done():
+            reload.cancel()
+            await asyncio.gather(reload, return_exceptions=True)
 
     async def _load(self) -> _Snapshot:
         conn = self._db.reader
@@ -92,15 +104,38 @@ class SearchService:
         log.debug("search index loaded: %d entries, generation %d", len(titles), generation)
         return snapshot
 
+    async def _reloaded(self, generation: int) -> _Snapshot:
+        async with self._lock:
+            if self._snapshot is None or self._snapshot.generation < generation:
+                self._snapshot = await self._load()
+            return self._snapshot
+
+    def _reload_done(self, task: asyncio.Task[_Snapshot]) -> None:
+        if self._reload is task:
+            self._reload = None
+        if not task.cancelled() and task.exception() is not None:
+            # Queries answer from the previous snapshot meanwhile: the error is only here.
+            log.warning("search index reload failed", exc_info=task.exception())
+
     async def _current(self) -> _Snapshot:
         generation = await search_index.generation(self._db.reader)
         snapshot = self._snapshot
         if snapshot is not None and snapshot.generation == generation:
             return snapshot
-        async with self._lock:
-            if self._snapshot is None or self._snapshot.generation != generation:
-                self._snapshot = await self._load()
-            return self._snapshot
+        reload = self._reload
+        if reload is None:
+            reload = self._reload = asyncio.create_task(
+                self._reloaded(generation), name="search-reload"
+            )
+            reload.add_done_callback(self._reload_done)
+        if snapshot is None:
+            return await asyncio.shield(reload)  # nothing to answer from yet
+        try:
+            return await asyncio.wait_for(asyncio.shield(reload), RELOAD_WAIT)
+        except TimeoutError:
+            return snapshot
+        except Exception:  # logged by _reload_done; the next query tries again
+            return snapshot
 
     # -- autocomplete ------------------------------------------------------------------------
 

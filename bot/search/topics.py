@@ -113,7 +113,7 @@ def infer_topics(
 ) -> tuple[str, ...]:
     """Ids of the topics whose name or alias the entry names in its title, or twice in its body.
 
-    Pure; the best-supported topics first, at most `limit`. For one call; ingestion builds a
-    TopicMatcher once per run instead.
+    Pure; the best-supported topics first, at most `limit`. For a call now and then: ingestion
+    builds a TopicMatcher once per chunk of files instead.
     """
     return _matcher(tuple(topics))(title, body, limit=limit)
