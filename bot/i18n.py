@@ -134,6 +134,40 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "tipcfg.next": {"ko": "다음 게시", "en": "Next post"},
     "tipcfg.skip": {"ko": "건너뛸 날", "en": "Skipped day"},
     "tipcfg.problem": {"ko": "⚠️ 지난번 문제", "en": "⚠️ Last problem"},
+    "tipcfg.problem.missing_permissions": {
+        "ko": "{date}: <#{channel}> 채널에 오늘의 팁을 올리지 못했어요. 봇에게 그 채널의 채널 보기,"
+        " 메시지 보내기, 링크 첨부 권한을 주세요.",
+        "en": "{date}: the daily tip could not be posted in <#{channel}>. Give the bot View"
+        " Channel, Send Messages and Embed Links there.",
+    },
+    "tipcfg.problem.unknown_channel": {
+        "ko": "{date}: <#{channel}> 채널을 찾을 수 없어 오늘의 팁을 올리지 못했어요."
+        " `/tip-config set`으로 채널을 다시 골라 주세요.",
+        "en": "{date}: <#{channel}> no longer exists, so the daily tip was not posted."
+        " Pick a channel again with `/tip-config set`.",
+    },
+    "tipcfg.problem.refused": {
+        "ko": "{date}: Discord가 <#{channel}> 채널에 오늘의 팁을 올리는 것을 거절했어요.",
+        "en": "{date}: Discord refused the daily tip in <#{channel}>.",
+    },
+    "tipcfg.problem.gave_up": {
+        "ko": "{date}: Discord 쪽 오류가 계속되어 <#{channel}> 채널에 오늘의 팁을 올리지"
+        " 못했어요 ({attempts}번 시도). 다음 팁은 평소대로 올려요.",
+        "en": "{date}: Discord kept failing, so the daily tip was not posted in <#{channel}>"
+        " ({attempts} attempts). The next tip is posted as usual.",
+    },
+    "tipcfg.problem.no_tips": {
+        "ko": "{date}: 팁이 있는 조언이 없어 그날의 팁을 건너뛰었어요. 조언 파일에 `tip:`을"
+        " 넣어 주세요.",
+        "en": "{date}: no advice has a tip, so the day was skipped. Add `tip:` to advice files.",
+    },
+    "tipcfg.problem.no_thread": {
+        "ko": "{date}: 팁은 올렸지만 토론 스레드를 열지 못했어요. 봇에게 <#{channel}> 채널의"
+        " 공개 스레드 만들기 권한을 주세요.",
+        "en": "{date}: the tip was posted, but its discussion thread could not be opened. Give"
+        " the bot Create Public Threads in <#{channel}>.",
+    },
+    "tipcfg.problem.detail": {"ko": "Discord의 응답: {detail}", "en": "Discord said: {detail}"},
     "tipcfg.not_set": {
         "ko": "아직 설정되지 않았어요. `/tip-config set`으로 채널과 시간을 정해 주세요.",
         "en": "Not set up yet. Use `/tip-config set` to choose a channel and time.",

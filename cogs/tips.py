@@ -17,6 +17,7 @@ from bot.adapter.client import SunbaeBot
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.render import COLOR
 from bot.adapter.tip_poster import DiscordTipPoster, tip_embed
+from bot.adapter.tip_problems import problem_text
 from bot.adapter.types import Interaction
 from bot.i18n import Language, t
 from bot.tips.errors import NoTipsError, TipConfigError
@@ -53,12 +54,8 @@ def _settings_embed(s: TipSettings, language: Language) -> discord.Embed:
             )
     if s.skip_date and s.skip_date >= dt.datetime.now(dt.UTC).date() - dt.timedelta(days=1):
         embed.add_field(name=t("tipcfg.skip", language), value=s.skip_date.isoformat(), inline=True)
-    if s.last_problem:
-        embed.add_field(
-            name=t("tipcfg.problem", language),
-            value=limits.clip(s.last_problem, 1024),
-            inline=False,
-        )
+    if problem := problem_text(s, language):
+        embed.add_field(name=t("tipcfg.problem", language), value=problem, inline=False)
     return embed
 
 

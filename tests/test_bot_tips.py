@@ -301,7 +301,10 @@ async def test_a_refused_post_is_reported_once_by_tip_config_show(
 
     show = await h.emu.slash("tip-config show", user=h.moderator)
     shown = fields(show.embeds[0])
-    assert "2025-03-03" in shown["⚠️ 지난번 문제"]
+    assert shown["⚠️ 지난번 문제"].startswith(
+        f"2025-03-03: <#{h.channel.id}> 채널에 오늘의 팁을 올리지 못했어요. 봇에게 그 채널의"
+    )
+    assert "Discord의 응답: " in shown["⚠️ 지난번 문제"]
     assert "Missing Permissions" in shown["⚠️ 지난번 문제"]
     again = await h.emu.slash("tip-config show", user=h.moderator)
     assert "⚠️ 지난번 문제" not in fields(again.embeds[0])  # shown once

@@ -12,7 +12,7 @@ import pytest
 
 from bot.store.database import Database
 from bot.tips.errors import PostError
-from bot.tips.models import Outcome, PostStatus
+from bot.tips.models import Outcome, PostStatus, TipProblem
 from bot.tips.poster import PostedTip
 from bot.tips.scheduler import TipScheduler
 from bot.tips.service import TipService
@@ -165,8 +165,11 @@ async def test_missing_permission_is_recorded_once_and_others_still_post(
     assert sorted((o.guild_id, o.kind) for o in outcomes) == [(A, "failed"), (B, "sent")]
     assert [c[0] for c in bot.poster.post_calls].count(A) == 1  # no retry storm
     assert len(bot.poster.posted_in(B)) == 1
-    problem = (await bot.service.settings(A)).last_problem
-    assert problem is not None and "missing_permissions" in problem
+    problem = (await bot.service.settings(A)).problem
+    assert problem == TipProblem(
+        dt.date(2025, 3, 1), "refused", "missing_permissions", CH_A, 1,
+        "cannot send messages in #tips",
+    )  # fmt: skip
     assert (await bot.service.settings(A)).last_problem is None  # shown once
     row = await bot.service.store.post(A, dt.date(2025, 3, 1))
     assert row is not None and row.status == "failed"
@@ -199,7 +202,9 @@ async def test_transient_errors_retry_then_give_up_at_the_window(
     assert outcomes[-1].reason is not None and "gave up" in outcomes[-1].reason
     day_2 = [o.kind for o in outcomes if o.date == dt.date(2025, 3, 2)]
     assert 3 <= day_2.count("retry") <= 10
-    assert (await bot.service.settings(A)).last_problem is not None
+    gave_up = (await bot.service.settings(A)).problem
+    assert gave_up is not None and (gave_up.kind, gave_up.cause) == ("gave_up", "rate_limited")
+    assert gave_up.attempts == day_2.count("retry") + 1
     assert len(bot.poster.messages) == 1
 
 
@@ -338,7 +343,7 @@ async def test_a_partial_problem_is_recorded_on_success(bot: Bot, clock: ManualC
     class NoThreads(RecordingPoster):
         async def post(self, *args: object, **kwargs: object) -> PostedTip:
             posted = await super().post(*args, **kwargs)  # type: ignore[arg-type]
-            return PostedTip(posted.message_id, None, problem="no permission to create threads")
+            return PostedTip(posted.message_id, None, thread_problem="Missing Permissions")
 
     poster = NoThreads(clock=clock)
     await bot.service.configure(A, channel_id=CH_A, time="09:00", thread=True)
@@ -346,6 +351,7 @@ async def test_a_partial_problem_is_recorded_on_success(bot: Bot, clock: ManualC
     scheduler = TipScheduler(bot.service, poster)
     clock.set(dt.datetime(2025, 3, 1, 9, 0, tzinfo=SEOUL))
     assert [o.kind for o in await scheduler.tick()] == ["sent"]
-    assert (
-        await bot.service.settings(A)
-    ).last_problem == "2025-03-01: no permission to create threads"
+    problem = (await bot.service.settings(A)).problem
+    assert problem == TipProblem(
+        dt.date(2025, 3, 1), "no_thread", channel_id=CH_A, detail="Missing Permissions"
+    )

@@ -98,5 +98,5 @@ class DiscordTipPoster:
             )
         except (discord.HTTPException, aiohttp.ClientError) as exc:
             log.warning("tip posted in %s but the thread failed: %s", channel_id, exc)
-            return PostedTip(message.id, None, problem=f"could not open a thread: {exc}")
+            return PostedTip(message.id, None, thread_problem=str(exc))
         return PostedTip(message.id, thread.id)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import json
+from dataclasses import asdict, dataclass
 from typing import Literal
 
 DEFAULT_TIME = "09:00"
@@ -33,9 +34,43 @@ class DailyTip:
         }
 
 
+# What went wrong with a server's daily tip:
+# - refused: a post Discord refused for good (`cause`: missing_permissions, unknown_channel)
+# - gave_up: retries (rate limits, Discord errors) ran out at the end of the grace window
+# - no_tips: no live entry has a tip
+# - no_thread: the tip was posted but its discussion thread could not be opened
+ProblemKind = Literal["refused", "gave_up", "no_tips", "no_thread"]
+
+
+@dataclass(frozen=True, slots=True)
+class TipProblem:
+    """A server's last problem, stored as JSON and put into words by the adapter in the
+    moderator's language (`detail` is what Discord or the error said, verbatim)."""
+
+    date: dt.date
+    kind: ProblemKind
+    cause: str = ""
+    channel_id: int | None = None
+    attempts: int = 0
+    detail: str = ""
+
+    def encode(self) -> str:
+        return json.dumps(asdict(self) | {"date": self.date.isoformat()}, ensure_ascii=False)
+
+    @classmethod
+    def decode(cls, text: str) -> TipProblem | None:
+        """None for text that is not an encoded problem (written by an older version)."""
+        try:
+            data = json.loads(text)
+            return cls(**(data | {"date": dt.date.fromisoformat(data["date"])}))
+        except (ValueError, TypeError, KeyError):
+            return None
+
+
 @dataclass(frozen=True, slots=True)
 class TipSettings:
-    """A server's posting settings; `last_problem` is what went wrong last, for moderators."""
+    """A server's posting settings; `last_problem` is what went wrong last, for moderators
+    (a TipProblem's JSON; see `problem`)."""
 
     guild_id: int
     channel_id: int | None
@@ -52,6 +87,10 @@ class TipSettings:
     @property
     def configured(self) -> bool:
         return self.channel_id is not None
+
+    @property
+    def problem(self) -> TipProblem | None:
+        return TipProblem.decode(self.last_problem) if self.last_problem else None
 
 
 PostStatus = Literal["pending", "sent", "skipped", "failed"]

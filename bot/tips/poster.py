@@ -15,9 +15,9 @@ __all__ = ["PostError", "PostedTip", "TipPoster"]
 class PostedTip:
     message_id: int
     thread_id: int | None = None
-    # Posted, but something short of failure went wrong (e.g. no permission to open the thread):
-    # recorded as the server's last_problem.
-    problem: str | None = None
+    # Posted, but its discussion thread could not be opened (what Discord said): recorded as
+    # the server's last problem.
+    thread_problem: str | None = None
 
 
 class TipPoster(Protocol):

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from bot.clock import Clock
 from bot.tips.errors import NoTipsError, PostError
-from bot.tips.models import Outcome, PostRecord, PostStatus, TipSettings
+from bot.tips.models import Outcome, PostRecord, PostStatus, TipProblem, TipSettings
 from bot.tips.poster import TipPoster
 from bot.tips.schedule import local_date, nonce_for, slot_at
 from bot.tips.service import TipService
@@ -198,7 +198,8 @@ class TipScheduler:
                 await self._store.finish(
                     guild, day, status="skipped", reason=str(exc), now=self._clock()
                 )
-                await self._store.set_problem(guild, f"{day}: {exc}", now=self._clock())
+                problem = TipProblem(day, "no_tips", detail=str(exc))
+                await self._store.set_problem(guild, problem.encode(), now=self._clock())
                 return Outcome(guild, day, "skipped", reason=str(exc))
             posted = await self._bounded(
                 self._poster.post(
@@ -224,8 +225,12 @@ class TipScheduler:
             entry_id=tip.entry_id,
             now=self._clock(),
         )
-        # Success clears the server's problem, or records a partial one (e.g. no thread).
-        problem = f"{day}: {posted.problem}" if posted.problem else None
+        # Success clears the server's problem, or records a partial one (no thread).
+        problem = None
+        if posted.thread_problem:
+            problem = TipProblem(
+                day, "no_thread", channel_id=s.channel_id, detail=posted.thread_problem
+            ).encode()
         await self._store.set_problem(guild, problem, now=self._clock())
         log.info("daily tip for server %s on %s posted: %s", guild, day, tip.entry_id)
         return Outcome(guild, day, "sent", message_id=posted.message_id)
@@ -266,11 +271,15 @@ class TipScheduler:
         # Permanent, or out of time: the day fails once (no retry storm); moderators are told.
         reason = str(error) if error.permanent else f"gave up after {attempts} attempts: {error}"
         await self._store.finish(guild, day, status="failed", reason=reason, now=self._clock())
-        await self._store.set_problem(
-            guild,
-            f"{day}: could not post the daily tip in channel {s.channel_id}: {reason}",
-            now=self._clock(),
+        problem = TipProblem(
+            day,
+            "refused" if error.permanent else "gave_up",
+            cause=error.kind,
+            channel_id=s.channel_id,
+            attempts=attempts,
+            detail=error.message,
         )
+        await self._store.set_problem(guild, problem.encode(), now=self._clock())
         log.warning("daily tip for server %s on %s failed: %s", guild, day, reason)
         return Outcome(guild, day, "failed", reason=reason)
 
