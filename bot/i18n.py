@@ -168,6 +168,17 @@ MESSAGES: dict[str, dict[Language, str]] = {
         " the bot Create Public Threads in <#{channel}>.",
     },
     "tipcfg.problem.detail": {"ko": "Discord의 응답: {detail}", "en": "Discord said: {detail}"},
+    "tipcfg.bot_cannot_post": {
+        "ko": "봇이 <#{channel}> 채널에서 팁을 올릴 수 없어요. 빠진 권한: {missing}. 채널 설정의"
+        " 권한에서 봇(또는 봇 역할)에 허용한 뒤 다시 설정해 주세요.",
+        "en": "The bot cannot post tips in <#{channel}>. Missing: {missing}. Allow them for the"
+        " bot (or its role) in the channel's permissions, then set it again.",
+    },
+    "perm.view_channel": {"ko": "채널 보기", "en": "View Channel"},
+    "perm.send_messages": {"ko": "메시지 보내기", "en": "Send Messages"},
+    "perm.embed_links": {"ko": "링크 첨부", "en": "Embed Links"},
+    "perm.read_message_history": {"ko": "메시지 기록 보기", "en": "Read Message History"},
+    "perm.create_public_threads": {"ko": "공개 스레드 만들기", "en": "Create Public Threads"},
     "tipcfg.not_set": {
         "ko": "아직 설정되지 않았어요. `/tip-config set`으로 채널과 시간을 정해 주세요.",
         "en": "Not set up yet. Use `/tip-config set` to choose a channel and time.",

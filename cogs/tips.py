@@ -16,7 +16,7 @@ from bot.adapter import limits
 from bot.adapter.client import SunbaeBot
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.render import COLOR
-from bot.adapter.tip_poster import DiscordTipPoster, tip_embed
+from bot.adapter.tip_poster import DiscordTipPoster, missing_permissions, tip_embed
 from bot.adapter.tip_problems import problem_text
 from bot.adapter.types import Interaction
 from bot.i18n import Language, t
@@ -57,6 +57,28 @@ def _settings_embed(s: TipSettings, language: Language) -> discord.Embed:
     if problem := problem_text(s, language):
         embed.add_field(name=t("tipcfg.problem", language), value=problem, inline=False)
     return embed
+
+
+def _cannot_post(
+    interaction: Interaction,
+    channel: discord.TextChannel | None,
+    current: TipSettings,
+    *,
+    thread: bool | None,
+) -> str | None:
+    """Refuse a channel the bot cannot post in now, rather than fail at the first tip."""
+    target = channel
+    if target is None and interaction.guild is not None and current.channel_id is not None:
+        found = interaction.guild.get_channel(current.channel_id)
+        target = found if isinstance(found, discord.TextChannel) else None
+    if target is None:
+        return None
+    wants_thread = current.open_thread if thread is None else thread
+    missing = missing_permissions(target, thread=wants_thread)
+    if not missing:
+        return None
+    names = ", ".join(text(interaction, f"perm.{name}") for name in missing)
+    return text(interaction, "tipcfg.bot_cannot_post", channel=target.id, missing=names)
 
 
 def _invalid_value(
@@ -123,6 +145,9 @@ class TipConfig(app_commands.Group):
         problem = _invalid_value(interaction, time=time, timezone=timezone)
         if problem is not None:
             await interaction.response.send_message(f"⚠️ {problem}", ephemeral=True)
+            return
+        if refused := _cannot_post(interaction, channel, current, thread=thread):
+            await interaction.response.send_message(f"⚠️ {refused}", ephemeral=True)
             return
         try:
             saved = await self.tips.configure(

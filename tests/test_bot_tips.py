@@ -132,6 +132,53 @@ async def test_moderator_sets_and_sees_the_schedule(harness: Harness) -> None:
     assert shown["토론 스레드"] == "열지 않음" and shown["시간"] == "09:30 (Asia/Tokyo)"
 
 
+async def test_a_channel_the_bot_cannot_post_in_is_refused_at_set(harness: Harness) -> None:
+    """On a server the bot does not own, /tip-config set checks the bot's permissions in the
+    chosen channel (its overwrites included) and names what is missing, instead of failing at
+    the first tip."""
+    h = harness
+    guild = h.emu.add_guild("perm-server", locale="ko", owner="perm-owner")
+    general = h.emu.state.channels[guild.system_channel_id or 0]
+    mod = h.emu.add_member(guild, "perm-mod", permissions=Perm.MANAGE_GUILD, locale="ko")
+    quiet = h.emu.add_text_channel(guild, "announcements")
+    h.emu.set_permissions(quiet, guild.everyone, deny=Perm.SEND_MESSAGES | Perm.EMBED_LINKS)
+    await eventually(lambda: h.bot.get_guild(guild.id) and h.bot.get_channel(quiet.id))
+    await eventually(lambda: h.bot.get_channel(quiet.id).overwrites)  # type: ignore[union-attr]
+
+    set_quiet = {"channel": quiet, "time": "09:00"}
+    res = await h.emu.slash("tip-config set", set_quiet, user=mod, channel=general)
+    assert res.ephemeral
+    assert res.content == (
+        f"⚠️ 봇이 <#{quiet.id}> 채널에서 팁을 올릴 수 없어요. 빠진 권한: 메시지 보내기, 링크 첨부."
+        " 채널 설정의 권한에서 봇(또는 봇 역할)에 허용한 뒤 다시 설정해 주세요."
+    )
+    assert not (await h.services.tips.settings(guild.id, acknowledge=False)).configured
+    english = await h.emu.slash(
+        "tip-config set", set_quiet, user=mod, channel=general, locale="en-US"
+    )
+    assert "Missing: Send Messages, Embed Links." in english.content
+
+    # Allowed for the bot: saved. Asking for threads where it cannot open them: refused.
+    h.emu.set_permissions(
+        quiet, h.emu.bot_member(guild), allow=Perm.SEND_MESSAGES | Perm.EMBED_LINKS,
+        deny=Perm.CREATE_PUBLIC_THREADS,
+    )  # fmt: skip
+    await eventually(
+        lambda: (
+            h.bot.get_channel(quiet.id)
+            .permissions_for(  # type: ignore[union-attr]
+                h.bot.get_guild(guild.id).me  # type: ignore[union-attr]
+            )
+            .send_messages
+        )
+    )
+    res = await h.emu.slash("tip-config set", set_quiet, user=mod, channel=general)
+    assert res.content == "저장했어요."
+    threads = await h.emu.slash("tip-config set", {"thread": True}, user=mod, channel=general)
+    assert "빠진 권한: 공개 스레드 만들기." in threads.content
+    assert not (await h.services.tips.settings(guild.id, acknowledge=False)).open_thread
+
+
 async def test_bad_time_and_zone_get_clear_messages(harness: Harness) -> None:
     h = harness
     channel, mod = await new_server(harness, "typo-server")

@@ -19,6 +19,23 @@ FOOTER_MARK = "sunbae daily tip"
 HISTORY_SCAN = 50
 
 
+# What posting a tip takes in its channel: read it, send an embed, find an earlier post after a
+# restart (history); opening the discussion thread takes one more.
+POST_PERMISSIONS = ("view_channel", "send_messages", "embed_links", "read_message_history")
+THREAD_PERMISSIONS = ("create_public_threads",)
+
+
+def missing_permissions(channel: discord.abc.GuildChannel, *, thread: bool) -> list[str]:
+    """The permissions (discord.Permissions attribute names) the bot lacks to post tips in
+    `channel`; none when its own member is not cached (Discord will say so at the first post)."""
+    me = channel.guild.me
+    if me is None:
+        return []
+    have = channel.permissions_for(me)
+    needed = POST_PERMISSIONS + (THREAD_PERMISSIONS if thread else ())
+    return [name for name in needed if not getattr(have, name)]
+
+
 def tip_embed(tip: DailyTip, language: Language, *, nonce: str | None = None) -> discord.Embed:
     embed = discord.Embed(
         title=t("tip.title", language, date=tip.date.isoformat()),

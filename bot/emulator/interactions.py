@@ -157,9 +157,9 @@ class InteractionHub:
                 guild={"id": str(guild_id), "locale": guild.locale, "features": []},
                 member={
                     **member.payload(),
-                    "permissions": str(state.permissions(guild_id, user.id)),
+                    "permissions": str(state.permissions(guild_id, user.id, channel.id)),
                 },
-                app_permissions=str(state.permissions(guild_id, state.bot_user.id)),
+                app_permissions=str(state.permissions(guild_id, state.bot_user.id, channel.id)),
                 authorizing_integration_owners={"0": str(guild_id)},
                 context=0,
             )

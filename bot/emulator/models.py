@@ -152,6 +152,8 @@ class Channel:
     applied_tags: list[int] = field(default_factory=list)
     # DMs only.
     recipient: User | None = None
+    # Guild channels: {"id", "type" (0 role, 1 member), "allow", "deny"}, as Discord sends them.
+    overwrites: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def is_thread(self) -> bool:
@@ -178,7 +180,7 @@ class Channel:
             "name": self.name,
             "position": self.position,
             "parent_id": _opt(self.parent_id),
-            "permission_overwrites": [],
+            "permission_overwrites": [dict(o) for o in self.overwrites],
             "nsfw": self.nsfw,
             "flags": 0,
             "rate_limit_per_user": 0,

@@ -147,14 +147,17 @@ class DiscordEmulator(UserActions):
         locale: str = "en-US",
         everyone_permissions: int = EVERYONE_DEFAULT,
         default_channel: str | None = "general",
+        owner: str | None = None,
     ) -> Guild:
         """A guild the bot is in, with @everyone, the bot's managed role and (by default) a
-        #general text channel as its system channel."""
+        #general text channel as its system channel. The bot owns it (and so may do anything)
+        unless ``owner`` names a human member to own it, as on a real server."""
         guild = self.state.add_guild(
             name,
             locale=locale,
             everyone_permissions=everyone_permissions,
             default_channel=default_channel,
+            owner=self.state.add_user(owner, locale=locale) if owner else None,
         )
         self._announce(self._events.guild_create(guild))
         return guild
@@ -195,6 +198,24 @@ class DiscordEmulator(UserActions):
         channel = self.state.add_channel(self._guild(guild).id, type_, name, **fields)
         self._announce(self._events.channel_create(channel))
         return channel
+
+    def set_permissions(
+        self, channel: ChannelRef, target: Role | Member, *, allow: int = 0, deny: int = 0
+    ) -> None:
+        """A permission overwrite on a channel for a role (the guild's id: @everyone) or a member
+        (``emu.bot_member(guild)`` for the bot), sent to the bot as CHANNEL_UPDATE."""
+        chan = self._channel(channel)
+        kind = 0 if isinstance(target, Role) else 1
+        chan.overwrites = [o for o in chan.overwrites if int(o["id"]) != target.id]
+        chan.overwrites.append(
+            {"id": str(target.id), "type": kind, "allow": str(int(allow)), "deny": str(int(deny))}
+        )
+        self._announce(
+            self.gateway.dispatch("CHANNEL_UPDATE", chan.payload(), intent=INTENT_GUILDS)
+        )
+
+    def bot_member(self, guild: GuildRef) -> Member:
+        return self._guild(guild).members[self.state.bot_user.id]
 
     def add_role(self, guild: GuildRef, name: str, *, permissions: int = 0) -> Role:
         role = self.state.add_role(self._guild(guild).id, name, permissions)

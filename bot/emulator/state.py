@@ -191,17 +191,40 @@ class EmulatorState:
         guild = self.guilds.get(guild_id)
         return None if guild is None else guild.members.get(user_id)
 
-    def permissions(self, guild_id: int, user_id: int) -> int:
-        """Guild-level permissions (role overwrites per channel are not modelled)."""
+    def permissions(self, guild_id: int, user_id: int, channel_id: int | None = None) -> int:
+        """A member's permissions in the guild, or in a channel (its overwrites applied, in
+        Discord's order: @everyone, then the member's roles together, then the member)."""
         guild = self.guild(guild_id)
         if user_id == guild.owner_id:
             return ALL_PERMISSIONS
         bits = guild.everyone.permissions
         member = guild.members.get(user_id)
-        for role_id in member.roles if member else ():
+        roles = set(member.roles) if member else set()
+        for role_id in roles:
             role = guild.roles.get(role_id)
             bits |= role.permissions if role else 0
-        return effective(bits)
+        bits = effective(bits)
+        channel = self.channels.get(channel_id) if channel_id is not None else None
+        if channel is None or bits == ALL_PERMISSIONS:
+            return bits
+        if channel.is_thread and channel.parent_id is not None:
+            channel = self.channels.get(channel.parent_id, channel)
+        by_id = {int(o["id"]): o for o in channel.overwrites}
+
+        def apply(bits: int, allow: int, deny: int) -> int:
+            return (bits & ~deny) | allow
+
+        if everyone := by_id.get(guild.id):
+            bits = apply(bits, int(everyone["allow"]), int(everyone["deny"]))
+        allow = deny = 0
+        for role_id in roles:
+            if overwrite := by_id.get(role_id):
+                allow |= int(overwrite["allow"])
+                deny |= int(overwrite["deny"])
+        bits = apply(bits, allow, deny)
+        if own := by_id.get(user_id):
+            bits = apply(bits, int(own["allow"]), int(own["deny"]))
+        return bits
 
     def threads(self, parent_id: int | None = None) -> list[Channel]:
         return [

@@ -11,7 +11,7 @@ import discord
 import pytest
 from discord.ext import commands
 
-from bot.emulator import DiscordEmulator
+from bot.emulator import DiscordEmulator, Perm
 from tests.emulator.conftest import World, eventually, point_at, run_bot
 from tests.emulator.tiny_bot import build_bot
 
@@ -189,3 +189,42 @@ async def test_wrong_token_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
         with pytest.raises(discord.LoginFailure):
             await client.login("wrong-token")
         await client.close()
+
+
+async def test_channel_overwrites_reach_the_cache_and_the_rest_api(
+    bot: commands.Bot, world: World
+) -> None:
+    """On a server the bot does not own, a channel's overwrites decide what it may do there:
+    discord.py computes the same permissions from its cache as the REST API enforces."""
+    emu = world.emu
+    guild = emu.add_guild("Owned", locale="ko", owner="owner")
+    quiet = emu.add_text_channel(guild, "announcements")
+    emu.set_permissions(quiet, guild.everyone, deny=Perm.SEND_MESSAGES)
+    await eventually(lambda: bot.get_channel(quiet.id) is not None)
+    channel = bot.get_channel(quiet.id)
+    assert isinstance(channel, discord.TextChannel)
+    await eventually(lambda: not channel.permissions_for(channel.guild.me).send_messages)
+    with pytest.raises(discord.Forbidden) as refused:
+        await channel.send("공지")
+    assert refused.value.code == 50013
+    assert emu.channel_messages(quiet) == []
+
+    # A member overwrite for the bot wins over the @everyone deny.
+    emu.set_permissions(quiet, emu.bot_member(guild), allow=Perm.SEND_MESSAGES)
+    await eventually(lambda: channel.permissions_for(channel.guild.me).send_messages)
+    await channel.send("공지")
+    assert [m["content"] for m in emu.channel_messages(quiet)] == ["공지"]
+    message = await channel.fetch_message(int(emu.channel_messages(quiet)[0]["id"]))
+    emu.set_permissions(quiet, guild.everyone, deny=Perm.CREATE_PUBLIC_THREADS)
+    with pytest.raises(discord.Forbidden):
+        await message.create_thread(name="토론")
+
+    # Hidden channel: Missing Access. The bot's own server (it owns it) is unaffected.
+    emu.set_permissions(quiet, emu.bot_member(guild), deny=Perm.VIEW_CHANNEL)
+    with pytest.raises(discord.Forbidden) as hidden:
+        await channel.send("공지")
+    assert hidden.value.code == 50001
+    emu.set_permissions(world.general, world.guild.everyone, deny=Perm.SEND_MESSAGES)
+    general = bot.get_channel(world.general.id)
+    assert isinstance(general, discord.TextChannel)
+    await general.send("owner may")

@@ -6,6 +6,7 @@ from typing import Any
 
 from bot.emulator.errors import RestError
 from bot.emulator.models import Channel, ChannelType
+from bot.emulator.permissions import Perm
 from bot.emulator.rest import NO_CONTENT, Backend, RestRequest, Router
 from bot.emulator.state import HAS_THREAD, wire
 from bot.emulator.validation import check_message
@@ -16,12 +17,23 @@ _NOT_TEXT = RestError(400, 50008, "Cannot send messages in a non-text channel")
 def register(router: Router, backend: Backend) -> None:
     state, events, feed = backend.state, backend.events, backend.feed
 
+    def require(channel: Channel, *needed: Perm) -> None:
+        """Discord answers 403 Missing Permissions when the bot lacks one of `needed` there."""
+        if channel.guild_id is None:
+            return
+        have = state.permissions(channel.guild_id, state.bot_user.id, channel.id)
+        if not have & Perm.VIEW_CHANNEL:
+            raise RestError(403, 50001, "Missing Access")
+        if any(not have & p for p in needed):
+            raise RestError(403, 50013, "Missing Permissions")
+
     def sendable(channel_id: str) -> Channel:
         channel = state.channel(channel_id)
         if channel.type not in ChannelType.MESSAGEABLE:
             raise _NOT_TEXT
         if channel.is_thread and (channel.archived or channel.locked):
             raise RestError(400, 50083, "Thread is archived")
+        require(channel, Perm.SEND_MESSAGES_IN_THREADS if channel.is_thread else Perm.SEND_MESSAGES)
         return channel
 
     async def get_channel(req: RestRequest) -> Any:
@@ -96,6 +108,7 @@ def register(router: Router, backend: Backend) -> None:
             raise RestError(400, 50024, "Cannot execute action on this channel type")
         if msg.get("thread"):
             raise RestError(400, 160004, "A thread has already been created for this message")
+        require(channel, Perm.CREATE_PUBLIC_THREADS)
         body = req.json()
         # A thread started from a message shares the message's id.
         thread = state.add_thread(
@@ -121,6 +134,7 @@ def register(router: Router, backend: Backend) -> None:
         if parent.type not in ChannelType.THREAD_PARENTS:
             raise RestError(400, 50024, "Cannot execute action on this channel type")
         is_forum = parent.type in (ChannelType.FORUM, ChannelType.MEDIA)
+        require(parent, Perm.SEND_MESSAGES if is_forum else Perm.CREATE_PUBLIC_THREADS)
         if is_forum:
             starter = body.get("message")
             if not isinstance(starter, dict):
