@@ -13,6 +13,7 @@ from bot.adapter.render import entry_pages
 from bot.adapter.types import Interaction
 from bot.adapter.views import ChoicesView, OwnedView, PagesView
 from bot.app import Services
+from bot.corpus.references import with_named_references
 from bot.i18n import Language
 from bot.models import Entry, Topic
 from bot.search.models import SearchResult, SuggestionKind, parse_value
@@ -47,6 +48,7 @@ class AdviceCog(commands.Cog):
 
     async def _pages(self, entries: list[Entry], language: Language) -> list[discord.Embed]:
         topics = await self._topics()
+        entries = await with_named_references(entries, self.services.entries.get_many)
         pages: list[discord.Embed] = []
         for n, entry in enumerate(entries, start=1):
             position = (n, len(entries)) if len(entries) > 1 else None

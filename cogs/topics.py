@@ -15,6 +15,7 @@ from bot.adapter.render import entry_pages, topic_page_embed, topics_embed
 from bot.adapter.types import Interaction
 from bot.adapter.views import PagesView, SelectView, select_option
 from bot.app import Services
+from bot.corpus.references import with_named_references
 from bot.i18n import Language, t
 from bot.models import Topic
 
@@ -84,6 +85,7 @@ class TopicsCog(commands.Cog):
                     text(click, "entry.unknown", id=entry_id), ephemeral=True
                 )
                 return
+            (entry,) = await with_named_references([entry], self.services.entries.get_many)
             shown = entry_pages(entry, language, topics=topics)
             view = PagesView(click.user.id, language, shown, shareable=True)
             await click.response.send_message(embed=shown[0], view=view, ephemeral=True)

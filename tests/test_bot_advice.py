@@ -223,6 +223,14 @@ async def test_entry_opens_what_autocomplete_offered(harness: Harness) -> None:
     assert labels(res.message) == ["채널에 공유"]
 
 
+async def test_an_entry_that_cites_another_shows_its_title_not_its_id(harness: Harness) -> None:
+    h = harness
+    res = await h.emu.slash("entry", {"id": "tech-blog-worth-it"}, user=h.camper)
+    body = res.embeds[0]["description"]
+    assert "(「블로그를 포트폴리오로 내면 뭘 보나요?」 참고)" in body
+    assert "blog-as-portfolio" not in body
+
+
 async def test_unknown_entry_id_says_so_and_offers_close_titles(harness: Harness) -> None:
     h = harness
     res = await h.emu.slash("entry", {"id": "대학원진학"}, user=h.camper)
