@@ -2,9 +2,9 @@
 
 The FTS rows are written by the triggers of migrations 0002-0005; this module reads them, and
 writes them only for maintenance (`rebuild`, `optimize`) and for bulk writes, which pause the
-triggers and index their rows in a few statements (`pause_triggers`, `index_bulk`). Every FTS expression comes from
-`bot.search.query.fts_expression` (quoted terms only) and is bound as a parameter; a malformed one
-still cannot raise past this module.
+triggers and index their rows in a few statements (`pause_triggers`, `index_bulk`). Every FTS
+expression comes from `bot.search.query.fts_expression` (quoted terms only) and is bound as a
+parameter; a malformed one still cannot raise past this module.
 """
 
 from __future__ import annotations
