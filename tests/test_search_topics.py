@@ -7,7 +7,6 @@ import re
 from bot.corpus.documents import read_document
 from bot.corpus.taxonomy import parse_taxonomy
 from bot.models import Topic
-from bot.search import infer_topics
 from bot.search.topics import TopicMatcher
 from bot.text import fold, has_hangul, words
 from tests.helpers_ingest import REPO, corpus_dir
@@ -21,36 +20,36 @@ TOPICS = [
 
 
 def test_title_mention_is_enough() -> None:
-    assert infer_topics("대학원 진학이 고민이라면?", "냉정하게 생각해 보세요.", TOPICS) == (
+    assert TopicMatcher(TOPICS)("대학원 진학이 고민이라면?", "냉정하게 생각해 보세요.") == (
         "grad-school",
     )
 
 
 def test_one_body_mention_is_not_enough_two_are() -> None:
-    assert infer_topics("고민", "깃허브에 올리세요.", TOPICS) == ()
-    assert infer_topics("고민", "깃허브에 올리고 GitHub 주소를 적으세요.", TOPICS) == ("portfolio",)
+    assert TopicMatcher(TOPICS)("고민", "깃허브에 올리세요.") == ()
+    assert TopicMatcher(TOPICS)("고민", "깃허브에 올리고 GitHub 주소를 적으세요.") == ("portfolio",)
 
 
 def test_best_supported_first_and_limited() -> None:
     title = "석사 학위와 이력서"
     body = "이력서에 석사 논문을 쓰세요. 석사 과정에서 캐글 대회도 했고 Kaggle 경진대회도 했습니다."
-    found = infer_topics(title, body, TOPICS)
+    found = TopicMatcher(TOPICS)(title, body)
     assert found[0] == "grad-school"
     assert set(found) == {"grad-school", "resume", "kaggle"}
-    assert infer_topics(title, body, TOPICS, limit=1) == ("grad-school",)
+    assert TopicMatcher(TOPICS)(title, body, limit=1) == ("grad-school",)
 
 
 def test_latin_aliases_match_whole_words_and_short_ones_count_half() -> None:
     # "cv" inside a word is not an alias hit; a lone CV twice is (computer vision, maybe: half).
-    assert infer_topics("모델", "CVPR 논문", TOPICS) == ()
-    assert infer_topics("모델", "CV와 NLP, CV 모델", TOPICS) == ()
-    assert infer_topics("CV 잘 쓰는 법", "", TOPICS) == ()
-    assert infer_topics("CV 잘 쓰는 법", "CV는 짧게", TOPICS) == ("resume",)
+    assert TopicMatcher(TOPICS)("모델", "CVPR 논문") == ()
+    assert TopicMatcher(TOPICS)("모델", "CV와 NLP, CV 모델") == ()
+    assert TopicMatcher(TOPICS)("CV 잘 쓰는 법", "") == ()
+    assert TopicMatcher(TOPICS)("CV 잘 쓰는 법", "CV는 짧게") == ("resume",)
 
 
 def test_nothing_to_infer() -> None:
-    assert infer_topics("", "", TOPICS) == ()
-    assert infer_topics("대학원", "", []) == ()
+    assert TopicMatcher(TOPICS)("", "") == ()
+    assert TopicMatcher([])("대학원", "") == ()
 
 
 def _reference(title: str, body: str, topics: list[Topic], limit: int = 3) -> tuple[str, ...]:

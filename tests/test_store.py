@@ -14,19 +14,10 @@ from bot.store.database import Database, load_migrations
 from bot.store.entries import EntryRepository
 from bot.store.state import StateRepository
 from bot.store.topics import TopicRepository
-from tests.helpers_ingest import rows
+from tests.helpers_ingest import STATE_TABLES, rows
 
 NOW = "2025-03-01T09:00:00+00:00"
 LATER = "2025-03-02T09:00:00+00:00"
-TABLES = (
-    "topics",
-    "entries",
-    "entry_topics",
-    "entry_revisions",
-    "source_files",
-    "ingest_runs",
-    "bot_state",
-)
 
 
 def draft(entry_id: str = "mod-note", **changes: object) -> EntryDraft:
@@ -72,7 +63,7 @@ async def test_every_table_is_strict(tmp_path: Path) -> None:
         )
         if kind == "table" and not name.startswith("sqlite_")
     }
-    for table in (*TABLES, "search_docs", "search_meta"):
+    for table in (*STATE_TABLES, "search_docs", "search_meta"):
         assert listed.get(table) == 1, f"{table} is not STRICT"
 
 

@@ -10,7 +10,7 @@ from bot.search.models import (
     parse_value,
 )
 from bot.search.service import SearchService
-from bot.search.topics import infer_topics
+from bot.search.topics import TopicMatcher
 
 __all__ = [
     "NAME_MAX",
@@ -20,6 +20,6 @@ __all__ = [
     "SearchService",
     "Suggestion",
     "SuggestionKind",
-    "infer_topics",
+    "TopicMatcher",
     "parse_value",
 ]

@@ -101,19 +101,3 @@ class TopicMatcher:
             key=lambda i: (-scores[i], self._ids[i]),
         )
         return tuple(dict.fromkeys(self._ids[i] for i in ranked))[:limit]
-
-
-@lru_cache(maxsize=16)
-def _matcher(topics: tuple[Topic, ...]) -> TopicMatcher:
-    return TopicMatcher(topics)
-
-
-def infer_topics(
-    title: str, body: str, topics: Iterable[Topic], *, limit: int = 3
-) -> tuple[str, ...]:
-    """Ids of the topics whose name or alias the entry names in its title, or twice in its body.
-
-    Pure; the best-supported topics first, at most `limit`. For a call now and then: ingestion
-    builds a TopicMatcher once per chunk of files instead.
-    """
-    return _matcher(tuple(topics))(title, body, limit=limit)

@@ -238,23 +238,6 @@ class EntryRepository:
         )
 
     @staticmethod
-    async def file_entries_under(
-        conn: aiosqlite.Connection, root: str
-    ) -> dict[str, dict[str, tuple[str, bool]]]:
-        """source_file -> {entry id -> (content hash, retired)} for file entries under `root`."""
-        rows = await (
-            await conn.execute(
-                "SELECT id, source_file, content_hash, retired FROM entries"
-                " WHERE origin = 'file' AND source_root = ?",
-                (root,),
-            )
-        ).fetchall()
-        found: dict[str, dict[str, tuple[str, bool]]] = {}
-        for r in rows:
-            found.setdefault(r[1], {})[r[0]] = (r[2], bool(r[3]))
-        return found
-
-    @staticmethod
     async def moderator_ids(conn: aiosqlite.Connection) -> set[str]:
         rows = await (
             await conn.execute("SELECT id FROM entries WHERE origin = 'moderator'")
