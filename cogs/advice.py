@@ -173,12 +173,7 @@ class AdviceCog(commands.Cog):
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         suggestions = await self.services.search.suggest(current, limit=limits.CHOICES)
-        return [
-            app_commands.Choice(
-                name=limits.clip(s.name, limits.CHOICE_NAME), value=s.value[: limits.CHOICE_VALUE]
-            )
-            for s in suggestions[: limits.CHOICES]
-        ]
+        return limits.choices((s.name, s.value) for s in suggestions)
 
     @advice.autocomplete("topic")
     async def advice_topic_autocomplete(
@@ -186,14 +181,17 @@ class AdviceCog(commands.Cog):
     ) -> list[app_commands.Choice[str]]:
         language = lang(interaction)
         wanted = current.strip().casefold()
-        choices = []
+        other = "en" if language == "ko" else "ko"
         topics = sorted((await self._topics()).values(), key=lambda x: x.name(language))
-        for topic in topics:
-            names = (topic.id, topic.name_ko, topic.name_en, *topic.aliases)
-            if not wanted or any(wanted in n.casefold() for n in names):
-                label = f"{topic.name(language)} · {topic.name('en' if language == 'ko' else 'ko')}"
-                choices.append(app_commands.Choice(name=limits.clip(label, 100), value=topic.id))
-        return choices[: limits.CHOICES]
+        return limits.choices(
+            (f"{topic.name(language)} · {topic.name(other)}", topic.id)
+            for topic in topics
+            if not wanted
+            or any(
+                wanted in n.casefold()
+                for n in (topic.id, topic.name_ko, topic.name_en, *topic.aliases)
+            )
+        )
 
     # -- /entry ----------------------------------------------------------------------------------
 
@@ -223,11 +221,9 @@ class AdviceCog(commands.Cog):
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         suggestions = await self.services.search.suggest(current, limit=limits.CHOICES)
-        return [
-            app_commands.Choice(name=limits.clip(s.name, limits.CHOICE_NAME), value=s.ref[:100])
-            for s in suggestions
-            if s.kind is SuggestionKind.ENTRY
-        ][: limits.CHOICES]
+        return limits.choices(
+            (s.name, s.ref) for s in suggestions if s.kind is SuggestionKind.ENTRY
+        )
 
 
 async def setup(bot: SunbaeBot) -> None:

@@ -172,7 +172,7 @@ class TipConfig(app_commands.Group):
     ) -> list[app_commands.Choice[str]]:
         wanted = current.strip().lower()
         zones = _POPULAR_ZONES if not wanted else [z for z in _ZONES if wanted in z.lower()]
-        return [app_commands.Choice(name=z, value=z) for z in zones[: limits.CHOICES]]
+        return limits.choices((z, z) for z in zones)
 
     @app_commands.command(
         name=cmd_str("tipcfg.show.name"), description=cmd_str("tipcfg.show.description")

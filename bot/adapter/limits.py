@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from discord import app_commands
+
 EMBED_TITLE = 256
 EMBED_DESCRIPTION = 4096
 EMBED_FIELDS = 25
@@ -26,6 +30,18 @@ def clip(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     return text[: limit - 1].rstrip() + "…"
+
+
+def choices(pairs: Iterable[tuple[str, str]]) -> list[app_commands.Choice[str]]:
+    """Autocomplete choices from (name, value) pairs within Discord's limits: at most 25, names
+    clipped to 100 characters; a value is never clipped (a cut value would name something else),
+    so one that is too long is left out."""
+    found = [
+        app_commands.Choice(name=clip(name, CHOICE_NAME), value=value)
+        for name, value in pairs
+        if value and len(value) <= CHOICE_VALUE
+    ]
+    return found[:CHOICES]
 
 
 def paginate(text: str, limit: int = BODY_PAGE) -> list[str]:
