@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 from bot.adapter.runner import PERMISSIONS
+from bot.adapter.tip_poster import POST_PERMISSIONS, THREAD_PERMISSIONS
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -123,3 +124,5 @@ def test_invite_url_asks_for_exactly_the_needed_permissions(tmp_path: Path) -> N
     assert query["permissions"] == [str(PERMISSIONS.value)]
     assert PERMISSIONS.send_messages and PERMISSIONS.embed_links
     assert not PERMISSIONS.administrator and not PERMISSIONS.mention_everyone
+    # The invite grants what /tip-config set checks for, so a fresh install passes it.
+    assert all(getattr(PERMISSIONS, p) for p in (*POST_PERMISSIONS, *THREAD_PERMISSIONS))
