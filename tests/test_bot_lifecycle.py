@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.adapter.client import TREE_HASH_KEY
+from bot.adapter.client import tree_hash_key
 from bot.emulator import DiscordEmulator, EmulatorError
 from bot.i18n import COMMAND_TEXT
 from tests.conftest import bot_settings, start_harness
@@ -27,7 +27,8 @@ async def test_sync_runs_once_per_tree_change(tmp_path: Path, emulator: DiscordE
         assert len(emulator.calls_to("PUT", GLOBAL_PUT)) == 1
         assert {c["name"] for c in emulator.synced_commands()} == COMMANDS
         digest = await first.bot.tree_hash()
-        assert await first.services.state.get(TREE_HASH_KEY) == digest
+        key = tree_hash_key(first.bot.application_id, emulator.api_base)
+        assert await first.services.state.get(key) == digest
 
     # A restart with the same commands: no PUT (Discord rate-limits and re-propagates syncs).
     async with start_harness(settings, emulator=emulator, ingest=False) as second:
@@ -36,12 +37,31 @@ async def test_sync_runs_once_per_tree_change(tmp_path: Path, emulator: DiscordE
         res = await emulator.slash("about", user=second.camper, channel=second.channel)
         assert res.embeds  # the commands registered by the first start still work
         # The tree changed (here: the stored hash no longer matches): the next start syncs.
-        await second.services.state.set(TREE_HASH_KEY, "stale", now="2025-01-01T00:00:00+00:00")
+        await second.services.state.set(key, "stale", now="2025-01-01T00:00:00+00:00")
 
     async with start_harness(settings, emulator=emulator, ingest=False) as third:
         assert third.bot.sync_outcome == "global"
         assert len(emulator.calls_to("PUT", GLOBAL_PUT)) == 2
-        assert await third.services.state.get(TREE_HASH_KEY) == digest
+        assert await third.services.state.get(key) == digest
+
+
+async def test_a_sandbox_run_never_makes_a_later_start_skip_its_sync(tmp_path: Path) -> None:
+    """The README's order: the sandbox first (here on a kept database), then again, then `run`
+    against another application and API (Discord): each registers its commands."""
+    settings = bot_settings(tmp_path / "kept.db")
+    for _ in range(2):  # a fresh emulator each time, as `python -m bot sandbox --db kept.db` does
+        async with start_harness(settings, ingest=False) as sandbox:
+            assert sandbox.bot.sync_outcome == "global"
+            res = await sandbox.emu.slash("about", user=sandbox.camper, channel=sandbox.channel)
+            assert res.embeds, res.content  # not "unknown command": the commands were synced
+    other = DiscordEmulator()  # "Discord": another application id at another API base
+    await other.start()
+    try:
+        async with start_harness(settings, emulator=other, ingest=False) as real:
+            assert real.bot.sync_outcome == "global"
+            assert {c["name"] for c in other.synced_commands()} == COMMANDS
+    finally:
+        await other.stop()
 
 
 async def test_dev_guild_syncs_to_that_guild_only(

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 import discord
+import discord.http
 from discord.ext import commands
 
 from bot.adapter.locale import SunbaeTranslator
@@ -21,6 +22,14 @@ log = logging.getLogger(__name__)
 # Loaded in this order by setup_hook; a cog that fails to load stops start-up loudly.
 EXTENSIONS: tuple[str, ...] = ("cogs.advice", "cogs.topics", "cogs.tips", "cogs.about")
 TREE_HASH_KEY = "command_tree_hash"
+
+
+def tree_hash_key(application_id: int | None, api_base: str) -> str:
+    """The stored hash is per application and per API: a sandbox run (the emulator's application
+    on 127.0.0.1) must never make a later `run` on Discord believe its commands are synced."""
+    return f"{TREE_HASH_KEY}:{application_id or 0}@{api_base}"
+
+
 # No public site yet: the docs are the README shipped with the code.
 DOCS = "README.md · `python -m bot --help`"
 
@@ -90,10 +99,11 @@ class SunbaeBot(commands.Bot):
             await self.tree.sync(guild=guild)
             return "guild"
         digest = await self.tree_hash()
-        if not force and await self.services.state.get(TREE_HASH_KEY) == digest:
+        key = tree_hash_key(self.application_id, discord.http.Route.BASE)
+        if not force and await self.services.state.get(key) == digest:
             return "unchanged"
         await self.tree.sync()
-        await self.services.state.set(TREE_HASH_KEY, digest, now=iso(utcnow()))
+        await self.services.state.set(key, digest, now=iso(utcnow()))
         return "global"
 
     async def on_ready(self) -> None:
