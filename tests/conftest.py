@@ -24,6 +24,7 @@ import pytest_asyncio
 
 from bot.sandbox.harness import Harness
 from bot.settings import Settings
+from tests.helpers_ingest import NO_CORPUS
 
 pytest_plugins = ["tests.fixtures.emulator"]
 
@@ -36,6 +37,19 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "error_logs_expected: the test provokes an error the bot logs at ERROR"
     )
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Say it loudly when tests skipped for want of ../shared/corpus: a green run without it
+    has not tested ingestion of the real posts."""
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if NO_CORPUS in str(r.longrepr)]
+    if skipped:
+        terminalreporter.write_sep(
+            "!",
+            f"{len(skipped)} tests skipped: {NO_CORPUS} (see README, Development)",
+            red=True,
+            bold=True,
+        )
 
 
 def bot_settings(db_path: Path, **overrides: Any) -> Settings:

@@ -19,11 +19,11 @@ import yaml
 from bot.search import SearchHit, SearchService
 from bot.services.factory import build_ingest_service
 from bot.store.database import Database
+from tests.helpers_ingest import corpus_dir
 
 HERE = Path(__file__).parent
 REPO = HERE.parents[1]
 CONTENT = REPO / "content"
-SHARED_CORPUS = REPO.parent / "shared" / "corpus"
 MIN_HIT_AT_3 = 0.9
 MIN_MRR = 0.8
 DEPTH = 10  # ranks beyond this count as a miss for MRR
@@ -106,12 +106,11 @@ def _check(report: Report) -> None:
     )
 
 
-@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="../shared/corpus is not beside the repo")
 async def test_raw_corpus_relevance(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     cases = load_cases(HERE / "corpus_queries.yaml")
     assert len(cases) >= 40
     # The taxonomy comes along so aliases (포폴, 코테, grad school) expand and topics are inferred.
-    sources = [CONTENT / "topics.yaml", SHARED_CORPUS]
+    sources = [CONTENT / "topics.yaml", corpus_dir()]
     report = await evaluate("raw corpus", sources, cases, tmp_path / "corpus.db")
     _print(capsys, report, len(cases))
     _check(report)
