@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import ast
+import importlib
 import re
+import tomllib
 from collections.abc import Iterator
 
+from bot.cogs import EXTENSIONS
 from tests.helpers_ingest import REPO
 
-DISCORD_ALLOWED = ("cogs", "bot/adapter")
+DISCORD_ALLOWED = ("bot/cogs", "bot/adapter")
 SQL_ALLOWED = ("bot/store",)
 SQL = re.compile(
     r"\bSELECT\s|\bINSERT\s+(OR\s+\w+\s+)?INTO\b|\bUPDATE\s+\w+\s+SET\b|\bDELETE\s+FROM\b"
@@ -17,10 +20,9 @@ SQL = re.compile(
 
 
 def sources() -> Iterator[tuple[str, ast.Module]]:
-    for top in ("bot", "cogs"):
-        for path in sorted((REPO / top).rglob("*.py")):
-            rel = path.relative_to(REPO).as_posix()
-            yield rel, ast.parse(path.read_text(encoding="utf-8"), filename=rel)
+    for path in sorted((REPO / "bot").rglob("*.py")):
+        rel = path.relative_to(REPO).as_posix()
+        yield rel, ast.parse(path.read_text(encoding="utf-8"), filename=rel)
 
 
 def inside(rel: str, folders: tuple[str, ...]) -> bool:
@@ -65,7 +67,7 @@ def test_only_adapters_import_discord() -> None:
             if module == "discord" or module.startswith("discord."):
                 offenders.append(f"{rel}:{line} imports {module}")
     assert checked >= 20
-    assert offenders == [], "only cogs/ and bot/adapter/ may import discord:\n" + "\n".join(
+    assert offenders == [], "only bot/cogs/ and bot/adapter/ may import discord:\n" + "\n".join(
         offenders
     )
 
@@ -115,3 +117,16 @@ def test_the_checks_catch_what_they_look_for() -> None:
         assert SQL.search(sql), sql
     for text in ("Select a topic", "update the topics", "delete from the list", "선택 SELECT"):
         assert not SQL.search(text), text
+
+
+def test_every_feature_package_is_loaded_and_nothing_else_ships_top_level() -> None:
+    """A feature's Discord side is one package in bot/cogs/ and one line in EXTENSIONS; the
+    wheel installs only `bot` (no generic top-level name such as `cogs`)."""
+    packages = {
+        f"bot.cogs.{path.parent.name}" for path in (REPO / "bot" / "cogs").glob("*/__init__.py")
+    }
+    assert set(EXTENSIONS) == packages
+    for name in EXTENSIONS:
+        assert callable(getattr(importlib.import_module(name), "setup", None)), name
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"] == ["bot"]

@@ -28,7 +28,7 @@ def test_dockerfile_runs_as_non_root_with_the_db_on_the_volume() -> None:
     assert "SUNBAE_DB=/app/data/sunbae.db" in text
     # The same install CI runs (the project through pip), not a hand-kept requirements list.
     assert re.search(r"^RUN pip install \.$", text, re.M)
-    for copied in ("bot", "cogs", "content"):
+    for copied in ("bot", "content"):
         assert re.search(rf"^COPY {copied} ", text, re.M)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 from bot.adapter.runner import PERMISSIONS
-from bot.adapter.tip_poster import POST_PERMISSIONS, THREAD_PERMISSIONS
+from bot.cogs.tips.poster import POST_PERMISSIONS, THREAD_PERMISSIONS
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bot.adapter.tip_problems import problem_text
+from bot.cogs.tips.problems import problem_text
 from bot.tips.models import TipProblem, TipSettings
 
 DAY = dt.date(2025, 3, 3)

@@ -16,11 +16,10 @@ from bot.adapter.locale import SunbaeTranslator
 from bot.adapter.tree import SunbaeTree
 from bot.app import Services
 from bot.clock import iso, utcnow
+from bot.cogs import EXTENSIONS
 
 log = logging.getLogger(__name__)
 
-# Loaded in this order by setup_hook; a cog that fails to load stops start-up loudly.
-EXTENSIONS: tuple[str, ...] = ("cogs.advice", "cogs.topics", "cogs.tips", "cogs.about")
 TREE_HASH_KEY = "command_tree_hash"
 
 

@@ -1,12 +1,12 @@
-"""Entries and lists rendered as embeds, always within Discord's limits."""
+"""Entries rendered as embeds within Discord's limits (the advice, topics and later features
+all show entries), the product's embed colour, and the last-guard `fit`."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import discord
 
-from bot import __version__
 from bot.adapter import limits
 from bot.i18n import Language, t
 from bot.models import Entry, Topic
@@ -85,73 +85,3 @@ def fit(embed: discord.Embed) -> discord.Embed:
     if overflow > 0 and embed.description:
         embed.description = limits.clip(embed.description, len(embed.description) - overflow - 1)
     return embed
-
-
-def topics_embed(
-    topics: Sequence[Topic], counts: Mapping[str, int], language: Language
-) -> discord.Embed:
-    embed = discord.Embed(title=t("topics.title", language), colour=COLOR)
-    if not topics:
-        embed.description = t("topics.empty", language)
-        return embed
-    lines = []
-    for topic in topics:
-        description = topic.description_en if language == "en" else topic.description
-        count = t("topics.count", language, n=counts.get(topic.id, 0))
-        line = f"**{topic.name(language)}** · {count}"
-        if description:
-            line += f"\n{description}"
-        lines.append(line)
-    body = "\n".join(lines)
-    embed.description = limits.clip(
-        f"{t('topics.intro', language)}\n\n{body}", limits.EMBED_DESCRIPTION
-    )
-    return fit(embed)
-
-
-def topic_page_embed(
-    topic: Topic,
-    entries: Sequence[Entry],
-    language: Language,
-    *,
-    page: int,
-    pages: int,
-    total: int,
-) -> discord.Embed:
-    embed = discord.Embed(
-        title=limits.clip(
-            t("topics.page_title", language, topic=topic.name(language), total=total),
-            limits.EMBED_TITLE,
-        ),
-        colour=COLOR,
-    )
-    lines = []
-    for entry in entries:
-        title = entry.title_en if language == "en" and entry.title_en else entry.title
-        lines.append(f"• **{limits.clip(title, 150)}**  `{entry.id}`")
-    embed.description = limits.clip("\n".join(lines), limits.EMBED_DESCRIPTION)
-    embed.set_footer(text=t("topics.page", language, n=page, total=pages))
-    return fit(embed)
-
-
-def about_embed(
-    stats: Mapping[str, int], sources: Sequence[tuple[str, int]], language: Language, docs: str
-) -> discord.Embed:
-    embed = discord.Embed(
-        title=t("about.title", language), description=t("about.description", language), colour=COLOR
-    )
-    embed.add_field(name=t("about.version", language), value=__version__, inline=True)
-    embed.add_field(
-        name=t("about.corpus", language),
-        value=t("about.corpus_value", language, **stats),
-        inline=True,
-    )
-    if sources:
-        listed = "\n".join(f"{n:3d} · {limits.clip(s, 80)}" for s, n in sources[:10])
-        embed.add_field(
-            name=t("about.sources", language),
-            value=limits.clip(listed, limits.EMBED_FIELD_VALUE),
-            inline=False,
-        )
-    embed.add_field(name=t("about.docs", language), value=docs, inline=False)
-    return fit(embed)

@@ -9,12 +9,12 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.adapter import limits
-from bot.adapter.client import SunbaeBot
 from bot.adapter.locale import cmd_str, lang, text
-from bot.adapter.render import entry_pages, topic_page_embed, topics_embed
+from bot.adapter.render import entry_pages
 from bot.adapter.types import Interaction
 from bot.adapter.views import PagesView, SelectView, select_option
 from bot.app import Services
+from bot.cogs.topics.embeds import topic_page_embed, topics_embed
 from bot.corpus.references import with_named_references
 from bot.i18n import Language, t
 from bot.models import Topic
@@ -111,7 +111,3 @@ class TopicsCog(commands.Cog):
         )
         await interaction.response.edit_message(embed=embed, view=view)
         view.origin = interaction
-
-
-async def setup(bot: SunbaeBot) -> None:
-    await bot.add_cog(TopicsCog(bot.services))

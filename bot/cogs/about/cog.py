@@ -5,11 +5,11 @@ from __future__ import annotations
 from discord import app_commands
 from discord.ext import commands
 
-from bot.adapter.client import DOCS, SunbaeBot
+from bot.adapter.client import DOCS
 from bot.adapter.locale import cmd_str, lang
-from bot.adapter.render import about_embed
 from bot.adapter.types import Interaction
 from bot.app import Services
+from bot.cogs.about.embeds import about_embed
 
 
 class AboutCog(commands.Cog):
@@ -22,7 +22,3 @@ class AboutCog(commands.Cog):
         sources = await self.services.entries.sources()
         embed = about_embed(stats, sources, lang(interaction), DOCS)
         await interaction.response.send_message(embed=embed, ephemeral=True)
-
-
-async def setup(bot: SunbaeBot) -> None:
-    await bot.add_cog(AboutCog(bot.services))

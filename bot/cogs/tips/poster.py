@@ -8,14 +8,13 @@ import aiohttp
 import discord
 
 from bot.adapter import limits
-from bot.adapter.render import COLOR
+from bot.cogs.tips.embeds import tip_embed
 from bot.i18n import Language, t
 from bot.tips.errors import PostError
 from bot.tips.models import DailyTip
 from bot.tips.poster import PostedTip
 
 log = logging.getLogger(__name__)
-FOOTER_MARK = "sunbae daily tip"
 HISTORY_SCAN = 50
 
 
@@ -34,21 +33,6 @@ def missing_permissions(channel: discord.abc.GuildChannel, *, thread: bool) -> l
     have = channel.permissions_for(me)
     needed = POST_PERMISSIONS + (THREAD_PERMISSIONS if thread else ())
     return [name for name in needed if not getattr(have, name)]
-
-
-def tip_embed(tip: DailyTip, language: Language, *, nonce: str | None = None) -> discord.Embed:
-    embed = discord.Embed(
-        title=t("tip.title", language, date=tip.date.isoformat()),
-        description=limits.clip(tip.tip, limits.EMBED_DESCRIPTION),
-        colour=COLOR,
-    )
-    source = limits.clip(f"**{tip.title}**" + (f"\n{tip.source}" if tip.source else ""), 1024)
-    embed.add_field(name=t("tip.from", language), value=source, inline=False)
-    # The nonce is visible in the footer: channel history doesn't return nonces, and a restart
-    # after a crash between send and record finds the earlier post by it.
-    footer = f"{FOOTER_MARK} · {nonce}" if nonce else f"id: {tip.entry_id}"
-    embed.set_footer(text=footer)
-    return embed
 
 
 def _post_error(exc: Exception) -> PostError:

@@ -1,62 +1,27 @@
-"""/tip and /tip-config: today's tip, and each server's daily posting schedule."""
+"""/tip-config: each server's daily posting schedule, for members with Manage Server."""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import datetime as dt
-import logging
 from zoneinfo import available_timezones
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.adapter import limits
-from bot.adapter.client import SunbaeBot
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.render import COLOR
-from bot.adapter.tip_poster import DiscordTipPoster, missing_permissions, tip_embed
-from bot.adapter.tip_problems import problem_text
 from bot.adapter.types import Interaction
-from bot.i18n import Language, t
+from bot.cogs.tips.embeds import settings_embed
+from bot.cogs.tips.poster import missing_permissions
+from bot.i18n import t
 from bot.tips.errors import NoTipsError, TipConfigError
 from bot.tips.models import TipSettings
 from bot.tips.schedule import parse_time, parse_zone
-from bot.tips.scheduler import TipScheduler
 from bot.tips.service import TipService
 
-log = logging.getLogger(__name__)
-DM_GUILD = 0  # /tip in a DM uses the global rotation
 _ZONES = sorted(available_timezones())
 _POPULAR_ZONES = ["Asia/Seoul", "Asia/Tokyo", "UTC", "America/New_York", "America/Los_Angeles",
                   "Europe/London", "Europe/Berlin", "Asia/Singapore"]  # fmt: skip
-
-
-def _settings_embed(s: TipSettings, language: Language) -> discord.Embed:
-    embed = discord.Embed(title=t("tipcfg.title", language), colour=COLOR)
-    if not s.configured:
-        embed.description = t("tipcfg.not_set", language)
-    else:
-        on = t("tipcfg.on" if s.enabled else "tipcfg.off", language)
-        embed.add_field(name=t("tipcfg.status", language), value=on, inline=True)
-        embed.add_field(name=t("tipcfg.channel", language), value=f"<#{s.channel_id}>", inline=True)
-        embed.add_field(
-            name=t("tipcfg.time", language), value=f"{s.time} ({s.timezone})", inline=True
-        )
-        thread = t("tipcfg.yes" if s.open_thread else "tipcfg.no", language)
-        embed.add_field(name=t("tipcfg.thread", language), value=thread, inline=True)
-        if s.enabled and s.next_post_at:
-            embed.add_field(
-                name=t("tipcfg.next", language),
-                value=discord.utils.format_dt(s.next_post_at, "F"),
-                inline=False,
-            )
-    if s.skip_date and s.skip_date >= dt.datetime.now(dt.UTC).date() - dt.timedelta(days=1):
-        embed.add_field(name=t("tipcfg.skip", language), value=s.skip_date.isoformat(), inline=True)
-    if problem := problem_text(s, language):
-        embed.add_field(name=t("tipcfg.problem", language), value=problem, inline=False)
-    return embed
 
 
 def _cannot_post(
@@ -162,7 +127,7 @@ class TipConfig(app_commands.Group):
             return
         saved = await self.tips.settings(interaction.guild_id)
         await interaction.response.send_message(
-            text(interaction, "tipcfg.saved"), embed=_settings_embed(saved, lang(interaction)),
+            text(interaction, "tipcfg.saved"), embed=settings_embed(saved, lang(interaction)),
             ephemeral=True,
         )  # fmt: skip
 
@@ -181,7 +146,7 @@ class TipConfig(app_commands.Group):
         assert interaction.guild_id is not None
         current = await self.tips.settings(interaction.guild_id)
         await interaction.response.send_message(
-            embed=_settings_embed(current, lang(interaction)), ephemeral=True
+            embed=settings_embed(current, lang(interaction)), ephemeral=True
         )
 
     @app_commands.command(
@@ -191,7 +156,7 @@ class TipConfig(app_commands.Group):
         assert interaction.guild_id is not None
         current = await self.tips.disable(interaction.guild_id)
         await interaction.response.send_message(
-            text(interaction, "tipcfg.disabled"), embed=_settings_embed(current, lang(interaction)),
+            text(interaction, "tipcfg.disabled"), embed=settings_embed(current, lang(interaction)),
             ephemeral=True,
         )  # fmt: skip
 
@@ -232,51 +197,3 @@ class TipConfig(app_commands.Group):
         await interaction.response.send_message(
             text(interaction, "tipcfg.skipped", date=day.isoformat()), ephemeral=True
         )
-
-
-class TipsCog(commands.Cog):
-    def __init__(self, bot: SunbaeBot) -> None:
-        self.bot = bot
-        self.tips = bot.services.tips
-        self.scheduler = TipScheduler(
-            self.tips,
-            DiscordTipPoster(bot),
-            grace=dt.timedelta(hours=bot.settings.tip_grace_hours),
-        )
-        self._stop = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
-
-    async def cog_load(self) -> None:
-        self.bot.tree.add_command(TipConfig(self.tips))
-        self._task = asyncio.create_task(self._run_scheduler(), name="sunbae-tip-scheduler")
-
-    async def cog_unload(self) -> None:
-        self._stop.set()
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-
-    async def _run_scheduler(self) -> None:
-        await self.bot.wait_until_ready()
-        try:
-            await self.scheduler.run(self._stop)
-        except Exception:
-            log.exception("the daily tip scheduler stopped")
-
-    @app_commands.command(name=cmd_str("tip.name"), description=cmd_str("tip.description"))
-    @app_commands.rename(share=cmd_str("tip.share.name"))
-    @app_commands.describe(share=cmd_str("tip.share.description"))
-    async def tip(self, interaction: Interaction, share: bool = False) -> None:
-        try:
-            today = await self.tips.today(interaction.guild_id or DM_GUILD)
-        except NoTipsError:
-            await interaction.response.send_message(text(interaction, "tip.none"), ephemeral=True)
-            return
-        await interaction.response.send_message(
-            embed=tip_embed(today, lang(interaction)), ephemeral=not share
-        )
-
-
-async def setup(bot: SunbaeBot) -> None:
-    await bot.add_cog(TipsCog(bot))

@@ -7,7 +7,6 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.adapter import limits
-from bot.adapter.client import SunbaeBot
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.render import entry_pages
 from bot.adapter.types import Interaction
@@ -224,7 +223,3 @@ class AdviceCog(commands.Cog):
         return limits.choices(
             (s.name, s.ref) for s in suggestions if s.kind is SuggestionKind.ENTRY
         )
-
-
-async def setup(bot: SunbaeBot) -> None:
-    await bot.add_cog(AdviceCog(bot.services))

@@ -1,0 +1,10 @@
+"""The daily tip: /tip, /tip-config, the scheduler and its Discord poster."""
+
+from __future__ import annotations
+
+from bot.adapter.client import SunbaeBot
+from bot.cogs.tips.cog import TipsCog
+
+
+async def setup(bot: SunbaeBot) -> None:
+    await bot.add_cog(TipsCog(bot))

@@ -1,0 +1,67 @@
+"""/tip: today's tip; the cog also runs the daily tip scheduler and carries /tip-config."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+
+from discord import app_commands
+from discord.ext import commands
+
+from bot.adapter.client import SunbaeBot
+from bot.adapter.locale import cmd_str, lang, text
+from bot.adapter.types import Interaction
+from bot.cogs.tips.config import TipConfig
+from bot.cogs.tips.embeds import tip_embed
+from bot.cogs.tips.poster import DiscordTipPoster
+from bot.tips import scheduler as tip_scheduler
+from bot.tips.errors import NoTipsError
+
+log = logging.getLogger(__name__)
+DM_GUILD = 0  # /tip in a DM uses the global rotation
+
+
+class TipsCog(commands.Cog):
+    def __init__(self, bot: SunbaeBot) -> None:
+        self.bot = bot
+        self.tips = bot.services.tips
+        self.scheduler = tip_scheduler.TipScheduler(
+            self.tips,
+            DiscordTipPoster(bot),
+            grace=dt.timedelta(hours=bot.settings.tip_grace_hours),
+        )
+        self._stop = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    async def cog_load(self) -> None:
+        self.bot.tree.add_command(TipConfig(self.tips))
+        self._task = asyncio.create_task(self._run_scheduler(), name="sunbae-tip-scheduler")
+
+    async def cog_unload(self) -> None:
+        self._stop.set()
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    async def _run_scheduler(self) -> None:
+        await self.bot.wait_until_ready()
+        try:
+            await self.scheduler.run(self._stop)
+        except Exception:
+            log.exception("the daily tip scheduler stopped")
+
+    @app_commands.command(name=cmd_str("tip.name"), description=cmd_str("tip.description"))
+    @app_commands.rename(share=cmd_str("tip.share.name"))
+    @app_commands.describe(share=cmd_str("tip.share.description"))
+    async def tip(self, interaction: Interaction, share: bool = False) -> None:
+        try:
+            today = await self.tips.today(interaction.guild_id or DM_GUILD)
+        except NoTipsError:
+            await interaction.response.send_message(text(interaction, "tip.none"), ephemeral=True)
+            return
+        await interaction.response.send_message(
+            embed=tip_embed(today, lang(interaction)), ephemeral=not share
+        )

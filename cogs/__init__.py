@@ -1,1 +1,0 @@
-"""Discord adapters: each cog parses an interaction, calls a service and renders the answer."""
