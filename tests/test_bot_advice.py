@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
+from bot.app import open_services
 from bot.sandbox.harness import Harness
-from tests.conftest import enabled, fields, footer, labels
+from bot.search import SearchService
+from tests.conftest import bot_settings, enabled, fields, footer, labels, start_harness
 
 pytestmark = [
     pytest.mark.asyncio(loop_scope="module"),
@@ -260,3 +264,30 @@ async def test_an_unknown_topic_is_refused_not_ignored(harness: Harness) -> None
     # A topic typed by its name (not picked from the list) still filters.
     res = await h.emu.slash("advice", {"query": "대학원", "topic": "대학원"}, user=h.camper)
     assert res.embeds
+
+
+class _NotWarmed(SearchService):
+    """A bot that did not load its search index at start: the first lookup loads it."""
+
+    async def refresh(self) -> None:
+        return None
+
+
+async def test_advice_defers_while_the_search_index_loads(tmp_path: Path) -> None:
+    settings = bot_settings(tmp_path / "sunbae.db")
+    services = await open_services(settings)
+    services = replace(services, search=_NotWarmed(services.db))
+    async with start_harness(settings, services=services) as h:
+        assert not h.services.search.ready
+        res = await h.emu.slash("advice", {"query": "대학원"}, user=h.camper)
+        assert res.deferred and res.ephemeral
+        final = await res.wait_final()
+        assert final is not None
+        [embed] = final["embeds"]
+        best = (await h.services.search.search("대학원", limit=1)).hits[0]
+        assert embed["title"] == best.title
+        # Loaded by then: the next lookup answers at once.
+        again = await h.emu.slash("advice", {"query": "면접"}, user=h.camper)
+        assert not again.deferred and again.embeds
+        missing = await h.emu.slash("entry", {"id": "없는-아이디"}, user=h.camper)
+        assert not missing.deferred

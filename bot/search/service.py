@@ -81,6 +81,11 @@ class SearchService:
 
     # -- the in-memory snapshot --------------------------------------------------------------
 
+    @property
+    def ready(self) -> bool:
+        """An index is in memory: no query waits for a full load (at most `RELOAD_WAIT`)."""
+        return self._snapshot is not None
+
     async def refresh(self) -> None:
         """Reload the in-memory structures now (at start-up, or after a bulk write)."""
         async with self._lock:
@@ -260,7 +265,8 @@ class SearchService:
             total = None if total is None else total + len(extra)
         scored = rerank(plan, candidates, lex)
         if total is None:  # counting every match of common words costs more than the search
-            total = max(len(scored), min(lex.doc_count, plan_df(plan, lex)))
+            most = lex.topics[topic_id].count if topic_id in lex.topics else lex.doc_count
+            total = max(len(scored), min(most, plan_df(plan, lex)))
         page = scored[offset : offset + limit]
         hits = await self._hits(plan, page)
         topic_ids = list(plan.topic_ids)

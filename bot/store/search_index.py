@@ -112,10 +112,16 @@ async def count_entries(conn: aiosqlite.Connection) -> int:
 
 
 def _topic_filter(topic: str | None) -> tuple[str, tuple[object, ...]]:
+    """A filter on the entries filed under `topic`, checked on each FTS match.
+
+    The "+" keeps `rowid IN (...)` away from FTS5's planner: offered to it, FTS5 runs the whole
+    MATCH once per listed row (~4k rows a topic at 100k entries: 1 s and more a query); kept out,
+    the list is read once into a temporary index and each match is looked up in it (~3 ms).
+    """
     if topic is None:
         return "", ()
     return (
-        " AND rowid IN (SELECT d.doc FROM search_docs d JOIN entry_topics t"
+        " AND +rowid IN (SELECT d.doc FROM search_docs d JOIN entry_topics t"
         " ON t.entry_id = d.entry_id WHERE t.topic_id = ?)",
         (topic,),
     )

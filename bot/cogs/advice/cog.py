@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -87,7 +89,14 @@ class AdviceCog(commands.Cog):
                 text(interaction, "topic.unknown", topic=limits.clip(topic, 80)), ephemeral=True
             )
             return
+        await self._defer_while_loading(interaction, ephemeral=not public)
         await self._answer(interaction, query, topic_filter, public=public, edit=False)
+
+    async def _defer_while_loading(self, interaction: Interaction, *, ephemeral: bool) -> None:
+        """Until the search index is in memory a lookup waits for it (seconds on a big corpus,
+        longer than Discord waits for an answer): say "thinking" first."""
+        if not self.services.search.ready:
+            await interaction.response.defer(ephemeral=ephemeral, thinking=True)
 
     async def _answer(
         self,
@@ -125,8 +134,8 @@ class AdviceCog(commands.Cog):
         if edit:
             await interaction.response.edit_message(content=content, embed=pages[0], view=view)
         else:
-            await interaction.response.send_message(
-                content=content, embed=pages[0], view=view, ephemeral=not public
+            await _send(
+                interaction, content=content, embed=pages[0], view=view, ephemeral=not public
             )
         view.origin = interaction
 
@@ -163,7 +172,7 @@ class AdviceCog(commands.Cog):
             await interaction.response.edit_message(content=message, embed=None, view=view)
         else:
             kwargs = {"view": view} if view else {}
-            await interaction.response.send_message(message, ephemeral=True, **kwargs)
+            await _send(interaction, content=message, ephemeral=True, **kwargs)
         if view:
             view.origin = interaction
 
@@ -205,6 +214,7 @@ class AdviceCog(commands.Cog):
         entry = await self.services.entries.get(ref.strip())
         if entry is None:
             # Typed rather than picked: not an id. Offer the closest titles instead.
+            await self._defer_while_loading(interaction, ephemeral=True)
             result = await self.services.search.search(ref, limit=5)
             choices = [(h.title, f"entry:{h.id}") for h in result.hits[:5]]
             message = text(interaction, "entry.unknown", id=limits.clip(ref, 80))
@@ -223,3 +233,11 @@ class AdviceCog(commands.Cog):
         return limits.choices(
             (s.name, s.ref) for s in suggestions if s.kind is SuggestionKind.ENTRY
         )
+
+
+async def _send(interaction: Interaction, **message: Any) -> None:
+    """The answer: the first response, or what fills in a deferred one."""
+    if interaction.response.is_done():
+        await interaction.followup.send(**message)
+    else:
+        await interaction.response.send_message(**message)
