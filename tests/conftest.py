@@ -1,5 +1,7 @@
-"""Shared fixtures: the real bot on the local Discord emulator (`Harness`), and helpers to read
-what a user sees.
+"""Shared fixtures: the real bot on the local Discord emulator (`harness`), the emulator alone,
+and the check that nothing was logged at ERROR. Helpers are imported from `tests/helpers_*.py`
+(never from a conftest): starting a bot (`helpers_bot`), reading what a user sees
+(`helpers_messages`), waiting for an effect (`helpers_async`).
 
 Bot test modules use the module-scoped `harness` (one emulator, one bot, the real corpus) and run
 on a module-scoped event loop:
@@ -7,30 +9,23 @@ on a module-scoped event loop:
     pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("no_errors_logged")]
 
 Tests needing other settings (a cooldown, tiny content, a clock) start their own with
-`start_harness(settings)` as an async context manager.
+`helpers_bot.start_harness(settings)` as an async context manager.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping
-from pathlib import Path
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import pytest
 import pytest_asyncio
 
 from bot.sandbox.harness import Harness
-from bot.settings import Settings
+from tests.helpers_bot import bot_settings, start_harness
 from tests.helpers_ingest import NO_CORPUS
 
 pytest_plugins = ["tests.fixtures.emulator"]
-
-REPO = Path(__file__).resolve().parents[1]
-CONTENT = REPO / "content"
-EPHEMERAL = 1 << 6
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -50,27 +45,6 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
             red=True,
             bold=True,
         )
-
-
-def bot_settings(db_path: Path, **overrides: Any) -> Settings:
-    """Settings for a test bot: the real corpus, no cooldown, no token."""
-    values: dict[str, Any] = {
-        "token": None,
-        "db_path": db_path,
-        "content_paths": (CONTENT,),
-        "lookup_cooldown": 0.0,
-    } | overrides
-    return Settings(**values)
-
-
-@contextlib.asynccontextmanager
-async def start_harness(settings: Settings, **kwargs: Any) -> AsyncIterator[Harness]:
-    """`Harness.start(settings, **kwargs)`, closed on exit (its emulator too unless passed in)."""
-    h = await Harness.start(settings, **kwargs)
-    try:
-        yield h
-    finally:
-        await h.close(stop_emulator="emulator" not in kwargs)
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
@@ -94,70 +68,3 @@ def no_errors_logged(
         return
     errors = [r for r in caplog.get_records("call") if r.levelno >= logging.ERROR]
     assert not errors, "\n".join(f"{r.name}: {r.getMessage()}" for r in errors)
-
-
-# -- reading what the user sees ------------------------------------------------------------------
-
-
-def buttons(message: Mapping[str, Any] | None) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-    for row in (message or {}).get("components") or []:
-        found.extend(c for c in row.get("components") or [] if c.get("type") == 2)
-    return found
-
-
-def labels(message: Mapping[str, Any] | None) -> list[str]:
-    return [b.get("label") or "" for b in buttons(message)]
-
-
-def enabled(message: Mapping[str, Any] | None) -> dict[str, bool]:
-    return {b.get("label") or "": not b.get("disabled") for b in buttons(message)}
-
-
-def selects(message: Mapping[str, Any] | None) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-    for row in (message or {}).get("components") or []:
-        found.extend(c for c in row.get("components") or [] if c.get("type") == 3)
-    return found
-
-
-def fields(embed: Mapping[str, Any]) -> dict[str, str]:
-    return {f["name"]: f["value"] for f in embed.get("fields") or []}
-
-
-def footer(embed: Mapping[str, Any]) -> str:
-    return (embed.get("footer") or {}).get("text") or ""
-
-
-def embed_size(embed: Mapping[str, Any]) -> int:
-    """What Discord counts against the 6000-character limit of a message's embeds."""
-    total = len(embed.get("title") or "") + len(embed.get("description") or "")
-    total += len(footer(embed)) + len((embed.get("author") or {}).get("name") or "")
-    for field in embed.get("fields") or []:
-        total += len(field.get("name") or "") + len(field.get("value") or "")
-    return total
-
-
-def check_embed_limits(embed: Mapping[str, Any]) -> None:
-    assert len(embed.get("title") or "") <= 256
-    assert len(embed.get("description") or "") <= 4096
-    assert len(embed.get("fields") or []) <= 25
-    for field in embed.get("fields") or []:
-        assert 1 <= len(field["name"]) <= 256 and 1 <= len(field["value"]) <= 1024, field
-    assert len(footer(embed)) <= 2048
-    assert embed_size(embed) <= 6000
-
-
-async def eventually(check: Callable[[], Any], within: float = 5.0, every: float = 0.01) -> Any:
-    """Poll `check` (sync or async) until it returns something truthy, and return that."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + within
-    while True:
-        value = check()
-        if asyncio.iscoroutine(value):
-            value = await value
-        if value:
-            return value
-        if loop.time() > deadline:
-            raise AssertionError(f"condition not reached within {within} s")
-        await asyncio.sleep(every)

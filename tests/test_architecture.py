@@ -130,3 +130,18 @@ def test_every_feature_package_is_loaded_and_nothing_else_ships_top_level() -> N
         assert callable(getattr(importlib.import_module(name), "setup", None)), name
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     assert project["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"] == ["bot"]
+
+
+def test_tests_import_helpers_not_conftests() -> None:
+    """Shared test code lives in tests/helpers_*.py (imported explicitly); a conftest holds only
+    fixtures and hooks, which pytest finds on its own."""
+    offenders = []
+    for path in sorted((REPO / "tests").rglob("*.py")):
+        rel = path.relative_to(REPO).as_posix()
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=rel)
+        offenders += [
+            f"{rel}:{line} imports {module}"
+            for line, module in imported_modules(tree)
+            if module.rsplit(".", 1)[-1] == "conftest"
+        ]
+    assert offenders == []

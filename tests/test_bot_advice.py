@@ -11,7 +11,8 @@ import pytest
 from bot.app import open_services
 from bot.sandbox.harness import Harness
 from bot.search import SearchService
-from tests.conftest import bot_settings, enabled, fields, footer, labels, start_harness
+from tests.helpers_bot import bot_settings, start_harness
+from tests.helpers_messages import enabled, fields, footer, labels
 
 pytestmark = [
     pytest.mark.asyncio(loop_scope="module"),

@@ -12,15 +12,8 @@ from typing import Any
 import pytest
 
 from bot.sandbox.harness import Harness
-from tests.conftest import (
-    CONTENT,
-    bot_settings,
-    check_embed_limits,
-    fields,
-    footer,
-    labels,
-    start_harness,
-)
+from tests.helpers_bot import CONTENT, bot_settings, start_harness
+from tests.helpers_messages import check_embed_limits, fields, footer, labels
 
 pytestmark = [
     pytest.mark.asyncio(loop_scope="module"),

@@ -19,7 +19,9 @@ from bot.tips import scheduler as scheduler_module
 from bot.tips.models import PostRecord
 from bot.tips.scheduler import TipScheduler
 from bot.tips.service import TipService
-from tests.conftest import bot_settings, eventually, fields, footer, start_harness
+from tests.helpers_async import eventually
+from tests.helpers_bot import bot_settings, start_harness
+from tests.helpers_messages import fields, footer
 from tests.helpers_tips import ManualClock
 
 pytestmark = [

@@ -12,7 +12,8 @@ from bot import __version__
 from bot.adapter.views import OwnedView
 from bot.emulator import EmulatorError
 from bot.sandbox.harness import Harness
-from tests.conftest import enabled, eventually, fields, footer, labels, selects
+from tests.helpers_async import eventually
+from tests.helpers_messages import enabled, fields, footer, labels, selects
 
 pytestmark = [
     pytest.mark.asyncio(loop_scope="module"),

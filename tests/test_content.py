@@ -1,7 +1,9 @@
 """Checks for the shipped advice corpus in content/.
 
-Only stdlib, PyYAML and python-frontmatter are used on purpose: the bot's own
-loader is developed in parallel, and the corpus must stay valid on its own.
+The product's own rules first: every file goes through the loader the bot ingests with (its
+schema, id pattern and length limits), and what the bot shows is checked against Discord's limits
+(`bot.discord_limits`). On top of those, the editorial rules of the curated corpus (stricter
+slugs, lengths, Korean titles, sources, no copies from the source posts).
 """
 
 from __future__ import annotations
@@ -15,6 +17,15 @@ from pathlib import Path
 import frontmatter
 import pytest
 import yaml
+
+from bot import discord_limits as limits
+from bot.cogs.tips.embeds import tip_embed
+from bot.corpus.documents import ID_PATTERN, TIP_LIMIT, read_document
+from bot.corpus.taxonomy import parse_taxonomy
+from bot.models import Kind, Topic
+from bot.tips.models import DailyTip
+from bot.tips.schedule import nonce_for
+from tests.helpers_messages import check_embed_limits
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
@@ -32,7 +43,7 @@ HEADING_RE = re.compile(r"^(#{1,6})\s")
 CROSS_REF_RE = re.compile(r"(?<![A-Za-z0-9-])([a-z0-9]+(?:-[a-z0-9]+)+)(?![A-Za-z0-9-])")
 HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
 
-KINDS = {"qa", "tip", "insight"}
+KINDS = {kind.value for kind in Kind}
 REQUIRED_STR_KEYS = ("id", "title", "title_en", "kind", "language", "summary_en")
 ALLOWED_KEYS = {
     "id",
@@ -51,21 +62,15 @@ SOURCE_ALLOWED = {"post", "event", "speaker", "date", "cohort"}
 
 MAX_BODY = 700
 MIN_BODY = 120  # anything shorter is not a concrete piece of advice
-MAX_TITLE = 100
+MAX_TITLE = limits.SELECT_LABEL  # /topics lists titles in a select menu
 MAX_SUMMARY = 300
-MAX_TIP = 280
+MAX_TIP = TIP_LIMIT
 MIN_ENTRIES = 80
 MIN_TIPS = 40
 MIN_TOPICS = 15
 MIN_ENTRIES_PER_TOPIC = 3
 MIN_QUERIES = 45
 COPY_WINDOW = 25
-
-# Discord embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits)
-EMBED_TITLE = 256
-EMBED_DESCRIPTION = 4096
-EMBED_FOOTER = 2048
-EMBED_TOTAL = 6000
 
 
 # ---------------------------------------------------------------- loaders
@@ -94,21 +99,17 @@ def load_topics() -> list[dict]:
     return topics
 
 
+@cache
+def product_topics() -> list[Topic]:
+    return parse_taxonomy(TOPICS_FILE.read_bytes())
+
+
 def topic_ids() -> set[str]:
     return {t["id"] for t in load_topics()}
 
 
 def all_ids() -> set[str]:
     return {post["id"] for _, post in entries()}
-
-
-def footer_line(post: frontmatter.Post) -> str:
-    src = post["source"]
-    parts = [src["speaker"], src["event"]]
-    if src.get("date"):
-        parts.append(str(src["date"]))
-    parts.append(src["post"])
-    return " · ".join(str(p) for p in parts)
 
 
 def entry_param(path: Path) -> str:
@@ -151,6 +152,19 @@ def test_entries_live_one_folder_deep() -> None:
 
 
 @pytest.mark.parametrize("path", ENTRY_PATHS, ids=entry_param)
+def test_entry_is_read_by_the_bots_loader(path: Path) -> None:
+    """The loader the bot ingests with accepts the file as one curated entry, as written."""
+    document = read_document(
+        path.read_bytes(), display_path=entry_param(path), topics=product_topics()
+    )
+    assert document.curated
+    [draft] = document.drafts
+    post = load_entry(path)
+    assert (draft.id, draft.title, draft.kind.value) == (post["id"], post["title"], post["kind"])
+    assert draft.tip == post.get("tip")
+
+
+@pytest.mark.parametrize("path", ENTRY_PATHS, ids=entry_param)
 def test_entry_frontmatter(path: Path) -> None:
     post = load_entry(path)
     meta = post.metadata
@@ -160,6 +174,7 @@ def test_entry_frontmatter(path: Path) -> None:
         assert isinstance(meta.get(key), str), f"{key} must be a string"
         assert meta[key].strip(), f"{key} must not be empty"
 
+    assert ID_PATTERN.match(meta["id"]), f"the bot refuses the id {meta['id']!r}"
     assert SLUG_RE.fullmatch(meta["id"]), f"bad id {meta['id']!r}"
     assert meta["id"] == path.stem, "id must equal the file name stem"
     assert meta["kind"] in KINDS
@@ -245,20 +260,27 @@ def test_entry_cross_references_exist(path: Path) -> None:
 
 @pytest.mark.parametrize("path", TIP_PATHS, ids=entry_param)
 def test_tip_fits_discord_embed(path: Path) -> None:
-    post = load_entry(path)
-    tip = post["tip"]
-    title = post["title"]
-    footer = footer_line(post)
-    assert len(title) <= EMBED_TITLE
-    assert len(tip) <= EMBED_DESCRIPTION
-    assert len(footer) <= EMBED_FOOTER
-    assert len(title) + len(tip) + len(footer) <= EMBED_TOTAL
+    """The tip as the bot posts it (the real embed, in both languages) fits Discord's limits
+    without clipping the tip."""
+    [draft] = read_document(
+        path.read_bytes(), display_path=entry_param(path), topics=product_topics()
+    ).drafts
+    assert draft.tip is not None
+    tip = DailyTip(
+        guild_id=1, date=dt.date(2026, 12, 31), entry_id=draft.id, title=draft.title,
+        tip=draft.tip, source=draft.source.attribution(), url=draft.source.url,
+    )  # fmt: skip
+    for language in ("ko", "en"):
+        embed = tip_embed(tip, language, nonce=nonce_for(tip.guild_id, tip.date)).to_dict()
+        check_embed_limits(embed)
+        assert embed["description"] == draft.tip
 
 
 # ---------------------------------------------------------------- topics
 
 
 def test_topics_file_shape() -> None:
+    assert [t.id for t in product_topics()] == [t["id"] for t in load_topics()]
     topics = load_topics()
     assert len(topics) >= MIN_TOPICS, f"only {len(topics)} topics"
     ids = [t.get("id") for t in topics]
@@ -268,8 +290,9 @@ def test_topics_file_shape() -> None:
         assert isinstance(tid, str) and SLUG_RE.fullmatch(tid), f"bad topic id {tid!r}"
         for key in ("ko", "en", "description", "description_en"):
             assert isinstance(t.get(key), str) and t[key].strip(), f"{tid}: missing {key}"
-        assert len(t["description"]) <= 100, f"{tid}: description too long"
-        assert len(t["description_en"]) <= 100, f"{tid}: description_en too long"
+        # /topics shows a description under each option of its menu.
+        for key in ("description", "description_en"):
+            assert len(t[key]) <= limits.SELECT_DESCRIPTION, f"{tid}: {key} too long"
         aliases = t.get("aliases", [])
         assert isinstance(aliases, list)
         assert all(isinstance(a, str) and a.strip() for a in aliases), tid

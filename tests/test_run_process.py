@@ -8,12 +8,12 @@ import os
 import signal
 import sqlite3
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from bot.emulator import DiscordEmulator
+from tests.helpers_async import eventually
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.sandbox.run-process-test-token"
@@ -36,14 +36,6 @@ def _env(tmp_path: Path, emu: DiscordEmulator, **extra: str) -> dict[str, str]:
 
 def _identifies(emu: DiscordEmulator) -> int:
     return sum(1 for e in emu.events if e.direction == "recv" and e.op == 2)
-
-
-async def _until(check: Callable[[], bool], within: float = 30.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + within
-    while not check():
-        assert loop.time() < deadline, "the bot process did not log in"
-        await asyncio.sleep(0.05)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
@@ -92,7 +84,7 @@ async def test_second_start_does_not_sync_again(tmp_path: Path, emulator: Discor
         )  # fmt: skip
         try:
             # IDENTIFY comes after setup_hook, where the sync decision is made.
-            await _until(lambda: _identifies(emulator) >= run)  # noqa: B023
+            await eventually(lambda: _identifies(emulator) >= run, within=30)  # noqa: B023
             proc.send_signal(signal.SIGTERM)
             assert await asyncio.wait_for(proc.wait(), 20) == 0
         finally:

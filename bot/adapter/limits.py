@@ -1,4 +1,4 @@
-"""Discord's message and embed limits, and text fitting that respects them."""
+"""Fitting text to Discord's limits; the numbers themselves are defined in `bot.discord_limits`."""
 
 from __future__ import annotations
 
@@ -6,21 +6,10 @@ from collections.abc import Iterable
 
 from discord import app_commands
 
-EMBED_TITLE = 256
-EMBED_DESCRIPTION = 4096
-EMBED_FIELDS = 25
-EMBED_FIELD_NAME = 256
-EMBED_FIELD_VALUE = 1024
-EMBED_FOOTER = 2048
-EMBED_TOTAL = 6000
-CONTENT = 2000
-CHOICES = 25
-CHOICE_NAME = 100
-CHOICE_VALUE = 100
-SELECT_OPTIONS = 25
-SELECT_LABEL = 100
-SELECT_DESCRIPTION = 100
-BUTTON_LABEL = 80
+# Every limit, re-exported: the Discord side writes `limits.clip(title, limits.EMBED_TITLE)`.
+from bot.discord_limits import *  # noqa: F403
+from bot.discord_limits import CHOICE_NAME, CHOICE_VALUE, CHOICES
+
 # A page of body text leaves room for title, fields and footer within EMBED_TOTAL.
 BODY_PAGE = 3500
 

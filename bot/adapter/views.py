@@ -151,7 +151,7 @@ class SelectView(OwnedView):
         self._on_pick = on_pick
         if options:
             select: discord.ui.Select = discord.ui.Select(
-                placeholder=limits.clip(placeholder, 150),
+                placeholder=limits.clip(placeholder, limits.SELECT_PLACEHOLDER),
                 options=list(options)[: limits.SELECT_OPTIONS],
             )
             select.callback = self._make_select(select)

@@ -9,22 +9,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from bot.discord_limits import ACTION_ROWS as ACTION_ROWS_MAX
+from bot.discord_limits import BUTTON_LABEL as BUTTON_LABEL_MAX
+from bot.discord_limits import CONTENT as CONTENT_MAX
+from bot.discord_limits import CUSTOM_ID as CUSTOM_ID_MAX
+from bot.discord_limits import EMBED_AUTHOR as AUTHOR_MAX
+from bot.discord_limits import EMBED_DESCRIPTION, EMBED_TITLE, ROW_WIDTH
+from bot.discord_limits import EMBED_FIELD_NAME as FIELD_NAME_MAX
+from bot.discord_limits import EMBED_FIELD_VALUE as FIELD_VALUE_MAX
+from bot.discord_limits import EMBED_FIELDS as FIELDS_MAX
+from bot.discord_limits import EMBED_FOOTER as FOOTER_MAX
+from bot.discord_limits import EMBED_TOTAL as EMBED_TOTAL_MAX
+from bot.discord_limits import EMBEDS as EMBEDS_MAX
+from bot.discord_limits import SELECT_OPTIONS as SELECT_OPTIONS_MAX
 from bot.emulator.errors import RestError
 
-CONTENT_MAX = 2000
-EMBEDS_MAX = 10
-EMBED_TOTAL_MAX = 6000
-EMBED_LIMITS = {"title": 256, "description": 4096}
-FIELDS_MAX = 25
-FIELD_NAME_MAX = 256
-FIELD_VALUE_MAX = 1024
-FOOTER_MAX = 2048
-AUTHOR_MAX = 256
-ACTION_ROWS_MAX = 5
-ROW_WIDTH = 5
-CUSTOM_ID_MAX = 100
-BUTTON_LABEL_MAX = 80
-SELECT_OPTIONS_MAX = 25
+EMBED_LIMITS = {"title": EMBED_TITLE, "description": EMBED_DESCRIPTION}
 COMPONENTS_V2_FLAG = 1 << 15
 
 

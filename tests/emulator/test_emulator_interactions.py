@@ -7,7 +7,8 @@ import pytest
 from discord.ext import commands
 
 from bot.emulator import EmulatorError, InteractionTimeout
-from tests.emulator.conftest import World, eventually
+from tests.emulator.helpers import World
+from tests.helpers_async import eventually
 
 EPHEMERAL = 64
 

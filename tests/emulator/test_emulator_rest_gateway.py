@@ -12,8 +12,9 @@ import pytest
 from discord.ext import commands
 
 from bot.emulator import DiscordEmulator, Perm
-from tests.emulator.conftest import World, eventually, point_at, run_bot
+from tests.emulator.helpers import World, point_at, run_bot
 from tests.emulator.tiny_bot import build_bot
+from tests.helpers_async import eventually
 
 MESSAGES = r"^/channels/\d+/messages$"
 

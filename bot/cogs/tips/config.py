@@ -178,8 +178,8 @@ class TipConfig(app_commands.Group):
         embed = discord.Embed(title=t("tipcfg.preview", language), colour=COLOR)
         for tip in upcoming:
             embed.add_field(
-                name=limits.clip(f"{tip.date.isoformat()} · {tip.title}", 256),
-                value=limits.clip(tip.tip, 1024),
+                name=limits.clip(f"{tip.date.isoformat()} · {tip.title}", limits.EMBED_FIELD_NAME),
+                value=limits.clip(tip.tip, limits.EMBED_FIELD_VALUE),
                 inline=False,
             )
         await interaction.response.send_message(embed=embed, ephemeral=True)

@@ -21,7 +21,10 @@ def tip_embed(tip: DailyTip, language: Language, *, nonce: str | None = None) ->
         description=limits.clip(tip.tip, limits.EMBED_DESCRIPTION),
         colour=COLOR,
     )
-    source = limits.clip(f"**{tip.title}**" + (f"\n{tip.source}" if tip.source else ""), 1024)
+    source = limits.clip(
+        f"**{tip.title}**" + (f"\n{tip.source}" if tip.source else ""),
+        limits.EMBED_FIELD_VALUE,
+    )
     embed.add_field(name=t("tip.from", language), value=source, inline=False)
     # The nonce is visible in the footer: channel history doesn't return nonces, and a restart
     # after a crash between send and record finds the earlier post by it.

@@ -94,7 +94,7 @@ class DiscordTipPoster:
             return PostedTip(message.id)
         try:
             thread = await message.create_thread(
-                name=limits.clip(t("tip.thread", language, title=tip.title), 100),
+                name=limits.clip(t("tip.thread", language, title=tip.title), limits.THREAD_NAME),
                 auto_archive_duration=1440,
             )
         except (discord.HTTPException, aiohttp.ClientError) as exc:

@@ -6,15 +6,13 @@ from bot.adapter import limits
 from bot.i18n import Language, t
 from bot.tips.models import TipSettings
 
-FIELD_LIMIT = 1024  # an embed field's value
-
 
 def problem_text(settings: TipSettings, language: Language) -> str | None:
     if not settings.last_problem:
         return None
     problem = settings.problem
     if problem is None:  # recorded by an older version, as plain English
-        return limits.clip(settings.last_problem, FIELD_LIMIT)
+        return limits.clip(settings.last_problem, limits.EMBED_FIELD_VALUE)
     values = {
         "date": problem.date.isoformat(),
         "channel": problem.channel_id or settings.channel_id,
@@ -26,4 +24,4 @@ def problem_text(settings: TipSettings, language: Language) -> str | None:
     lines = [t(f"tipcfg.problem.{key}", language, **values)]
     if problem.detail and problem.kind in ("refused", "gave_up", "no_thread"):
         lines.append(t("tipcfg.problem.detail", language, detail=limits.clip(problem.detail, 300)))
-    return limits.clip("\n".join(lines), FIELD_LIMIT)
+    return limits.clip("\n".join(lines), limits.EMBED_FIELD_VALUE)
