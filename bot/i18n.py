@@ -5,7 +5,10 @@ Plain data and a lookup, no Discord import: the adapter maps a Discord locale to
 
 from __future__ import annotations
 
+from string import Formatter
 from typing import Literal
+
+from bot.text import markdown
 
 Language = Literal["ko", "en"]
 
@@ -210,9 +213,37 @@ def language_for(locale: str | None) -> Language:
     return "en" if (locale or "").lower().startswith("en") else "ko"
 
 
+class Verbatim(str):
+    """A value `t` interpolates as it is: for a slot Discord shows without Markdown (a thread
+    name, a button label) or text the bot itself built. Everything else a user could have
+    typed is escaped."""
+
+
+_FORMATTER = Formatter()
+
+
 def t(key: str, language: Language, /, **values: object) -> str:
-    text = MESSAGES[key][language]
-    return text.format(**values) if values else text
+    """The message `key` in `language`, its `{placeholders}` filled from `values`.
+
+    Strings are user text until proven otherwise: each is escaped so that it shows literally
+    and can neither format, link nor mention (`markdown.escape`); inside a code span of the
+    template (`` `{id}` ``) only what would end the span is replaced (`markdown.code`).
+    Numbers and `Verbatim` strings go in as they are.
+    """
+    template = MESSAGES[key][language]
+    if not values:
+        return template
+    parts: list[str] = []
+    for literal, field, spec, _ in _FORMATTER.parse(template):
+        parts.append(literal)
+        if field is None:
+            continue
+        value = values[field]
+        if isinstance(value, str) and not isinstance(value, Verbatim):
+            in_code = literal.endswith("`")  # the template's code spans are `{name}`
+            value = markdown.code(value) if in_code else markdown.escape(value)
+        parts.append(format(value, spec or ""))
+    return "".join(parts)
 
 
 # Command and option names/descriptions: default payload text and per-language localizations.

@@ -10,6 +10,7 @@ import discord
 from bot.adapter import limits
 from bot.i18n import Language, t
 from bot.models import Entry, Topic
+from bot.text.markdown import safe_links
 
 COLOR = discord.Colour(0x4F7CFF)
 
@@ -29,7 +30,7 @@ def entry_pages(
     title = entry.title
     if language == "en" and entry.title_en:
         title = entry.title_en
-    bodies = limits.paginate(entry.body)
+    bodies = limits.paginate(safe_links(entry.body))
     pages: list[discord.Embed] = []
     for number, body in enumerate(bodies, start=1):
         embed = discord.Embed(
@@ -41,13 +42,13 @@ def entry_pages(
             if language == "en" and entry.summary:
                 embed.add_field(
                     name=t("embed.english", language),
-                    value=limits.clip(entry.summary, limits.EMBED_FIELD_VALUE),
+                    value=limits.clip(safe_links(entry.summary), limits.EMBED_FIELD_VALUE),
                     inline=False,
                 )
             if entry.tip:
                 embed.add_field(
                     name=t("embed.tip", language),
-                    value=limits.clip(entry.tip, limits.EMBED_FIELD_VALUE),
+                    value=limits.clip(safe_links(entry.tip), limits.EMBED_FIELD_VALUE),
                     inline=False,
                 )
         if entry.topics:
@@ -66,7 +67,7 @@ def entry_pages(
                 value += f"\n{entry.source.url}"
             embed.add_field(
                 name=t("embed.source", language),
-                value=limits.clip(value, limits.EMBED_FIELD_VALUE),
+                value=limits.clip(safe_links(value), limits.EMBED_FIELD_VALUE),
                 inline=True,
             )
         footer = [f"id: {entry.id}"]

@@ -57,7 +57,7 @@ def _invalid_value(
         try:
             parse(value)
         except TipConfigError:
-            return text(interaction, key, value=limits.clip(value.replace("`", "'"), 60))
+            return text(interaction, key, value=limits.clip(value, 60))
     return None
 
 

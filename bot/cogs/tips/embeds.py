@@ -10,6 +10,7 @@ from bot.adapter import limits
 from bot.adapter.render import COLOR
 from bot.cogs.tips.problems import problem_text
 from bot.i18n import Language, t
+from bot.text.markdown import safe_links
 from bot.tips.models import DailyTip, TipSettings
 
 FOOTER_MARK = "sunbae daily tip"
@@ -18,11 +19,11 @@ FOOTER_MARK = "sunbae daily tip"
 def tip_embed(tip: DailyTip, language: Language, *, nonce: str | None = None) -> discord.Embed:
     embed = discord.Embed(
         title=t("tip.title", language, date=tip.date.isoformat()),
-        description=limits.clip(tip.tip, limits.EMBED_DESCRIPTION),
+        description=limits.clip(safe_links(tip.tip), limits.EMBED_DESCRIPTION),
         colour=COLOR,
     )
     source = limits.clip(
-        f"**{tip.title}**" + (f"\n{tip.source}" if tip.source else ""),
+        f"**{tip.title}**" + (f"\n{safe_links(tip.source)}" if tip.source else ""),
         limits.EMBED_FIELD_VALUE,
     )
     embed.add_field(name=t("tip.from", language), value=source, inline=False)

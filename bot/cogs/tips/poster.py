@@ -9,7 +9,7 @@ import discord
 
 from bot.adapter import limits
 from bot.cogs.tips.embeds import tip_embed
-from bot.i18n import Language, t
+from bot.i18n import Language, Verbatim, t
 from bot.tips.errors import PostError
 from bot.tips.models import DailyTip
 from bot.tips.poster import PostedTip
@@ -94,7 +94,9 @@ class DiscordTipPoster:
             return PostedTip(message.id)
         try:
             thread = await message.create_thread(
-                name=limits.clip(t("tip.thread", language, title=tip.title), limits.THREAD_NAME),
+                name=limits.clip(
+                    t("tip.thread", language, title=Verbatim(tip.title)), limits.THREAD_NAME
+                ),
                 auto_archive_duration=1440,
             )
         except (discord.HTTPException, aiohttp.ClientError) as exc:
