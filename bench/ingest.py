@@ -41,7 +41,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from bot.services.factory import build_ingest_service  # noqa: E402
+from bot.search import TopicMatcher  # noqa: E402
 from bot.services.ingest import IngestService  # noqa: E402
 from bot.store.database import Database  # noqa: E402
 
@@ -187,11 +187,8 @@ async def run_phases(
                     touch(files, 0.01, edit=True, seed=2)
                 workers = 0 if phase == "serial" else None
                 target = baseline if phase == "serial" else db
-                service = (
-                    build_ingest_service(target, workers=workers)
-                    if infer
-                    else IngestService(target, workers=workers)
-                )
+                inferer = TopicMatcher if infer else None
+                service = IngestService(target, topic_inferer=inferer, workers=workers)
                 if memory:
                     tracemalloc.start()
                 started = time.perf_counter()

@@ -34,8 +34,9 @@ sys.path.insert(0, str(REPO))
 import yaml  # noqa: E402
 from rapidfuzz import fuzz, process  # noqa: E402
 
+from bot.app import bootstrap  # noqa: E402
 from bot.models import EntryDraft, Kind, Origin, Source, Topic  # noqa: E402
-from bot.search import SearchService  # noqa: E402
+from bot.settings import Settings  # noqa: E402
 from bot.store.database import Database  # noqa: E402
 from bot.store.entries import EntryRepository  # noqa: E402
 from bot.store.topics import TopicRepository  # noqa: E402
@@ -233,7 +234,7 @@ def rss_mb() -> float:
 async def measure(path: Path, rounds: int, baseline_queries: int) -> dict[str, float]:
     db = await Database.open(path, migrate=False)
     try:
-        service = SearchService(db)
+        service = (await bootstrap(Settings(db_path=path), db=db)).search
         started = time.perf_counter()
         await service.refresh()
         load_s = time.perf_counter() - started

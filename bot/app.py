@@ -1,45 +1,103 @@
-"""The application's resources, owned by the entry point and passed down through constructors."""
+"""The composition root: `bootstrap()` builds every repository and service, once, and passes them
+in through constructors; `start_up()` is what every way of running the bot does before it
+connects (ingest the content, load the search index).
+
+The entry points (the bot runner, the sandbox, the CLI, the tests) call these two and nothing
+else: no service builds its own repositories, no cog builds a service. A new feature adds its
+repositories and its service here, in one place.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 from dataclasses import dataclass
 
-from bot.search import SearchService
-from bot.services.factory import build_ingest_service
+from bot.clock import Clock, utcnow
+from bot.models import IngestReport
+from bot.search import SearchService, TopicMatcher
 from bot.services.ingest import IngestService
 from bot.settings import Settings
 from bot.store.database import Database
 from bot.store.entries import EntryRepository
+from bot.store.ingest_state import IngestStateRepository
 from bot.store.state import StateRepository
+from bot.store.tips import TipRepository
 from bot.store.topics import TopicRepository
+from bot.tips.scheduler import TipScheduler
 from bot.tips.service import TipService
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
 class Services:
+    """What the entry points hold: settings, the open database, repositories and services."""
+
     settings: Settings
     db: Database
     entries: EntryRepository
     topics: TopicRepository
     state: StateRepository
+    ingest_state: IngestStateRepository
+    tip_store: TipRepository
     ingest: IngestService
     search: SearchService
     tips: TipService
+    tip_scheduler: TipScheduler
 
     async def close(self) -> None:
         await self.search.close()
         await self.db.close()
 
 
-async def open_services(settings: Settings, *, db: Database | None = None) -> Services:
+async def bootstrap(
+    settings: Settings,
+    *,
+    db: Database | None = None,
+    clock: Clock = utcnow,
+    ingest_workers: int | None = None,
+) -> Services:
+    """Open the database (unless given one) and build everything on it.
+
+    `clock` is the time every service reads (tests pass a clock they move); `ingest_workers`
+    sets the parser processes of a big ingestion (None: one per core, 0: in this process).
+    """
     db = db or await Database.open(settings.db_path)
+    entries = EntryRepository(db)
+    tip_store = TipRepository(db)
+    tips = TipService(
+        db, tips=tip_store, entries=entries, clock=clock, default_timezone=settings.timezone
+    )
     return Services(
         settings=settings,
         db=db,
-        entries=EntryRepository(db),
+        entries=entries,
         topics=TopicRepository(db),
         state=StateRepository(db),
-        ingest=build_ingest_service(db),
-        search=SearchService(db),
-        tips=TipService(db, default_timezone=settings.timezone),
+        ingest_state=IngestStateRepository(db),
+        tip_store=tip_store,
+        # Raw posts arrive without topics: tag their entries from the taxonomy's names and aliases.
+        ingest=IngestService(db, topic_inferer=TopicMatcher, clock=clock, workers=ingest_workers),
+        search=SearchService(db, entries=entries),
+        tips=tips,
+        tip_scheduler=TipScheduler(
+            tips, tip_store, clock=clock, grace=dt.timedelta(hours=settings.tip_grace_hours)
+        ),
     )
+
+
+async def start_up(services: Services, *, ingest: bool = True) -> IngestReport | None:
+    """Before connecting: ingest the configured content (when asked), then load the search index
+    now rather than on the first query (seconds for a big corpus)."""
+    report = None
+    if ingest:
+        report = await services.ingest.ingest(list(services.settings.content_paths))
+        log.info(
+            "content: %d files, %d added, %d updated, %d unchanged, %d retired",
+            report.files, report.added, report.updated, report.unchanged, report.retired,
+        )  # fmt: skip
+        for problem in report.errors:
+            log.warning("content problem: %s: %s", problem.file, problem.reason)
+    await services.search.refresh()
+    return report

@@ -12,13 +12,17 @@ import json
 import logging
 import sys
 import tempfile
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from bot import __version__
 from bot.settings import ConfigError, Settings, load_settings
-from bot.store.database import Database, StoreError
+from bot.store.database import StoreError
+
+if TYPE_CHECKING:
+    from bot.app import Services
 
 Handler = Callable[[argparse.Namespace, Settings], Awaitable[int]]
 EXIT_USAGE = 2
@@ -43,12 +47,23 @@ def emit_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
 
 
-async def open_db(args: argparse.Namespace, settings: Settings) -> Database:
-    path = Path(args.db) if getattr(args, "db", None) else settings.db_path
+@asynccontextmanager
+async def open_services(
+    args: argparse.Namespace, settings: Settings, *, db_path: Path | None = None
+) -> AsyncIterator[Services]:
+    """Everything a command calls, built by `bot.app.bootstrap` on the `--db` file (or
+    `db_path`), closed on exit."""
+    from bot.app import bootstrap
+
+    path = db_path or (Path(args.db) if getattr(args, "db", None) else settings.db_path)
     try:
-        return await Database.open(path)
+        services = await bootstrap(settings.with_overrides(db_path=path))
     except StoreError as exc:
         raise CliError(str(exc)) from exc
+    try:
+        yield services
+    finally:
+        await services.close()
 
 
 def content_paths(args: argparse.Namespace, settings: Settings) -> list[Path]:
@@ -68,14 +83,11 @@ def _print_report(report: dict[str, Any], *, verb: str) -> None:
 
 
 async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.services.factory import build_ingest_service
     from bot.services.ingest import IngestError
 
-    db = await open_db(args, settings)
-    try:
-        service = build_ingest_service(db)
+    async with open_services(args, settings) as services:
         try:
-            report = await service.ingest(content_paths(args, settings), strict=args.strict)
+            report = await services.ingest.ingest(content_paths(args, settings), strict=args.strict)
         except IngestError as exc:
             data = exc.report.as_dict()
             if args.json:
@@ -83,25 +95,18 @@ async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             else:
                 _print_report(data, verb="ingest aborted (--strict), nothing written")
             return 1
-        if args.json:
-            emit_json(report.as_dict())
-        else:
-            _print_report(report.as_dict(), verb="ingested")
-        return 0
-    finally:
-        await db.close()
+    if args.json:
+        emit_json(report.as_dict())
+    else:
+        _print_report(report.as_dict(), verb="ingested")
+    return 0
 
 
 async def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
-    """Validate content in a throw-away in-memory database: nothing is written anywhere."""
-    from bot.services.factory import build_ingest_service
-
+    """Validate content in a throw-away database: nothing is written anywhere."""
     with tempfile.TemporaryDirectory(prefix="sunbae-check-") as folder:
-        db = await Database.open(Path(folder) / "check.db")
-        try:
-            report = await build_ingest_service(db).check(content_paths(args, settings))
-        finally:
-            await db.close()
+        async with open_services(args, settings, db_path=Path(folder) / "check.db") as services:
+            report = await services.ingest.check(content_paths(args, settings))
     data = report.as_dict()
     if args.json:
         emit_json({k: data[k] for k in ("files", "added", "errors")} | {"entries": data["added"]})
@@ -117,19 +122,14 @@ STATS_SOURCES_SHOWN = 20  # the text summary of a 10k-file corpus stays one scre
 
 
 async def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.store.entries import EntryRepository
-    from bot.store.ingest_state import IngestStateRepository
-
-    db = await open_db(args, settings)
-    try:
-        stats = await EntryRepository(db).stats()
-        last = await IngestStateRepository(db).last_run()
-        sources = await EntryRepository(db).sources()
-    finally:
-        await db.close()
+    async with open_services(args, settings) as services:
+        stats = await services.entries.stats()
+        last = await services.ingest_state.last_run()
+        sources = await services.entries.sources()
+        schema_version = await services.db.user_version()
     data = {
         **stats,
-        "schema_version": await _schema_version(args, settings),
+        "schema_version": schema_version,
         "last_ingest": last["finished_at"] if last else None,
         "by_source": [{"source": s, "entries": n} for s, n in sources],
     }
@@ -148,14 +148,6 @@ async def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
         print(f"  … {len(rest)} more sources ({more} entries; --json lists them all)")
     print(f"last ingest: {data['last_ingest'] or 'never'}")
     return 0
-
-
-async def _schema_version(args: argparse.Namespace, settings: Settings) -> int:
-    db = await open_db(args, settings)
-    try:
-        return await db.user_version()
-    finally:
-        await db.close()
 
 
 # -- parser ---------------------------------------------------------------------------------------

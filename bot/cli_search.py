@@ -46,16 +46,12 @@ def _hit_json(hit: Any) -> dict[str, Any]:
 
 
 async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.cli import emit_json, open_db
-    from bot.search import SearchService
+    from bot.cli import emit_json, open_services
 
-    db = await open_db(args, settings)
-    try:
-        result = await SearchService(db).search(
+    async with open_services(args, settings) as services:
+        result = await services.search.search(
             args.query, topic=args.topic, limit=args.limit, offset=args.offset
         )
-    finally:
-        await db.close()
     if result.corrected_query:
         print(f"(showing results for: {result.corrected_query})", file=sys.stderr)
     if not result.hits:
@@ -82,14 +78,10 @@ async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_suggest(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.cli import emit_json, open_db
-    from bot.search import SearchService
+    from bot.cli import emit_json, open_services
 
-    db = await open_db(args, settings)
-    try:
-        suggestions = await SearchService(db).suggest(args.prefix, limit=args.limit)
-    finally:
-        await db.close()
+    async with open_services(args, settings) as services:
+        suggestions = await services.search.suggest(args.prefix, limit=args.limit)
     if args.json:
         emit_json(
             [

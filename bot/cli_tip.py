@@ -23,20 +23,15 @@ def _guild(text: str) -> int:
 
 
 async def cmd_tip(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.cli import CliError, emit_json, open_db
+    from bot.cli import CliError, emit_json, open_services
     from bot.tips.errors import NoTipsError
-    from bot.tips.service import TipService
 
-    db = await open_db(args, settings)
-    try:
-        service = TipService(db, default_timezone=settings.timezone)
-        day = args.date or await service.local_today(args.guild)
+    async with open_services(args, settings) as services:
+        day = args.date or await services.tips.local_today(args.guild)
         try:
-            tip = await service.tip_for(args.guild, day)
+            tip = await services.tips.tip_for(args.guild, day)
         except NoTipsError as exc:
             raise CliError(str(exc)) from None
-    finally:
-        await db.close()
     if args.json:
         emit_json(tip.as_dict())
         return 0

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.clock import Clock
+from bot.search import TopicMatcher
 from bot.services.ingest import IngestService
 from bot.store.database import Database
 
@@ -79,8 +81,13 @@ async def open_db(path: Path) -> Database:
     return await Database.open(path)
 
 
-def service(db: Database) -> IngestService:
-    return IngestService(db, clock=StepClock())
+def ingest_service(
+    db: Database, *, clock: Clock | None = None, infer: bool = False
+) -> IngestService:
+    """Ingestion on `db`; `infer` tags raw posts' entries from the taxonomy, as the bot does."""
+    return IngestService(
+        db, topic_inferer=TopicMatcher if infer else None, clock=clock or StepClock()
+    )
 
 
 def write(path: Path, text: str, *, dedent: bool = True) -> Path:

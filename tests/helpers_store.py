@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.app import Services, bootstrap
+from bot.clock import Clock, utcnow
 from bot.models import EntryDraft, Origin
+from bot.settings import Settings
 from bot.store.database import Database
 from bot.store.entries import EntryRepository
+
+
+async def app_services(
+    db: Database, *, clock: Clock = utcnow, timezone: str = "Asia/Seoul"
+) -> Services:
+    """What `bot.app.bootstrap` builds, on an open test database (the test closes it)."""
+    return await bootstrap(Settings(db_path=db.path, timezone=timezone), db=db, clock=clock)
 
 
 async def store_drafts(db: Database, drafts: Sequence[EntryDraft], *, now: str) -> None:

@@ -11,14 +11,22 @@ import datetime as dt
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from bot.app import Services
 from bot.clock import Clock, iso
 from bot.models import EntryDraft, Kind, Source
 from bot.store.database import Database
 from bot.tips.errors import PostError
 from bot.tips.models import DailyTip
 from bot.tips.poster import PostedTip
+from bot.tips.scheduler import TipScheduler
 from tests.helpers_store import retire_ids, store_drafts
+
+
+def tip_scheduler(services: Services, **kwargs: Any) -> TipScheduler:
+    """A scheduler on the bootstrap's services, with the test's own pace (sleep, grace…)."""
+    return TipScheduler(services.tips, services.tip_store, **kwargs)
 
 
 class ManualClock:

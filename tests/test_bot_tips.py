@@ -12,17 +12,14 @@ from zoneinfo import ZoneInfo
 import pytest
 import pytest_asyncio
 
-from bot.app import open_services
+from bot.app import bootstrap
 from bot.emulator import Channel, EmulatorError, Member, Perm
 from bot.sandbox.harness import Harness
-from bot.tips import scheduler as scheduler_module
 from bot.tips.models import PostRecord
-from bot.tips.scheduler import TipScheduler
-from bot.tips.service import TipService
 from tests.helpers_async import eventually
 from tests.helpers_bot import bot_settings, start_harness
 from tests.helpers_messages import fields, footer
-from tests.helpers_tips import ManualClock
+from tests.helpers_tips import ManualClock, tip_scheduler
 
 pytestmark = [
     pytest.mark.asyncio(loop_scope="module"),
@@ -249,7 +246,7 @@ async def test_preview_skip_and_off(harness: Harness) -> None:
     assert off.content == "오늘의 팁 게시를 껐어요."
     shown = fields(off.embeds[0])
     assert shown["상태"] == "꺼짐" and "다음 게시" not in shown
-    active = {s.guild_id for s in await h.services.tips.store.active_settings()}
+    active = {s.guild_id for s in await h.services.tip_store.active_settings()}
     assert channel.guild_id not in active  # the scheduler no longer considers this server
 
 
@@ -260,26 +257,14 @@ async def nap(_seconds: float) -> None:
     await asyncio.sleep(0.02)
 
 
-class FastScheduler(TipScheduler):
-    """The real scheduler, re-checking every 20 ms instead of sleeping until the next slot."""
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        kwargs.setdefault("sleep", nap)
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-
-
 @pytest_asyncio.fixture(loop_scope="module")
-async def clocked(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> AsyncIterator[tuple[Harness, ManualClock]]:
+async def clocked(tmp_path: Path) -> AsyncIterator[tuple[Harness, ManualClock]]:
     # 2025-03-03 09:00 in Seoul.
     clock = ManualClock(dt.datetime(2025, 3, 3, 0, 0, tzinfo=dt.UTC))
     settings = bot_settings(tmp_path / "clocked.db", tip_grace_hours=3.0)
-    services = await open_services(settings)
-    services = dataclasses.replace(
-        services, tips=TipService(services.db, clock=clock, default_timezone="Asia/Seoul")
-    )
-    monkeypatch.setattr(scheduler_module, "TipScheduler", FastScheduler)
+    services = await bootstrap(settings, clock=clock)
+    # The real scheduler, re-checking every 20 ms instead of sleeping until the next slot.
+    services = dataclasses.replace(services, tip_scheduler=tip_scheduler(services, sleep=nap))
     async with start_harness(settings, services=services) as h:
         yield h, clock
 
@@ -342,7 +327,7 @@ async def test_a_refused_post_is_reported_once_by_tip_config_show(
         lambda: _last_problem(h),
     )
     assert "missing_permissions" in problem
-    record = await h.services.tips.store.post(h.guild.id, dt.date(2025, 3, 3))
+    record = await h.services.tip_store.post(h.guild.id, dt.date(2025, 3, 3))
     assert record is not None and record.status == "failed"
     await asyncio.sleep(0.1)
     assert len(fault.hits) == 1  # a permanent refusal is not retried in a loop
@@ -365,7 +350,7 @@ async def test_a_slot_missed_beyond_the_grace_window_is_skipped(
     h, clock = clocked
     await h.emu.slash("tip-config set", {"channel": h.channel, "time": "09:05"}, user=h.moderator)
     clock.advance(hours=4)  # the bot "was down" from 09:05 to 13:00
-    record = await eventually(lambda: h.services.tips.store.post(h.guild.id, dt.date(2025, 3, 3)))
+    record = await eventually(lambda: h.services.tip_store.post(h.guild.id, dt.date(2025, 3, 3)))
     assert record.status == "skipped" and "missed" in (record.reason or "")
     await asyncio.sleep(0.05)
     assert tip_posts(h) == []
@@ -377,5 +362,5 @@ async def _last_problem(h: Harness) -> str | None:
 
 async def _settled(h: Harness, day: dt.date) -> PostRecord | None:
     """The day's post record once the scheduler finished with it (not pending)."""
-    record = await h.services.tips.store.post(h.guild.id, day)
+    record = await h.services.tip_store.post(h.guild.id, day)
     return record if record is not None and record.status != "pending" else None

@@ -10,7 +10,6 @@ import pytest
 
 from bot.corpus.documents import draft_hash
 from bot.models import EntryDraft, IngestReport, Kind, Source
-from bot.services.ingest import IngestService
 from bot.store import search_index
 from bot.store.database import Database
 from bot.store.entries import EntryRepository
@@ -25,6 +24,7 @@ from tests.helpers_ingest import (
     copy_corpus,
     corpus_file,
     curated,
+    ingest_service,
     live_titles,
     open_db,
     post,
@@ -40,7 +40,7 @@ CLOCK = StepClock()  # one clock for every run, so each run's `now` is later tha
 async def ingest(db_path: Path, *paths: Path, **kwargs: bool) -> IngestReport:
     db = await open_db(db_path)
     try:
-        return await IngestService(db, clock=CLOCK).ingest(list(paths), **kwargs)
+        return await ingest_service(db, clock=CLOCK).ingest(list(paths), **kwargs)
     finally:
         await db.close()
 
@@ -567,7 +567,7 @@ async def test_dry_run_writes_nothing(tmp_path: Path, corpus: Path) -> None:
     db_path = tmp_path / "sunbae.db"
     db = await open_db(db_path)
     try:
-        report = await IngestService(db).check([corpus])
+        report = await ingest_service(db).check([corpus])
     finally:
         await db.close()
     assert report.added >= 80
@@ -579,12 +579,11 @@ async def test_parallel_parse_gives_the_same_entries_as_serial(
 ) -> None:
     """A big run parses in worker processes; the result must not depend on it."""
     import bot.services.ingest as ingest_module
-    from bot.services.factory import build_ingest_service
 
     async def run(db_path: Path) -> IngestReport:
         db = await Database.open(db_path)
         try:
-            return await build_ingest_service(db).ingest([corpus, CONTENT])
+            return await ingest_service(db, infer=True).ingest([corpus, CONTENT])
         finally:
             await db.close()
 

@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 from bot.models import EntryDraft, IngestReport, Origin
-from bot.services.ingest import IngestError, IngestService
+from bot.services.ingest import IngestError
 from bot.store.entries import EntryRepository
 from tests.helpers_ingest import (
     StepClock,
     curated,
+    ingest_service,
     live_titles,
     open_db,
     post,
@@ -98,7 +99,7 @@ GOOD_TITLES = ["대학원은 연구가 좋을 때", "코딩 테스트", "기술 
 async def ingest(db_path: Path, *paths: Path, **kwargs: bool) -> IngestReport:
     db = await open_db(db_path)
     try:
-        return await IngestService(db, clock=CLOCK).ingest(list(paths), **kwargs)
+        return await ingest_service(db, clock=CLOCK).ingest(list(paths), **kwargs)
     finally:
         await db.close()
 
@@ -234,7 +235,7 @@ async def test_check_writes_nothing(tmp_path: Path) -> None:
     (folder / "empty.md").write_bytes(b"")
     db = await open_db(db_path)
     try:
-        report = await IngestService(db).check([folder])
+        report = await ingest_service(db).check([folder])
     finally:
         await db.close()
     assert [e.file for e in report.errors] == ["advice/empty.md"]

@@ -11,12 +11,13 @@ import pytest
 from bot.search import NAME_MAX, VALUE_MAX, SearchService, Suggestion, SuggestionKind
 from bot.store.database import Database
 from tests.helpers_search import add_entries, draft, sample_db
+from tests.helpers_store import app_services
 
 
 @pytest.fixture
 async def search(tmp_path: Path) -> AsyncIterator[SearchService]:
     db = await sample_db(tmp_path / "sunbae.db")
-    yield SearchService(db)
+    yield (await app_services(db)).search
     await db.close()
 
 
@@ -115,7 +116,7 @@ async def test_limits_hold_for_discord(tmp_path: Path) -> None:
             db,
             [draft(f"e{i}-" + "x" * 120, f"대학원 {i}번 {long_title}", "본문") for i in range(40)],
         )
-        search = SearchService(db)
+        search = (await app_services(db)).search
         for typed in ("", "대", "대학원", "ㄷㅎㅇ", "대학언"):
             choices = await search.suggest(typed)
             assert 0 < len(choices) <= 25

@@ -10,6 +10,7 @@ import pytest
 from bot.search import NAME_MAX, VALUE_MAX, SearchService
 from bot.store.database import Database
 from tests.helpers_search import sample_db
+from tests.helpers_store import app_services
 
 BAD_INPUTS = [
     pytest.param("", id="empty"),
@@ -56,7 +57,7 @@ BAD_INPUTS = [
 @pytest.fixture
 async def search(tmp_path: Path) -> AsyncIterator[SearchService]:
     db: Database = await sample_db(tmp_path / "sunbae.db")
-    yield SearchService(db)
+    yield (await app_services(db)).search
     await db.close()
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import aiosqlite
 import pytest
 
-from bot.search import SearchService
 from bot.store import search_index
 from bot.store.database import Database, apply_migrations
 from tests.helpers_search import NOW, add_entries, draft, retire, sample_db
+from tests.helpers_store import app_services
 
 
 def fts_ids(path: Path, match: str) -> list[str]:
@@ -68,7 +68,7 @@ async def test_migration_indexes_rows_that_already_exist(tmp_path: Path) -> None
         await conn.close()
     db = await Database.open(path)
     try:
-        result = await SearchService(db).search("대학원")
+        result = await (await app_services(db)).search.search("대학원")
         assert [h.id for h in result.hits] == ["old-live"]
     finally:
         await db.close()

@@ -13,6 +13,7 @@ import pytest
 from bot.search import SearchService, SuggestionKind
 from bot.store.database import Database
 from tests.helpers_search import add_entries, draft, retire, sample_db
+from tests.helpers_store import app_services
 
 
 @pytest.fixture
@@ -23,8 +24,8 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
 
 
 @pytest.fixture
-def search(db: Database) -> SearchService:
-    return SearchService(db)
+async def search(db: Database) -> SearchService:
+    return (await app_services(db)).search
 
 
 async def top_ids(search: SearchService, query: str, n: int = 3, **kwargs: object) -> list[str]:
@@ -185,7 +186,7 @@ async def test_refresh_is_idempotent(search: SearchService) -> None:
 async def test_empty_database(tmp_path: Path) -> None:
     db = await Database.open(tmp_path / "empty.db")
     try:
-        search = SearchService(db)
+        search = (await app_services(db)).search
         result = await search.search("대학원")
         assert result.hits == () and result.total == 0
         assert await search.suggest("") == []

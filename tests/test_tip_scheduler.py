@@ -14,9 +14,14 @@ from bot.store.database import Database
 from bot.tips.errors import PostError
 from bot.tips.models import Outcome, PostStatus, TipProblem
 from bot.tips.poster import PostedTip
-from bot.tips.scheduler import TipScheduler
-from bot.tips.service import TipService
-from tests.helpers_tips import Crash, ManualClock, RecordingPoster, add_tip_entries
+from tests.helpers_store import app_services
+from tests.helpers_tips import (
+    Crash,
+    ManualClock,
+    RecordingPoster,
+    add_tip_entries,
+    tip_scheduler,
+)
 
 UTC = dt.UTC
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -34,9 +39,10 @@ class Bot:
 
     async def start(self) -> Bot:
         self.db = await Database.open(self.path)
-        self.service = TipService(self.db, clock=self.clock, default_timezone="Asia/Seoul")
-        self.scheduler = TipScheduler(
-            self.service, self.poster, grace=dt.timedelta(hours=3), sleep=self.clock.sleep
+        self.services = await app_services(self.db, clock=self.clock)
+        self.service = self.services.tips
+        self.scheduler = tip_scheduler(
+            self.services, grace=dt.timedelta(hours=3), sleep=self.clock.sleep
         )
         return self
 
@@ -47,7 +53,7 @@ class Bot:
     async def walk(self, until: dt.datetime, step: dt.timedelta = STEP) -> list[Outcome]:
         outcomes: list[Outcome] = []
         while self.clock() < until:
-            outcomes += await self.scheduler.tick()
+            outcomes += await self.scheduler.tick(self.poster)
             self.clock.advance(step)
         return outcomes
 
@@ -88,8 +94,8 @@ async def test_run_posts_once_a_day_on_time(bot: Bot, clock: ManualClock) -> Non
             stop.set()
 
     # Long naps keep the test fast; they still have to end exactly at each slot.
-    scheduler = TipScheduler(bot.service, bot.poster, sleep=sleep, max_sleep=3600)
-    await asyncio.wait_for(scheduler.run(stop), timeout=5)
+    scheduler = tip_scheduler(bot.services, sleep=sleep, max_sleep=3600)
+    await asyncio.wait_for(scheduler.run(stop, bot.poster), timeout=5)
     posts = bot.poster.posted_in(A)
     assert [local(m.at, SEOUL) for m in posts] == [
         (dt.date(2025, 3, d), "09:00") for d in range(1, 6)
@@ -107,8 +113,8 @@ async def test_run_posts_once_a_day_on_time(bot: Bot, clock: ManualClock) -> Non
 
 async def test_run_stops_promptly_with_the_real_sleep(bot: Bot) -> None:
     stop = asyncio.Event()
-    scheduler = TipScheduler(bot.service, bot.poster)  # default sleep: waits on `stop`
-    task = asyncio.create_task(scheduler.run(stop))
+    scheduler = tip_scheduler(bot.services)  # default sleep: waits on `stop`
+    task = asyncio.create_task(scheduler.run(stop, bot.poster))
     await asyncio.sleep(0.05)
     stop.set()
     await asyncio.wait_for(task, timeout=2)
@@ -121,7 +127,7 @@ async def test_restart_within_the_grace_window_posts_once_late(
     await bot.db.close()  # the bot is down at 09:00
     clock.set(dt.datetime(2025, 3, 1, 11, 40, tzinfo=SEOUL))
     await bot.start()
-    first = await bot.scheduler.tick()
+    first = await bot.scheduler.tick(bot.poster)
     assert [(o.guild_id, o.kind) for o in first] == [(A, "sent")]
     await bot.walk(dt.datetime(2025, 3, 1, 23, 0, tzinfo=SEOUL))
     assert [local(m.at, SEOUL) for m in bot.poster.messages] == [(dt.date(2025, 3, 1), "11:40")]
@@ -215,15 +221,15 @@ async def test_crash_between_send_and_record_does_not_post_twice(
     clock.set(dt.datetime(2025, 3, 1, 9, 0, tzinfo=SEOUL))
     bot.poster.crash_after_send = True
     with pytest.raises(Crash):
-        await bot.scheduler.tick()
+        await bot.scheduler.tick(bot.poster)
     [sent] = bot.poster.messages
     row = await bot.service.store.post(A, dt.date(2025, 3, 1))
     assert row is not None and (row.status, row.message_id) == ("pending", None)
 
     await bot.restart()
-    assert await bot.scheduler.tick() == []  # the crashed attempt's lease still holds
+    assert await bot.scheduler.tick(bot.poster) == []  # the crashed attempt's lease still holds
     clock.advance(minutes=5)
-    outcomes = await bot.scheduler.tick()
+    outcomes = await bot.scheduler.tick(bot.poster)
     assert [(o.kind, o.message_id) for o in outcomes] == [("recovered", sent.id)]
     assert bot.poster.find_calls == [(CH_A, sent.nonce)]
     await bot.walk(dt.datetime(2025, 3, 1, 23, 0, tzinfo=SEOUL))
@@ -239,11 +245,11 @@ async def test_crash_before_the_send_reached_discord_posts_once_on_restart(
     clock.set(dt.datetime(2025, 3, 1, 9, 0, tzinfo=SEOUL))
     bot.poster.fail_with[CH_A] = Crash("killed mid-request")  # type: ignore[assignment]
     with pytest.raises(Crash):
-        await bot.scheduler.tick()
+        await bot.scheduler.tick(bot.poster)
     del bot.poster.fail_with[CH_A]
     await bot.restart()
     clock.advance(minutes=10)
-    outcomes = await bot.scheduler.tick()
+    outcomes = await bot.scheduler.tick(bot.poster)
     assert [o.kind for o in outcomes] == ["sent"]
     [message] = bot.poster.messages
     assert message.nonce == bot.poster.find_calls[0][1]  # looked first, then sent, same nonce
@@ -259,8 +265,8 @@ async def test_clock_jumps_do_not_double_post(bot: Bot, clock: ManualClock) -> N
     await bot.walk(clock() + dt.timedelta(hours=3))
     assert len(bot.poster.messages) == 1
     clock.set(dt.datetime(2025, 3, 2, 10, 0, tzinfo=SEOUL))  # forward past the next slot
-    assert [o.kind for o in await bot.scheduler.tick()] == ["sent"]
-    assert await bot.scheduler.tick() == []
+    assert [o.kind for o in await bot.scheduler.tick(bot.poster)] == ["sent"]
+    assert await bot.scheduler.tick(bot.poster) == []
     assert len(bot.poster.messages) == 2
 
 
@@ -295,7 +301,7 @@ async def test_a_late_evening_slot_is_posted_after_midnight(bot: Bot, clock: Man
     await bot.db.close()  # down from before 23:30 until 00:40
     clock.set(dt.datetime(2025, 3, 2, 0, 40, tzinfo=SEOUL))
     await bot.start()
-    outcomes = await bot.scheduler.tick()
+    outcomes = await bot.scheduler.tick(bot.poster)
     assert [(o.date, o.kind) for o in outcomes] == [(dt.date(2025, 3, 1), "sent")]
     assert bot.poster.messages[0].tip.date == dt.date(2025, 3, 1)
 
@@ -308,7 +314,7 @@ async def test_two_processes_on_one_database_post_once(
     try:
         clock.set(dt.datetime(2025, 3, 1, 9, 0, tzinfo=SEOUL))
         for _ in range(3):
-            await asyncio.gather(bot.scheduler.tick(), other.scheduler.tick())
+            await asyncio.gather(bot.scheduler.tick(bot.poster), other.scheduler.tick(other.poster))
             clock.advance(minutes=3)
     finally:
         await other.db.close()
@@ -348,9 +354,8 @@ async def test_a_partial_problem_is_recorded_on_success(bot: Bot, clock: ManualC
     poster = NoThreads(clock=clock)
     await bot.service.configure(A, channel_id=CH_A, time="09:00", thread=True)
     await bot.service.store.set_problem(A, "an older problem", now=clock())
-    scheduler = TipScheduler(bot.service, poster)
     clock.set(dt.datetime(2025, 3, 1, 9, 0, tzinfo=SEOUL))
-    assert [o.kind for o in await scheduler.tick()] == ["sent"]
+    assert [o.kind for o in await bot.scheduler.tick(poster)] == ["sent"]
     problem = (await bot.service.settings(A)).problem
     assert problem == TipProblem(
         dt.date(2025, 3, 1), "no_thread", channel_id=CH_A, detail="Missing Permissions"

@@ -11,8 +11,7 @@ import pytest
 
 from bot.store.database import Database
 from bot.tips.schedule import nonce_for, slot_at
-from bot.tips.scheduler import TipScheduler
-from bot.tips.service import TipService
+from tests.helpers_store import app_services
 from tests.helpers_tips import ManualClock, RecordingPoster, add_tip_entries
 
 UTC = dt.UTC
@@ -46,12 +45,12 @@ async def test_one_post_on_a_dst_day(db: Database, case: str) -> None:
     tz, day = ZoneInfo(zone), dt.date.fromisoformat(day_text)
     clock = ManualClock(dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz))
     poster = RecordingPoster(clock=clock)
-    service = TipService(db, clock=clock)
-    await service.configure(GUILD, channel_id=CHANNEL, time=time, timezone=zone)
-    scheduler = TipScheduler(service, poster, clock=clock)
+    services = await app_services(db, clock=clock)
+    await services.tips.configure(GUILD, channel_id=CHANNEL, time=time, timezone=zone)
+    scheduler = services.tip_scheduler
     end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0, 0), tzinfo=tz)
     while clock() < end:  # every 10 minutes through the local day (23 or 25 hours long)
-        await scheduler.tick()
+        await scheduler.tick(poster)
         clock.advance(minutes=10)
     [message] = poster.messages
     assert message.at == dt.datetime.fromisoformat(expected_utc).replace(tzinfo=UTC)

@@ -11,6 +11,7 @@ import pytest
 from bot.store.database import Database
 from bot.tips.errors import NoTipsError, TipConfigError
 from bot.tips.service import TipService
+from tests.helpers_store import app_services
 from tests.helpers_tips import ManualClock, add_tip_entries, retire_entries
 
 UTC = dt.UTC
@@ -30,8 +31,8 @@ def clock() -> ManualClock:
 
 
 @pytest.fixture
-def service(db: Database, clock: ManualClock) -> TipService:
-    return TipService(db, clock=clock, default_timezone="Asia/Seoul")
+async def service(db: Database, clock: ManualClock) -> TipService:
+    return (await app_services(db, clock=clock)).tips
 
 
 async def test_the_tip_of_a_day_is_kept_all_day(

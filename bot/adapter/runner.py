@@ -14,7 +14,7 @@ import discord
 
 from bot.adapter.client import SunbaeBot
 from bot.adapter.endpoints import use_endpoints
-from bot.app import Services, open_services
+from bot.app import bootstrap, start_up
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -51,16 +51,6 @@ def invite_url(application_id: int) -> str:
     )
 
 
-async def ingest_at_start(services: Services) -> None:
-    report = await services.ingest.ingest(list(services.settings.content_paths))
-    log.info(
-        "content: %d files, %d added, %d updated, %d unchanged, %d retired",
-        report.files, report.added, report.updated, report.unchanged, report.retired,
-    )  # fmt: skip
-    for problem in report.errors:
-        log.warning("content problem: %s: %s", problem.file, problem.reason)
-
-
 async def run_bot(
     settings: Settings,
     *,
@@ -72,17 +62,14 @@ async def run_bot(
     if not settings.token:
         raise StartupError("DISCORD_TOKEN is not set")
     restore = use_endpoints(settings.api_base, settings.gateway_url)
-    services = await open_services(settings)
+    services = await bootstrap(settings)
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows, non-main thread
             loop.add_signal_handler(sig, stop.set)
     try:
-        if ingest:
-            await ingest_at_start(services)
-        # The search index now, not on the first query (seconds for a big corpus).
-        await services.search.refresh()
+        await start_up(services, ingest=ingest)
         bot = SunbaeBot(services, sync=sync)
         async with bot:
             runner = asyncio.create_task(bot.start(settings.token), name="sunbae-gateway")
@@ -113,7 +100,7 @@ async def sync_now(settings: Settings) -> str:
     if not settings.token:
         raise StartupError("DISCORD_TOKEN is not set")
     restore = use_endpoints(settings.api_base, settings.gateway_url)
-    services = await open_services(settings)
+    services = await bootstrap(settings)
     try:
         bot = SunbaeBot(services, sync="force")
         async with bot:

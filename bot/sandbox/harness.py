@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from bot.adapter.client import SunbaeBot
 from bot.adapter.endpoints import use_endpoints
-from bot.app import Services, open_services
+from bot.app import Services, bootstrap, start_up
 from bot.emulator import Channel, DiscordEmulator, Guild, Member, Perm
 from bot.models import IngestReport
 from bot.settings import Settings
@@ -53,12 +53,9 @@ class Harness:
         camper = emu.add_member(guild, "camper", locale=locale)
         moderator = emu.add_member(guild, "moderator", permissions=Perm.MANAGE_GUILD, locale=locale)
         restore = use_endpoints(emu.api_base, emu.gateway_url)
-        services = services or await open_services(settings)
-        report = None
+        services = services or await bootstrap(settings)
         try:
-            if ingest:
-                report = await services.ingest.ingest(list(settings.content_paths))
-            await services.search.refresh()
+            report = await start_up(services, ingest=ingest)
             bot = SunbaeBot(services, guild_ready_timeout=0.05)
             await bot.login(settings.token or SANDBOX_TOKEN)
             task = asyncio.create_task(bot.connect(reconnect=True), name="sandbox-gateway")

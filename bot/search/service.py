@@ -69,12 +69,12 @@ def _build(
 
 
 class SearchService:
-    """Build once per process: `SearchService(db)`; `await refresh()` at start-up so the first
+    """Built once per process by `bot.app.bootstrap`; `await refresh()` at start-up so the first
     query does not load the index; `await close()` before the database closes."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, entries: EntryRepository) -> None:
         self._db = db
-        self._entries = EntryRepository(db)
+        self._entries = entries
         self._snapshot: _Snapshot | None = None
         self._lock = asyncio.Lock()
         self._reload: asyncio.Task[_Snapshot] | None = None

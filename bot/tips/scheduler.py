@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from bot.clock import Clock
+from bot.store.tips import TipRepository
 from bot.tips.errors import NoTipsError, PostError
 from bot.tips.models import Outcome, PostRecord, PostStatus, TipProblem, TipSettings
 from bot.tips.poster import TipPoster
@@ -33,7 +34,7 @@ class TipScheduler:
     def __init__(
         self,
         service: TipService,
-        poster: TipPoster,
+        store: TipRepository,
         *,
         clock: Clock | None = None,
         grace: dt.timedelta = dt.timedelta(hours=3),
@@ -46,8 +47,7 @@ class TipScheduler:
         if not dt.timedelta(0) <= grace < DAY:
             raise ValueError("grace must be at least 0 and under 24 hours")
         self._service = service
-        self._store = service.store
-        self._poster = poster
+        self._store = store
         self._clock = clock or service.clock
         self._grace = grace
         self._sleep = sleep
@@ -60,13 +60,16 @@ class TipScheduler:
 
     # -- the loop ----------------------------------------------------------------------------
 
-    async def run(self, stop: asyncio.Event) -> None:
-        """Tick, then sleep until the next due slot (at most `max_sleep`), until `stop` is set."""
+    async def run(self, stop: asyncio.Event, poster: TipPoster) -> None:
+        """Tick, then sleep until the next due slot (at most `max_sleep`), until `stop` is set.
+
+        The poster comes with the run, not the constructor: the scheduler is built with the
+        other services, before the Discord client that posts exists."""
         log.info("daily tip scheduler started (grace %s)", self._grace)
         while not stop.is_set():
             delay = self._max_sleep
             try:
-                await self.tick()
+                await self.tick(poster)
                 delay = await self.seconds_until_due()
             except Exception:  # the database hiccuped: try again next round
                 log.exception("daily tip scheduler tick failed")
@@ -79,7 +82,7 @@ class TipScheduler:
                     await asyncio.wait_for(stop.wait(), delay)
         log.info("daily tip scheduler stopped")
 
-    async def tick(self) -> list[Outcome]:
+    async def tick(self, poster: TipPoster) -> list[Outcome]:
         """Do everything due at `clock()`: post, resume, retry or skip, server by server."""
         now = self._clock()
         outcomes: list[Outcome] = []
@@ -88,7 +91,7 @@ class TipScheduler:
                 today = local_date(now, settings.timezone)
                 # Yesterday too: a late slot's grace window can run past midnight.
                 for day in (today - DAY, today):
-                    outcome = await self._handle(settings, day, now)
+                    outcome = await self._handle(poster, settings, day, now)
                     if outcome is not None:
                         outcomes.append(outcome)
             except Exception:  # one server's trouble must not stop the others
@@ -110,7 +113,9 @@ class TipScheduler:
 
     # -- one server's date -------------------------------------------------------------------
 
-    async def _handle(self, s: TipSettings, day: dt.date, now: dt.datetime) -> Outcome | None:
+    async def _handle(
+        self, poster: TipPoster, s: TipSettings, day: dt.date, now: dt.datetime
+    ) -> Outcome | None:
         slot = slot_at(day, s.time, s.timezone)
         row = await self._store.post(s.guild_id, day)
         if row is None:
@@ -127,7 +132,7 @@ class TipScheduler:
             return None
         if row.retry_at is not None and now < row.retry_at:
             return None
-        return await self._attempt(s, row, now)
+        return await self._attempt(poster, s, row, now)
 
     async def _claim(
         self,
@@ -161,7 +166,9 @@ class TipScheduler:
         log.warning("daily tip for server %s on %s skipped: %s", s.guild_id, day, reason)
         return Outcome(s.guild_id, day, "skipped", reason=reason)
 
-    async def _attempt(self, s: TipSettings, row: PostRecord, now: dt.datetime) -> Outcome | None:
+    async def _attempt(
+        self, poster: TipPoster, s: TipSettings, row: PostRecord, now: dt.datetime
+    ) -> Outcome | None:
         assert s.channel_id is not None  # active_settings() only returns servers with a channel
         guild, day = s.guild_id, row.date
         earlier_attempt = row.attempts > 0
@@ -171,7 +178,7 @@ class TipScheduler:
             return None  # another attempt holds the lease
         try:
             if earlier_attempt and row.channel_id is not None:
-                found = await self._find_existing(row)
+                found = await self._find_existing(poster, row)
                 if found is not None:
                     reason = "recovered: posted before a restart or a timeout"
                     await self._store.finish(
@@ -202,9 +209,7 @@ class TipScheduler:
                 await self._store.set_problem(guild, problem.encode(), now=self._clock())
                 return Outcome(guild, day, "skipped", reason=str(exc))
             posted = await self._bounded(
-                self._poster.post(
-                    guild, s.channel_id, tip, nonce=row.nonce, open_thread=s.open_thread
-                )
+                poster.post(guild, s.channel_id, tip, nonce=row.nonce, open_thread=s.open_thread)
             )
         except PostError as exc:
             return await self._failed(s, row, exc, now)
@@ -235,10 +240,10 @@ class TipScheduler:
         log.info("daily tip for server %s on %s posted: %s", guild, day, tip.entry_id)
         return Outcome(guild, day, "sent", message_id=posted.message_id)
 
-    async def _find_existing(self, row: PostRecord) -> int | None:
+    async def _find_existing(self, poster: TipPoster, row: PostRecord) -> int | None:
         assert row.channel_id is not None
         try:
-            return await self._bounded(self._poster.find_existing(row.channel_id, row.nonce))
+            return await self._bounded(poster.find_existing(row.channel_id, row.nonce))
         except PostError as exc:
             if not exc.permanent:
                 raise

@@ -43,14 +43,16 @@ class TipService:
         self,
         db: Database,
         *,
+        tips: TipRepository,
+        entries: EntryRepository,
         clock: Clock = utcnow,
         default_timezone: str = "Asia/Seoul",
         default_time: str = DEFAULT_TIME,
     ) -> None:
         self.db = db
-        self.store = TipRepository(db)
+        self.store = tips
         self.clock = clock
-        self._entries = EntryRepository(db)
+        self._entries = entries
         self._default_zone = parse_zone(default_timezone)
         self._default_time = parse_time(default_time)
 

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.search import SearchHit, SearchService
-from bot.services.factory import build_ingest_service
+from bot.search import SearchHit
 from bot.store.database import Database
 from tests.helpers_ingest import corpus_dir
+from tests.helpers_store import app_services
 
 HERE = Path(__file__).parent
 REPO = HERE.parents[1]
@@ -68,10 +68,11 @@ class Report:
 async def evaluate(name: str, sources: Sequence[Path], cases: list[Case], db_path: Path) -> Report:
     db = await Database.open(db_path)
     try:
-        ingest = await build_ingest_service(db).ingest(list(sources))
+        services = await app_services(db)
+        ingest = await services.ingest.ingest(list(sources))
         assert not ingest.errors, ingest.errors
         assert ingest.added, f"{name}: nothing ingested from {sources}"
-        search = SearchService(db)
+        search = services.search
         hits3 = 0
         reciprocal = 0.0
         misses: list[str] = []

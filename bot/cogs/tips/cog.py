@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime as dt
 import logging
 
 from discord import app_commands
@@ -16,7 +15,6 @@ from bot.adapter.types import Interaction
 from bot.cogs.tips.config import TipConfig
 from bot.cogs.tips.embeds import tip_embed
 from bot.cogs.tips.poster import DiscordTipPoster
-from bot.tips import scheduler as tip_scheduler
 from bot.tips.errors import NoTipsError
 
 log = logging.getLogger(__name__)
@@ -27,11 +25,7 @@ class TipsCog(commands.Cog):
     def __init__(self, bot: SunbaeBot) -> None:
         self.bot = bot
         self.tips = bot.services.tips
-        self.scheduler = tip_scheduler.TipScheduler(
-            self.tips,
-            DiscordTipPoster(bot),
-            grace=dt.timedelta(hours=bot.settings.tip_grace_hours),
-        )
+        self.scheduler = bot.services.tip_scheduler
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
 
@@ -49,7 +43,7 @@ class TipsCog(commands.Cog):
     async def _run_scheduler(self) -> None:
         await self.bot.wait_until_ready()
         try:
-            await self.scheduler.run(self._stop)
+            await self.scheduler.run(self._stop, DiscordTipPoster(self.bot))
         except Exception:
             log.exception("the daily tip scheduler stopped")
 
