@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import open_services
+from bot.app import bootstrap
 from bot.sandbox.harness import Harness
 from bot.search import SearchService
 from tests.helpers_bot import bot_settings, start_harness
@@ -276,8 +276,8 @@ class _NotWarmed(SearchService):
 
 async def test_advice_defers_while_the_search_index_loads(tmp_path: Path) -> None:
     settings = bot_settings(tmp_path / "sunbae.db")
-    services = await open_services(settings)
-    services = replace(services, search=_NotWarmed(services.db))
+    services = await bootstrap(settings)
+    services = replace(services, search=_NotWarmed(services.db, entries=services.entries))
     async with start_harness(settings, services=services) as h:
         assert not h.services.search.ready
         res = await h.emu.slash("advice", {"query": "대학원"}, user=h.camper)
