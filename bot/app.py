@@ -14,10 +14,14 @@ import logging
 from dataclasses import dataclass
 
 from bot.clock import Clock, utcnow
+from bot.cohorts.discussions import DiscussionService
+from bot.cohorts.service import CohortService
+from bot.cohorts.subjects import LibrarySubjects
 from bot.models import IngestReport
 from bot.search import SearchService, TopicMatcher
 from bot.services.ingest import IngestService
 from bot.settings import Settings
+from bot.store.cohorts import SqliteCohortRepository, SqliteDiscussionRepository
 from bot.store.database import Database
 from bot.store.entries import EntryRepository
 from bot.store.ingest_state import IngestStateRepository
@@ -45,6 +49,8 @@ class Services:
     search: SearchService
     tips: TipService
     tip_scheduler: TipScheduler
+    cohorts: CohortService
+    discussions: DiscussionService
 
     async def close(self) -> None:
         await self.search.close()
@@ -69,11 +75,14 @@ async def bootstrap(
     tips = TipService(
         db, tips=tip_store, entries=entries, clock=clock, default_timezone=settings.timezone
     )
+    topics = TopicRepository(db)
+    discussion_store = SqliteDiscussionRepository(db)
+    cohorts = CohortService(SqliteCohortRepository(db), discussion_store, clock=clock)
     return Services(
         settings=settings,
         db=db,
         entries=entries,
-        topics=TopicRepository(db),
+        topics=topics,
         state=StateRepository(db),
         ingest_state=IngestStateRepository(db),
         tip_store=tip_store,
@@ -83,6 +92,13 @@ async def bootstrap(
         tips=tips,
         tip_scheduler=TipScheduler(
             tips, tip_store, clock=clock, grace=dt.timedelta(hours=settings.tip_grace_hours)
+        ),
+        cohorts=cohorts,
+        discussions=DiscussionService(
+            cohorts,
+            discussion_store,
+            LibrarySubjects(entries, topics, tips, tip_store),
+            clock=clock,
         ),
     )
 

@@ -7,16 +7,15 @@ import asyncio
 import itertools
 from dataclasses import dataclass, field
 
+from bot.app import bootstrap
 from bot.cohorts.discussions import DiscussionService, Sleep
 from bot.cohorts.errors import ThreadError
 from bot.cohorts.port import OpenedThread, ThreadRequest, ThreadStatus
 from bot.cohorts.service import CohortService
 from bot.cohorts.subjects import LibrarySubjects
-from bot.store.cohorts import SqliteCohortRepository, SqliteDiscussionRepository
+from bot.settings import Settings
+from bot.store.cohorts import SqliteDiscussionRepository
 from bot.store.database import Database
-from bot.store.entries import EntryRepository
-from bot.store.topics import TopicRepository
-from bot.tips.service import TipService
 from tests.helpers_tips import ManualClock
 
 
@@ -92,20 +91,22 @@ def refused(kind: str) -> ThreadError:
 
 @dataclass
 class CohortApp:
-    """One bot process's cohort services over a database file."""
+    """One bot process's cohort services over a database file, built by the bootstrap."""
 
     db: Database
     cohorts: CohortService
     discussions: DiscussionService
 
     @classmethod
-    def build(cls, db: Database, clock: ManualClock, *, sleep: Sleep | None = None) -> CohortApp:
-        cohort_store = SqliteCohortRepository(db)
-        store = SqliteDiscussionRepository(db)
-        tips = TipService(db, clock=clock)
-        subjects = LibrarySubjects(EntryRepository(db), TopicRepository(db), tips, tips.store)
-        cohorts = CohortService(cohort_store, store, clock=clock)
+    async def build(
+        cls, db: Database, clock: ManualClock, *, sleep: Sleep | None = None
+    ) -> CohortApp:
+        services = await bootstrap(Settings(db_path=db.path), db=db, clock=clock)
         discussions = DiscussionService(
-            cohorts, store, subjects, clock=clock, sleep=sleep or clock.sleep
+            services.cohorts,
+            SqliteDiscussionRepository(db),
+            LibrarySubjects(services.entries, services.topics, services.tips, services.tip_store),
+            clock=clock,
+            sleep=sleep or clock.sleep,
         )
-        return cls(db, cohorts, discussions)
+        return cls(db, services.cohorts, discussions)

@@ -37,8 +37,8 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
 
 
 @pytest.fixture
-def app(db: Database, clock: ManualClock) -> CohortApp:
-    return CohortApp.build(db, clock)
+async def app(db: Database, clock: ManualClock) -> CohortApp:
+    return await CohortApp.build(db, clock)
 
 
 @pytest.fixture
@@ -152,7 +152,8 @@ async def test_two_processes_open_one_thread(
         clock.advance(seconds=seconds)
         await asyncio.sleep(0)
 
-    one, two = CohortApp.build(db, clock, sleep=sleep), CohortApp.build(db, clock, sleep=sleep)
+    one = await CohortApp.build(db, clock, sleep=sleep)
+    two = await CohortApp.build(db, clock, sleep=sleep)
     cohort = await make(one)
     discord.gate = asyncio.Event()
     first = asyncio.create_task(one.discussions.discuss(discord, A, cohort.id, ENTRY, user_id=1))
@@ -246,7 +247,7 @@ async def test_transient_failure_lets_the_next_click_look_first(
 async def test_crash_after_the_claim_leaves_no_stuck_claim(
     db: Database, clock: ManualClock, discord: FakeDiscord
 ) -> None:
-    before = CohortApp.build(db, clock)
+    before = await CohortApp.build(db, clock)
     cohort = await make(before)
     discord.gate = asyncio.Event()  # the process dies while its Discord call is in flight
     dying = asyncio.create_task(
@@ -258,7 +259,7 @@ async def test_crash_after_the_claim_leaves_no_stuck_claim(
         await dying
     discord.opens.clear()
     discord.gate = None
-    after = CohortApp.build(db, clock)  # the restarted process
+    after = await CohortApp.build(db, clock)  # the restarted process
     waited = await after.discussions.discuss(discord, A, cohort.id, ENTRY, user_id=CAMPER)
     assert waited.kind == "opened"  # waited out the lease, then took the claim over
     assert clock() >= dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC) + after.discussions.lease
@@ -268,13 +269,13 @@ async def test_crash_after_the_claim_leaves_no_stuck_claim(
 async def test_crash_after_discord_opened_adopts_that_thread(
     db: Database, clock: ManualClock, discord: FakeDiscord
 ) -> None:
-    before = CohortApp.build(db, clock)
+    before = await CohortApp.build(db, clock)
     cohort = await make(before)
     discord.crash_after_open = True
     with pytest.raises(Crash):
         await before.discussions.discuss(discord, A, cohort.id, ENTRY, user_id=CAMPER)
     clock.advance(before.discussions.lease)
-    after = CohortApp.build(db, clock)
+    after = await CohortApp.build(db, clock)
     found = await after.discussions.discuss(discord, A, cohort.id, ENTRY, user_id=CAMPER)
     assert found.kind == "opened" and found.thread_id == discord.live()[0].id
     assert len(discord.opens) == 1  # found by its nonce, not opened again
