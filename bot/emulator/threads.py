@@ -11,18 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from bot.discord_limits import FORUM_APPLIED_TAGS as APPLIED_TAGS_MAX
+from bot.discord_limits import FORUM_TAG_NAME as TAG_NAME_MAX
+from bot.discord_limits import FORUM_TAGS as FORUM_TAGS_MAX
+from bot.discord_limits import THREAD_AUTO_ARCHIVE_MINUTES as ARCHIVE_DURATIONS
+from bot.discord_limits import THREAD_NAME as THREAD_NAME_MAX
 from bot.emulator.errors import RestError
 from bot.emulator.events import Events
 from bot.emulator.models import Channel, ChannelType
 from bot.emulator.snowflake import iso_now
 from bot.emulator.state import HAS_THREAD, EmulatorState, UploadedFile
 
-# Discord's limits (docs: Channel resource, "Start Thread", "Forum Tag").
-ARCHIVE_DURATIONS = (60, 1440, 4320, 10080)
-THREAD_NAME_MAX = 100
-FORUM_TAGS_MAX = 20
-APPLIED_TAGS_MAX = 5
-TAG_NAME_MAX = 20
 REQUIRE_TAG = 1 << 4  # forum channel flag: posts must carry a tag
 
 THREAD_EXISTS = 160004

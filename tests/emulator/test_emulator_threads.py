@@ -9,7 +9,8 @@ import pytest
 from discord.ext import commands
 
 from bot.emulator import BOT_DEFAULT, EmulatorError, Perm
-from tests.emulator.conftest import World, eventually
+from tests.emulator.helpers import World
+from tests.helpers_async import eventually
 
 
 def text_channel(bot: commands.Bot, channel_id: int) -> discord.TextChannel:
