@@ -87,7 +87,13 @@ async def bootstrap(
         ingest_state=IngestStateRepository(db),
         tip_store=tip_store,
         # Raw posts arrive without topics: tag their entries from the taxonomy's names and aliases.
-        ingest=IngestService(db, topic_inferer=TopicMatcher, clock=clock, workers=ingest_workers),
+        ingest=IngestService(
+            db,
+            topic_inferer=TopicMatcher,
+            clock=clock,
+            workers=ingest_workers,
+            max_file_bytes=settings.max_file_bytes,
+        ),
         search=SearchService(db, entries=entries),
         tips=tips,
         tip_scheduler=TipScheduler(

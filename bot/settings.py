@@ -15,6 +15,8 @@ from typing import Any
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.corpus.files import DEFAULT_MAX_FILE_BYTES
+
 DEFAULT_DB = Path("data/sunbae.db")
 DEFAULT_CONTENT = (Path("content"),)
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -37,6 +39,7 @@ class Settings:
     gateway_url: str | None = None
     lookup_cooldown: float = 3.0
     tip_grace_hours: float = 3.0
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
 
     def with_overrides(self, **changes: Any) -> Settings:
         """CLI flags win over the environment; `None` means "flag not given"."""
@@ -108,6 +111,15 @@ def parse_settings(env: Mapping[str, str]) -> Settings:
         ),
         tip_grace_hours=parse_number(
             _get(env, "SUNBAE_TIP_GRACE_HOURS"), "SUNBAE_TIP_GRACE_HOURS", 3.0, 0, 23
+        ),
+        max_file_bytes=int(
+            parse_number(
+                _get(env, "SUNBAE_MAX_FILE_BYTES"),
+                "SUNBAE_MAX_FILE_BYTES",
+                DEFAULT_MAX_FILE_BYTES,
+                1024,
+                1 << 30,
+            )
         ),
     )
 

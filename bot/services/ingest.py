@@ -16,7 +16,7 @@ import hashlib
 import logging
 import multiprocessing
 import os
-from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,13 +24,21 @@ import aiosqlite
 
 from bot.clock import Clock, iso, utcnow
 from bot.corpus.documents import (
-    SUFFIXES,
     DocumentError,
     TopicInferer,
     draft_hash,
     read_document,
 )
-from bot.corpus.taxonomy import TAXONOMY_NAMES, find_taxonomy, parse_taxonomy
+from bot.corpus.files import (
+    DEFAULT_MAX_FILE_BYTES,
+    FileRefused,
+    Root,
+    discover,
+    display_path,
+    open_content,
+    read_content,
+)
+from bot.corpus.taxonomy import parse_taxonomy
 from bot.models import FileProblem, IngestReport, Origin, Topic
 from bot.store.database import Database
 from bot.store.entries import EntryRepository, EntryRow, StoredFileEntry, entry_row
@@ -39,10 +47,6 @@ from bot.store.topics import TopicRepository
 
 log = logging.getLogger(__name__)
 
-# Documentation that lives beside the advice but is not advice.
-IGNORED_NAMES = frozenset(
-    {"readme.md", "sources.md", "changelog.md", "license.md", "contributing.md"}
-)
 ACTOR = "ingest"
 
 
@@ -54,17 +58,6 @@ class IngestError(RuntimeError):
         first = report.errors[0]
         more = f" (and {len(report.errors) - 1} more)" if len(report.errors) > 1 else ""
         super().__init__(f"{first.file}: {first.reason}{more}")
-
-
-@dataclass(slots=True)
-class Root:
-    """A folder (or a single file) being ingested; retirement is scoped to it."""
-
-    key: str  # resolved absolute path of the folder
-    label: str  # short name used in display paths
-    files: list[Path]
-    whole_folder: bool
-    taxonomy: Path | None = None
 
 
 @dataclass(slots=True)
@@ -104,74 +97,24 @@ class _Parsed:
     problem: str | None = None
 
 
-def is_advice_file(path: Path) -> bool:
-    name = path.name
-    return (
-        path.suffix.lower() in SUFFIXES
-        and not name.startswith((".", "_"))
-        and name.lower() not in IGNORED_NAMES
-    )
-
-
-def discover(paths: Iterable[Path]) -> tuple[list[Root], list[FileProblem]]:
-    roots: list[Root] = []
-    problems: list[FileProblem] = []
-    for path in paths:
-        if path.is_dir():
-            resolved = path.resolve()
-            files: list[Path] = []
-            for dirpath, dirnames, filenames in os.walk(resolved):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
-                files.extend(
-                    Path(dirpath) / n for n in sorted(filenames) if is_advice_file(Path(n))
-                )
-            roots.append(Root(str(resolved), resolved.name, files, True, find_taxonomy(resolved)))
-        elif path.is_file():
-            resolved = path.resolve()
-            if path.name in TAXONOMY_NAMES:
-                roots.append(Root(str(resolved.parent), resolved.parent.name, [], False, resolved))
-            else:
-                roots.append(Root(str(resolved.parent), resolved.parent.name, [resolved], False))
-        else:
-            problems.append(FileProblem(str(path), "no such file or folder"))
-    return _merge_roots(roots), problems
-
-
-def _merge_roots(roots: list[Root]) -> list[Root]:
-    """One root per folder, so a file named twice (or a folder and a file in it) is read once."""
-    merged: dict[str, Root] = {}
-    for root in roots:
-        same = merged.get(root.key)
-        if same is None:
-            merged[root.key] = root
-            continue
-        if root.whole_folder and not same.whole_folder:
-            same.files = root.files
-        elif not same.whole_folder:
-            same.files = list(dict.fromkeys((*same.files, *root.files)))
-        same.whole_folder = same.whole_folder or root.whole_folder
-        same.taxonomy = same.taxonomy or root.taxonomy
-    return list(merged.values())
-
-
-def display_path(root: Root, file: Path) -> str:
-    return f"{root.label}/{file.relative_to(root.key).as_posix()}"
-
-
-def _scan_root(root: Root, seen: dict[str, SeenFile]) -> _Scan:
+def _scan_root(root: Root, seen: dict[str, SeenFile], max_bytes: int) -> _Scan:
     """Stat every file; read and hash only those whose size or mtime moved (blocking)."""
     scan = _Scan(root, seen)
     for file in root.files:
         display = display_path(root, file)
         scan.present.add(display)
         try:
-            stat = file.stat()
-            before = seen.get(display)
-            if before and before.size == stat.st_size and before.mtime_ns == stat.st_mtime_ns:
-                scan.unchanged.append(before)
-                scan.skipped += 1
-                continue
-            data = file.read_bytes()
+            with open_content(file, root.key, max_bytes=max_bytes) as content:
+                stat = content.stat
+                before = seen.get(display)
+                if before and before.size == stat.st_size and before.mtime_ns == stat.st_mtime_ns:
+                    scan.unchanged.append(before)
+                    scan.skipped += 1
+                    continue
+                data = content.read()
+        except FileRefused as exc:
+            scan.problems.append(FileProblem(display, str(exc)))
+            continue
         except OSError as exc:
             scan.problems.append(FileProblem(display, f"cannot read: {exc.strerror or exc}"))
             continue
@@ -229,13 +172,15 @@ class IngestService:
         topic_inferer: InfererFactory | None = None,
         clock: Clock = utcnow,
         workers: int | None = None,
+        max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
     ) -> None:
         """`workers`: parser processes for big runs (default: one per core; 0: parse in this
-        process)."""
+        process). `max_file_bytes`: bigger files are reported and skipped."""
         self._db = db
         self._topic_inferer = topic_inferer
         self._workers = min(_MAX_WORKERS, os.cpu_count() or 1) if workers is None else workers
         self._clock = clock
+        self._max_file_bytes = max_file_bytes
         self._topics = TopicRepository(db)
 
     async def check(self, paths: Sequence[Path]) -> IngestReport:
@@ -253,9 +198,11 @@ class IngestService:
             if root.taxonomy is None:
                 continue
             try:
-                data = await asyncio.to_thread(root.taxonomy.read_bytes)
+                data = await asyncio.to_thread(
+                    read_content, root.taxonomy, root.key, max_bytes=self._max_file_bytes
+                )
                 taxonomy.extend(parse_taxonomy(data))
-            except (DocumentError, OSError) as exc:
+            except (DocumentError, FileRefused, OSError) as exc:
                 report.errors.append(FileProblem(f"{root.label}/{root.taxonomy.name}", str(exc)))
         known = {t.id: t for t in await self._topics.all()}
         known.update({t.id: t for t in taxonomy})
@@ -295,7 +242,7 @@ class IngestService:
             scans: list[_Scan] = []
             for root in roots:
                 seen = await IngestStateRepository.seen_files(conn, root.key)
-                scan = await asyncio.to_thread(_scan_root, root, seen)
+                scan = await asyncio.to_thread(_scan_root, root, seen, self._max_file_bytes)
                 report.errors.extend(scan.problems)
                 scans.append(scan)
             run = _Run(report, await EntryRepository.moderator_ids(conn), scans)
