@@ -89,6 +89,12 @@ class Entry:
     retired: bool
     created_at: str
     updated_at: str
+    guild_id: int | None = None  # None: shared (from files); else the server it belongs to
+    key: str = ""  # the store's row key: the id, or '<id>@<guild>' for a server's version
+
+    @property
+    def shared(self) -> bool:
+        return self.guild_id is None
 
 
 @dataclass(frozen=True, slots=True)

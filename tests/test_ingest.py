@@ -347,7 +347,7 @@ async def test_editing_one_file_changes_only_its_entries(loaded: Path, corpus: P
     body = rows(loaded, "SELECT body, source_file FROM entries WHERE id = ?", (entry_id,))[0]
     assert "러닝커브가 전부입니다." in body[0]
     assert LEE_POST in body[1]
-    assert revisions(loaded)[revs:] == [(entry_id, "update")]
+    assert revisions(loaded)[revs:] == [(entry_id, "file_update")]
 
 
 async def test_removed_file_retires_its_entries_and_readding_restores(

@@ -114,7 +114,7 @@ async def test_upsert_get_and_history(tmp_path: Path) -> None:
 
         async with db.transaction() as conn:
             await EntryRepository.upsert_many(
-                conn, [(draft(title="새 제목"), "h2", "update")], origin=Origin.MODERATOR,
+                conn, [(draft(title="새 제목"), "h2", "file_update")], origin=Origin.MODERATOR,
                 root=None, now=LATER, actor="1234",
             )  # fmt: skip
         entry = await repo.get("mod-note")
@@ -123,7 +123,7 @@ async def test_upsert_get_and_history(tmp_path: Path) -> None:
         assert entry.created_at == NOW
         assert entry.updated_at == LATER
         history = await repo.history("mod-note")
-        assert [h["action"] for h in history] == ["add", "update"]
+        assert [h["action"] for h in history] == ["add", "file_update"]
         assert history[0]["actor"] == "1234"
         # Each revision keeps the entry as it was written: every field of the draft.
         first = json.loads(json.dumps(asdict(draft())))  # tuples as JSON lists

@@ -34,7 +34,12 @@ TopicInferer = Callable[[str, str], tuple[str, ...]]
 
 
 class DocumentError(ValueError):
-    """A file cannot be read as advice; the message is the reason shown to the user."""
+    """A file cannot be read as advice; the message is the reason shown to the user, and
+    `field` the frontmatter field at fault when there is one (moderators see it translated)."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class _FastYAML(YAMLHandler):
@@ -124,10 +129,10 @@ def text_field(meta: Mapping[str, Any], key: str, *, required: bool = False) -> 
     value = meta.get(key)
     if value is None or value == "":
         if required:
-            raise DocumentError(f"field '{key}' is missing")
+            raise DocumentError(f"field '{key}' is missing", field=key)
         return None
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise DocumentError(f"field '{key}' must be text, got {_type_name(value)}")
+        raise DocumentError(f"field '{key}' must be text, got {_type_name(value)}", field=key)
     return normalize_text(str(value)).strip()
 
 
@@ -180,32 +185,40 @@ def read_curated(
     entry_id = text_field(meta, "id", required=True) or ""
     if not ID_PATTERN.match(entry_id):
         raise DocumentError(
-            f"id {entry_id!r} must be 2-80 characters of lowercase letters, digits and hyphens"
+            f"id {entry_id!r} must be 2-80 characters of lowercase letters, digits and hyphens",
+            field="id",
         )
     title = text_field(meta, "title", required=True) or ""
     if len(title) > TITLE_LIMIT:
-        raise DocumentError(f"title is {len(title)} characters; keep it within {TITLE_LIMIT}")
+        raise DocumentError(
+            f"title is {len(title)} characters; keep it within {TITLE_LIMIT}", field="title"
+        )
     kind_text = text_field(meta, "kind") or "insight"
     try:
         kind = Kind(kind_text)
     except ValueError:
-        raise DocumentError(f"kind must be one of qa, tip, insight; got {kind_text!r}") from None
+        raise DocumentError(
+            f"kind must be one of qa, tip, insight; got {kind_text!r}", field="kind"
+        ) from None
     tip = text_field(meta, "tip")
     if tip is not None and len(tip) > TIP_LIMIT:
-        raise DocumentError(f"tip is {len(tip)} characters; keep it within {TIP_LIMIT}")
+        raise DocumentError(
+            f"tip is {len(tip)} characters; keep it within {TIP_LIMIT}", field="tip"
+        )
     topics = list_field(meta, "topics")
     if known_topics is not None:
         unknown = [t for t in topics if t not in known_topics]
         if unknown:
             raise DocumentError(
-                f"unknown topic {unknown[0]!r}: add it to topics.yaml or use one that exists"
+                f"unknown topic {unknown[0]!r}: add it to topics.yaml or use one that exists",
+                field="topics",
             )
     source_meta = meta.get("source") or {}
     if not isinstance(source_meta, Mapping):
         raise DocumentError(f"field 'source' must be a mapping, got {_type_name(source_meta)}")
     text = clean_markup(body)
     if not text.strip():
-        raise DocumentError("the entry has no body text")
+        raise DocumentError("the entry has no body text", field="body")
     return EntryDraft(
         id=entry_id,
         title=title,

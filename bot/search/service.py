@@ -39,7 +39,16 @@ CANDIDATES = 40  # reranked per query; deeper pages extend it
 TOPIC_CANDIDATES = 200  # entries filed under a named topic that FTS did not find
 MAX_LIMIT = 100
 FALLBACK_SUGGESTIONS = 5
+_SPARE = 10  # extra autocomplete candidates, for those of other servers that are left out
 RELOAD_WAIT = 0.5  # seconds a query waits for a reload before it uses the previous snapshot
+
+
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """What a search is limited to: a topic, and the entries one server sees."""
+
+    topic_id: str | None
+    guild_id: int | None
 
 
 def plan_df(plan: QueryPlan, lex: Lexicon) -> int:
@@ -144,10 +153,35 @@ class SearchService:
 
     # -- autocomplete ------------------------------------------------------------------------
 
-    async def suggest(self, prefix: str, *, limit: int = MAX_CHOICES) -> list[Suggestion]:
-        """Autocomplete choices (≤ 25, names and values ≤ 100 characters) for `prefix`."""
+    async def suggest(
+        self, prefix: str, *, limit: int = MAX_CHOICES, guild_id: int | None = None
+    ) -> list[Suggestion]:
+        """Autocomplete choices (≤ 25, names and values ≤ 100 characters) for `prefix`, among
+        what server `guild_id` sees."""
         snapshot = await self._current()
-        return autocomplete(prefix, snapshot.lexicon, snapshot.titles, limit=limit)
+        limit = max(1, min(limit, MAX_CHOICES))
+        return await self._visible(
+            autocomplete(prefix, snapshot.lexicon, snapshot.titles, limit=limit + _SPARE),
+            guild_id,
+            limit,
+        )
+
+    async def _visible(
+        self, suggestions: list[Suggestion], guild_id: int | None, limit: int
+    ) -> list[Suggestion]:
+        """The suggestions of entries the server sees (the title index holds every server's),
+        naming each by the id campers see."""
+        keys = [s.ref for s in suggestions if s.kind is SuggestionKind.ENTRY]
+        ids = await search_index.visible_ids(self._db.reader, keys, guild_id=guild_id)
+        kept: list[Suggestion] = []
+        for s in suggestions:
+            if s.kind is SuggestionKind.ENTRY:
+                if s.ref not in ids:
+                    continue
+                if ids[s.ref] != s.ref:
+                    s = Suggestion.for_entry(ids[s.ref], s.name)  # noqa: PLW2901
+            kept.append(s)
+        return kept[:limit]
 
     async def topics(self) -> list[Topic]:
         """The taxonomy, biggest topics first."""
@@ -157,10 +191,17 @@ class SearchService:
     # -- search ------------------------------------------------------------------------------
 
     async def search(
-        self, query: str, *, topic: str | None = None, limit: int = 10, offset: int = 0
+        self,
+        query: str,
+        *,
+        topic: str | None = None,
+        limit: int = 10,
+        offset: int = 0,
+        guild_id: int | None = None,
     ) -> SearchResult:
-        """Entries for `query`, best first. `topic` (an id, name or alias) filters; `query` may
-        also be an autocomplete value (`entry:<id>`, `topic:<id>`)."""
+        """Entries for `query` that server `guild_id` sees (None: the shared ones), best first.
+        `topic` (an id, name or alias) filters; `query` may also be an autocomplete value
+        (`entry:<id>`, `topic:<id>`)."""
         limit = max(1, min(int(limit), MAX_LIMIT))
         offset = max(0, int(offset))
         query = clean(query or "", max_chars=1000)
@@ -174,8 +215,9 @@ class SearchService:
         kind, ref = parse_value(query)
         if kind is SuggestionKind.ENTRY:
             return await self._one_entry(
-                query, entry_id=ref, topic_id=topic_id, lex=lex, limit=limit, offset=offset
-            )
+                query, entry_id=ref, topic_id=topic_id, lex=lex, limit=limit, offset=offset,
+                guild_id=guild_id,
+            )  # fmt: skip
         if kind is SuggestionKind.TOPIC:
             if ref not in lex.topics:
                 return SearchResult(query, (), 0, offset, limit)
@@ -186,21 +228,21 @@ class SearchService:
             if topic_id is None:
                 return SearchResult(query, (), 0, offset, limit)
             plan = plan_query(lex.topics[topic_id].topic.name_ko, lex)
+        where = _Where(topic_id, guild_id)
         result = await self._run(
-            query, plan, snapshot=snapshot, topic_id=topic_id, limit=limit, offset=offset
+            query, plan, snapshot=snapshot, where=where, limit=limit, offset=offset
         )
         if result.total or not plan.groups:
             return result
-        return await self._retry(
-            query, snapshot=snapshot, topic_id=topic_id, limit=limit, offset=offset
-        )
+        return await self._retry(query, snapshot=snapshot, where=where, limit=limit, offset=offset)
 
     async def _retry(
-        self, query: str, *, snapshot: _Snapshot, topic_id: str | None, limit: int, offset: int
+        self, query: str, *, snapshot: _Snapshot, where: _Where, limit: int, offset: int
     ) -> SearchResult:
         """Nothing matched: offer "did you mean" and search the best of them instead."""
         lex = snapshot.lexicon
-        suggestions = tuple(autocomplete(query, lex, snapshot.titles, limit=FALLBACK_SUGGESTIONS))
+        found = autocomplete(query, lex, snapshot.titles, limit=FALLBACK_SUGGESTIONS + _SPARE)
+        suggestions = tuple(await self._visible(found, where.guild_id, FALLBACK_SUGGESTIONS))
         empty = SearchResult(query, (), 0, offset, limit, suggestions=suggestions)
         if not suggestions:
             return empty
@@ -208,14 +250,14 @@ class SearchService:
         if best.kind is SuggestionKind.TOPIC:
             corrected = lex.topics[best.ref].topic.name_ko
         elif best.kind is SuggestionKind.ENTRY:
-            corrected = snapshot.titles.titles[snapshot.titles.position[best.ref]]
+            corrected = best.name
         else:
             corrected = best.ref
         plan = plan_query(corrected, lex)
         if plan.empty:
             return empty
         retried = await self._run(
-            query, plan, snapshot=snapshot, topic_id=topic_id, limit=limit, offset=offset
+            query, plan, snapshot=snapshot, where=where, limit=limit, offset=offset
         )
         if not retried.total:
             return empty
@@ -230,8 +272,9 @@ class SearchService:
         lex: Lexicon,
         limit: int,
         offset: int,
+        guild_id: int | None,
     ) -> SearchResult:
-        entry = await self._entries.get(entry_id)
+        entry = await self._entries.get(entry_id, guild_id=guild_id)
         if entry is None or (topic_id is not None and topic_id not in entry.topics):
             return SearchResult(query, (), 0, offset, limit)
         hit = SearchHit(entry, 1.0, make_snippet(entry.body, ()), (), True)
@@ -245,21 +288,24 @@ class SearchService:
         plan: QueryPlan,
         *,
         snapshot: _Snapshot,
-        topic_id: str | None,
+        where: _Where,
         limit: int,
         offset: int,
     ) -> SearchResult:
         conn = self._db.reader
         lex = snapshot.lexicon
+        topic_id = where.topic_id
         wanted = max(CANDIDATES, offset + limit)
-        candidates, total = await self._retrieve(plan, lex, topic_id, wanted)
+        candidates, total = await self._retrieve(plan, lex, where, wanted)
         # Entries filed under a topic the query named, though their text never says its name
         # (only when the words themselves left room: such entries rank below any that do).
         named = [t for t in plan.topic_ids if topic_id is None or t == topic_id]
         if named and len(candidates) < wanted:
             found = {c.entry_id for c in candidates}
             room = min(TOPIC_CANDIDATES, wanted - len(candidates))
-            ids = await search_index.topic_entries(conn, named, limit=room + len(candidates))
+            ids = await search_index.topic_entries(
+                conn, named, limit=room + len(candidates), guild_id=where.guild_id
+            )
             extra = await search_index.documents(conn, [i for i in ids if i not in found])
             candidates = candidates + extra
             total = None if total is None else total + len(extra)
@@ -284,7 +330,7 @@ class SearchService:
         )
 
     async def _retrieve(
-        self, plan: QueryPlan, lex: Lexicon, topic_id: str | None, wanted: int
+        self, plan: QueryPlan, lex: Lexicon, where: _Where, wanted: int
     ) -> tuple[list[search_index.Candidate], int | None]:
         """FTS candidates (title matches first when the search is split), and how many entries
         match in all when that is known exactly (`retrieval.py` says when)."""
@@ -295,7 +341,8 @@ class SearchService:
             found = await search_index.match(
                 conn,
                 fts_expression(retrieval.titles),
-                topic=topic_id,
+                topic=where.topic_id,
+                guild_id=where.guild_id,
                 limit=wanted,
                 titles_only=True,
                 with_topics=bool(plan.topic_ids),
@@ -311,7 +358,8 @@ class SearchService:
             more = await search_index.match(
                 conn,
                 fts_expression(retrieval.everywhere),
-                topic=topic_id,
+                topic=where.topic_id,
+                guild_id=where.guild_id,
                 limit=wanted,
                 with_topics=bool(plan.topic_ids),
             )
@@ -323,11 +371,11 @@ class SearchService:
         entries: list[Entry] = await search_index.live_entries(
             self._db.reader, [s.entry_id for s in page]
         )
-        by_id = {e.id: e for e in entries}
+        by_key = {e.key: e for e in entries}
         forms = plan.forms()
         hits: list[SearchHit] = []
         for s in page:
-            entry = by_id.get(s.entry_id)
+            entry = by_key.get(s.entry_id)
             if entry is None:  # retired between the FTS read and this one
                 continue
             snippet = make_snippet(entry.body, forms)

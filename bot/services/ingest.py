@@ -442,7 +442,7 @@ class _Run:
                 elif old.retired:
                     file_changes.append((row, "restore"))
                 elif old.content_hash != row.content_hash or (old.root, old.file) != owner:
-                    file_changes.append((row, "update"))
+                    file_changes.append((row, "file_update"))
                 else:
                     unchanged += 1
                     if old.position != row.position:

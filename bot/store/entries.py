@@ -9,9 +9,9 @@ from typing import NamedTuple
 import aiosqlite
 
 from bot.models import Entry, EntryDraft, Origin
-from bot.store import search_index
+from bot.store import scope, search_index
 from bot.store.database import Database
-from bot.store.rows import ENTRY_COLUMNS, dumps, entry_from_row
+from bot.store.rows import ENTRY_COLUMNS, SNAPSHOT, dumps, entry_from_row
 
 
 class StoredFileEntry(NamedTuple):
@@ -106,28 +106,46 @@ class EntryRepository:
 
     # -- reads -------------------------------------------------------------------------------
 
-    async def get(self, entry_id: str, *, include_retired: bool = False) -> Entry | None:
-        sql = f"SELECT {ENTRY_COLUMNS} FROM entries e WHERE e.id = ?"
+    async def get(
+        self, entry_id: str, *, include_retired: bool = False, guild_id: int | None = None
+    ) -> Entry | None:
+        """The entry `entry_id` as server `guild_id` sees it (None: the shared view)."""
+        keys = scope.row_keys(entry_id, guild_id)
+        sql = (
+            f"SELECT {ENTRY_COLUMNS} FROM entries e WHERE e.id IN ({','.join('?' * len(keys))})"
+            f" AND {scope.visible('e', guild_id)}"
+        )
         if not include_retired:
             sql += " AND e.retired = 0"
-        row = await (await self._db.reader.execute(sql, (entry_id,))).fetchone()
+        row = await (await self._db.reader.execute(sql, keys)).fetchone()
         return entry_from_row(row) if row else None
 
-    async def get_many(self, ids: Sequence[str]) -> list[Entry]:
-        """Live entries for `ids`, in the order given (missing ids are skipped)."""
+    async def get_many(self, ids: Sequence[str], *, guild_id: int | None = None) -> list[Entry]:
+        """Live entries for `ids` as the server sees them, in the order given (missing ids are
+        skipped)."""
         if not ids:
             return []
-        marks = ",".join("?" * len(ids))
+        keys = [k for i in ids for k in scope.row_keys(i, guild_id)]
+        marks = ",".join("?" * len(keys))
         # "+retired": keep SQLite on the primary key (the `entries_live` index scans every row)
-        sql = f"SELECT {ENTRY_COLUMNS} FROM entries e WHERE +e.retired = 0 AND e.id IN ({marks})"
-        rows = await (await self._db.reader.execute(sql, tuple(ids))).fetchall()
+        sql = (
+            f"SELECT {ENTRY_COLUMNS} FROM entries e WHERE +e.retired = 0 AND e.id IN ({marks})"
+            f" AND {scope.visible('e', guild_id)}"
+        )
+        rows = await (await self._db.reader.execute(sql, keys)).fetchall()
         by_id = {row["id"]: entry_from_row(row) for row in rows}
         return [by_id[i] for i in ids if i in by_id]
 
     async def list_live(
-        self, *, topic: str | None = None, tips_only: bool = False, limit: int = 50, offset: int = 0
+        self,
+        *,
+        topic: str | None = None,
+        tips_only: bool = False,
+        limit: int = 50,
+        offset: int = 0,
+        guild_id: int | None = None,
     ) -> list[Entry]:
-        where = ["e.retired = 0"]
+        where = ["e.retired = 0", scope.visible("e", guild_id)]
         params: list[object] = []
         if topic is not None:
             where.append("e.id IN (SELECT entry_id FROM entry_topics WHERE topic_id = ?)")
@@ -136,15 +154,18 @@ class EntryRepository:
             where.append("e.tip IS NOT NULL")
         sql = (
             f"SELECT {ENTRY_COLUMNS} FROM entries e WHERE {' AND '.join(where)}"
-            " ORDER BY e.source_file, e.position, e.id LIMIT ? OFFSET ?"
+            " ORDER BY e.source_file, e.position, id LIMIT ? OFFSET ?"
         )
         rows = await (await self._db.reader.execute(sql, (*params, limit, offset))).fetchall()
         return [entry_from_row(r) for r in rows]
 
-    async def live_ids(self, *, tips_only: bool = False) -> list[str]:
-        sql = "SELECT id FROM entries WHERE retired = 0"
+    async def live_ids(self, *, tips_only: bool = False, guild_id: int | None = None) -> list[str]:
+        sql = (
+            "SELECT coalesce(e.base_id, e.id) AS id FROM entries e"
+            f" WHERE e.retired = 0 AND {scope.visible('e', guild_id)}"
+        )
         if tips_only:
-            sql += " AND tip IS NOT NULL"
+            sql += " AND e.tip IS NOT NULL"
         rows = await (await self._db.reader.execute(sql + " ORDER BY id")).fetchall()
         return [r[0] for r in rows]
 
@@ -165,11 +186,11 @@ class EntryRepository:
         keys = ("entries", "retired", "tips", "topics", "sources", "moderator_entries")
         return dict(zip(keys, (int(v) for v in row), strict=True))
 
-    async def topic_counts(self) -> dict[str, int]:
+    async def topic_counts(self, *, guild_id: int | None = None) -> dict[str, int]:
         rows = await (
             await self._db.reader.execute(
                 "SELECT t.topic_id, count(*) FROM entry_topics t JOIN entries e ON e.id = t.entry_id"
-                " WHERE e.retired = 0 GROUP BY t.topic_id"
+                f" WHERE e.retired = 0 AND {scope.visible('e', guild_id)} GROUP BY t.topic_id"
             )
         ).fetchall()
         return {r[0]: int(r[1]) for r in rows}
@@ -266,7 +287,7 @@ class EntryRepository:
     ) -> None:
         """Insert or update entries; `changes` holds (row, action).
 
-        The action ('add', 'update' or 'restore') is what the revision history records; whether
+        The action ('add', 'file_update' or 'restore') is what the revision history records; whether
         a row is inserted or updated depends only on whether its id exists.
         """
         if not changes:
@@ -310,7 +331,8 @@ class EntryRepository:
         )
         await conn.execute(
             "INSERT INTO entry_revisions (entry_id, action, actor, snapshot, at)"
-            " SELECT value, 'retire', ?, '{}', ? FROM json_each(?)",
+            f" SELECT e.id, 'retire', ?, {SNAPSHOT}, ? FROM entries e"
+            " WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY e.id",
             (actor, now, _json(live)),
         )
         return len(live)

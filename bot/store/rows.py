@@ -20,12 +20,27 @@ def loads(text: str | None) -> tuple[str, ...]:
     return tuple(json.loads(text)) if text else ()
 
 
+# `id` is the id campers see: a server's version of a shared entry shows the shared id.
 ENTRY_COLUMNS = (
-    "e.id, e.title, e.body, e.title_en, e.summary, e.tip, e.kind, e.language, e.aliases, e.tags,"
+    "coalesce(e.base_id, e.id) AS id, e.id AS key, e.guild_id, e.title, e.body, e.title_en, e.summary, e.tip, e.kind, e.language, e.aliases, e.tags,"
     " e.source_file, e.source_post, e.source_event, e.source_speaker, e.source_cohort,"
     " e.source_date, e.source_url, e.origin, e.retired, e.created_at, e.updated_at,"
     " (SELECT json_group_array(topic_id) FROM"
     "   (SELECT topic_id FROM entry_topics t WHERE t.entry_id = e.id ORDER BY topic_id)) AS topics"
+)
+
+# A revision's snapshot of the stored row `e` (the keys of ingestion's staged snapshots, plus
+# whether it is retired): enough to show, diff and restore that revision.
+SNAPSHOT = (
+    "json_object('aliases', json(e.aliases), 'body', e.body, 'id', coalesce(e.base_id, e.id),"
+    " 'kind', e.kind, 'language', e.language, 'position', e.position,"
+    " 'retired', json(CASE e.retired WHEN 1 THEN 'true' ELSE 'false' END),"
+    " 'source', json_object('cohort', e.source_cohort, 'date', e.source_date,"
+    " 'event', e.source_event, 'file', e.source_file, 'post', e.source_post,"
+    " 'speaker', e.source_speaker, 'url', e.source_url), 'summary', e.summary,"
+    " 'tags', json(e.tags), 'tip', e.tip, 'title', e.title, 'title_en', e.title_en,"
+    " 'topics', (SELECT json_group_array(topic_id) FROM"
+    "   (SELECT topic_id FROM entry_topics t WHERE t.entry_id = e.id ORDER BY topic_id)))"
 )
 
 
@@ -55,4 +70,6 @@ def entry_from_row(row: aiosqlite.Row) -> Entry:
         retired=bool(row["retired"]),
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        guild_id=row["guild_id"],
+        key=row["key"],
     )

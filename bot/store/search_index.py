@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from bot.models import Entry, Topic
+from bot.store import scope
 from bot.store.rows import ENTRY_COLUMNS, entry_from_row, loads
 
 log = logging.getLogger(__name__)
@@ -127,11 +128,20 @@ def _topic_filter(topic: str | None) -> tuple[str, tuple[object, ...]]:
     )
 
 
+def _guild_filter(guild_id: int | None) -> str:
+    """The entries server `guild_id` does not see, left out of each FTS match (scope.py)."""
+    return (
+        " AND +rowid NOT IN (SELECT d.doc FROM search_docs d"
+        f" WHERE d.entry_id IN ({scope.hidden_keys(guild_id)}))"
+    )
+
+
 async def match(
     conn: aiosqlite.Connection,
     expression: str,
     *,
     topic: str | None = None,
+    guild_id: int | None = None,
     limit: int = 100,
     titles_only: bool = False,
     with_topics: bool = True,
@@ -143,6 +153,7 @@ async def match(
     `with_topics=False` leaves `Candidate.topics` empty (one subquery per row saved).
     """
     where, params = _topic_filter(topic)
+    where += _guild_filter(guild_id)
     table, bm25 = ("search_titles", _BM25_TITLES) if titles_only else ("search_fts", _BM25)
     # Rank on rowids alone first, then read the text of the winners only.
     sql = (
@@ -160,9 +171,14 @@ async def match(
 
 
 async def count_matches(
-    conn: aiosqlite.Connection, expression: str, *, topic: str | None = None
+    conn: aiosqlite.Connection,
+    expression: str,
+    *,
+    topic: str | None = None,
+    guild_id: int | None = None,
 ) -> int:
     where, params = _topic_filter(topic)
+    where += _guild_filter(guild_id)
     try:
         row = await (
             await conn.execute(
@@ -194,7 +210,8 @@ async def documents(conn: aiosqlite.Connection, entry_ids: Sequence[str]) -> lis
 
 
 async def live_entries(conn: aiosqlite.Connection, entry_ids: Sequence[str]) -> list[Entry]:
-    """Live entries for `entry_ids`, in that order (missing or retired ones skipped).
+    """Live entries for `entry_ids` (row keys, as the index holds them), in that order (missing
+    or retired ones skipped).
 
     `+e.retired` keeps SQLite on the primary key: without ANALYZE statistics it otherwise picks
     the (retired, kind) index for `retired = 0 AND id IN (...)` and scans every live entry.
@@ -209,12 +226,16 @@ async def live_entries(conn: aiosqlite.Connection, entry_ids: Sequence[str]) -> 
                 chunk,
             )
         ).fetchall()
-        found.update((r["id"], entry_from_row(r)) for r in rows)
+        found.update((r["key"], entry_from_row(r)) for r in rows)
     return [found[i] for i in entry_ids if i in found]
 
 
 async def topic_entries(
-    conn: aiosqlite.Connection, topic_ids: Sequence[str], *, limit: int
+    conn: aiosqlite.Connection,
+    topic_ids: Sequence[str],
+    *,
+    limit: int,
+    guild_id: int | None = None,
 ) -> list[str]:
     """Live entries filed under any of `topic_ids` (corpus order), at most `limit`."""
     if not topic_ids:
@@ -223,11 +244,29 @@ async def topic_entries(
     rows = await (
         await conn.execute(
             "SELECT DISTINCT et.entry_id FROM entry_topics et JOIN search_docs d"
-            f" ON d.entry_id = et.entry_id WHERE et.topic_id IN ({marks}) LIMIT ?",
+            f" ON d.entry_id = et.entry_id WHERE et.topic_id IN ({marks})"
+            f" AND et.entry_id NOT IN ({scope.hidden_keys(guild_id)}) LIMIT ?",
             (*topic_ids, limit),
         )
     ).fetchall()
     return [r[0] for r in rows]
+
+
+async def visible_ids(
+    conn: aiosqlite.Connection, keys: Sequence[str], *, guild_id: int | None
+) -> dict[str, str]:
+    """Row key -> entry id, for the live rows among `keys` that `guild_id` sees."""
+    if not keys:
+        return {}
+    marks = ",".join("?" * len(keys))
+    rows = await (
+        await conn.execute(
+            "SELECT e.id, coalesce(e.base_id, e.id) FROM entries e"
+            f" WHERE e.id IN ({marks}) AND +e.retired = 0 AND {scope.visible('e', guild_id)}",
+            tuple(keys),
+        )
+    ).fetchall()
+    return {r[0]: r[1] for r in rows}
 
 
 # -- maintenance (inside a write transaction) -------------------------------------------------

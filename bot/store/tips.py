@@ -12,6 +12,7 @@ import json
 import aiosqlite
 
 from bot.clock import iso
+from bot.store import scope
 from bot.store.database import Database
 from bot.tips.deck import Deck
 from bot.tips.models import PostRecord, PostStatus, TipSettings
@@ -74,10 +75,12 @@ class TipRepository:
     # -- deck and decided tips (inside the deciding transaction) ---------------------------
 
     @staticmethod
-    async def live_tip_ids(conn: aiosqlite.Connection) -> list[str]:
+    async def live_tip_ids(conn: aiosqlite.Connection, guild_id: int) -> list[str]:
+        """The ids of the live tips server `guild_id` sees (its deck's cards)."""
         rows = await (
             await conn.execute(
-                "SELECT id FROM entries WHERE retired = 0 AND tip IS NOT NULL ORDER BY id"
+                "SELECT coalesce(e.base_id, e.id) AS id FROM entries e WHERE e.retired = 0"
+                f" AND e.tip IS NOT NULL AND {scope.visible('e', guild_id)} ORDER BY id"
             )
         ).fetchall()
         return [r[0] for r in rows]

@@ -72,7 +72,7 @@ class TipService:
         retiring is how moderators take advice out of circulation.
         """
         async with self.db.transaction() as conn:
-            live = await self.store.live_tip_ids(conn)
+            live = await self.store.live_tip_ids(conn, guild_id)
             kept = await self.store.decided(conn, guild_id, day)
             if kept is None or kept not in set(live):
                 deck = await self.store.load_deck(conn, guild_id) or decks.Deck.new()
@@ -82,7 +82,7 @@ class TipService:
                 await self.store.save_deck(conn, guild_id, deck, now=self.clock())
                 await self.store.decide(conn, guild_id, day, card, now=self.clock())
                 kept = card
-        entry = await self._entries.get(kept)
+        entry = await self._entries.get(kept, guild_id=guild_id)
         if entry is None or entry.tip is None:  # retired between the commit and this read
             return await self.tip_for(guild_id, day)
         return _daily(guild_id, day, entry)
@@ -106,13 +106,14 @@ class TipService:
             async with self.db.transaction() as wconn:
                 deck = await self.store.load_deck(wconn, guild_id) or decks.Deck.new()
                 await self.store.save_deck(wconn, guild_id, deck, now=self.clock())
-        live = await self.store.live_tip_ids(conn)
+        live = await self.store.live_tip_ids(conn, guild_id)
         decided = await self.store.decided_between(conn, guild_id, days[0], days[-1])
         live_set = set(live)
         open_days = [d for d in days if decided.get(d) not in live_set]
         upcoming = iter(decks.peek(deck, live, len(open_days)))
         chosen = {d: decided[d] if d not in open_days else next(upcoming, None) for d in days}
-        entries = {e.id: e for e in await self._entries.get_many([c for c in chosen.values() if c])}
+        cards = [c for c in chosen.values() if c]
+        entries = {e.id: e for e in await self._entries.get_many(cards, guild_id=guild_id)}
         return [_daily(guild_id, d, entries[c]) for d, c in chosen.items() if c and c in entries]
 
     # -- settings --------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import discord
@@ -47,9 +48,12 @@ class AdviceCog(commands.Cog):
                 return topic
         return None
 
-    async def _pages(self, entries: list[Entry], language: Language) -> list[discord.Embed]:
+    async def _pages(
+        self, entries: list[Entry], language: Language, guild_id: int | None
+    ) -> list[discord.Embed]:
         topics = await self._topics()
-        entries = await with_named_references(entries, self.services.entries.get_many)
+        fetch = functools.partial(self.services.entries.get_many, guild_id=guild_id)
+        entries = await with_named_references(entries, fetch)
         pages: list[discord.Embed] = []
         for n, entry in enumerate(entries, start=1):
             position = (n, len(entries)) if len(entries) > 1 else None
@@ -112,11 +116,14 @@ class AdviceCog(commands.Cog):
         entries: list[Entry]
         result: SearchResult | None = None
         if kind is SuggestionKind.ENTRY:
-            entry = await self.services.entries.get(ref)
+            entry = await self.services.entries.get(ref, guild_id=interaction.guild_id)
             entries = [entry] if entry else []
         else:
             result = await self.services.search.search(
-                query, topic=topic.id if topic else None, limit=RESULT_LIMIT
+                query,
+                topic=topic.id if topic else None,
+                limit=RESULT_LIMIT,
+                guild_id=interaction.guild_id,
             )
             entries = [hit.entry for hit in result.hits]
         language = lang(interaction)
@@ -129,7 +136,7 @@ class AdviceCog(commands.Cog):
                 interaction, "advice.corrected", query=limits.clip(query, 80),
                 corrected=limits.clip(result.corrected_query, 80),
             )  # fmt: skip
-        pages = await self._pages(entries, language)
+        pages = await self._pages(entries, language, interaction.guild_id)
         view = PagesView(interaction.user.id, language, pages, shareable=not public)
         if edit:
             await interaction.response.edit_message(content=content, embed=pages[0], view=view)
@@ -180,7 +187,9 @@ class AdviceCog(commands.Cog):
     async def advice_query_autocomplete(
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        suggestions = await self.services.search.suggest(current, limit=limits.CHOICES)
+        suggestions = await self.services.search.suggest(
+            current, limit=limits.CHOICES, guild_id=interaction.guild_id
+        )
         return limits.choices((s.name, s.value) for s in suggestions)
 
     @advice.autocomplete("topic")
@@ -211,16 +220,16 @@ class AdviceCog(commands.Cog):
         self, interaction: Interaction, entry_id: app_commands.Range[str, 1, 100]
     ) -> None:
         _, ref = parse_value(entry_id)
-        entry = await self.services.entries.get(ref.strip())
+        entry = await self.services.entries.get(ref.strip(), guild_id=interaction.guild_id)
         if entry is None:
             # Typed rather than picked: not an id. Offer the closest titles instead.
             await self._defer_while_loading(interaction, ephemeral=True)
-            result = await self.services.search.search(ref, limit=5)
+            result = await self.services.search.search(ref, limit=5, guild_id=interaction.guild_id)
             choices = [(h.title, f"entry:{h.id}") for h in result.hits[:5]]
             message = text(interaction, "entry.unknown", id=limits.clip(ref, 80))
             await self._offer(interaction, message, choices, edit=False)
             return
-        pages = await self._pages([entry], lang(interaction))
+        pages = await self._pages([entry], lang(interaction), interaction.guild_id)
         view = PagesView(interaction.user.id, lang(interaction), pages, shareable=True)
         await interaction.response.send_message(embed=pages[0], view=view, ephemeral=True)
         view.origin = interaction
@@ -229,7 +238,9 @@ class AdviceCog(commands.Cog):
     async def entry_autocomplete(
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        suggestions = await self.services.search.suggest(current, limit=limits.CHOICES)
+        suggestions = await self.services.search.suggest(
+            current, limit=limits.CHOICES, guild_id=interaction.guild_id
+        )
         return limits.choices(
             (s.name, s.ref) for s in suggestions if s.kind is SuggestionKind.ENTRY
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 
 import discord
@@ -30,7 +31,7 @@ class TopicsCog(commands.Cog):
     async def topics(self, interaction: Interaction) -> None:
         language = lang(interaction)
         topics = await self.services.topics.all()
-        counts = await self.services.entries.topic_counts()
+        counts = await self.services.entries.topic_counts(guild_id=interaction.guild_id)
         shown = sorted(
             (x for x in topics if counts.get(x.id)), key=lambda x: (-counts[x.id], x.name(language))
         )
@@ -70,22 +71,27 @@ class TopicsCog(commands.Cog):
                 text(interaction, "error.expired"), ephemeral=True
             )
             return
-        total = (await self.services.entries.topic_counts()).get(topic_id, 0)
+        counts = await self.services.entries.topic_counts(guild_id=interaction.guild_id)
+        total = counts.get(topic_id, 0)
         pages = max(1, math.ceil(total / PAGE_SIZE))
         page = max(1, min(page, pages))
         entries = await self.services.entries.list_live(
-            topic=topic_id, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
+            topic=topic_id,
+            limit=PAGE_SIZE,
+            offset=(page - 1) * PAGE_SIZE,
+            guild_id=interaction.guild_id,
         )
         embed = topic_page_embed(topic, entries, language, page=page, pages=pages, total=total)
 
         async def open_entry(click: discord.Interaction, entry_id: str) -> None:
-            entry = await self.services.entries.get(entry_id)
+            entry = await self.services.entries.get(entry_id, guild_id=click.guild_id)
             if entry is None:
                 await click.response.send_message(
                     text(click, "entry.unknown", id=entry_id), ephemeral=True
                 )
                 return
-            (entry,) = await with_named_references([entry], self.services.entries.get_many)
+            fetch = functools.partial(self.services.entries.get_many, guild_id=click.guild_id)
+            (entry,) = await with_named_references([entry], fetch)
             shown = entry_pages(entry, language, topics=topics)
             view = PagesView(click.user.id, language, shown, shareable=True)
             await click.response.send_message(embed=shown[0], view=view, ephemeral=True)

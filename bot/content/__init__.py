@@ -1,0 +1,23 @@
+"""Moderators manage content: add, edit, retire, restore, history, revert, import, export.
+
+Plain async domain code (no Discord, no SQL): `ContentService` over a `ContentRepository`.
+"""
+
+from bot.content.errors import ContentError, EditConflict, EntryNotFound, FieldError
+from bot.content.models import Action, Actor, EntryInput, Revision, Snapshot
+from bot.content.repository import ContentRepository
+from bot.content.service import ContentService
+
+__all__ = [
+    "Action",
+    "Actor",
+    "ContentError",
+    "ContentRepository",
+    "ContentService",
+    "EditConflict",
+    "EntryInput",
+    "EntryNotFound",
+    "FieldError",
+    "Revision",
+    "Snapshot",
+]

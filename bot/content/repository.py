@@ -1,0 +1,50 @@
+"""The storage the content service needs (SQLite: bot/store/content.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal, Protocol
+
+from bot.content.models import Change, HistoryPage, Revision
+from bot.models import Entry, Topic
+
+ExportScope = Literal["own", "all"]
+
+
+class ContentRepository(Protocol):
+    async def find(self, guild_id: int, entry_id: str) -> Entry | None:
+        """The entry as the server sees it, retired or not."""
+        ...
+
+    async def latest_revision(self, guild_id: int, entry_id: str) -> int:
+        """The newest revision of the row the server sees (0: none)."""
+        ...
+
+    async def history(
+        self, guild_id: int, entry_id: str, *, limit: int, offset: int = 0, after: int = 0
+    ) -> HistoryPage:
+        """Revisions newest first: the server's own and those of the shared entry beneath."""
+        ...
+
+    async def revision(self, guild_id: int, entry_id: str, number: int) -> Revision | None: ...
+
+    async def id_in_use(self, entry_id: str) -> bool:
+        """Whether any row of any server (or the shared content) has this id."""
+        ...
+
+    async def write(self, guild_id: int, changes: Sequence[Change], *, now: str) -> list[int]:
+        """All changes in one transaction (all or nothing); the new revision numbers.
+
+        Raises EntryNotFound, StaleRevision (a change's `expected` is not the latest revision)
+        or IdTaken (a new entry's id is in use)."""
+        ...
+
+    async def entries(self, guild_id: int, scope: ExportScope) -> list[Entry]:
+        """Live entries: the server's own ("own") or everything it sees ("all")."""
+        ...
+
+    async def topics(self) -> list[Topic]: ...
+
+    async def editor_role(self, guild_id: int) -> int | None: ...
+
+    async def set_editor_role(self, guild_id: int, role_id: int | None, *, now: str) -> None: ...

@@ -1,0 +1,248 @@
+"""ContentService: what a server's moderators do to its content, as plain async calls.
+
+Every change is one revision written with its entry in one transaction (by the repository);
+history is never rewritten (a revert is a new revision). Edits are optimistic: they carry the
+revision they were based on, and a newer one makes them fail with what changed meanwhile.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from bot.clock import Clock, iso, utcnow
+from bot.content.archive import read_archive, zip_entries
+from bot.content.errors import (
+    EditConflict,
+    EntryNotFound,
+    IdTaken,
+    NoChange,
+    RevisionNotFound,
+    StaleRevision,
+)
+from bot.content.models import Action, Actor, Change, EntryInput, HistoryPage, Snapshot
+from bot.content.repository import ContentRepository, ExportScope
+from bot.content.validation import validate
+from bot.corpus.documents import ID_PATTERN, draft_hash
+from bot.models import Entry, EntryDraft, FileProblem
+from bot.text.romanize import slug
+
+HISTORY_PAGE = 5
+_ID_BASE_CHARS = 60
+
+
+@dataclass(slots=True)
+class ImportResult:
+    """An import's plan (dry run) or outcome: entry ids by what happens to them."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    renamed: list[tuple[str, str]] = field(default_factory=list)  # (id in the file, id given)
+    errors: list[FileProblem] = field(default_factory=list)
+    applied: bool = False
+
+    @property
+    def changes(self) -> int:
+        return len(self.added) + len(self.updated)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "renamed": [{"from": a, "to": b} for a, b in self.renamed],
+            "errors": [e.as_dict() for e in self.errors],
+            "applied": self.applied,
+        }
+
+
+def _same(a: EntryDraft, b: EntryDraft) -> bool:
+    """The same advice, wherever it sits (file path and position aside)."""
+
+    def content(d: EntryDraft) -> str:
+        return draft_hash(replace(d, position=0, source=replace(d.source, file=None)))
+
+    return content(a) == content(b)
+
+
+class ContentService:
+    def __init__(self, repo: ContentRepository, *, clock: Clock = utcnow) -> None:
+        self._repo = repo
+        self._clock = clock
+
+    def _now(self) -> str:
+        return iso(self._clock())
+
+    async def _known_topics(self) -> set[str]:
+        return {t.id for t in await self._repo.topics()}
+
+    async def get(self, guild_id: int, entry_id: str) -> tuple[Entry, int]:
+        """The entry as the server sees it (retired too) and its latest revision: what an edit
+        form shows and is based on."""
+        entry = await self._repo.find(guild_id, entry_id)
+        if entry is None:
+            raise EntryNotFound(entry_id)
+        return entry, await self._repo.latest_revision(guild_id, entry_id)
+
+    async def _write(self, guild_id: int, changes: Sequence[Change]) -> list[int]:
+        return await self._repo.write(guild_id, changes, now=self._now())
+
+    async def _free_id(self, title: str, title_en: str) -> str:
+        base = slug(title_en or title, max_chars=_ID_BASE_CHARS) or "entry"
+        if not ID_PATTERN.match(base):
+            base = f"entry-{base}".strip("-")[:_ID_BASE_CHARS]
+        candidate, n = base, 1
+        while await self._repo.id_in_use(candidate):
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
+
+    # -- changes -----------------------------------------------------------------------------
+
+    async def add(self, guild_id: int, given: EntryInput, actor: Actor) -> Entry:
+        known = await self._known_topics()
+        draft = validate(given, entry_id="draft-id", known_topics=known)  # fields first
+        for _ in range(3):  # another add may take the same id between the check and the write
+            entry_id = await self._free_id(draft.title, draft.title_en)
+            draft = dataclasses.replace(draft, id=entry_id)
+            change = Change(draft, draft_hash(draft), Action.ADD, actor, new=True)
+            try:
+                await self._write(guild_id, [change])
+            except IdTaken:
+                continue
+            return (await self.get(guild_id, entry_id))[0]
+        raise IdTaken(draft.id)
+
+    async def edit(
+        self, guild_id: int, entry_id: str, given: EntryInput, actor: Actor, *, based_on: int
+    ) -> Entry:
+        """Save `given` over the entry, unless it changed after revision `based_on`
+        (EditConflict, nothing written)."""
+        current, _ = await self.get(guild_id, entry_id)
+        base = Snapshot.of(current).draft()
+        draft = validate(
+            given, entry_id=current.id, known_topics=await self._known_topics(), base=base
+        )
+        if _same(draft, base):
+            raise NoChange(current.id, "saved")
+        change = Change(
+            draft, draft_hash(draft), Action.EDIT, actor, retired=current.retired, expected=based_on
+        )
+        try:
+            await self._write(guild_id, [change])
+        except StaleRevision:
+            now, _ = await self.get(guild_id, entry_id)
+            meanwhile = await self._repo.history(guild_id, entry_id, limit=10, after=based_on)
+            raise EditConflict(now, meanwhile.revisions, given) from None
+        return (await self.get(guild_id, entry_id))[0]
+
+    async def _set_retired(
+        self, guild_id: int, entry_id: str, actor: Actor, *, retired: bool, reason: str | None
+    ) -> Entry:
+        current, latest = await self.get(guild_id, entry_id)
+        if current.retired == retired:
+            raise NoChange(current.id, "retired" if retired else "live")
+        draft = Snapshot.of(current).draft()
+        action = Action.RETIRE if retired else Action.RESTORE
+        change = Change(
+            draft, draft_hash(draft), action, actor, retired=retired, reason=reason, expected=latest
+        )
+        await self._write(guild_id, [change])
+        return (await self.get(guild_id, entry_id))[0]
+
+    async def retire(
+        self, guild_id: int, entry_id: str, actor: Actor, *, reason: str | None = None
+    ) -> Entry:
+        return await self._set_retired(guild_id, entry_id, actor, retired=True, reason=reason)
+
+    async def restore(self, guild_id: int, entry_id: str, actor: Actor) -> Entry:
+        return await self._set_retired(guild_id, entry_id, actor, retired=False, reason=None)
+
+    async def history(
+        self, guild_id: int, entry_id: str, *, page: int = 0, per_page: int = HISTORY_PAGE
+    ) -> HistoryPage:
+        result = await self._repo.history(
+            guild_id, entry_id, limit=per_page, offset=max(0, page) * per_page
+        )
+        if result.total == 0:
+            raise EntryNotFound(entry_id)
+        return result
+
+    async def revert(self, guild_id: int, entry_id: str, number: int, actor: Actor) -> Entry:
+        """A new revision equal to revision `number` (its content, live or retired)."""
+        current, latest = await self.get(guild_id, entry_id)
+        revision = await self._repo.revision(guild_id, current.id, number)
+        if revision is None or revision.snapshot is None:
+            raise RevisionNotFound(current.id, number)
+        snap = revision.snapshot
+        draft = dataclasses.replace(snap.draft(), id=current.id)
+        if _same(draft, Snapshot.of(current).draft()) and snap.retired == current.retired:
+            raise NoChange(current.id, f"at revision {number}")
+        change = Change(
+            draft, draft_hash(draft), Action.REVERT, actor, retired=snap.retired,
+            reason=f"revision {number}", expected=latest,
+        )  # fmt: skip
+        await self._write(guild_id, [change])
+        return (await self.get(guild_id, entry_id))[0]
+
+    # -- import and export -------------------------------------------------------------------
+
+    async def export(self, guild_id: int, scope: ExportScope = "own") -> tuple[bytes, int]:
+        """A .zip of Markdown files that `ingest` and `import` read back; and its entry count."""
+        entries = await self._repo.entries(guild_id, scope)
+        return zip_entries(entries), len(entries)
+
+    async def import_file(
+        self, guild_id: int, name: str, data: bytes, actor: Actor, *, apply: bool
+    ) -> ImportResult:
+        """Plan (apply=False: a dry run) or apply an uploaded file, all or nothing.
+
+        Ids of the server's own entries are updated; ids taken by shared content or another
+        server get a free id instead (never overwriting them); the same text is unchanged."""
+        topics = await self._repo.topics()
+        read = read_archive(name, data, topics=topics)
+        result = ImportResult(errors=list(read.problems))
+        changes: list[Change] = []
+        seen: set[str] = set()
+        for file, parsed in read.drafts:
+            draft = dataclasses.replace(
+                parsed, source=dataclasses.replace(parsed.source, file=None)
+            )
+            if draft.id in seen:
+                result.errors.append(FileProblem(file, f"id {draft.id!r} appears twice"))
+                continue
+            seen.add(draft.id)
+            current = await self._repo.find(guild_id, draft.id)
+            if current is not None and _same(draft, Snapshot.of(current).draft()):
+                result.unchanged.append(draft.id)
+                continue
+            if current is not None and current.guild_id == guild_id:
+                change = Change(draft, draft_hash(draft), Action.EDIT, actor)
+                result.updated.append(draft.id)
+            elif await self._repo.id_in_use(draft.id):
+                new_id = await self._free_id(draft.id, "")
+                while new_id in seen:
+                    new_id = await self._free_id(f"{new_id}-x", "")
+                seen.add(new_id)
+                result.renamed.append((draft.id, new_id))
+                draft = dataclasses.replace(draft, id=new_id)
+                change = Change(draft, draft_hash(draft), Action.ADD, actor, new=True)
+                result.added.append(new_id)
+            else:
+                change = Change(draft, draft_hash(draft), Action.ADD, actor, new=True)
+                result.added.append(draft.id)
+            changes.append(change)
+        if apply and changes:
+            await self._write(guild_id, changes)
+            result.applied = True
+        return result
+
+    # -- editors -----------------------------------------------------------------------------
+
+    async def editor_role(self, guild_id: int) -> int | None:
+        return await self._repo.editor_role(guild_id)
+
+    async def set_editor_role(self, guild_id: int, role_id: int | None) -> None:
+        await self._repo.set_editor_role(guild_id, role_id, now=self._now())

@@ -1,0 +1,349 @@
+"""ContentService on a real SQLite file with two servers: what each sees, revisions, conflicts,
+history, revert, validation, import and export."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.content import Action, ContentService, EditConflict, EntryInput, EntryNotFound, FieldError
+from bot.content.errors import NoChange, RevisionNotFound
+from bot.content.validation import BODY_LIMIT
+from bot.search import SearchService
+from bot.store import scope
+from bot.store.database import Database
+from bot.store.entries import EntryRepository
+from bot.store.tips import TipRepository
+from bot.tips.service import TipService
+from tests.helpers_content import (
+    GUILD_A,
+    GUILD_B,
+    MOD_A,
+    MOD_A2,
+    MOD_B,
+    content_service,
+    curated,
+    ingest,
+    write_content,
+)
+
+NEW = EntryInput(
+    title="코딩 테스트는 매일 한 문제",
+    body="꾸준함이 실력입니다. 하루 한 문제씩 풀어 보세요.",
+    tip="매일 한 문제!",
+    topics=("portfolio",),
+    aliases=("코테",),
+    kind="tip",
+)
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    database = await Database.open(tmp_path / "sunbae.db")
+    await ingest(database, write_content(tmp_path))
+    yield database
+    await database.close()
+
+
+@pytest.fixture
+def service(db: Database) -> ContentService:
+    return content_service(db)
+
+
+async def test_an_added_entry_gets_a_readable_id_and_is_seen_by_its_server_only(
+    db: Database, service: ContentService
+) -> None:
+    entry = await service.add(GUILD_A, NEW, MOD_A)
+    assert entry.id == "koding-teseuteuneun-maeil-han-munje"
+    assert entry.guild_id == GUILD_A and entry.topics == ("portfolio",)
+    again = await service.add(GUILD_A, NEW, MOD_A)
+    assert again.id == f"{entry.id}-2"
+
+    entries = EntryRepository(db)
+    assert (await entries.get(entry.id, guild_id=GUILD_A)) is not None
+    assert await entries.get(entry.id, guild_id=GUILD_B) is None
+    assert await entries.get(entry.id) is None  # the shared view (CLI, guild 0)
+    assert entry.id in await entries.live_ids(tips_only=True, guild_id=GUILD_A)
+    assert entry.id not in await entries.live_ids(tips_only=True, guild_id=GUILD_B)
+    assert [e.id for e in await entries.get_many([entry.id], guild_id=GUILD_B)] == []
+    assert (await entries.topic_counts(guild_id=GUILD_A))["portfolio"] == 3
+    assert (await entries.topic_counts(guild_id=GUILD_B))["portfolio"] == 1
+    listed = await entries.list_live(topic="portfolio", guild_id=GUILD_B)
+    assert [e.id for e in listed] == ["portfolio-depth"]
+
+    search = SearchService(db, entries=EntryRepository(db))
+    try:
+        found_a = await search.search("코딩 테스트", guild_id=GUILD_A)
+        found_b = await search.search("코딩 테스트", guild_id=GUILD_B)
+        assert entry.id in [h.entry.id for h in found_a.hits]
+        assert entry.id not in [h.entry.id for h in found_b.hits]
+        titles_b = [s.name for s in await search.suggest("코딩", guild_id=GUILD_B)]
+        assert not any("코딩 테스트" in t for t in titles_b)
+        titles_a = [s.value for s in await search.suggest("코딩", guild_id=GUILD_A)]
+        assert f"entry:{entry.id}" in titles_a
+    finally:
+        await search.close()
+
+
+async def test_editing_a_shared_entry_makes_the_servers_own_version(
+    db: Database, service: ContentService
+) -> None:
+    shared, revision = await service.get(GUILD_A, "portfolio-depth")
+    edited = await service.edit(
+        GUILD_A, shared.id, EntryInput(title="포트폴리오는 깊게", body="A 서버의 조언입니다.",
+        topics=("portfolio",), kind="tip", tip="깊게!"), MOD_A, based_on=revision,
+    )  # fmt: skip
+    assert edited.id == "portfolio-depth" and edited.guild_id == GUILD_A
+    assert edited.source.file == shared.source.file  # still attributed to its file
+    entries = EntryRepository(db)
+    seen_b = await entries.get("portfolio-depth", guild_id=GUILD_B)
+    assert seen_b is not None and seen_b.body == "프로젝트 하나를 끝까지 파고드세요."
+    assert (await entries.get("portfolio-depth")).body == seen_b.body  # type: ignore[union-attr]
+    seen_a = await entries.get("portfolio-depth", guild_id=GUILD_A)
+    assert seen_a is not None and seen_a.body == "A 서버의 조언입니다."
+    assert (await entries.live_ids(guild_id=GUILD_A)).count("portfolio-depth") == 1
+
+    search = SearchService(db, entries=EntryRepository(db))
+    try:
+        hits_a = (await search.search("A 서버의 조언", guild_id=GUILD_A)).hits
+        hits_b = (await search.search("A 서버의 조언", guild_id=GUILD_B)).hits
+        assert [h.entry.body for h in hits_a] == ["A 서버의 조언입니다."]
+        assert all(h.entry.body != "A 서버의 조언입니다." for h in hits_b)
+        old = (await search.search("파고드세요", guild_id=GUILD_A)).hits
+        assert all(h.entry.id != "portfolio-depth" for h in old)  # the shared text is hidden
+    finally:
+        await search.close()
+
+
+async def test_a_servers_version_survives_a_changed_file_and_one_revert_takes_it(
+    db: Database, service: ContentService, tmp_path: Path
+) -> None:
+    _, revision = await service.get(GUILD_A, "portfolio-depth")
+    await service.edit(
+        GUILD_A, "portfolio-depth", EntryInput(title="A의 제목", body="A의 본문", kind="tip"),
+        MOD_A, based_on=revision,
+    )  # fmt: skip
+    (tmp_path / "content" / "portfolio.md").write_text(
+        curated("portfolio-depth", "포트폴리오 새 판", "파일이 바뀌었습니다.", tip="새 팁"),
+        encoding="utf-8",
+    )
+    await ingest(db, tmp_path / "content")
+
+    entries = EntryRepository(db)
+    assert (await entries.get("portfolio-depth", guild_id=GUILD_A)).body == "A의 본문"  # type: ignore[union-attr]
+    assert (await entries.get("portfolio-depth", guild_id=GUILD_B)).body == "파일이 바뀌었습니다."  # type: ignore[union-attr]
+
+    page = await service.history(GUILD_A, "portfolio-depth")
+    assert [r.action for r in page.revisions] == [Action.FILE_UPDATE, Action.EDIT, Action.ADD]
+    file_update = page.revisions[0]
+    assert file_update.guild_id is None and file_update.actor == "ingest"
+    reverted = await service.revert(GUILD_A, "portfolio-depth", file_update.number, MOD_A2)
+    assert reverted.body == "파일이 바뀌었습니다." and reverted.title == "포트폴리오 새 판"
+    latest = (await service.history(GUILD_A, "portfolio-depth")).revisions[0]
+    assert latest.action is Action.REVERT and latest.actor_name == "멘토 A"
+    # Server B's history has the shared revisions only.
+    page_b = await service.history(GUILD_B, "portfolio-depth")
+    assert [r.action for r in page_b.revisions] == [Action.FILE_UPDATE, Action.ADD]
+
+
+async def test_a_concurrent_edit_conflicts_and_keeps_the_editors_text(
+    service: ContentService,
+) -> None:
+    entry = await service.add(GUILD_A, NEW, MOD_A)
+    _, opened = await service.get(GUILD_A, entry.id)  # both moderators open the form
+    first = EntryInput(title=NEW.title, body="첫 번째 저장", topics=("portfolio",), kind="tip")
+    await service.edit(GUILD_A, entry.id, first, MOD_A, based_on=opened)
+    second = EntryInput(title=NEW.title, body="두 번째 저장", topics=("portfolio",), kind="tip")
+    with pytest.raises(EditConflict) as caught:
+        await service.edit(GUILD_A, entry.id, second, MOD_A2, based_on=opened)
+    conflict = caught.value
+    assert conflict.yours.body == "두 번째 저장"
+    assert conflict.current.body == "첫 번째 저장"
+    assert [r.actor_name for r in conflict.meanwhile] == ["운영진 A"]
+    assert (await service.get(GUILD_A, entry.id))[0].body == "첫 번째 저장"
+
+
+async def test_retire_and_restore_in_one_server_only(db: Database, service: ContentService) -> None:
+    retired = await service.retire(GUILD_A, "grad-needed", MOD_A, reason="낡은 정보")
+    assert retired.retired
+    entries = EntryRepository(db)
+    assert await entries.get("grad-needed", guild_id=GUILD_A) is None
+    assert await entries.get("grad-needed", guild_id=GUILD_B) is not None
+    assert "grad-needed" not in await entries.live_ids(guild_id=GUILD_A)
+    with pytest.raises(NoChange):
+        await service.retire(GUILD_A, "grad-needed", MOD_A)
+    restored = await service.restore(GUILD_A, "grad-needed", MOD_A)
+    assert not restored.retired
+    assert await entries.get("grad-needed", guild_id=GUILD_A) is not None
+    page = await service.history(GUILD_A, "grad-needed")
+    assert [r.action for r in page.revisions] == [Action.RESTORE, Action.RETIRE, Action.ADD]
+    assert page.revisions[1].reason == "낡은 정보"
+    with pytest.raises(EntryNotFound):
+        await service.retire(GUILD_B, (await service.add(GUILD_A, NEW, MOD_A)).id, MOD_B)
+
+
+async def test_history_pages_newest_first_with_the_change(service: ContentService) -> None:
+    entry = await service.add(GUILD_A, NEW, MOD_A)
+    for n in range(6):
+        _, rev = await service.get(GUILD_A, entry.id)
+        given = EntryInput(title=NEW.title, body=f"본문 {n}", topics=("portfolio",), kind="tip")
+        await service.edit(GUILD_A, entry.id, given, MOD_A, based_on=rev)
+    first = await service.history(GUILD_A, entry.id, page=0, per_page=5)
+    second = await service.history(GUILD_A, entry.id, page=1, per_page=5)
+    assert first.total == 7 and len(first.revisions) == 5 and len(second.revisions) == 2
+    assert first.revisions[0].snapshot.body == "본문 5"  # type: ignore[union-attr]
+    assert first.revisions[0].previous.body == "본문 4"  # type: ignore[union-attr]
+    assert second.revisions[-1].action is Action.ADD
+    numbers = [r.number for r in (*first.revisions, *second.revisions)]
+    assert numbers == sorted(numbers, reverse=True)
+    reverted = await service.revert(GUILD_A, entry.id, second.revisions[-1].number, MOD_A)
+    assert reverted.body == NEW.body
+    assert (await service.history(GUILD_A, entry.id)).total == 8  # history is never rewritten
+    with pytest.raises(RevisionNotFound):
+        await service.revert(GUILD_A, entry.id, 999_999, MOD_A)
+    with pytest.raises(EntryNotFound):
+        await service.history(GUILD_B, entry.id)
+
+
+@pytest.mark.parametrize(
+    ("given", "field"),
+    [
+        (EntryInput(title="x" * 201, body="본문"), "title"),
+        (EntryInput(title="제목", body="x" * (BODY_LIMIT + 1)), "body"),
+        (EntryInput(title="제목", body="본문", topics=("no-such-topic",)), "topics"),
+        (EntryInput(title="제목", body="본문", tip="t" * 281), "tip"),
+        (EntryInput(title="제목", body="본문", kind="essay"), "kind"),
+        (EntryInput(title="", body="본문"), "title"),
+        (EntryInput(title="제목", body="<br>  "), "body"),
+    ],
+)
+async def test_input_is_held_to_the_rules_files_are(
+    service: ContentService, given: EntryInput, field: str
+) -> None:
+    with pytest.raises(FieldError) as caught:
+        await service.add(GUILD_A, given, MOD_A)
+    assert caught.value.field == field
+    assert caught.value.given == given  # the moderator's input is kept
+
+
+async def test_export_reads_back_through_import_and_ingest(
+    db: Database, service: ContentService, tmp_path: Path
+) -> None:
+    entry = await service.add(GUILD_A, NEW, MOD_A)
+    _, rev = await service.get(GUILD_A, "grad-needed")
+    await service.edit(
+        GUILD_A, "grad-needed", EntryInput(title="석사는 선택", body="A 서버 버전", kind="qa",
+        topics=("grad-school",)), MOD_A, based_on=rev,
+    )  # fmt: skip
+    data, count = await service.export(GUILD_A, "own")
+    assert count == 2
+    names = sorted(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    assert names == sorted([f"{entry.id}.md", "grad-needed.md"])
+
+    again = await service.import_file(GUILD_A, "export.zip", data, MOD_A, apply=False)
+    assert sorted(again.unchanged) == sorted([entry.id, "grad-needed"]) and not again.changes
+
+    everything, total = await service.export(GUILD_A, "all")
+    assert total == 3
+    folder = tmp_path / "exported"
+    zipfile.ZipFile(io.BytesIO(everything)).extractall(folder)
+    (folder / "topics.yaml").write_text((tmp_path / "content" / "topics.yaml").read_text())
+    fresh = await Database.open(tmp_path / "fresh.db")
+    try:
+        await ingest(fresh, folder)
+        back = {e.id: e for e in await EntryRepository(fresh).list_live()}
+        mine = {e.id: e for e in await EntryRepository(db).list_live(guild_id=GUILD_A)}
+        assert set(back) == set(mine)
+        for entry_id, original in mine.items():
+            read = back[entry_id]
+            assert (read.title, read.body, read.tip, read.kind, read.topics, read.aliases) == (
+                original.title, original.body, original.tip, original.kind, original.topics,
+                original.aliases,
+            )  # fmt: skip
+    finally:
+        await fresh.close()
+
+
+async def test_import_plans_renames_clashes_and_applies_all_or_nothing(
+    db: Database, service: ContentService
+) -> None:
+    own_b = await service.add(GUILD_B, NEW, MOD_B)
+    files = {
+        "new.md": curated("brand-new", "새 조언", "새 본문입니다."),
+        "clash-shared.md": curated("portfolio-depth", "다른 내용", "덮어쓰면 안 됩니다."),
+        "clash-b.md": curated(own_b.id, "B와 같은 id", "B의 것을 덮으면 안 됩니다."),
+        "broken.md": "---\nid: Bad Id\ntitle: x\n---\n\nbody\n",
+        "notes/readme.png": "ignored",
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    data = buffer.getvalue()
+
+    plan = await service.import_file(GUILD_A, "batch.zip", data, MOD_A, apply=False)
+    assert not plan.applied
+    assert [e.file for e in plan.errors] == ["broken.md"]
+    assert dict(plan.renamed) == {"portfolio-depth": "portfolio-depth-2", own_b.id: f"{own_b.id}-2"}
+    assert sorted(plan.added) == sorted(["brand-new", "portfolio-depth-2", f"{own_b.id}-2"])
+    entries = EntryRepository(db)
+    assert await entries.get("brand-new", guild_id=GUILD_A) is None  # a dry run writes nothing
+
+    done = await service.import_file(GUILD_A, "batch.zip", data, MOD_A, apply=True)
+    assert done.applied and done.added == plan.added
+    assert await entries.get("brand-new", guild_id=GUILD_A) is not None
+    assert await entries.get("brand-new", guild_id=GUILD_B) is None
+    shared = await entries.get("portfolio-depth", guild_id=GUILD_A)
+    assert shared is not None and shared.body == "프로젝트 하나를 끝까지 파고드세요."
+    theirs = await entries.get(own_b.id, guild_id=GUILD_B)
+    assert theirs is not None and theirs.body == NEW.body
+
+
+async def test_visible_and_hidden_rows_split_every_row_for_each_server(
+    db: Database, service: ContentService
+) -> None:
+    """scope.visible and scope.hidden_keys (what search leaves out) must never disagree."""
+    await service.add(GUILD_A, NEW, MOD_A)
+    await service.add(GUILD_B, NEW, MOD_B)
+    await service.retire(GUILD_A, "grad-needed", MOD_A)
+    _, rev = await service.get(GUILD_B, "portfolio-depth")
+    await service.edit(
+        GUILD_B, "portfolio-depth", EntryInput(title="B", body="B 버전", kind="tip"), MOD_B,
+        based_on=rev,
+    )  # fmt: skip
+    everything = {
+        r[0] for r in await (await db.reader.execute("SELECT id FROM entries")).fetchall()
+    }
+    for guild in (None, GUILD_A, GUILD_B, 3003):
+        seen = {
+            r[0]
+            for r in await (
+                await db.reader.execute(
+                    f"SELECT e.id FROM entries e WHERE {scope.visible('e', guild)}"
+                )
+            ).fetchall()
+        }
+        hidden = {
+            r[0] for r in await (await db.reader.execute(scope.hidden_keys(guild))).fetchall()
+        }
+        assert seen | hidden == everything and not seen & hidden, guild
+
+
+async def test_the_tip_deck_of_a_server_deals_its_own_tips_only(
+    db: Database, service: ContentService
+) -> None:
+    entry = await service.add(GUILD_A, NEW, MOD_A)
+    await service.retire(GUILD_A, "portfolio-depth", MOD_A)
+    store = TipRepository(db)
+    async with db.transaction() as conn:
+        deck_a = await store.live_tip_ids(conn, GUILD_A)
+        deck_b = await store.live_tip_ids(conn, GUILD_B)
+    assert deck_a == [entry.id]  # its own tip joined, the retired shared one left
+    assert deck_b == ["portfolio-depth"]
+    tips = TipService(db, tips=store, entries=EntryRepository(db), default_timezone="Asia/Seoul")
+    assert (await tips.today(GUILD_A)).entry_id == entry.id
+    assert (await tips.today(GUILD_B)).entry_id == "portfolio-depth"
