@@ -44,3 +44,7 @@ CHOICE_VALUE = 100
 
 # Channels and threads
 THREAD_NAME = 100
+THREAD_AUTO_ARCHIVE_MINUTES = (60, 1440, 4320, 10080)  # the only auto_archive_duration values
+FORUM_TAGS = 20  # available_tags of a forum channel
+FORUM_TAG_NAME = 20
+FORUM_APPLIED_TAGS = 5  # tags on one forum post

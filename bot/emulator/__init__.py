@@ -13,6 +13,27 @@ Standalone (it never imports discord)::
     emu.fail("POST", r"^/channels/\d+/messages$", status=403)
     await emu.drop_gateway()                                 # the bot RESUMEs
     await emu.stop()
+
+Threads and forums (Discord's rules: one thread per message, 160004; a per-guild cap of active
+threads, 160006; posting reopens an archived thread unless it is locked, 160005/50083; durations
+60/1440/4320/10080; forum tags <= 20, applied <= 5, 40067 when a tag is required)::
+
+    forum = emu.add_forum_channel(guild, "ai-lab", tags=["포트폴리오"], require_tag=False)
+    emu.threads(parent)                  # live threads; emu.thread(id) / emu.deleted_thread(id)
+    emu.thread_named("[3기] 포트폴리오")   # the one live thread with that name
+    emu.starter_message(thread)          # the message it hangs on (forum post: its first message)
+    await emu.archive_thread(t, locked=None) / unarchive_thread(t) / lock_thread(t, archived=False)
+    await emu.unlock_thread(t) / edit_thread(t, name=..., auto_archive_duration=...)
+    await emu.delete_channel(t)          # THREAD_DELETE; GET then answers 404 10003
+    await emu.delete_message(msg)        # a moderator deletes a message: MESSAGE_DELETE
+    await emu.set_forum_tags(forum, ["a", "b"], require=False)
+    emu.set_thread_limit(guild, 3)       # creating/unarchiving beyond 3 active: 160006
+    emu.race_thread_creation()           # next thread-from-message: made by "another process", 160004
+    emu.fail_thread_creation(50013)      # or 160006, 50001: the next thread creation is refused
+    await emu.set_bot_permissions(guild, BOT_DEFAULT & ~Perm.MANAGE_THREADS)  # needs owner="..."
+
+Permissions bind only on a guild a human owns: ``emu.add_guild(name, owner="owner")`` (the bot
+owns a plain ``add_guild`` guild, and an owner may do anything).
 """
 
 from bot.emulator.errors import EmulatorError, InteractionTimeout

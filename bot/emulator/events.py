@@ -13,7 +13,7 @@ from bot.emulator.gateway import (
     INTENT_MESSAGE_CONTENT,
     Gateway,
 )
-from bot.emulator.models import Channel, Guild, Member
+from bot.emulator.models import Channel, Guild, Member, Role
 from bot.emulator.state import EPHEMERAL, EmulatorState, wire
 
 
@@ -53,8 +53,39 @@ class Events:
         data = {**thread.payload(), "newly_created": True}
         await self.gateway.dispatch("THREAD_CREATE", data, intent=INTENT_GUILDS)
 
+    async def thread_update(self, thread: Channel) -> None:
+        await self.gateway.dispatch("THREAD_UPDATE", thread.payload(), intent=INTENT_GUILDS)
+
+    async def thread_delete(self, thread: Channel) -> None:
+        data = {
+            "id": str(thread.id),
+            "guild_id": str(thread.guild_id),
+            "parent_id": str(thread.parent_id),
+            "type": thread.type,
+        }
+        await self.gateway.dispatch("THREAD_DELETE", data, intent=INTENT_GUILDS)
+
     async def channel_create(self, channel: Channel) -> None:
         await self.gateway.dispatch("CHANNEL_CREATE", channel.payload(), intent=INTENT_GUILDS)
+
+    async def channel_update(self, channel: Channel) -> None:
+        await self.gateway.dispatch("CHANNEL_UPDATE", channel.payload(), intent=INTENT_GUILDS)
+
+    async def channel_delete(self, channel: Channel) -> None:
+        await self.gateway.dispatch("CHANNEL_DELETE", channel.payload(), intent=INTENT_GUILDS)
+
+    async def role_create(self, role: Role) -> None:
+        data = {"guild_id": str(role.guild_id), "role": role.payload()}
+        await self.gateway.dispatch("GUILD_ROLE_CREATE", data, intent=INTENT_GUILDS)
+
+    async def role_update(self, role: Role) -> None:
+        data = {"guild_id": str(role.guild_id), "role": role.payload()}
+        await self.gateway.dispatch("GUILD_ROLE_UPDATE", data, intent=INTENT_GUILDS)
+
+    async def member_update(self, member: Member) -> None:
+        """GUILD_MEMBER_UPDATE reaches only a bot with the (privileged) GUILD_MEMBERS intent."""
+        data = {**member.payload(), "guild_id": str(member.guild_id)}
+        await self.gateway.dispatch("GUILD_MEMBER_UPDATE", data, intent=INTENT_GUILD_MEMBERS)
 
     async def guild_create(self, guild: Guild) -> None:
         await self.gateway.dispatch(

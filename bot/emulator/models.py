@@ -27,6 +27,7 @@ class ChannelType:
     THREADS = frozenset({NEWS_THREAD, PUBLIC_THREAD, PRIVATE_THREAD})
     THREAD_PARENTS = frozenset({TEXT, NEWS, FORUM, MEDIA})
     MESSAGEABLE = frozenset({TEXT, DM, VOICE, NEWS, NEWS_THREAD, PUBLIC_THREAD, PRIVATE_THREAD})
+    FORUMS = frozenset({FORUM, MEDIA})
 
 
 @dataclass(eq=False)
@@ -141,13 +142,15 @@ class Channel:
     topic: str | None = None
     nsfw: bool = False
     last_message_id: int | None = None
-    # Forum channels: the tags posts may carry.
+    # Forum channels: the tags posts may carry; flags (REQUIRE_TAG) on forums and threads.
     available_tags: list[dict[str, Any]] = field(default_factory=list)
+    flags: int = 0
     # Threads only.
     owner_id: int | None = None
     archived: bool = False
     locked: bool = False
     auto_archive_duration: int = 1440
+    archive_timestamp: str | None = None
     message_count: int = 0
     applied_tags: list[int] = field(default_factory=list)
     # DMs only.
@@ -182,7 +185,7 @@ class Channel:
             "parent_id": _opt(self.parent_id),
             "permission_overwrites": [dict(o) for o in self.overwrites],
             "nsfw": self.nsfw,
-            "flags": 0,
+            "flags": self.flags,
             "rate_limit_per_user": 0,
             "last_message_id": _opt(self.last_message_id),
         }
@@ -200,7 +203,7 @@ class Channel:
                     "archived": self.archived,
                     "locked": self.locked,
                     "auto_archive_duration": self.auto_archive_duration,
-                    "archive_timestamp": iso_of(self.id),
+                    "archive_timestamp": self.archive_timestamp or iso_of(self.id),
                     "create_timestamp": iso_of(self.id),
                     "invitable": True,
                 },
@@ -230,10 +233,17 @@ class Guild:
     members: dict[int, Member] = field(default_factory=dict)
     channel_ids: list[int] = field(default_factory=list)
     system_channel_id: int | None = None
+    # Discord caps a guild's active (unarchived) threads; 160006 beyond it.
+    max_active_threads: int = 1000
 
     @property
     def everyone(self) -> Role:
         return self.roles[self.id]
+
+    def top_role_position(self, member: Member) -> int:
+        """The position of the member's highest role (0 for @everyone only): the role hierarchy
+        lets a member manage only roles strictly below it."""
+        return max((self.roles[r].position for r in member.roles if r in self.roles), default=0)
 
 
 def _opt(value: int | None) -> str | None:

@@ -22,6 +22,7 @@ from bot.emulator.gateway import Gateway
 from bot.emulator.interactions import InteractionHub
 from bot.emulator.recording import Call, Fault
 from bot.emulator.state import EmulatorState, UploadedFile
+from bot.emulator.threads import Threads
 from bot.emulator.waiting import ChangeFeed
 
 _log = logging.getLogger(__name__)
@@ -76,6 +77,7 @@ class Backend:
     events: Events
     hub: InteractionHub
     feed: ChangeFeed
+    threads: Threads
 
 
 class Router:

@@ -15,11 +15,12 @@ from typing import Any, Self
 
 from aiohttp import web
 
-from bot.emulator.actions import ChannelRef, GuildRef, MessageRef, UserActions, UserRef
+from bot.emulator.actions import ChannelRef, GuildRef, MessageRef, UserRef
 from bot.emulator.events import Events
 from bot.emulator.gateway import INTENT_GUILDS, Gateway
 from bot.emulator.interactions import InteractionHub
 from bot.emulator.models import Channel, ChannelType, Guild, Member, Role, User
+from bot.emulator.moderation import THREAD_ROUTES, ModeratorActions, checked
 from bot.emulator.permissions import BOT_DEFAULT, EVERYONE_DEFAULT
 from bot.emulator.recording import Call, Fault, GatewayEvent
 from bot.emulator.render import render_message
@@ -27,10 +28,17 @@ from bot.emulator.rest import Backend, RestApi
 from bot.emulator.results import InteractionResult
 from bot.emulator.routes import build_router
 from bot.emulator.state import EmulatorState, wire
+from bot.emulator.threads import (
+    MAX_ACTIVE_THREADS,
+    REQUIRE_TAG,
+    THREAD_EXISTS,
+    Threads,
+    forum_tags,
+)
 from bot.emulator.waiting import ChangeFeed
 
 
-class DiscordEmulator(UserActions):
+class DiscordEmulator(ModeratorActions):
     """A local Discord (gateway + REST) for one bot.
 
     ``timeout`` is how long user actions wait for the bot; ``interaction_deadline`` is Discord's
@@ -78,7 +86,10 @@ class DiscordEmulator(UserActions):
             deadline=interaction_deadline,
             describe_calls=self._describe_calls,
         )
-        backend = Backend(self.state, self.gateway, self._events, self.hub, self.feed)
+        self._threads = Threads(self.state, self._events)
+        backend = Backend(
+            self.state, self.gateway, self._events, self.hub, self.feed, self._threads
+        )
         self.rest = RestApi(build_router(backend, owner_id=self.owner.id), self.feed, token=token)
         self._runner: web.AppRunner | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -174,21 +185,25 @@ class DiscordEmulator(UserActions):
         return self._add_channel(guild, ChannelType.TEXT, name, topic=topic, parent_id=parent)
 
     def add_forum_channel(
-        self, guild: GuildRef, name: str, *, tags: Iterable[str] = (), topic: str | None = None
+        self,
+        guild: GuildRef,
+        name: str,
+        *,
+        tags: Iterable[str] = (),
+        topic: str | None = None,
+        require_tag: bool = False,
     ) -> Channel:
-        """A forum (type 15); ``tags`` become its available tags (see ``channel.available_tags``)."""
-        available = [
-            {
-                "id": str(self.state.ids.next()),
-                "name": t,
-                "moderated": False,
-                "emoji_id": None,
-                "emoji_name": None,
-            }
-            for t in tags
-        ]
+        """A forum (type 15); ``tags`` (at most 20, names up to 20 characters) become its
+        available tags (``channel.available_tags``, each with an ``id``); ``require_tag`` makes
+        posts without a tag fail with 40067, as the forum setting does."""
+        available = checked(forum_tags, self.state, [{"name": t} for t in tags])
         return self._add_channel(
-            guild, ChannelType.FORUM, name, topic=topic, available_tags=available
+            guild,
+            ChannelType.FORUM,
+            name,
+            topic=topic,
+            available_tags=available,
+            flags=REQUIRE_TAG if require_tag else 0,
         )
 
     def add_category(self, guild: GuildRef, name: str) -> Channel:
@@ -217,10 +232,19 @@ class DiscordEmulator(UserActions):
     def bot_member(self, guild: GuildRef) -> Member:
         return self._guild(guild).members[self.state.bot_user.id]
 
-    def add_role(self, guild: GuildRef, name: str, *, permissions: int = 0) -> Role:
-        role = self.state.add_role(self._guild(guild).id, name, permissions)
-        data = {"guild_id": str(role.guild_id), "role": role.payload()}
-        self._announce(self.gateway.dispatch("GUILD_ROLE_CREATE", data, intent=INTENT_GUILDS))
+    def add_role(
+        self, guild: GuildRef, name: str, *, permissions: int = 0, position: int = 1
+    ) -> Role:
+        """A role made by a moderator. Like Discord, it goes in at ``position`` 1 (just above
+        @everyone, so below the bot's role, which the bot may then assign); pass a higher
+        ``position`` (or ``move_role`` it) to put it above the bot's role."""
+        g = self._guild(guild)
+        before = {r.id: r.position for r in g.roles.values()}
+        role = self.state.add_role(g.id, name, permissions, position=position)
+        self._announce(self._events.role_create(role))
+        for other in g.roles.values():
+            if other.id in before and other.position != before[other.id]:
+                self._announce(self._events.role_update(other))
         return role
 
     def add_member(
@@ -289,9 +313,6 @@ class DiscordEmulator(UserActions):
     def message(self, message_id: int | str) -> dict[str, Any] | None:
         msg = self.state.messages.get(int(message_id))
         return None if msg is None or msg.get("_deleted") else wire(msg)
-
-    def threads(self, parent: ChannelRef | None = None) -> list[Channel]:
-        return self.state.threads(None if parent is None else self._channel(parent).id)
 
     def synced_commands(self, guild: GuildRef | None = None) -> list[dict[str, Any]]:
         """The commands the bot registered, globally or for ``guild``."""
@@ -365,6 +386,27 @@ class DiscordEmulator(UserActions):
         fault = Fault(method, path, status, times, retry_after, code, message, is_global)
         self.rest.faults.append(fault)
         return fault
+
+    def fail_thread_creation(self, code: int = MAX_ACTIVE_THREADS, *, times: int = 1) -> Fault:
+        """Refuse the bot's next ``times`` thread creations (from a message, without one, forum
+        posts) as Discord does: 160006 "Maximum number of active threads reached" (400), 50013
+        Missing Permissions or 50001 Missing Access (403), or any other code (400). For 160004
+        use ``race_thread_creation``, which also creates the thread the code speaks of."""
+        messages = {
+            MAX_ACTIVE_THREADS: "Maximum number of active threads reached",
+            THREAD_EXISTS: "A thread has already been created for this message",
+            50013: "Missing Permissions",
+            50001: "Missing Access",
+        }
+        status = 403 if code in (50013, 50001) else 400
+        return self.fail(
+            "POST",
+            THREAD_ROUTES,
+            status=status,
+            code=code,
+            message=messages.get(code, f"Error {code}"),
+            times=times,
+        )
 
     def clear_faults(self) -> None:
         self.rest.faults.clear()

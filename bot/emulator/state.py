@@ -55,6 +55,7 @@ class EmulatorState:
         self.users: dict[int, User] = {self.bot_user.id: self.bot_user}
         self.guilds: dict[int, Guild] = {}
         self.channels: dict[int, Channel] = {}
+        self.deleted_channels: dict[int, Channel] = {}
         self.messages: dict[int, dict[str, Any]] = {}
         self.files: dict[int, UploadedFile] = {}
         self.commands = CommandRegistry(self.ids, self.application_id)
@@ -139,11 +140,33 @@ class EmulatorState:
         self.channels[thread.id] = thread
         return thread
 
-    def add_role(self, guild_id: int, name: str, permissions: int = 0) -> Role:
+    def add_role(
+        self, guild_id: int, name: str, permissions: int = 0, *, position: int = 1
+    ) -> Role:
+        """A role at ``position`` (Discord puts a new role at 1, just above @everyone, and
+        moves the roles at or above it up one)."""
         guild = self.guild(guild_id)
-        role = Role(self.ids.next(), guild.id, name, permissions, position=len(guild.roles))
+        role = Role(self.ids.next(), guild.id, name, permissions)
         guild.roles[role.id] = role
+        self.move_role(role, position)
         return role
+
+    def move_role(self, role: Role, position: int) -> list[Role]:
+        """Put ``role`` at ``position`` (1 = lowest above @everyone), keeping positions a
+        1..n sequence; returns the roles whose position changed."""
+        guild = self.guild(role.guild_id)
+        others = sorted(
+            (r for r in guild.roles.values() if not r.is_everyone and r is not role),
+            key=lambda r: r.position,
+        )
+        index = max(0, min(position - 1, len(others)))
+        ordered = [*others[:index], role, *others[index:]]
+        moved = []
+        for pos, r in enumerate(ordered, start=1):
+            if r.position != pos:
+                r.position = pos
+                moved.append(r)
+        return moved
 
     def add_member(
         self, guild_id: int, user: User, *, roles: Iterable[int] = (), nick: str | None = None
@@ -153,6 +176,23 @@ class EmulatorState:
         guild.members[user.id] = member
         self.users[user.id] = user
         return member
+
+    def delete_channel(self, channel: Channel) -> list[Channel]:
+        """Remove a channel (and, for a parent, its threads) and their messages; returns what
+        went. Deleted channels stay in ``deleted_channels`` for tests to look at."""
+        gone = [channel, *(self.threads(channel.id) if not channel.is_thread else [])]
+        for chan in gone:
+            self.channels.pop(chan.id, None)
+            self.deleted_channels[chan.id] = chan
+            for mid in self._history.pop(chan.id, []):
+                self.messages[mid]["_deleted"] = True
+        if channel.guild_id is not None and channel.id in self.guild(channel.guild_id).channel_ids:
+            self.guild(channel.guild_id).channel_ids.remove(channel.id)
+        starter = self.messages.get(channel.id)
+        if channel.is_thread and starter is not None:
+            # The message keeps HAS_THREAD: Discord refuses a second thread on it (160004).
+            starter.pop("thread", None)
+        return gone
 
     def dm_channel(self, user: User) -> Channel:
         if user.id not in self._dms:
@@ -307,7 +347,11 @@ class EmulatorState:
         flags: int = 0,
         webhook: bool = False,
         interaction_metadata: dict[str, Any] | None = None,
+        reference: dict[str, Any] | None = None,
+        counts: bool = True,
     ) -> dict[str, Any]:
+        """``reference`` is a system message's ``message_reference``; ``counts=False`` for a
+        forum post's starter message, which a thread's ``message_count`` leaves out."""
         mid = message_id or self.ids.next()
         content = body.get("content") or ""
         msg: dict[str, Any] = {
@@ -339,27 +383,29 @@ class EmulatorState:
             msg["application_id"] = str(self.application_id)
         if interaction_metadata is not None:
             msg["interaction_metadata"] = interaction_metadata
-        reference = body.get("message_reference")
-        if reference and reference.get("message_id"):
-            ref_id = int(reference["message_id"])
+        reply_to = body.get("message_reference")
+        if reply_to and reply_to.get("message_id"):
+            ref_id = int(reply_to["message_id"])
             referenced = self.messages.get(ref_id)
             msg["type"] = 19
             msg["message_reference"] = {
                 "type": 0,
                 "message_id": str(ref_id),
-                "channel_id": str(reference.get("channel_id") or channel.id),
+                "channel_id": str(reply_to.get("channel_id") or channel.id),
                 "guild_id": _opt(channel.guild_id),
             }
             msg["referenced_message"] = (
                 wire(referenced) if referenced and not referenced.get("_deleted") else None
             )
+        if reference is not None:
+            msg["message_reference"] = {"type": 0, **reference}
         if channel.is_thread:
-            msg["position"] = channel.message_count
+            msg["position"] = channel.message_count if counts else 0
         self.messages[mid] = msg
         if not msg["flags"] & EPHEMERAL:
             self._history[channel.id].append(mid)
             channel.last_message_id = mid
-            if channel.is_thread:
+            if channel.is_thread and counts:
                 channel.message_count += 1
         return msg
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from bot.emulator.rest import Backend, Router
-from bot.emulator.routes import application, channels, webhooks
+from bot.emulator.routes import application, channels, threads, webhooks
 
 
 def build_router(backend: Backend, *, owner_id: int) -> Router:
     router = Router()
     application.register(router, backend, owner_id=owner_id)
     channels.register(router, backend)
+    threads.register(router, backend)
     webhooks.register(router, backend)
     return router
