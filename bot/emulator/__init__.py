@@ -32,6 +32,16 @@ threads, 160006; posting reopens an archived thread unless it is locked, 160005/
     emu.fail_thread_creation(50013)      # or 160006, 50001: the next thread creation is refused
     await emu.set_bot_permissions(guild, BOT_DEFAULT & ~Perm.MANAGE_THREADS)  # needs owner="..."
 
+Roles (positions 1..n above @everyone; the bot assigns a role only with Manage Roles and when
+the role is below its highest role, else 403 50013; GUILD_MEMBER_UPDATE needs the members
+intent; interactions always carry the member's current ``member.roles``)::
+
+    role = emu.add_role(guild, "AI Lab 3기", permissions=0, position=1)  # 1: below the bot's role
+    emu.bot_role(guild)                  # the bot's managed role
+    await emu.move_role(role, emu.bot_role(guild).position + 1)  # above the bot: not assignable
+    await emu.set_bot_permissions(guild, BOT_DEFAULT | Perm.MANAGE_ROLES)
+    await emu.give_role(member, role) / take_role(member, role)  # a moderator, from the client
+
 Permissions bind only on a guild a human owns: ``emu.add_guild(name, owner="owner")`` (the bot
 owns a plain ``add_guild`` guild, and an owner may do anything).
 """

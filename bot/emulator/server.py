@@ -238,13 +238,12 @@ class DiscordEmulator(ModeratorActions):
         """A role made by a moderator. Like Discord, it goes in at ``position`` 1 (just above
         @everyone, so below the bot's role, which the bot may then assign); pass a higher
         ``position`` (or ``move_role`` it) to put it above the bot's role."""
-        g = self._guild(guild)
-        before = {r.id: r.position for r in g.roles.values()}
-        role = self.state.add_role(g.id, name, permissions, position=position)
+        role, moved = self.state.create_role(
+            self._guild(guild).id, name, permissions, position=position
+        )
         self._announce(self._events.role_create(role))
-        for other in g.roles.values():
-            if other.id in before and other.position != before[other.id]:
-                self._announce(self._events.role_update(other))
+        for other in moved:
+            self._announce(self._events.role_update(other))
         return role
 
     def add_member(

@@ -143,13 +143,18 @@ class EmulatorState:
     def add_role(
         self, guild_id: int, name: str, permissions: int = 0, *, position: int = 1
     ) -> Role:
+        return self.create_role(guild_id, name, permissions, position=position)[0]
+
+    def create_role(
+        self, guild_id: int, name: str, permissions: int = 0, *, position: int = 1
+    ) -> tuple[Role, list[Role]]:
         """A role at ``position`` (Discord puts a new role at 1, just above @everyone, and
-        moves the roles at or above it up one)."""
+        moves the roles at or above it up one), and the other roles that moved."""
         guild = self.guild(guild_id)
         role = Role(self.ids.next(), guild.id, name, permissions)
         guild.roles[role.id] = role
-        self.move_role(role, position)
-        return role
+        moved = self.move_role(role, position)
+        return role, [r for r in moved if r is not role]
 
     def move_role(self, role: Role, position: int) -> list[Role]:
         """Put ``role`` at ``position`` (1 = lowest above @everyone), keeping positions a

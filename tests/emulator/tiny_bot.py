@@ -157,6 +157,12 @@ def build_bot(
         text = f"{user.name} {interaction.locale.value} {interaction.guild_locale} manage={perms}"
         await interaction.response.send_message(text, ephemeral=True)
 
+    @bot.tree.command(name="roles", description="내 역할")
+    async def roles(interaction: discord.Interaction) -> None:
+        member = interaction.user
+        names = [r.name for r in member.roles[1:]] if isinstance(member, discord.Member) else []
+        await interaction.response.send_message(",".join(names) or "-", ephemeral=True)
+
     @bot.tree.command(name="slow", description="느린 명령")
     async def slow(interaction: discord.Interaction) -> None:
         await interaction.response.defer(thinking=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.emulator.rest import Backend, Router
-from bot.emulator.routes import application, channels, threads, webhooks
+from bot.emulator.routes import application, channels, roles, threads, webhooks
 
 
 def build_router(backend: Backend, *, owner_id: int) -> Router:
@@ -11,5 +11,6 @@ def build_router(backend: Backend, *, owner_id: int) -> Router:
     application.register(router, backend, owner_id=owner_id)
     channels.register(router, backend)
     threads.register(router, backend)
+    roles.register(router, backend)
     webhooks.register(router, backend)
     return router
