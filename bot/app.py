@@ -14,11 +14,15 @@ import logging
 from dataclasses import dataclass
 
 from bot.clock import Clock, utcnow
+from bot.cohorts.discussions import DiscussionService
+from bot.cohorts.service import CohortService
+from bot.cohorts.subjects import LibrarySubjects
 from bot.content import ContentService
 from bot.models import IngestReport
 from bot.search import SearchService, TopicMatcher
 from bot.services.ingest import IngestService
 from bot.settings import Settings
+from bot.store.cohorts import SqliteCohortRepository, SqliteDiscussionRepository
 from bot.store.content import SqliteContentRepository
 from bot.store.database import Database
 from bot.store.entries import EntryRepository
@@ -47,6 +51,8 @@ class Services:
     search: SearchService
     tips: TipService
     tip_scheduler: TipScheduler
+    cohorts: CohortService
+    discussions: DiscussionService
     content: ContentService
 
     async def close(self) -> None:
@@ -72,11 +78,14 @@ async def bootstrap(
     tips = TipService(
         db, tips=tip_store, entries=entries, clock=clock, default_timezone=settings.timezone
     )
+    topics = TopicRepository(db)
+    discussion_store = SqliteDiscussionRepository(db)
+    cohorts = CohortService(SqliteCohortRepository(db), discussion_store, clock=clock)
     return Services(
         settings=settings,
         db=db,
         entries=entries,
-        topics=TopicRepository(db),
+        topics=topics,
         state=StateRepository(db),
         ingest_state=IngestStateRepository(db),
         tip_store=tip_store,
@@ -92,6 +101,13 @@ async def bootstrap(
         tips=tips,
         tip_scheduler=TipScheduler(
             tips, tip_store, clock=clock, grace=dt.timedelta(hours=settings.tip_grace_hours)
+        ),
+        cohorts=cohorts,
+        discussions=DiscussionService(
+            cohorts,
+            discussion_store,
+            LibrarySubjects(entries, topics, tips, tip_store),
+            clock=clock,
         ),
         content=ContentService(SqliteContentRepository(db), clock=clock),
     )

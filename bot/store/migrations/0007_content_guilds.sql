@@ -1,4 +1,4 @@
--- sunbae schema v6: entries belong to servers, and every change to one is a full revision.
+-- sunbae schema v7: entries belong to servers, and every change to one is a full revision.
 --
 -- guild_id NULL: shared content (from files), seen by every server. A server's own entry carries
 -- its guild id. A server's version of a shared entry (an edit or a retirement by its moderators)

@@ -1,0 +1,1 @@
+"""Cohorts (기수) and their discussion threads: models, rules and services (no Discord, no SQL)."""

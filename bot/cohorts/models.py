@@ -1,0 +1,147 @@
+"""Records of the cohort domain (plain data: the store fills them, the Discord side renders them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+CohortState = Literal["active", "archived"]
+ChannelKind = Literal["text", "forum"]
+# pending: claimed, the Discord call is in flight (or crashed: the lease says until when).
+DiscussionState = Literal["pending", "open", "archived", "locked", "deleted"]
+LIVE_STATES: tuple[DiscussionState, ...] = ("pending", "open", "archived", "locked")
+SubjectKind = Literal["entry", "tip"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cohort:
+    id: int
+    guild_id: int
+    name: str
+    channel_id: int
+    channel_kind: ChannelKind
+    role_id: int | None = None
+    program: str | None = None
+    number: int | None = None
+    starts_on: dt.date | None = None
+    ends_on: dt.date | None = None
+    state: CohortState = "active"
+    auto_archive_minutes: int = 10080
+    last_problem: str | None = None  # a CohortProblem's JSON, for moderators
+    created_by: int | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.state == "active"
+
+    @property
+    def label(self) -> str:
+        """The short tag of its threads: `3기` when it has a number, else its name."""
+        return f"{self.number}기" if self.number is not None else self.name
+
+    @property
+    def problem(self) -> CohortProblem | None:
+        return CohortProblem.decode(self.last_problem) if self.last_problem else None
+
+
+@dataclass(frozen=True, slots=True)
+class CohortDraft:
+    """What a moderator gives to create a cohort (or, all fields, to edit one)."""
+
+    name: str
+    channel_id: int
+    channel_kind: ChannelKind
+    role_id: int | None = None
+    program: str | None = None
+    number: int | None = None
+    starts_on: dt.date | None = None
+    ends_on: dt.date | None = None
+    auto_archive_minutes: int = 10080
+
+
+# What went wrong for a cohort, shown to moderators in `/cohort info`:
+# - max_threads: Discord's limit of active threads (160006) refused a discussion
+# - forbidden: Discord refused (403) to open a discussion in its channel
+# - role_forbidden / role_hierarchy: the bot could not give or take its role
+ProblemKind = Literal["max_threads", "forbidden", "role_forbidden", "role_hierarchy"]
+
+
+@dataclass(frozen=True, slots=True)
+class CohortProblem:
+    kind: ProblemKind
+    at: dt.datetime
+    detail: str = ""
+
+    def encode(self) -> str:
+        return json.dumps(asdict(self) | {"at": self.at.isoformat()}, ensure_ascii=False)
+
+    @classmethod
+    def decode(cls, text: str) -> CohortProblem | None:
+        try:
+            data = json.loads(text)
+            return cls(**(data | {"at": dt.datetime.fromisoformat(data["at"])}))
+        except (ValueError, TypeError, KeyError):
+            return None
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What a discussion is about: an entry (by id) or a server's daily tip (by its local date)."""
+
+    kind: SubjectKind
+    key: str
+
+    @classmethod
+    def entry(cls, entry_id: str) -> Subject:
+        return cls("entry", entry_id)
+
+    @classmethod
+    def tip(cls, day: dt.date) -> Subject:
+        return cls("tip", day.isoformat())
+
+    @property
+    def day(self) -> dt.date | None:
+        return dt.date.fromisoformat(self.key) if self.kind == "tip" else None
+
+    def encode(self) -> str:
+        return f"{self.kind}:{self.key}"
+
+    @classmethod
+    def decode(cls, text: str) -> Subject:
+        kind, _, key = text.partition(":")
+        if kind == "entry" and key:
+            return cls("entry", key)
+        if kind == "tip":
+            return cls.tip(dt.date.fromisoformat(key))
+        raise ValueError(f"not a discussion subject: {text!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Discussion:
+    """One discussion record: the claim on (server, cohort, subject), then its thread."""
+
+    id: int
+    guild_id: int
+    cohort_id: int
+    subject: Subject
+    state: DiscussionState
+    channel_id: int
+    nonce: str
+    thread_id: int | None
+    starter_message_id: int | None
+    opened_by: int
+    opened_at: dt.datetime
+    last_active_at: dt.datetime
+    closed_by: int | None = None
+    attempts: int = 1
+    lease_until: dt.datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CohortSummary:
+    """A cohort with its counts, for `/cohort list`."""
+
+    cohort: Cohort
+    open_threads: int

@@ -1,0 +1,71 @@
+"""What the discussion service asks of Discord; the cohort cog implements it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from bot.cohorts.errors import ThreadError
+from bot.cohorts.models import ChannelKind
+from bot.models import Topic
+
+__all__ = ["OpenedThread", "Starter", "ThreadError", "ThreadPort", "ThreadRequest", "ThreadStatus"]
+
+ThreadCondition = Literal["active", "archived", "locked", "missing"]
+
+
+@dataclass(frozen=True, slots=True)
+class Starter:
+    """What the starter message shows: the advice (or the day's tip) and where it comes from."""
+
+    kind: Literal["entry", "tip"]
+    entry_id: str
+    title: str
+    body: str
+    source: str
+    url: str | None = None
+    day: dt.date | None = None  # the tip's date
+    topics: tuple[Topic, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadRequest:
+    guild_id: int
+    channel_id: int
+    channel_kind: ChannelKind
+    name: str
+    auto_archive_minutes: int
+    nonce: str
+    cohort_name: str
+    starter: Starter
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedThread:
+    thread_id: int
+    starter_message_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadStatus:
+    condition: ThreadCondition
+    locked_by: int | None = None  # when Discord says who (the audit log), else None
+
+
+class ThreadPort(Protocol):
+    async def status(self, guild_id: int, thread_id: int) -> ThreadStatus:
+        """Where the thread stands now; `missing` for a 404. Raise ThreadError otherwise."""
+        ...
+
+    async def unarchive(self, guild_id: int, thread_id: int) -> None: ...
+
+    async def find_started(self, request: ThreadRequest) -> OpenedThread | None:
+        """A thread an earlier attempt with the same nonce opened (a crash between the Discord
+        call and the record), if there is one."""
+        ...
+
+    async def open(self, request: ThreadRequest) -> OpenedThread:
+        """Post the starter and open the thread on it (a text channel) or the forum post (a
+        forum, tags matched to the starter's topics). Raise ThreadError."""
+        ...
