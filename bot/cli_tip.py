@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from bot.settings import Settings
+from bot.tips.models import GLOBAL_GUILD
 
 
 def _date(text: str) -> dt.date:
@@ -18,7 +19,9 @@ def _date(text: str) -> dt.date:
 
 def _guild(text: str) -> int:
     if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"expected a server id (digits; 0 = global), got {text!r}")
+        raise argparse.ArgumentTypeError(
+            f"expected a server id (digits; {GLOBAL_GUILD} = outside any server), got {text!r}"
+        )
     return int(text)
 
 
@@ -50,7 +53,11 @@ def register(sub: Any) -> None:
         help="which day (default: today in the server's zone or $SUNBAE_TIMEZONE)",
     )
     p.add_argument(
-        "--guild", type=_guild, default=0, metavar="ID", help="server id (default: 0, global)"
+        "--guild",
+        type=_guild,
+        default=GLOBAL_GUILD,
+        metavar="ID",
+        help=f"server id (default: {GLOBAL_GUILD}, the rotation outside any server)",
     )
     p.add_argument(
         "--db", metavar="FILE", help="SQLite file (default: $SUNBAE_DB or data/sunbae.db)"

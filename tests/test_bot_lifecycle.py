@@ -11,6 +11,7 @@ import pytest
 from bot.adapter.client import tree_hash_key
 from bot.emulator import DiscordEmulator, EmulatorError
 from bot.i18n import COMMAND_TEXT
+from bot.tips.models import GLOBAL_GUILD
 from tests.helpers_bot import bot_settings, start_harness
 
 # Each test starts its own bots; the `emulator` fixture lives on the test's own loop.
@@ -105,6 +106,9 @@ async def test_lookups_and_the_tip_work_in_a_dm(tmp_path: Path) -> None:
         assert res.embeds
         tip = await h.emu.slash("tip", channel=dm, locale="ko")
         assert tip.embeds[0]["title"].startswith("오늘의 팁 · ")
+        # Outside a server, /tip shares the CLI's rotation (`python -m bot tip`'s default).
+        shared = await h.services.tips.today(GLOBAL_GUILD)
+        assert tip.embeds[0]["footer"]["text"] == f"id: {shared.entry_id}"
         with pytest.raises(EmulatorError, match="not available in DMs"):
             await h.emu.slash("tip-config show", channel=dm)
 
@@ -128,3 +132,28 @@ async def test_close_stops_everything_cleanly(tmp_path: Path, emulator: DiscordE
     with pytest.raises(ValueError, match="no active connection"):  # database closed
         await h.services.db.reader.execute("SELECT 1")
     assert emulator.gateway.session is None or not emulator.gateway.live.is_set()
+
+
+async def test_the_tips_extension_unloads_and_reloads_with_its_commands(
+    tmp_path: Path, emulator: DiscordEmulator
+) -> None:
+    """/tip-config is declared on a cog of the tips extension, not added to the tree on the side:
+    removing the extension's cogs takes their commands away, loading and reloading bring each
+    back once, and /tip-config answers as before."""
+    settings = bot_settings(tmp_path / "reload.db")
+    async with start_harness(settings, emulator=emulator, ingest=False) as h:
+        tree = h.bot.tree
+        cogs = [c for c in h.bot.cogs.values() if c.__module__.startswith("bot.cogs.tips.")]
+        declared = [c for cog in cogs for c in (cog.app_command, *cog.get_app_commands()) if c]
+        assert sorted(c.name for c in declared) == ["tip", "tip-config"]
+        for cog in cogs:
+            await h.bot.remove_cog(cog.qualified_name)
+        assert {c.name for c in tree.get_commands()} == COMMANDS - {"tip", "tip-config"}
+        await h.bot.reload_extension("bot.cogs.tips")
+        await h.bot.unload_extension("bot.cogs.tips")
+        assert {c.name for c in tree.get_commands()} == COMMANDS - {"tip", "tip-config"}
+        await h.bot.load_extension("bot.cogs.tips")
+        assert sorted(c.name for c in tree.get_commands()) == sorted(COMMANDS)
+        await tree.sync()
+        res = await emulator.slash("tip-config show", user=h.moderator, channel=h.channel)
+        assert res.ephemeral and res.embeds[0]["title"] == "오늘의 팁 설정"

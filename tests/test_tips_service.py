@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
+from bot.i18n import t
 from bot.store.database import Database
-from bot.tips.errors import NoTipsError, TipConfigError
+from bot.tips.errors import NoTipsError, TipConfigError, TipConfigProblem
 from bot.tips.service import TipService
 from tests.helpers_store import app_services
 from tests.helpers_tips import ManualClock, add_tip_entries, retire_entries
@@ -148,3 +151,23 @@ async def test_skip_targets_the_next_slot(service: TipService, clock: ManualCloc
     clock.advance(hours=2)  # 11:00 in Seoul: today's slot has passed
     assert await service.skip(GUILD) == dt.date(2025, 3, 2)
     assert (await service.settings(GUILD)).skip_date == dt.date(2025, 3, 2)
+
+
+async def test_every_refusal_can_be_said_in_the_users_language(service: TipService) -> None:
+    """The service's messages are English (for the CLI); each refusal also names its problem,
+    which the Discord side words in Korean or English, never showing the English text."""
+    refusals = []
+    for change in (
+        {"time": "09:00"},
+        {"channel_id": 0},
+        {"channel_id": 5, "time": "25:00"},
+        {"channel_id": 5, "timezone": "Mars/Olympus"},
+    ):
+        with pytest.raises(TipConfigError) as caught:
+            await service.configure(GUILD, **change)  # type: ignore[arg-type]
+        refusals.append(caught.value)
+    assert {r.problem for r in refusals} == set(get_args(TipConfigProblem))
+    for refusal in refusals:
+        korean = t(f"tipcfg.{refusal.problem}", "ko", value=refusal.value)
+        english = t(f"tipcfg.{refusal.problem}", "en", value=refusal.value)
+        assert re.search("[가-힣]", korean) and str(refusal) not in (korean, english)

@@ -21,8 +21,19 @@ class NoTipsError(TipError):
         )
 
 
+# What is wrong with a /tip-config value; the Discord side words each in the user's language.
+TipConfigProblem = Literal["bad_time", "bad_zone", "channel_required"]
+
+
 class TipConfigError(TipError, ValueError):
-    """A `/tip-config` value is invalid (bad HH:MM, unknown zone, no channel)."""
+    """A `/tip-config` value is invalid (bad HH:MM, unknown zone, no channel). The message is
+    English, for the CLI and logs; `problem` and `value` let a user interface say it in its own
+    language."""
+
+    def __init__(self, problem: TipConfigProblem, message: str, *, value: str = "") -> None:
+        super().__init__(message)
+        self.problem: TipConfigProblem = problem
+        self.value = value
 
 
 class PostError(TipError):

@@ -8,6 +8,8 @@ from dataclasses import asdict, dataclass
 from typing import Literal
 
 DEFAULT_TIME = "09:00"
+# The rotation outside any server: /tip in a DM and the CLI's default share it.
+GLOBAL_GUILD = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,11 @@ def parse_time(text: str) -> str:
     """'9:05' -> '09:05'; anything that is not a 24-hour HH:MM raises TipConfigError."""
     match = _HHMM.match(text.strip())
     if not match:
-        raise TipConfigError(f"time must be HH:MM on a 24-hour clock (e.g. 09:00), got {text!r}")
+        raise TipConfigError(
+            "bad_time",
+            f"time must be HH:MM on a 24-hour clock (e.g. 09:00), got {text!r}",
+            value=text,
+        )
     return f"{int(match.group(1)):02d}:{match.group(2)}"
 
 
@@ -34,7 +38,9 @@ def parse_zone(name: str) -> str:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         raise TipConfigError(
-            f"unknown time zone {name!r}: use an IANA name such as Asia/Seoul or America/New_York"
+            "bad_zone",
+            f"unknown time zone {name!r}: use an IANA name such as Asia/Seoul or America/New_York",
+            value=name,
         ) from None
     return name
 

@@ -22,7 +22,6 @@ from bot.tips.schedule import local_date, parse_time, parse_zone, slot_at
 
 log = logging.getLogger(__name__)
 
-GLOBAL_GUILD = 0  # the CLI's server: one rotation shared by everything outside Discord
 PREVIEW_LIMIT = 30
 
 
@@ -146,10 +145,12 @@ class TipService:
         new_time = parse_time(time) if time is not None else current.time
         new_zone = parse_zone(timezone) if timezone is not None else current.timezone
         if channel_id is not None and channel_id <= 0:
-            raise TipConfigError(f"channel id must be a positive number, got {channel_id}")
+            raise TipConfigError(
+                "channel_required", f"channel id must be a positive number, got {channel_id}"
+            )
         channel = channel_id if channel_id is not None else current.channel_id
         if enable and channel is None:
-            raise TipConfigError("choose a channel for the daily tip first")
+            raise TipConfigError("channel_required", "choose a channel for the daily tip first")
         now = self.clock()
         updated = replace(
             current,

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from bot.adapter.client import SunbaeBot
 from bot.cogs.tips.cog import TipsCog
+from bot.cogs.tips.config import TipConfig
 
 
 async def setup(bot: SunbaeBot) -> None:
     await bot.add_cog(TipsCog(bot))
+    await bot.add_cog(TipConfig(bot.services.tips))

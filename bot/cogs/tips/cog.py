@@ -1,4 +1,4 @@
-"""/tip: today's tip; the cog also runs the daily tip scheduler and carries /tip-config."""
+"""/tip: today's tip; the cog also runs the daily tip scheduler."""
 
 from __future__ import annotations
 
@@ -12,13 +12,12 @@ from discord.ext import commands
 from bot.adapter.client import SunbaeBot
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.types import Interaction
-from bot.cogs.tips.config import TipConfig
 from bot.cogs.tips.embeds import tip_embed
 from bot.cogs.tips.poster import DiscordTipPoster
 from bot.tips.errors import NoTipsError
+from bot.tips.models import GLOBAL_GUILD
 
 log = logging.getLogger(__name__)
-DM_GUILD = 0  # /tip in a DM uses the global rotation
 
 
 class TipsCog(commands.Cog):
@@ -30,7 +29,6 @@ class TipsCog(commands.Cog):
         self._task: asyncio.Task[None] | None = None
 
     async def cog_load(self) -> None:
-        self.bot.tree.add_command(TipConfig(self.tips))
         self._task = asyncio.create_task(self._run_scheduler(), name="sunbae-tip-scheduler")
 
     async def cog_unload(self) -> None:
@@ -52,7 +50,7 @@ class TipsCog(commands.Cog):
     @app_commands.describe(share=cmd_str("tip.share.description"))
     async def tip(self, interaction: Interaction, share: bool = False) -> None:
         try:
-            today = await self.tips.today(interaction.guild_id or DM_GUILD)
+            today = await self.tips.today(interaction.guild_id or GLOBAL_GUILD)
         except NoTipsError:
             await interaction.response.send_message(text(interaction, "tip.none"), ephemeral=True)
             return

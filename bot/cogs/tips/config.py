@@ -6,6 +6,7 @@ from zoneinfo import available_timezones
 
 import discord
 from discord import app_commands
+from discord.ext import commands
 
 from bot.adapter import limits
 from bot.adapter.locale import cmd_str, lang, text
@@ -46,32 +47,40 @@ def _cannot_post(
     return text(interaction, "tipcfg.bot_cannot_post", channel=target.id, missing=names)
 
 
+def config_error(interaction: Interaction, error: TipConfigError) -> str:
+    """The service's refusal in the user's language (its own message is English, for the CLI)."""
+    value = limits.clip(error.value, 60)
+    return text(interaction, f"tipcfg.{error.problem}", value=value)
+
+
 def _invalid_value(
     interaction: Interaction, *, time: str | None, timezone: str | None
 ) -> str | None:
-    """The user's-language message for a bad time or zone (the service's errors are English)."""
-    checks = (("tipcfg.bad_time", time, parse_time), ("tipcfg.bad_zone", timezone, parse_zone))
-    for key, value, parse in checks:
-        if value is None:
-            continue
-        try:
-            parse(value)
-        except TipConfigError:
-            return text(interaction, key, value=limits.clip(value, 60))
+    """A bad time or zone, said before anything else is checked."""
+    try:
+        if time is not None:
+            parse_time(time)
+        if timezone is not None:
+            parse_zone(timezone)
+    except TipConfigError as exc:
+        return config_error(interaction, exc)
     return None
 
 
-class TipConfig(app_commands.Group):
-    """/tip-config: default_permissions hides it from members (a hint server admins can change);
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_guild=True)
+class TipConfig(
+    commands.GroupCog,
+    # The cog's name is the group's: Bot.remove_cog takes a group out of the tree by cog name.
+    name=cmd_str("tipcfg.name").message,
+    group_name=cmd_str("tipcfg.name"),
+    group_description=cmd_str("tipcfg.description"),
+):
+    """/tip-config, a cog of its own so the group is added and removed with the extension.
+    default_permissions hides it from members (a hint server admins can change);
     interaction_check enforces Manage Server on every subcommand."""
 
     def __init__(self, tips: TipService) -> None:
-        super().__init__(
-            name=cmd_str("tipcfg.name"),
-            description=cmd_str("tipcfg.description"),
-            guild_only=True,
-            default_permissions=discord.Permissions(manage_guild=True),
-        )
         self.tips = tips
 
     async def interaction_check(self, interaction: Interaction) -> bool:
@@ -123,7 +132,9 @@ class TipConfig(app_commands.Group):
                 thread=thread,
             )
         except TipConfigError as exc:
-            await interaction.response.send_message(f"⚠️ {exc}", ephemeral=True)
+            await interaction.response.send_message(
+                f"⚠️ {config_error(interaction, exc)}", ephemeral=True
+            )
             return
         saved = await self.tips.settings(interaction.guild_id)
         await interaction.response.send_message(
@@ -189,11 +200,7 @@ class TipConfig(app_commands.Group):
     )
     async def skip(self, interaction: Interaction) -> None:
         assert interaction.guild_id is not None
-        try:
-            day = await self.tips.skip(interaction.guild_id)
-        except TipConfigError as exc:
-            await interaction.response.send_message(f"⚠️ {exc}", ephemeral=True)
-            return
+        day = await self.tips.skip(interaction.guild_id)
         await interaction.response.send_message(
             text(interaction, "tipcfg.skipped", date=day.isoformat()), ephemeral=True
         )
