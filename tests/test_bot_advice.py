@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import bootstrap
+from bot.models import Topic
 from bot.sandbox.harness import Harness
 from bot.search import SearchService
 from tests.helpers_bot import bot_settings, start_harness
@@ -180,7 +181,8 @@ async def test_a_typo_is_corrected_and_said(harness: Harness) -> None:
         ("포폴", "포트폴리오"),
         ("kaggle", "캐글"),
         ("", None),
-        ("대학원 진학을 고민하는 비전공자의 포트폴리오 " * 4, None),
+        # A whole question, cut at the 100 characters an option takes: still suggestions on it.
+        ("대학원 진학을 고민하는 비전공자의 포트폴리오 " * 4, "포트폴리오"),
     ],
 )
 async def test_autocomplete_stays_within_discord_limits(
@@ -212,6 +214,30 @@ async def test_topic_autocomplete_lists_topics_in_both_languages(harness: Harnes
     )
     assert 1 <= len(english) <= 25
     assert any(c["name"] == "Grad school · 대학원" for c in english)
+
+
+async def test_the_topic_option_is_answered_from_the_index_in_memory(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Autocomplete asks on every keystroke: the topics come from the search index already in
+    memory, never from a read of the whole topics table each time."""
+    h = harness
+    reads: list[str] = []
+    table = h.services.topics.all
+
+    async def counted() -> list[Topic]:
+        reads.append("topics")
+        return await table()
+
+    monkeypatch.setattr(h.services.topics, "all", counted)
+    for typed in ("", "대", "대학", "대학원"):
+        choices = await h.emu.autocomplete(
+            "advice", {"query": "x", "topic": typed}, focused="topic", user=h.camper
+        )
+        assert {"name": "대학원 · Grad school", "value": "grad-school"} in choices
+    res = await h.emu.slash("advice", {"query": "석사", "topic": "grad-school"}, user=h.camper)
+    assert fields(res.embeds[0])["주제"].startswith("대학원")
+    assert reads == []
 
 
 async def test_entry_opens_what_autocomplete_offered(harness: Harness) -> None:

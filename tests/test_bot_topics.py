@@ -5,15 +5,19 @@ from __future__ import annotations
 import asyncio
 import math
 import re
+from pathlib import Path
 
 import pytest
 
 from bot import __version__
 from bot.adapter.views import OwnedView
 from bot.emulator import EmulatorError
+from bot.models import EntryDraft, Source
 from bot.sandbox.harness import Harness
 from tests.helpers_async import eventually
+from tests.helpers_bot import bot_settings, start_harness
 from tests.helpers_messages import enabled, fields, footer, labels, selects
+from tests.helpers_store import store_drafts
 
 pytestmark = [
     pytest.mark.asyncio(loop_scope="module"),
@@ -165,3 +169,25 @@ async def test_an_expired_answer_disables_its_buttons(
     assert res.embeds and res.ephemeral  # the answer itself stays
     with pytest.raises(EmulatorError, match="disabled"):
         await h.emu.click(res, label="다음", user=h.camper)
+
+
+async def test_an_id_too_long_for_a_menu_is_left_out_never_cut(tmp_path: Path) -> None:
+    """A menu option's value is at most 100 characters: an entry whose id is longer is listed
+    on the page but not offered in the menu, rather than under its first 100 characters, which
+    here are another entry's whole id."""
+    short, long = "a" * 100, "a" * 100 + "-twin"
+    drafts = [
+        EntryDraft(id=i, title=f"팀 프로젝트 {n}", body="역할을 먼저 나누세요. " * 20,
+                   topics=("teamwork",), source=Source(speaker="선배"))
+        for n, i in enumerate((short, long))
+    ]  # fmt: skip
+    async with start_harness(bot_settings(tmp_path / "ids.db")) as h:
+        await store_drafts(h.services.db, drafts, now="2026-12-01T00:00:00+00:00")
+        res = await h.emu.slash("topics", user=h.camper)
+        await h.emu.select(res, ["teamwork"], user=h.camper)
+        listed = re.findall(r"`([a-z0-9-]+)`", res.embeds[0]["description"])
+        assert short in listed and long in listed
+        [menu] = selects(res.message)
+        assert [o["value"] for o in menu["options"]] == [i for i in listed if i != long]
+        opened = await h.emu.select(res, [short], user=h.camper)
+        assert footer(opened.embeds[0]) == f"id: {short}"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+import importlib.metadata
 import re
+import sys
 import tomllib
 from pathlib import Path
 
@@ -44,3 +47,26 @@ def test_env_example_names_every_setting_the_readme_documents() -> None:
 def test_discord_py_is_pinned() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert "discord.py==2.7.1" in project["dependencies"]
+
+
+def test_every_package_the_product_imports_is_declared() -> None:
+    """What `bot/` imports outside the standard library is a dependency in pyproject, not
+    something that happens to come with another one (the emulator's aiohttp did)."""
+    imported: set[str] = set()
+    for path in (ROOT / "bot").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    third_party = {m for m in imported if m not in sys.stdlib_module_names and m != "bot"}
+    assert {"aiohttp", "discord", "aiosqlite"} <= third_party
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = {re.split(r"[<>=!~\[; ]", d, maxsplit=1)[0].lower() for d in project["dependencies"]}
+    distributions = importlib.metadata.packages_distributions()
+    undeclared = {
+        module: distributions.get(module)
+        for module in third_party
+        if not {d.lower() for d in distributions.get(module, [])} & declared
+    }
+    assert undeclared == {}

@@ -7,7 +7,7 @@ On timeout the buttons are disabled in place, so nothing dangles that no longer 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 
 import discord
 
@@ -181,9 +181,21 @@ class SelectView(OwnedView):
         return callback
 
 
-def select_option(label: str, value: str, description: str | None = None) -> discord.SelectOption:
-    return discord.SelectOption(
-        label=limits.clip(label, limits.SELECT_LABEL) or value,
-        value=value[:100],
-        description=limits.clip(description, limits.SELECT_DESCRIPTION) if description else None,
-    )
+def select_options(
+    items: Iterable[tuple[str, str, str | None]],
+) -> list[discord.SelectOption]:
+    """Menu options from (label, value, description) within Discord's limits: at most 25, labels
+    and descriptions clipped; a value is never clipped (a cut id would name another entry or
+    none), so one that is too long is left out, as `limits.choices` does."""
+    options = [
+        discord.SelectOption(
+            label=limits.clip(label, limits.SELECT_LABEL) or value,
+            value=value,
+            description=limits.clip(description, limits.SELECT_DESCRIPTION)
+            if description
+            else None,
+        )
+        for label, value, description in items
+        if value and len(value) <= limits.SELECT_VALUE
+    ]
+    return options[: limits.SELECT_OPTIONS]

@@ -34,7 +34,8 @@ class AdviceCog(commands.Cog):
         self.services = services
 
     async def _topics(self) -> dict[str, Topic]:
-        return {topic.id: topic for topic in await self.services.topics.all()}
+        """The taxonomy the search index holds in memory (autocomplete asks on every keystroke)."""
+        return {topic.id: topic for topic in await self.services.search.topics()}
 
     async def _resolve_topic(self, value: str | None) -> Topic | None:
         """The topic option, re-validated: an id, `topic:<id>`, or a topic's name or alias."""

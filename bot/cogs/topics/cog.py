@@ -9,11 +9,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.adapter import limits
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.render import entry_pages
 from bot.adapter.types import Interaction
-from bot.adapter.views import PagesView, SelectView, select_option
+from bot.adapter.views import PagesView, SelectView, select_options
 from bot.app import Services
 from bot.cogs.topics.embeds import topic_page_embed, topics_embed
 from bot.corpus.references import with_named_references
@@ -35,14 +34,14 @@ class TopicsCog(commands.Cog):
         shown = sorted(
             (x for x in topics if counts.get(x.id)), key=lambda x: (-counts[x.id], x.name(language))
         )
-        options = [
-            select_option(
+        options = select_options(
+            (
                 f"{x.name(language)} ({counts[x.id]})",
                 x.id,
                 x.description_en if language == "en" else x.description,
             )
-            for x in shown[: limits.SELECT_OPTIONS]
-        ]
+            for x in shown
+        )
 
         async def pick(click: discord.Interaction, topic_id: str) -> None:
             await self._show_topic(click, topic_id, page=1)
@@ -107,10 +106,10 @@ class TopicsCog(commands.Cog):
             interaction.user.id,
             language,
             placeholder=t("topics.entries_placeholder", language),
-            options=[
-                select_option(e.title_en if language == "en" and e.title_en else e.title, e.id)
+            options=select_options(
+                (e.title_en if language == "en" and e.title_en else e.title, e.id, None)
                 for e in entries
-            ],
+            ),
             on_pick=open_entry,
             paging=(prev, nxt),
             page=(page, pages),
