@@ -15,4 +15,5 @@ EXTENSIONS: tuple[str, ...] = (
     "bot.cogs.topics",
     "bot.cogs.tips",
     "bot.cogs.about",
+    "bot.cogs.cohorts",
 )

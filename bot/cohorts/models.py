@@ -28,7 +28,7 @@ class Cohort:
     starts_on: dt.date | None = None
     ends_on: dt.date | None = None
     state: CohortState = "active"
-    auto_archive_minutes: int = 10080
+    auto_archive_minutes: int = 10080  # rules.DEFAULT_AUTO_ARCHIVE
     last_problem: str | None = None  # a CohortProblem's JSON, for moderators
     created_by: int | None = None
 
@@ -58,7 +58,7 @@ class CohortDraft:
     number: int | None = None
     starts_on: dt.date | None = None
     ends_on: dt.date | None = None
-    auto_archive_minutes: int = 10080
+    auto_archive_minutes: int = 10080  # rules.DEFAULT_AUTO_ARCHIVE
 
 
 # What went wrong for a cohort, shown to moderators in `/cohort info`:

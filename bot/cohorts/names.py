@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.discord_limits import THREAD_NAME
+
 NAME_LIMIT = 50
-THREAD_NAME_LIMIT = 100
 ELLIPSIS = "…"
 _SPACES = re.compile(r"\s+")
 _NUMBER = re.compile(r"(\d{1,4})\s*기")
@@ -96,4 +97,4 @@ def fit(text: str, limit: int) -> str:
 
 def thread_name(label: str, title: str) -> str:
     """`[3기] <title>`, at most 100 units; the label is never cut off the front."""
-    return fit(f"[{clean(label)}] {clean(title)}", THREAD_NAME_LIMIT)
+    return fit(f"[{clean(label)}] {clean(title)}", THREAD_NAME)

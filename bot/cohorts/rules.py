@@ -8,13 +8,11 @@ from dataclasses import dataclass
 
 from bot.cohorts.models import Cohort
 from bot.cohorts.names import name_key
+from bot.discord_limits import FORUM_APPLIED_TAGS, FORUM_TAGS, THREAD_AUTO_ARCHIVE_MINUTES
 from bot.models import Topic
 
-# Discord's thread auto-archive durations, in minutes.
-AUTO_ARCHIVE_MINUTES: tuple[int, ...] = (60, 1440, 4320, 10080)
-DEFAULT_AUTO_ARCHIVE = 10080
-MAX_APPLIED_TAGS = 5  # Discord applies at most 5 tags to a forum post
-MAX_FORUM_TAGS = 20  # and a forum has at most 20
+AUTO_ARCHIVE_MINUTES = THREAD_AUTO_ARCHIVE_MINUTES
+DEFAULT_AUTO_ARCHIVE = 10080  # a week: a cohort's discussion outlives a quiet weekend
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +48,12 @@ def pick_cohort(
 
 
 def match_tags(
-    tags: Sequence[tuple[int, str]], topics: Sequence[Topic], *, limit: int = MAX_APPLIED_TAGS
+    tags: Sequence[tuple[int, str]], topics: Sequence[Topic], *, limit: int = FORUM_APPLIED_TAGS
 ) -> list[int]:
     """Ids of the forum tags named like the entry's topics (Korean or English name, or the
     topic id), in the topics' order, at most `limit` (Discord applies 5)."""
     by_name: dict[str, int] = {}
-    for tag_id, name in tags[:MAX_FORUM_TAGS]:
+    for tag_id, name in tags[:FORUM_TAGS]:
         by_name.setdefault(name_key(name.lstrip("#")), tag_id)
     found: list[int] = []
     for topic in topics:
