@@ -53,7 +53,9 @@ async def test_create_then_discuss_opens_one_thread_and_links_it(harness: Harnes
     assert created.ephemeral
     assert created.content == f"**AI Lab 3기** 기수를 만들었어요. 토론은 <#{lab.id}>에서 열려요."
 
-    first = await final(await h.emu.slash("discuss", {"entry": ENTRY}, user=camper, channel=general))
+    first = await final(
+        await h.emu.slash("discuss", {"entry": ENTRY}, user=camper, channel=general)
+    )
     thread_id = linked_thread(first)
     assert first["content"].startswith("💬 **AI Lab 3기** 토론 스레드를 열었어요")
     thread = h.emu.thread(thread_id)
