@@ -12,7 +12,7 @@ from bot.adapter import limits
 from bot.adapter.client import SunbaeBot
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.types import Interaction
-from bot.adapter.views import SelectView, select_option
+from bot.adapter.views import SelectView, select_options
 from bot.cogs.cohorts.button import DiscussButton
 from bot.cogs.cohorts.group import CohortGroup, cohort_choices
 from bot.cogs.cohorts.threads import DiscordThreads
@@ -130,7 +130,7 @@ class CohortsCog(commands.Cog):
             interaction.user.id,
             lang(interaction),
             placeholder=text(interaction, "discuss.placeholder"),
-            options=[select_option(c.name, str(c.id)) for c in cohorts],
+            options=select_options((c.name, str(c.id), None) for c in cohorts),
             on_pick=picked,
         )
         await interaction.response.send_message(
