@@ -18,7 +18,7 @@ from tests.helpers_bot import bot_settings, start_harness
 pytestmark = pytest.mark.usefixtures("no_errors_logged")
 
 GLOBAL_PUT = r"^/applications/\d+/commands$"
-COMMANDS = {"advice", "entry", "topics", "tip", "tip-config", "about"}
+COMMANDS = {"advice", "entry", "topics", "tip", "tip-config", "about", "cohort", "discuss"}
 
 
 async def test_sync_runs_once_per_tree_change(tmp_path: Path, emulator: DiscordEmulator) -> None:
