@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Sequence
+from typing import Any
 
 import discord
 
@@ -65,10 +66,15 @@ class PagesView(OwnedView):
         *,
         shareable: bool,
         share_title: Callable[[int], str] | None = None,
+        page_items: Sequence[discord.ui.Item[Any] | None] = (),
     ) -> None:
+        """`page_items`, when given, has one item (or None) per page, shown with that page: the
+        Discuss button of the page's entry. A DynamicItem stays usable after the view times out."""
         super().__init__(owner_id, language)
         self.pages = list(pages)
         self.index = 0
+        self._page_items = list(page_items)
+        self._shown: discord.ui.Item[Any] | None = None
         self.prev = discord.ui.Button(label=t("button.prev", language), emoji="◀️")
         self.next = discord.ui.Button(label=t("button.next", language), emoji="▶️")
         self.prev.callback = self._on_prev
@@ -91,6 +97,13 @@ class PagesView(OwnedView):
     def _sync_buttons(self) -> None:
         self.prev.disabled = self.index == 0
         self.next.disabled = self.index >= len(self.pages) - 1
+        item = self._page_items[self.index] if self.index < len(self._page_items) else None
+        if item is not self._shown:
+            if self._shown is not None:
+                self.remove_item(self._shown)
+            if item is not None:
+                self.add_item(item)
+            self._shown = item
 
     async def _turn(self, interaction: discord.Interaction, step: int) -> None:
         self.index = max(0, min(len(self.pages) - 1, self.index + step))

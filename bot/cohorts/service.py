@@ -178,6 +178,10 @@ class CohortService:
         cohorts = await self._cohorts.all(guild_id)
         return rules.pick_cohort(cohorts, channel_ids=channel_ids, role_ids=role_ids)
 
+    async def any_active(self, guild_id: int) -> bool:
+        """Whether the server has a cohort to discuss in (the Discuss button shows then)."""
+        return any(c.active for c in await self._cohorts.all(guild_id))
+
     async def for_channel(self, guild_id: int, channel_id: int) -> Cohort | None:
         """The active cohort whose discussion channel this is (the daily tip's cohort)."""
         for cohort in await self._cohorts.all(guild_id):

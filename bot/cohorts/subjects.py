@@ -15,7 +15,9 @@ from bot.tips.models import DailyTip, PostRecord
 
 
 class EntrySource(Protocol):
-    async def get(self, entry_id: str) -> Entry | None: ...
+    async def get(self, entry_id: str, *, guild_id: int | None = None) -> Entry | None:
+        """The entry as server `guild_id` sees it (its own entries included)."""
+        ...
 
 
 class TopicSource(Protocol):
@@ -49,7 +51,7 @@ class LibrarySubjects:
     async def starter(self, guild_id: int, subject: Subject) -> Starter | None:
         day = subject.day
         if day is None:
-            entry = await self._entries.get(subject.key)
+            entry = await self._entries.get(subject.key, guild_id=guild_id)
             if entry is None:
                 return None
             return Starter(
@@ -65,7 +67,7 @@ class LibrarySubjects:
             tip = await self._tips.tip_for(guild_id, day)
         except NoTipsError:
             return None
-        entry = await self._entries.get(tip.entry_id)
+        entry = await self._entries.get(tip.entry_id, guild_id=guild_id)
         return Starter(
             kind="tip",
             entry_id=tip.entry_id,

@@ -15,6 +15,8 @@ from bot.adapter.render import entry_pages
 from bot.adapter.types import Interaction
 from bot.adapter.views import ChoicesView, OwnedView, PagesView
 from bot.app import Services
+from bot.cogs.cohorts.button import discuss_button
+from bot.cohorts.models import Subject
 from bot.corpus.references import with_named_references
 from bot.i18n import Language
 from bot.models import Entry, Topic
@@ -51,15 +53,22 @@ class AdviceCog(commands.Cog):
 
     async def _pages(
         self, entries: list[Entry], language: Language, guild_id: int | None
-    ) -> list[discord.Embed]:
+    ) -> tuple[list[discord.Embed], list[discord.ui.Item[Any] | None]]:
+        """The entries' embeds, and per page its entry's Discuss button (in a server that has a
+        cohort to discuss in)."""
         topics = await self._topics()
         fetch = functools.partial(self.services.entries.get_many, guild_id=guild_id)
         entries = await with_named_references(entries, fetch)
+        discuss = guild_id is not None and await self.services.cohorts.any_active(guild_id)
         pages: list[discord.Embed] = []
+        items: list[discord.ui.Item[Any] | None] = []
         for n, entry in enumerate(entries, start=1):
             position = (n, len(entries)) if len(entries) > 1 else None
-            pages.extend(entry_pages(entry, language, topics=topics, position=position))
-        return pages
+            shown = entry_pages(entry, language, topics=topics, position=position)
+            button = discuss_button(Subject.entry(entry.id), 0, language) if discuss else None
+            pages.extend(shown)
+            items.extend([button] * len(shown))
+        return pages, items
 
     # -- /advice ---------------------------------------------------------------------------------
 
@@ -137,8 +146,10 @@ class AdviceCog(commands.Cog):
                 interaction, "advice.corrected", query=limits.clip(query, 80),
                 corrected=limits.clip(result.corrected_query, 80),
             )  # fmt: skip
-        pages = await self._pages(entries, language, interaction.guild_id)
-        view = PagesView(interaction.user.id, language, pages, shareable=not public)
+        pages, items = await self._pages(entries, language, interaction.guild_id)
+        view = PagesView(
+            interaction.user.id, language, pages, shareable=not public, page_items=items
+        )
         if edit:
             await interaction.response.edit_message(content=content, embed=pages[0], view=view)
         else:
@@ -230,8 +241,10 @@ class AdviceCog(commands.Cog):
             message = text(interaction, "entry.unknown", id=limits.clip(ref, 80))
             await self._offer(interaction, message, choices, edit=False)
             return
-        pages = await self._pages([entry], lang(interaction), interaction.guild_id)
-        view = PagesView(interaction.user.id, lang(interaction), pages, shareable=True)
+        pages, items = await self._pages([entry], lang(interaction), interaction.guild_id)
+        view = PagesView(
+            interaction.user.id, lang(interaction), pages, shareable=True, page_items=items
+        )
         await interaction.response.send_message(embed=pages[0], view=view, ephemeral=True)
         view.origin = interaction
 

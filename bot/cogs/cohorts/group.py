@@ -328,7 +328,10 @@ class CohortGroup(app_commands.Group):
 
     async def _titles(self, page: ThreadPage) -> dict[str, str]:
         ids = [d.subject.key for d in page.discussions if d.subject.kind == "entry"]
-        return {e.id: e.title for e in await self.services.entries.get_many(ids)} if ids else {}
+        if not ids:
+            return {}
+        found = await self.services.entries.get_many(ids, guild_id=page.cohort.guild_id)
+        return {e.id: e.title for e in found}
 
     @app_commands.command(
         name=cmd_str("cohort.join.name"), description=cmd_str("cohort.join.description")

@@ -41,7 +41,9 @@ class TipsCog(commands.Cog):
     async def _run_scheduler(self) -> None:
         await self.bot.wait_until_ready()
         try:
-            await self.scheduler.run(self._stop, DiscordTipPoster(self.bot))
+            await self.scheduler.run(
+                self._stop, DiscordTipPoster(self.bot, cohorts=self.bot.services.cohorts)
+            )
         except Exception:
             log.exception("the daily tip scheduler stopped")
 

@@ -8,7 +8,10 @@ import aiohttp
 import discord
 
 from bot.adapter import limits
+from bot.cogs.cohorts.button import discuss_button
 from bot.cogs.tips.embeds import tip_embed
+from bot.cohorts.models import Subject
+from bot.cohorts.service import CohortService
 from bot.i18n import Language, Verbatim, t
 from bot.tips.errors import PostError
 from bot.tips.models import DailyTip
@@ -48,9 +51,31 @@ def _post_error(exc: Exception) -> PostError:
 class DiscordTipPoster:
     """Implements bot.tips.poster.TipPoster with a discord.py client."""
 
-    def __init__(self, client: discord.Client, language: Language = "ko") -> None:
+    def __init__(
+        self,
+        client: discord.Client,
+        language: Language = "ko",
+        *,
+        cohorts: CohortService | None = None,
+    ) -> None:
         self._client = client
         self._language = language
+        self._cohorts = cohorts
+
+    async def _discuss_view(
+        self, guild_id: int, channel_id: int, tip: DailyTip, language: Language
+    ) -> discord.ui.View | None:
+        """The tip's Discuss button, naming the cohort whose channel it is posted in, in a
+        server that has a cohort; it keeps working after a restart."""
+        if self._cohorts is None or not await self._cohorts.any_active(guild_id):
+            return None
+        cohort = await self._cohorts.for_channel(guild_id, channel_id)
+        button = discuss_button(Subject.tip(tip.date), cohort.id if cohort else 0, language)
+        if button is None:
+            return None
+        view = discord.ui.View(timeout=None)
+        view.add_item(button)
+        return view
 
     async def _channel(self, channel_id: int) -> discord.abc.Messageable:
         channel = self._client.get_channel(channel_id)
@@ -87,7 +112,12 @@ class DiscordTipPoster:
         )
         try:
             # discord.py sends enforce_nonce with a nonce: a duplicate returns the first message.
-            message = await channel.send(embed=tip_embed(tip, language, nonce=nonce), nonce=nonce)
+            view = await self._discuss_view(guild_id, channel_id, tip, language)
+            message = await channel.send(
+                embed=tip_embed(tip, language, nonce=nonce),
+                nonce=nonce,
+                **({"view": view} if view else {}),
+            )
         except (discord.HTTPException, aiohttp.ClientError) as exc:
             raise _post_error(exc) from exc
         if not open_thread:
