@@ -114,3 +114,14 @@ async def test_member_updates_need_the_members_intent(
         await asyncio.wait_for(task, 5)
     sent = [e.type for e in emu.events if e.direction == "send"]
     assert "GUILD_MEMBER_UPDATE" in sent
+
+
+async def test_role_member_counts(bot: commands.Bot, world: World) -> None:
+    emu = world.emu
+    guild, member = await owned_guild(bot, world)
+    cohort = emu.add_role(guild.id, "AI Lab 4기")
+    empty = emu.add_role(guild.id, "AI Lab 5기")
+    await emu.give_role(member.id, cohort)
+    counts = {role.id: n for role, n in (await guild.role_member_counts()).items()}
+    assert counts[cohort.id] == 1 and counts[empty.id] == 0
+    assert guild.id not in counts  # @everyone is not counted

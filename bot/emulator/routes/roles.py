@@ -1,4 +1,5 @@
-"""Roles and members' roles: create a role, give or take one, set a member's roles.
+"""Roles and members' roles: create a role, give or take one, set a member's roles, count
+the members of each role.
 
 Discord's rules: the bot needs Manage Roles, and may only manage roles strictly below its own
 highest role (the role hierarchy), never a managed role or @everyone; otherwise 403 Missing
@@ -103,7 +104,18 @@ def register(router: Router, backend: Backend) -> None:
         feed.notify()
         return role.payload()
 
+    async def role_member_counts(req: RestRequest) -> Any:
+        """{role id: members with it} for every role but @everyone (no intent needed)."""
+        guild = state.guild(req.params["guild_id"])
+        counts = {str(r.id): 0 for r in guild.roles.values() if not r.is_everyone}
+        for m in guild.members.values():
+            for role_id in m.roles:
+                if str(role_id) in counts:
+                    counts[str(role_id)] += 1
+        return counts
+
     member = "/guilds/{guild_id}/members/{user_id}"
+    router.add("GET", "/guilds/{guild_id}/roles/member-counts", role_member_counts)
     router.add("PUT", member + "/roles/{role_id}", add_member_role)
     router.add("DELETE", member + "/roles/{role_id}", remove_member_role)
     router.add("PATCH", member, edit_member)
