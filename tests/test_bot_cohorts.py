@@ -1,16 +1,32 @@
-"""/cohort and /discuss through the emulator with the real bot: what moderators and campers see."""
+"""/cohort, /discuss and the Discuss button through the emulator with the real bot: what
+moderators and campers see, in servers that never see each other's cohorts."""
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
 import re
+from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.emulator import Channel, Member, Perm
+from bot.clock import iso
+from bot.cogs.cohorts.threads import DiscordThreads
+from bot.cogs.tips.poster import DiscordTipPoster
+from bot.cohorts.models import Subject
+from bot.cohorts.names import units
+from bot.cohorts.port import Starter, ThreadRequest
+from bot.emulator import BOT_DEFAULT, Channel, DiscordEmulator, Guild, Member, Perm
 from bot.emulator.results import InteractionResult
+from bot.models import EntryDraft, Kind
 from bot.sandbox.harness import Harness
 from tests.helpers_async import eventually
+from tests.helpers_bot import bot_settings, start_harness
+from tests.helpers_messages import buttons, fields
+from tests.helpers_store import store_drafts
+from tests.helpers_tips import ManualClock, tip_scheduler
 
 pytestmark = [
     pytest.mark.asyncio(loop_scope="module"),
@@ -19,58 +35,495 @@ pytestmark = [
 
 ENTRY = "portfolio-few-and-deep"
 THREAD_LINK = re.compile(r"<#(\d+)>")
+NO_PERMISSION = "이 명령은 서버 관리(Manage Server) 권한이 있는 분만 쓸 수 있어요."
 
 
-async def final(result: InteractionResult) -> dict[str, Any]:
-    message = await result.wait_final()
-    assert message is not None
-    return message
+class Server:
+    """A fresh server a human owns (so the bot's permissions bind): #general, #ai-lab-3, a
+    moderator (Manage Server) and a camper."""
+
+    def __init__(self, h: Harness, guild: Guild) -> None:
+        self.h, self.guild = h, guild
+        self.general = h.emu.state.channels[guild.system_channel_id or 0]
+        self.lab = h.emu.add_text_channel(guild, "ai-lab-3")
+        self.mod = h.emu.add_member(
+            guild, f"{guild.name}-mod", permissions=Perm.MANAGE_GUILD, locale="ko"
+        )
+        self.camper = h.emu.add_member(guild, f"{guild.name}-camper", locale="ko")
+
+    @classmethod
+    async def new(cls, h: Harness, name: str) -> Server:
+        server = cls(h, h.emu.add_guild(name, locale="ko", owner=f"{name}-owner"))
+        await eventually(
+            lambda: h.bot.get_guild(server.guild.id) and h.bot.get_channel(server.lab.id)
+        )
+        return server
+
+    async def as_mod(self, command: str, options: dict[str, Any], **kw: Any) -> InteractionResult:
+        kw.setdefault("channel", self.general)
+        return await self.h.emu.slash(command, options, user=self.mod, **kw)
+
+    async def create(
+        self, name: str = "AI Lab 3기", channel: Channel | None = None, **opts: Any
+    ) -> int:
+        res = await self.as_mod(
+            "cohort create", {"name": name, "channel": channel or self.lab, **opts}
+        )
+        assert "기수를 만들었어요" in res.content, res.content
+        cohort = await self.h.services.cohorts.find(self.guild.id, name)
+        return cohort.id
+
+    async def discuss(
+        self,
+        entry: str = ENTRY,
+        *,
+        user: Member | None = None,
+        channel: Channel | None = None,
+        **opts: Any,
+    ) -> dict[str, Any]:
+        res = await self.h.emu.slash(
+            "discuss",
+            {"entry": entry, **opts},
+            user=user or self.camper,
+            channel=channel or self.general,
+        )
+        message = await res.wait_final()
+        assert message is not None
+        return message
 
 
-def linked_thread(message: dict[str, Any]) -> int:
+def thread_of(message: dict[str, Any]) -> int:
     found = THREAD_LINK.findall(message["content"])
     assert found, message["content"]
     return int(found[-1])
 
 
-async def server(h: Harness, name: str) -> tuple[Channel, Channel, Member, Member]:
-    """A fresh server: its #general, a discussion channel, a moderator and a camper."""
-    guild = h.emu.add_guild(name, locale="ko")
-    general = h.emu.state.channels[guild.system_channel_id or 0]
-    lab = h.emu.add_text_channel(guild, "ai-lab-3")
-    mod = h.emu.add_member(guild, f"{name}-mod", permissions=Perm.MANAGE_GUILD, locale="ko")
-    camper = h.emu.add_member(guild, f"{name}-camper", locale="ko")
-    await eventually(lambda: h.bot.get_guild(guild.id) and h.bot.get_channel(lab.id))
-    return general, lab, mod, camper
+# -- cohorts ------------------------------------------------------------------------------------
 
 
 async def test_create_then_discuss_opens_one_thread_and_links_it(harness: Harness) -> None:
     h = harness
-    general, lab, mod, camper = await server(h, "s-basic")
-    created = await h.emu.slash(
-        "cohort create", {"name": "AI Lab 3기", "channel": lab}, user=mod, channel=general
-    )
+    s = await Server.new(h, "basic")
+    created = await s.as_mod("cohort create", {"name": "AI Lab 3기", "channel": s.lab})
     assert created.ephemeral
-    assert created.content == f"**AI Lab 3기** 기수를 만들었어요. 토론은 <#{lab.id}>에서 열려요."
+    assert created.content == f"**AI Lab 3기** 기수를 만들었어요. 토론은 <#{s.lab.id}>에서 열려요."
 
-    first = await final(
-        await h.emu.slash("discuss", {"entry": ENTRY}, user=camper, channel=general)
-    )
-    thread_id = linked_thread(first)
+    first = await s.discuss()
+    thread_id = thread_of(first)
     assert first["content"].startswith("💬 **AI Lab 3기** 토론 스레드를 열었어요")
     thread = h.emu.thread(thread_id)
-    assert thread is not None and thread.parent_id == lab.id
+    assert thread is not None and thread.parent_id == s.lab.id
     entry = await h.services.entries.get(ENTRY)
     assert entry is not None
     assert thread.name == f"[3기] {entry.title}"
+    assert thread.auto_archive_duration == 10080
     starter = h.emu.starter_message(thread)
     assert starter is not None
     assert starter["embeds"][0]["title"] == entry.title
-    assert "AI Lab 3기" in starter["content"]
-    [sent] = [c for c in h.emu.calls if c.path == f"/channels/{lab.id}/messages"]
+    assert "`/entry id:portfolio-few-and-deep`" in fields(starter["embeds"][0])["\u200b"]
+    assert starter["content"].startswith("**AI Lab 3기** 여러분")
+    [sent] = [c for c in h.emu.calls if c.path == f"/channels/{s.lab.id}/messages"]
     assert sent.json["allowed_mentions"] == {"parse": []}  # pings nobody
 
-    again = await final(await h.emu.slash("discuss", {"entry": ENTRY}, user=mod, channel=general))
-    assert linked_thread(again) == thread_id
+    again = await s.discuss(user=s.mod)
+    assert thread_of(again) == thread_id
     assert again["content"].startswith("💬 이미 **AI Lab 3기** 토론 스레드가 있어요")
-    assert len(h.emu.threads(lab)) == 1
+    assert len(h.emu.threads(s.lab)) == 1
+
+
+async def test_moderator_commands_are_refused_to_campers(harness: Harness) -> None:
+    h = harness
+    s = await Server.new(h, "refusals")
+    for command, options in (
+        ("cohort create", {"name": "X", "channel": s.lab}),
+        ("cohort edit", {"cohort": "X", "name": "Y"}),
+        ("cohort archive", {"cohort": "X"}),
+        ("cohort unarchive", {"cohort": "X"}),
+    ):
+        res = await h.emu.slash(command, options, user=s.camper, channel=s.general)
+        assert res.ephemeral and res.content == NO_PERMISSION, command
+    assert await h.services.cohorts.all(s.guild.id) == []
+
+
+async def test_create_refuses_bad_names_dates_and_channels(harness: Harness) -> None:
+    h = harness
+    s = await Server.new(h, "create-checks")
+    await s.create("AI Lab 3기")
+    taken = await s.as_mod("cohort create", {"name": "ai lab 3 기", "channel": s.lab})
+    assert taken.content.startswith("이 서버에 이미 **ai lab 3 기** 기수가 있어요")
+    long = await s.as_mod("cohort create", {"name": "가" * 51, "channel": s.lab})
+    assert long.content == "기수 이름은 50자까지예요 (지금 51자)."
+    dates = await s.as_mod(
+        "cohort create",
+        {"name": "B", "channel": s.lab, "starts": "2026-03-01", "ends": "2026-01-01"},
+    )
+    assert dates.content == "종료일(2026-01-01)이 시작일(2026-03-01)보다 빨라요."
+    typo = await s.as_mod("cohort create", {"name": "B", "channel": s.lab, "starts": "3월"})
+    assert typo.content.startswith("날짜는 YYYY-MM-DD로 적어 주세요")
+    closed = h.emu.add_text_channel(s.guild, "no-threads")
+    h.emu.set_permissions(
+        closed, h.emu.bot_member(s.guild), deny=Perm.CREATE_PUBLIC_THREADS | Perm.EMBED_LINKS
+    )
+    await eventually(lambda: not (ch := h.bot.get_channel(closed.id)) or ch.overwrites)  # type: ignore[union-attr]
+    refused = await s.as_mod("cohort create", {"name": "C", "channel": closed})
+    assert refused.content.startswith(f"⚠️ 봇이 <#{closed.id}> 채널에서 토론을 열 수 없어요.")
+    assert "빠진 권한: 링크 첨부, 공개 스레드 만들기." in refused.content
+    forum = h.emu.add_forum_channel(s.guild, "closed-forum")
+    h.emu.set_permissions(forum, h.emu.bot_member(s.guild), deny=Perm.SEND_MESSAGES_IN_THREADS)
+    await eventually(lambda: (ch := h.bot.get_channel(forum.id)) and ch.overwrites)  # type: ignore[union-attr]
+    refused = await s.as_mod("cohort create", {"name": "C", "channel": forum})
+    assert "빠진 권한: 스레드에서 메시지 보내기." in refused.content
+    assert [c.name for c in await h.services.cohorts.all(s.guild.id)] == ["AI Lab 3기"]
+
+
+async def test_edit_archive_list_and_info(harness: Harness) -> None:
+    h = harness
+    s = await Server.new(h, "lifecycle")
+    role = h.emu.add_role(s.guild, "AI Lab 3기")
+    await h.emu.give_role(s.camper, role)
+    await s.create("AI Lab 3기", role=role, starts="2026-03-02", ends="2026-08-28")
+    four = await s.create("AI Lab 4기")
+    await s.discuss()
+    edited = await s.as_mod("cohort edit", {"cohort": str(four), "name": "AI Lab 4기 (가을)"})
+    assert edited.content == "**AI Lab 4기 (가을)** 기수를 고쳤어요."
+    nothing = await s.as_mod("cohort edit", {"cohort": str(four)})
+    assert nothing.content == "바꿀 항목을 하나 이상 골라 주세요."
+    archived = await s.as_mod("cohort archive", {"cohort": "AI Lab 4기 (가을)"})
+    assert archived.content.startswith("**AI Lab 4기 (가을)** 기수를 보관했어요")
+    again = await s.as_mod("cohort archive", {"cohort": str(four)})
+    assert again.content == "**AI Lab 4기 (가을)** 기수는 이미 보관되어 있어요."
+
+    listed = await h.emu.slash("cohort list", {}, user=s.camper, channel=s.general)
+    shown = fields(listed.embeds[0])
+    assert shown["진행 중"] == f"**AI Lab 3기** · <#{s.lab.id}> · 👥 1 · 💬 열린 토론 1"
+    assert (
+        shown["수료 (보관됨)"] == f"**AI Lab 4기 (가을)** · <#{s.lab.id}> · 👥 — · 💬 열린 토론 0"
+    )
+    assert list(shown) == ["진행 중", "수료 (보관됨)"]  # active first
+
+    info = await h.emu.slash(
+        "cohort info", {"cohort": "ai lab 3기"}, user=s.camper, channel=s.general
+    )
+    card = fields(info.embeds[0])
+    assert info.embeds[0]["title"] == "AI Lab 3기"
+    assert card["역할"] == f"<@&{role.id}>"
+    assert card["기간"] == "2026-03-02 ~ 2026-08-28"
+    assert card["토론 스레드"].startswith("<#") and "포트폴리오는" in card["토론 스레드"]
+    threads = await h.emu.slash(
+        "cohort threads", {"cohort": "AI Lab 3기"}, user=s.camper, channel=s.general
+    )
+    assert threads.embeds[0]["description"] == card["토론 스레드"]
+
+    refused = await s.discuss(cohort=str(four))
+    assert (
+        refused["content"] == "**AI Lab 4기 (가을)** 기수는 보관(수료)되어 새 토론을 열 수 없어요."
+    )
+    back = await s.as_mod("cohort unarchive", {"cohort": str(four)})
+    assert back.content == "**AI Lab 4기 (가을)** 기수를 다시 활성화했어요."
+
+
+async def test_two_servers_never_see_each_others_cohorts(harness: Harness) -> None:
+    h = harness
+    a, b = await Server.new(h, "seoul"), await Server.new(h, "busan")
+    mine = await a.create("AI Lab 3기")
+    await b.create("부스트캠프 7기")
+    a_choices = await h.emu.autocomplete(
+        "cohort info", {"cohort": ""}, focused="cohort", user=a.camper, channel=a.general
+    )
+    assert [c["name"] for c in a_choices] == ["AI Lab 3기"]
+    b_list = await h.emu.slash("cohort list", {}, user=b.camper, channel=b.general)
+    assert "AI Lab" not in str(b_list.embeds)
+    stolen = await b.discuss(cohort=str(mine))
+    assert stolen["content"] == f"**{mine}** 기수를 찾지 못했어요. 목록에서 골라 주세요."
+    assert h.emu.threads(b.lab) == []
+    opened = await b.discuss()  # b's only cohort
+    assert h.emu.thread(thread_of(opened)).parent_id == b.lab.id  # type: ignore[union-attr]
+    assert h.emu.threads(a.lab) == []
+
+
+# -- which cohort -------------------------------------------------------------------------------
+
+
+async def test_cohort_from_the_channel_the_role_or_a_menu(harness: Harness) -> None:
+    h = harness
+    s = await Server.new(h, "picking")
+    other = h.emu.add_text_channel(s.guild, "ai-lab-4")
+    role = h.emu.add_role(s.guild, "4기")
+    await eventually(lambda: h.bot.get_channel(other.id))
+    await s.create("AI Lab 3기")
+    await s.create("AI Lab 4기", channel=other, role=role)
+    in_channel = await s.discuss(channel=other)
+    assert h.emu.thread(thread_of(in_channel)).parent_id == other.id  # type: ignore[union-attr]
+
+    menu = await h.emu.slash(
+        "discuss", {"entry": "blog-as-portfolio"}, user=s.camper, channel=s.general
+    )
+    assert menu.content == "어느 기수에서 토론할까요?"
+    picked = await h.emu.select(menu, [str(await _id(h, s, "AI Lab 3기"))], user=s.camper)
+    done = await picked.wait_final()
+    assert done is not None and "**AI Lab 3기**" in done["content"]
+    assert h.emu.thread(thread_of(done)).parent_id == s.lab.id  # type: ignore[union-attr]
+
+    await h.emu.give_role(s.camper, role)
+    by_role = await s.discuss("blog-as-portfolio")
+    assert h.emu.thread(thread_of(by_role)).parent_id == other.id  # type: ignore[union-attr]
+
+
+async def _id(h: Harness, s: Server, name: str) -> int:
+    return (await h.services.cohorts.find(s.guild.id, name)).id
+
+
+# -- never duplicated, never a dead link ---------------------------------------------------------
+
+
+async def test_twenty_concurrent_discuss_open_exactly_one_thread(harness: Harness) -> None:
+    h = harness
+    s = await Server.new(h, "crowd")
+    await s.create()
+    campers = [h.emu.add_member(s.guild, f"crowd-{i}", locale="ko") for i in range(20)]
+    results = await asyncio.gather(
+        *(h.emu.slash("discuss", {"entry": ENTRY}, user=c, channel=s.general) for c in campers)
+    )
+    answers = [await r.wait_final() for r in results]
+    [thread] = h.emu.threads(s.lab)
+    assert [thread_of(a) for a in answers if a] == [thread.id] * 20
+    assert sum("열었어요" in a["content"] for a in answers if a) == 1
+
+
+async def test_archived_is_reused_locked_is_closed_deleted_is_reopened(harness: Harness) -> None:
+    h = harness
+    s = await Server.new(h, "states")
+    await s.create()
+    first = thread_of(await s.discuss())
+    await h.emu.archive_thread(first)
+    reused = await s.discuss()
+    assert thread_of(reused) == first and reused["content"].startswith("💬 보관됐던")
+    assert not h.emu.thread(first).archived  # type: ignore[union-attr]
+
+    await h.emu.lock_thread(first)
+    closed = await s.discuss()
+    assert closed["content"] == f"🔒 **AI Lab 3기** 토론 스레드는 관리자가 닫았어요: <#{first}>"
+    assert len(h.emu.threads(s.lab)) == 1
+
+    await h.emu.delete_channel(first)
+    reopened = await s.discuss()
+    assert thread_of(reopened) != first and "열었어요" in reopened["content"]
+    assert [t.id for t in h.emu.threads(s.lab)] == [thread_of(reopened)]
+
+
+async def test_a_thread_already_started_on_the_message_is_adopted(harness: Harness) -> None:
+    h = harness
+    s = await Server.new(h, "race")
+    await s.create()
+    h.emu.race_thread_creation()  # another process starts it first: 160004
+    adopted = await s.discuss()
+    [thread] = h.emu.threads(s.lab)
+    assert thread_of(adopted) == thread.id
+    assert thread_of(await s.discuss()) == thread.id
+
+
+async def test_max_threads_and_forbidden_are_answered_and_nothing_is_open(harness: Harness) -> None:
+    h = harness
+    s = await Server.new(h, "limits")
+    cohort = await s.create()
+    h.emu.set_thread_limit(s.guild, 0)
+    full = await s.discuss()
+    assert full["content"].startswith("서버의 활성 스레드가 한도에 달해 토론을 열 수 없어요.")
+    assert h.emu.threads(s.lab) == []
+    assert not [m for m in h.emu.channel_messages(s.lab) if m.get("embeds")]  # no dead starter
+    assert (await h.services.cohorts.summaries(s.guild.id))[0].open_threads == 0
+    info = await s.as_mod("cohort info", {"cohort": str(cohort)})
+    assert "활성 스레드가 한도에 달해" in fields(info.embeds[0])["⚠️ 지난번 문제"]
+    camper_info = await h.emu.slash(
+        "cohort info", {"cohort": str(cohort)}, user=s.camper, channel=s.general
+    )
+    assert "⚠️ 지난번 문제" not in fields(camper_info.embeds[0])
+
+    h.emu.set_thread_limit(s.guild, 1000)
+    h.emu.set_permissions(s.lab, h.emu.bot_member(s.guild), deny=Perm.CREATE_PUBLIC_THREADS)
+    forbidden = await s.discuss()
+    assert (
+        forbidden["content"]
+        == f"봇에게 <#{s.lab.id}>에서 토론을 열 권한이 없어요. 관리자에게 알렸어요."
+    )
+    assert h.emu.threads(s.lab) == []
+    h.emu.set_permissions(s.lab, h.emu.bot_member(s.guild))
+    opened = await s.discuss()
+    assert "열었어요" in opened["content"]
+    assert (await h.services.cohorts.get(s.guild.id, cohort)).problem is None
+
+
+async def test_restart_between_claim_and_discord_call(harness: Harness) -> None:
+    """A process claimed (and maybe started the thread), then died: the next one takes over
+    once the lease ran out, finds what was started, and records it: one thread, no stuck claim."""
+    h = harness
+    s = await Server.new(h, "crash")
+    cohort = await s.create()
+    store = h.services.discussions._store  # what the dead process left in the database
+    past = dt.datetime.now(dt.UTC) - 2 * h.services.discussions.lease
+    for entry, started in ((ENTRY, False), ("blog-as-portfolio", True)):
+        claim = await store.claim(
+            s.guild.id, cohort, Subject.entry(entry), channel_id=s.lab.id, nonce=f"sd-{entry[:8]}",
+            user_id=s.camper.id, now=past, lease=h.services.discussions.lease,
+        )  # fmt: skip
+        assert claim is not None
+        if started:  # it got as far as Discord before dying
+            await DiscordThreads(h.bot).open(
+                ThreadRequest(
+                    s.guild.id,
+                    s.lab.id,
+                    "text",
+                    f"[3기] started {entry}",
+                    10080,
+                    claim.nonce,
+                    "AI Lab 3기",
+                    Starter("entry", entry, "title", "body", ""),
+                )
+            )
+        answer = await s.discuss(entry)
+        assert "열었어요" in answer["content"]
+        assert thread_of(await s.discuss(entry)) == thread_of(answer)
+    names = sorted(t.name for t in h.emu.threads(s.lab))
+    assert len(names) == 2 and "[3기] started blog-as-portfolio" in names
+
+
+async def test_thread_names_at_the_limit_with_korean_and_emoji(harness: Harness) -> None:
+    h = harness
+    s = await Server.new(h, "long")
+    await s.create("부스트캠프 AI Tech 7기")
+    title = "🚀 포트폴리오는 적게, 깊게 👩‍💻 " + "커리어 " * 30 + "🇰🇷"
+    await store_drafts(
+        h.services.db,
+        [EntryDraft(id="long-title", title=title, body="본문", kind=Kind.QA)],
+        now=iso(dt.datetime.now(dt.UTC)),
+    )
+    opened = await s.discuss("long-title")
+    thread = h.emu.thread(thread_of(opened))
+    assert thread is not None
+    assert units(thread.name) <= 100 and thread.name.endswith("…")
+    assert thread.name.startswith("[7기] 🚀 포트폴리오는 적게, 깊게 👩‍💻 커리어")
+    thread.name.encode("utf-8")  # no half of a surrogate pair
+
+
+async def test_forum_post_with_matching_tags(harness: Harness) -> None:
+    h = harness
+    s = await Server.new(h, "forum")
+    forum = h.emu.add_forum_channel(s.guild, "ai-lab-forum", tags=["잡담", "Portfolio", "면접"])
+    await eventually(lambda: h.bot.get_channel(forum.id))
+    await s.create("AI Lab 3기", channel=forum, **{"auto-archive": 1440})
+    opened = await s.discuss()
+    thread = h.emu.thread(thread_of(opened))
+    assert thread is not None and thread.parent_id == forum.id
+    portfolio = next(int(t["id"]) for t in forum.available_tags if t["name"] == "Portfolio")
+    assert thread.applied_tags == [portfolio]
+    assert thread.auto_archive_duration == 1440
+    starter = h.emu.starter_message(thread)
+    assert starter is not None and starter["embeds"][0]["title"].startswith("포트폴리오는")
+    assert thread_of(await s.discuss()) == thread.id
+
+
+# -- join and leave -------------------------------------------------------------------------------
+
+
+async def test_join_and_leave_with_and_without_manage_roles(harness: Harness) -> None:
+    h = harness
+    s = await Server.new(h, "roles")
+    role = h.emu.add_role(s.guild, "AI Lab 3기")
+    await eventually(lambda: h.bot.get_guild(s.guild.id).get_role(role.id))  # type: ignore[union-attr]
+    cohort = await s.create(role=role)
+    no_role = await s.create("AI Lab 2기")
+    join = {"cohort": str(cohort)}
+    refused = await h.emu.slash("cohort join", join, user=s.camper, channel=s.general)
+    assert refused.content.startswith("봇에게 역할 관리(Manage Roles) 권한이 없어서")
+    info = await s.as_mod("cohort info", join)
+    assert "역할 관리(Manage Roles)" in fields(info.embeds[0])["⚠️ 지난번 문제"]
+
+    await h.emu.set_bot_permissions(s.guild, BOT_DEFAULT | Perm.MANAGE_ROLES)
+    await eventually(lambda: h.bot.get_guild(s.guild.id).me.guild_permissions.manage_roles)  # type: ignore[union-attr]
+    joined = await h.emu.slash("cohort join", join, user=s.camper, channel=s.general)
+    assert joined.content == f"**AI Lab 3기** 기수에 참여했어요. 이제 <@&{role.id}> 역할이 있어요."
+    assert role.id in h.emu.state.member(s.guild.id, s.camper.id).roles  # type: ignore[union-attr]
+    again = await h.emu.slash("cohort join", join, user=s.camper, channel=s.general)
+    assert again.content == "이미 **AI Lab 3기** 기수 역할이 있어요."
+    info = await s.as_mod("cohort info", join)
+    assert "⚠️ 지난번 문제" not in fields(info.embeds[0])
+    left = await h.emu.slash("cohort leave", join, user=s.camper, channel=s.general)
+    assert left.content == "**AI Lab 3기** 기수 역할을 뺐어요."
+    assert role.id not in h.emu.state.member(s.guild.id, s.camper.id).roles  # type: ignore[union-attr]
+
+    await h.emu.move_role(role, h.emu.bot_role(s.guild).position + 1)
+    await eventually(
+        lambda: (
+            h.bot.get_guild(s.guild.id).get_role(role.id) >= h.bot.get_guild(s.guild.id).me.top_role
+        )  # type: ignore[union-attr,operator]
+    )
+    above = await h.emu.slash("cohort join", join, user=s.camper, channel=s.general)
+    assert above.content.startswith("기수 역할이 봇의 역할보다 높아서")
+    none = await h.emu.slash(
+        "cohort join", {"cohort": str(no_role)}, user=s.camper, channel=s.general
+    )
+    assert none.content == "**AI Lab 2기** 기수에는 역할이 없어요."
+
+
+# -- the Discuss button -----------------------------------------------------------------------------
+
+
+def discuss_button_of(message: dict[str, Any] | None) -> dict[str, Any]:
+    [button] = [b for b in buttons(message) if b.get("label") == "토론하기"]
+    return button
+
+
+async def test_discuss_button_on_advice_and_the_daily_tip(harness: Harness) -> None:
+    h = harness
+    s = await Server.new(h, "buttons")
+    cohort = await s.create()
+    answer = await h.emu.slash("entry", {"id": ENTRY}, user=s.camper, channel=s.general)
+    assert discuss_button_of(answer.message)["custom_id"] == f"sunbae:discuss:entry:{ENTRY}:0"
+    clicked = await h.emu.click(answer, label="토론하기", user=s.camper)
+    first = await clicked.wait_final()
+    assert first is not None and "열었어요" in first["content"]
+    advice = await h.emu.slash(
+        "advice", {"query": "포트폴리오", "public": True}, user=s.mod, channel=s.general
+    )
+    assert any(b.get("label") == "토론하기" for b in buttons(advice.message))
+
+    # The daily tip, posted in the cohort's channel with its thread: Discuss leads there.
+    seoul = dt.datetime.now(ZoneInfo("Asia/Seoul"))
+    slot = (seoul + dt.timedelta(minutes=2)).strftime("%H:%M")
+    await s.as_mod("tip-config set", {"channel": s.lab, "time": slot, "thread": True})
+    clock = ManualClock(dt.datetime.now(dt.UTC) + dt.timedelta(minutes=3))
+    scheduler = tip_scheduler(h.services, clock=clock)
+    [outcome] = await scheduler.tick(DiscordTipPoster(h.bot, cohorts=h.services.cohorts))
+    assert outcome.kind == "sent"
+    tip = h.emu.message(outcome.message_id or 0)
+    assert tip is not None
+    button = discuss_button_of(tip)
+    assert button["custom_id"] == f"sunbae:discuss:tip:{outcome.date.isoformat()}:{cohort}"
+    tip_clicked = await h.emu.click(tip, label="토론하기", user=s.camper)
+    linked = await tip_clicked.wait_final()
+    assert linked is not None and thread_of(linked) == outcome.message_id  # the tip's own thread
+    assert "이미" in linked["content"]
+
+
+async def test_discuss_button_works_after_a_restart(tmp_path: Path) -> None:
+    settings = bot_settings(tmp_path / "restart.db")
+    emulator = await DiscordEmulator().start()
+    try:
+        async with start_harness(settings, emulator=emulator) as first:
+            s = await Server.new(first, "restart")
+            await s.create()
+            answer = await emulator.slash(
+                "advice", {"query": "포트폴리오", "public": True}, user=s.camper, channel=s.general
+            )
+            message = answer.message
+            assert message is not None and not answer.ephemeral
+            click = await emulator.click(message, label="토론하기", user=s.camper)
+            opened = await click.wait_final()
+            assert opened is not None
+        async with start_harness(settings, emulator=emulator, ingest=False):  # a new process
+            clicked = await emulator.click(message, label="토론하기", user=s.camper)
+            linked = await clicked.wait_final()
+            assert linked is not None and thread_of(linked) == thread_of(opened)
+            assert "이미" in linked["content"]
+    finally:
+        await emulator.stop()

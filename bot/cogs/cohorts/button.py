@@ -49,7 +49,8 @@ class DiscussButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=_TE
         from bot.cogs.cohorts.cog import CohortsCog  # the cog imports this module
 
         cog = interaction.client.get_cog(CohortsCog.__cog_name__)
-        assert isinstance(cog, CohortsCog)  # registered by the cog, removed with it
+        if not isinstance(cog, CohortsCog):  # the bot is shutting down: its cogs are gone
+            return
         await cog.discuss(interaction, self.subject, self.cohort_id or None)
 
 
