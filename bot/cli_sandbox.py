@@ -21,6 +21,8 @@ async def cmd_sandbox(args: argparse.Namespace, settings: Settings) -> int:
         cooldown = settings.lookup_cooldown if args.cooldown else 0.0
         settings = settings.with_overrides(db_path=db, lookup_cooldown=cooldown)
         harness = await Harness.start(settings, locale=args.locale)
+        # A channel for a cohort's discussions: `/cohort create ... channel:#ai-lab-3`.
+        harness.emu.add_text_channel(harness.guild, "ai-lab-3")
         try:
             if harness.ingest_report and harness.ingest_report.errors and not args.json:
                 for problem in harness.ingest_report.errors:

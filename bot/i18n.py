@@ -422,10 +422,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "**{name}**, what do you make of this advice? If we applied it to where we are"
         " now, what would we try first?",
     },
-    "discuss.open_entry": {
-        "ko": "전체 보기: `/entry id:{id}`",
-        "en": "Read it all: `/entry id:{id}`",
-    },
+    "discuss.open_entry": {"ko": "전체 보기", "en": "Read it all"},
     "perm.send_messages_in_threads": {
         "ko": "스레드에서 메시지 보내기",
         "en": "Send Messages in Threads",

@@ -120,7 +120,7 @@ async def test_create_then_discuss_opens_one_thread_and_links_it(harness: Harnes
     starter = h.emu.starter_message(thread)
     assert starter is not None
     assert starter["embeds"][0]["title"] == entry.title
-    assert "`/entry id:portfolio-few-and-deep`" in fields(starter["embeds"][0])["\u200b"]
+    assert fields(starter["embeds"][0])["전체 보기"] == "`/entry id:portfolio-few-and-deep`"
     assert starter["content"].startswith("**AI Lab 3기** 여러분")
     [sent] = [c for c in h.emu.calls if c.path == f"/channels/{s.lab.id}/messages"]
     assert sent.json["allowed_mentions"] == {"parse": []}  # pings nobody

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 from bot.adapter.runner import PERMISSIONS
+from bot.cogs.cohorts.threads import FORUM_PERMISSIONS, TEXT_PERMISSIONS
 from bot.cogs.tips.poster import POST_PERMISSIONS, THREAD_PERMISSIONS
 
 REPO = Path(__file__).resolve().parents[1]
@@ -104,6 +105,25 @@ def test_sandbox_json_prints_one_payload_per_reply(tmp_path: Path) -> None:
     assert error["error"].startswith("unknown command /oops")
 
 
+COHORT_SCRIPT = """\
+as moderator /cohort create name:"AI Lab 3기" channel:#ai-lab-3
+/discuss entry:portfolio-few-and-deep
+as moderator /discuss entry:portfolio-few-and-deep
+"""
+
+
+def test_sandbox_creates_a_cohort_and_discusses_in_it(tmp_path: Path) -> None:
+    proc = run_cli(tmp_path, "sandbox", stdin=COHORT_SCRIPT)
+    assert proc.returncode == 0, proc.stderr
+    create, first, second = blocks(proc.stdout).values()
+    assert create == "(ephemeral)\n**AI Lab 3기** 기수를 만들었어요. 토론은 #ai-lab-3에서 열려요.\n"
+    name = "[3기] 포트폴리오는 많고 얕게? 적고 깊게?"
+    assert first.startswith(f"(ephemeral)\n💬 **AI Lab 3기** 토론 스레드를 열었어요: #{name}\n")
+    assert f"🧵 new thread in #ai-lab-3: {name}\n**AI Lab 3기** 여러분" in first
+    assert "┃ **포트폴리오는 많고 얕게? 적고 깊게?**" in first
+    assert second == f"(ephemeral)\n💬 이미 **AI Lab 3기** 토론 스레드가 있어요: #{name}\n"
+
+
 def test_run_without_a_token_points_to_the_sandbox(tmp_path: Path) -> None:
     proc = run_cli(tmp_path, "run")
     assert proc.returncode == 2
@@ -126,3 +146,6 @@ def test_invite_url_asks_for_exactly_the_needed_permissions(tmp_path: Path) -> N
     assert not PERMISSIONS.administrator and not PERMISSIONS.mention_everyone
     # The invite grants what /tip-config set checks for, so a fresh install passes it.
     assert all(getattr(PERMISSIONS, p) for p in (*POST_PERMISSIONS, *THREAD_PERMISSIONS))
+    # and what /cohort create checks for a text or forum channel, and Manage Roles for join.
+    assert all(getattr(PERMISSIONS, p) for p in (*TEXT_PERMISSIONS, *FORUM_PERMISSIONS))
+    assert PERMISSIONS.manage_roles

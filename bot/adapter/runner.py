@@ -28,6 +28,8 @@ PERMISSIONS = discord.Permissions(
     create_public_threads=True,
     embed_links=True,
     read_message_history=True,
+    # /cohort join and leave give and take a cohort's role (roles below the bot's own).
+    manage_roles=True,
 )
 
 

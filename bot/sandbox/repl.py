@@ -29,7 +29,10 @@ HELP = """\
 _OPTION = re.compile(r"(?:^|\s)([A-Za-z_][\w-]*):")
 _TRUE = {"true", "yes", "y", "1", "on", "예", "네"}
 _FALSE = {"false", "no", "n", "0", "off", "아니오", "아니요"}
-_OPTION_TYPES = {3: "string", 4: "integer", 5: "boolean", 6: "user", 7: "channel", 10: "number"}
+_OPTION_TYPES = {
+    3: "string", 4: "integer", 5: "boolean", 6: "user", 7: "channel", 8: "role", 10: "number",
+}  # fmt: skip
+_CHANNEL_MENTION = re.compile(r"<#(\d+)>")
 
 
 class SandboxError(Exception):
@@ -80,8 +83,27 @@ class Session:
         if self.as_json:
             print(json.dumps(payload, ensure_ascii=False), file=self.out)
         else:
-            print(text, file=self.out)
+            print(_CHANNEL_MENTION.sub(self._channel_name, text), file=self.out)
         self.out.flush()
+
+    def _channel_name(self, match: re.Match[str]) -> str:
+        """`<#id>` as a Discord client shows it: `#name`."""
+        channel = self.h.emu.state.channels.get(int(match.group(1)))
+        return f"#{channel.name}" if channel is not None else match.group(0)
+
+    def show_new_threads(self, before: set[int]) -> None:
+        """Threads the last command opened, each with its starter message."""
+        for thread in self.h.emu.threads():
+            if thread.id in before:
+                continue
+            parent = self.h.emu.state.channels.get(thread.parent_id or 0)
+            starter = self.h.emu.starter_message(thread)
+            where = f"#{parent.name}" if parent else "?"
+            self.emit(
+                {"thread": thread.payload(), "starter": starter},
+                f"🧵 new thread in {where}: {thread.name}\n"
+                + (self.h.emu.render(starter) if starter else "(no starter message)"),
+            )
 
     @staticmethod
     def _choices(choices: list[dict[str, Any]]) -> str:
@@ -137,6 +159,12 @@ class Session:
                 ):
                     return channel
             raise SandboxError(f"no channel {raw!r} (try #{self.h.channel.name})")
+        if kind == "role":
+            wanted = raw.lstrip("@&<>")
+            for role in self.h.guild.roles.values():
+                if wanted in (role.name, str(role.id)):
+                    return role
+            raise SandboxError(f"no role {raw!r}")
         if kind == "user":
             return self.h.camper if raw.lstrip("@") == "camper" else self.h.moderator
         return raw
@@ -154,6 +182,7 @@ class Session:
         user = self.h.camper
         if line.startswith("as moderator "):
             user, line = self.h.moderator, line.removeprefix("as moderator ").strip()
+        before = {thread.id for thread in self.h.emu.threads()}
         try:
             if line.startswith("?/"):
                 await self._complete(line[1:], user)
@@ -166,6 +195,7 @@ class Session:
                 self.show(await self._settled(result))
             else:
                 await self._component(line.strip("[]"), user)
+            self.show_new_threads(before)
         except (SandboxError, EmulatorError, InteractionTimeout) as exc:
             self.emit({"error": str(exc)}, f"! {exc}")
         return True

@@ -40,7 +40,9 @@ def starter_embed(starter: Starter, language: Language, *, nonce: str) -> discor
             name=t("embed.topics", language), value=limits.clip(names, 1024), inline=False
         )
     embed.add_field(
-        name="\u200b", value=t("discuss.open_entry", language, id=starter.entry_id), inline=False
+        name=t("discuss.open_entry", language),
+        value=limits.clip(f"`/entry id:{starter.entry_id}`", limits.EMBED_FIELD_VALUE),
+        inline=False,
     )
     # The nonce in the footer lets a restarted bot find a starter it sent before a crash.
     embed.set_footer(text=f"{STARTER_MARK} · {nonce}")
