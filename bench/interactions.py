@@ -18,6 +18,12 @@ Scenarios:
   sequential   one /advice at a time, varied queries (Korean, English, typos, jamo, no match)
   concurrent   the same queries, `--concurrency` interactions in flight at once (gather)
   autocomplete the query option's suggestions while typing, one at a time (also 3 s on Discord)
+  discuss open /discuss for an entry with no thread yet: a starter message and a thread are made
+  discuss link /discuss for an entry whose thread exists: the thread is checked, its link given
+  discuss x20  `--concurrency` members /discuss the same new entry at once (one thread, N links)
+
+/discuss defers (it calls Discord before it can answer), so for it two figures count: the
+callback (the 3 s rule) and "answer", until the deferred reply is filled in with the link.
 """
 
 from __future__ import annotations
@@ -121,6 +127,72 @@ async def autocomplete(h: Harness, n: int) -> tuple[list[float], int]:
     return latencies, 0
 
 
+async def _discuss(h: Harness, entry: str, user: Member) -> tuple[float, float]:
+    """(callback latency, time until the link is in the reply) of one /discuss."""
+    began = time.perf_counter()
+    res = await h.emu.slash("discuss", {"entry": entry}, user=user, channel=h.channel, within=10)
+    final = await res.wait_final(within=10)
+    if res.latency is None or final is None or "<#" not in final.get("content", ""):
+        raise RuntimeError(f"/discuss {entry!r} gave no link: {final}")
+    return res.latency, time.perf_counter() - began
+
+
+async def discuss_each(
+    h: Harness, entries: Sequence[str], user: Member
+) -> tuple[list[float], list[float]]:
+    pairs = [await _discuss(h, entry, user) for entry in entries]
+    return [p[0] for p in pairs], [p[1] for p in pairs]
+
+
+async def discuss_crowd(
+    h: Harness, entries: Sequence[str], users: Sequence[Member]
+) -> tuple[list[float], list[float]]:
+    callbacks, answers = [], []
+    for entry in entries:
+        pairs = await asyncio.gather(*(_discuss(h, entry, u) for u in users))
+        callbacks += [p[0] for p in pairs]
+        answers += [p[1] for p in pairs]
+    return callbacks, answers
+
+
+async def discussions(
+    h: Harness, n: int, users: Sequence[Member], cohort_channel: Any
+) -> list[dict[str, Any]]:
+    """/discuss in a cohort whose channel is #ai-lab: opening, linking, and a crowd."""
+    await h.emu.slash(
+        "cohort create", {"name": "AI Lab 3기", "channel": cohort_channel}, user=h.moderator
+    )
+    ids = await h.services.entries.live_ids()
+    crowd = max(1, min(10, len(ids) // 4))
+    opening = ids[: min(n, len(ids) - crowd)]
+    rows = []
+    for name, scenario in (
+        ("discuss open", lambda: discuss_each(h, opening, h.camper)),
+        (
+            "discuss link",
+            lambda: discuss_each(h, list(itertools.islice(itertools.cycle(opening), n)), h.camper),
+        ),
+        (f"discuss x{len(users)}", lambda: discuss_crowd(h, ids[-crowd:], users)),
+    ):
+        began = time.perf_counter()
+        callbacks, answers = await scenario()
+        wall = time.perf_counter() - began
+        rows.append(
+            {
+                "scenario": name,
+                **percentiles(callbacks),
+                "late": 0,
+                "throughput_per_s": len(callbacks) / wall if wall else 0.0,
+                "answer": percentiles(answers),
+            }
+        )
+    threads = len(h.emu.threads(cohort_channel))
+    expected = len(opening) + crowd
+    if threads != expected:
+        raise RuntimeError(f"{threads} threads for {expected} entries: a duplicate or a miss")
+    return rows
+
+
 async def run(args: argparse.Namespace) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="sunbae-bench-") as folder:
         settings = Settings(
@@ -149,6 +221,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 ),
                 ("autocomplete", lambda: autocomplete(h, args.lookups)),
             ]
+            lab = h.emu.add_text_channel(h.guild, "ai-lab")
             results = []
             for name, scenario in scenarios:
                 began = time.perf_counter()
@@ -162,6 +235,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                         "throughput_per_s": len(latencies) / wall if wall else 0.0,
                     }
                 )
+            results += await discussions(h, args.lookups, users, lab)
         finally:
             await h.close()
     return {
@@ -186,7 +260,7 @@ def print_table(report: dict[str, Any]) -> None:
     print(f"INTERACTION_CREATE -> callback, Discord's limit {limit:.0f} s\n")
     header = (
         f"{'scenario':<16} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} "
-        f"{'p95/limit':>10} {'late':>5} {'per s':>7}"
+        f"{'p95/limit':>10} {'late':>5} {'per s':>7} {'answer p50/p95 ms':>18}"
     )
     print(header)
     print("-" * len(header))
@@ -195,6 +269,11 @@ def print_table(report: dict[str, Any]) -> None:
         print(
             f"{r['scenario']:<16} {r['count']:>5} {r['p50'] * 1000:>8.1f} {r['p95'] * 1000:>8.1f}"
             f" {r['max'] * 1000:>8.1f} {share:>9.1%} {r['late']:>5} {r['throughput_per_s']:>7.0f}"
+            + (
+                f" {r['answer']['p50'] * 1000:>8.1f}/{r['answer']['p95'] * 1000:<8.1f}"
+                if "answer" in r
+                else ""
+            )
         )
     worst = max(r["max"] for r in report["results"])
     verdict = "within" if worst < limit else "OVER"
