@@ -527,3 +527,17 @@ async def test_discuss_button_works_after_a_restart(tmp_path: Path) -> None:
             assert "이미" in linked["content"]
     finally:
         await emulator.stop()
+
+
+async def test_starters_ping_nobody_whatever_the_cohort_is_called(harness: Harness) -> None:
+    h = harness
+    s = await Server.new(h, "mentions")
+    role = h.emu.add_role(s.guild, "campers")
+    await s.create(f"@everyone <@&{role.id}> 9기")
+    opened = await s.discuss()
+    starter = h.emu.starter_message(thread_of(opened))
+    assert starter is not None
+    assert "@everyone" in starter["content"] and "\\<@&" in starter["content"]
+    assert starter["mention_everyone"] is False and starter["mention_roles"] == []
+    [sent] = [c for c in h.emu.calls if c.path == f"/channels/{s.lab.id}/messages"]
+    assert sent.json["allowed_mentions"] == {"parse": []}

@@ -14,7 +14,7 @@ from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.types import Interaction
 from bot.adapter.views import SelectView, select_options
 from bot.cogs.cohorts.button import DiscussButton
-from bot.cogs.cohorts.group import CohortGroup, cohort_choices
+from bot.cogs.cohorts.group import CohortGroup, cohort_choices, error_text
 from bot.cogs.cohorts.threads import DiscordThreads
 from bot.cohorts.discussions import DiscussOutcome
 from bot.cohorts.errors import CohortError, ThreadError
@@ -22,10 +22,6 @@ from bot.cohorts.models import Cohort, Subject
 from bot.search.models import SuggestionKind, parse_value
 
 log = logging.getLogger(__name__)
-
-
-def error_text(interaction: discord.Interaction, error: CohortError) -> str:
-    return text(interaction, f"cohort.error.{error.code}", **error.values)
 
 
 def outcome_text(interaction: discord.Interaction, outcome: DiscussOutcome) -> str:

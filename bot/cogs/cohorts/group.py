@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
 
 import discord
 from discord import app_commands
@@ -14,7 +13,7 @@ from bot.adapter import limits
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.types import Interaction
 from bot.app import Services
-from bot.cogs.cohorts.embeds import info_embed, list_embed, problem_text, threads_embed
+from bot.cogs.cohorts.embeds import info_embed, list_embed, threads_embed
 from bot.cogs.cohorts.threads import missing_permissions
 from bot.cohorts.discussions import ThreadPage
 from bot.cohorts.errors import CohortError
@@ -46,6 +45,11 @@ def _date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
         raise BadDate(value) from None
+
+
+def error_text(interaction: discord.Interaction, error: CohortError) -> str:
+    """A domain refusal in the user's language."""
+    return text(interaction, f"cohort.error.{error.code}", **error.values)
 
 
 def _kind(channel: DiscussionChannel) -> ChannelKind:
@@ -90,9 +94,7 @@ class CohortGroup(app_commands.Group):
         try:
             return await self.cohorts.find(interaction.guild_id, value)
         except CohortError as exc:
-            await self._reply(
-                interaction, text(interaction, f"cohort.error.{exc.code}", **exc.values)
-            )
+            await self._reply(interaction, error_text(interaction, exc))
             return None
 
     async def _refuse_channel(self, interaction: Interaction, channel: DiscussionChannel) -> bool:
@@ -169,9 +171,7 @@ class CohortGroup(app_commands.Group):
             await self._reply(interaction, text(interaction, "cohort.bad_date", value=exc.value))
             return
         except CohortError as exc:
-            await self._reply(
-                interaction, text(interaction, f"cohort.error.{exc.code}", **exc.values)
-            )
+            await self._reply(interaction, error_text(interaction, exc))
             return
         message = text(interaction, "cohort.created", name=cohort.name, channel=cohort.channel_id)
         await self._reply(interaction, message + self._role_warning(interaction, role))
@@ -232,9 +232,7 @@ class CohortGroup(app_commands.Group):
             await self._reply(interaction, text(interaction, "cohort.bad_date", value=exc.value))
             return
         except CohortError as exc:
-            await self._reply(
-                interaction, text(interaction, f"cohort.error.{exc.code}", **exc.values)
-            )
+            await self._reply(interaction, error_text(interaction, exc))
             return
         message = text(interaction, "cohort.edited", name=edited.name)
         await self._reply(interaction, message + self._role_warning(interaction, role))
@@ -266,9 +264,7 @@ class CohortGroup(app_commands.Group):
         try:
             changed = await change(interaction.guild_id, found.id)
         except CohortError as exc:
-            await self._reply(
-                interaction, text(interaction, f"cohort.error.{exc.code}", **exc.values)
-            )
+            await self._reply(interaction, error_text(interaction, exc))
             return
         key = "cohort.archived" if archive else "cohort.unarchived"
         await self._reply(interaction, text(interaction, key, name=changed.name))
@@ -406,6 +402,3 @@ class CohortGroup(app_commands.Group):
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         return await cohort_choices(self.services, interaction, current)
-
-
-__all__: Sequence[str] = ["CohortGroup", "cohort_choices", "problem_text"]
