@@ -20,7 +20,7 @@ from typing import Literal, Protocol, TypeVar
 
 from bot.clock import Clock, utcnow
 from bot.cohorts.errors import CohortError, ThreadError
-from bot.cohorts.models import Cohort, Discussion, Subject
+from bot.cohorts.models import Cohort, Discussion, DiscussionState, Subject
 from bot.cohorts.names import thread_name
 from bot.cohorts.port import OpenedThread, Starter, ThreadPort, ThreadRequest
 from bot.cohorts.repository import DiscussionRepository
@@ -271,7 +271,7 @@ class DiscussionService:
     async def thread_changed(
         self, guild_id: int, thread_id: int, *, archived: bool, locked: bool
     ) -> int:
-        state = "locked" if locked else "archived" if archived else "open"
+        state: DiscussionState = "locked" if locked else "archived" if archived else "open"
         return await self._store.mark_thread(guild_id, thread_id, state, now=self.clock())
 
     # -- /cohort threads -------------------------------------------------------------------

@@ -58,9 +58,9 @@ def match_tags(
     found: list[int] = []
     for topic in topics:
         for name in (topic.name_ko, topic.name_en, topic.id):
-            tag_id = by_name.get(name_key(name)) if name else None
-            if tag_id is not None and tag_id not in found:
-                found.append(tag_id)
+            matched = by_name.get(name_key(name)) if name else None
+            if matched is not None and matched not in found:
+                found.append(matched)
                 break
         if len(found) == limit:
             break

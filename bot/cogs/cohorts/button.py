@@ -38,7 +38,7 @@ class DiscussButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=_TE
     async def from_custom_id(
         cls,
         interaction: discord.Interaction[Any],
-        item: discord.ui.Button[Any],
+        item: discord.ui.Item[Any],
         match: re.Match[str],
     ) -> DiscussButton:
         kind, key = match["kind"], match["key"]

@@ -141,6 +141,11 @@ def threads_embed(
     return embed
 
 
+def _count(members: Mapping[int, int], role_id: int | None) -> str:
+    """Members with the cohort's role; a dash when it has none or Discord did not say."""
+    return str(members[role_id]) if role_id is not None and role_id in members else "—"
+
+
 def list_embed(
     summaries: Sequence[CohortSummary], members: Mapping[int, int], language: Language
 ) -> discord.Embed:
@@ -155,9 +160,7 @@ def list_embed(
                 language,
                 name=s.cohort.name,
                 channel=s.cohort.channel_id,
-                members=Verbatim(
-                    str(members[s.cohort.role_id]) if s.cohort.role_id in members else "—"
-                ),
+                members=Verbatim(_count(members, s.cohort.role_id)),
                 threads=s.open_threads,
             )
             for s in summaries

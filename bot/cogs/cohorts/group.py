@@ -85,8 +85,13 @@ class CohortGroup(app_commands.Group):
         self.services = services
         self.cohorts = services.cohorts
 
-    async def _reply(self, interaction: Interaction, message: str, **kwargs: object) -> None:
-        await interaction.response.send_message(message, ephemeral=True, **kwargs)  # type: ignore[arg-type]
+    async def _reply(
+        self, interaction: Interaction, message: str, *, embed: discord.Embed | None = None
+    ) -> None:
+        if embed is None:
+            await interaction.response.send_message(message, ephemeral=True)
+        else:
+            await interaction.response.send_message(message, embed=embed, ephemeral=True)
 
     async def _find(self, interaction: Interaction, value: str) -> Cohort | None:
         """The cohort option, re-validated; None (and the user told) when it names none."""

@@ -84,7 +84,7 @@ class DiscordThreads:
     async def status(self, guild_id: int, thread_id: int) -> ThreadStatus:
         guild = self._client.get_guild(guild_id)
         cached = guild.get_thread(thread_id) if guild else None
-        thread: discord.abc.GuildChannel | discord.Thread | None = cached
+        thread: object = cached
         if cached is None or cached.archived or cached.locked:
             try:  # archived threads leave the cache: ask Discord
                 thread = await self._client.fetch_channel(thread_id)
@@ -139,7 +139,7 @@ class DiscordThreads:
                 )
                 created = await channel.create_thread(
                     name=request.name,
-                    auto_archive_duration=request.auto_archive_minutes,  # type: ignore[arg-type]
+                    auto_archive_duration=request.auto_archive_minutes,  # type: ignore[arg-type,call-overload]
                     content=question,
                     embed=embed,
                     applied_tags=[t for t in channel.available_tags if t.id in tags],
