@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import random
 import resource
@@ -43,6 +44,7 @@ from rapidfuzz import fuzz, process  # noqa: E402
 
 from bot.app import bootstrap  # noqa: E402
 from bot.models import EntryDraft, Kind, Origin, Source, Topic  # noqa: E402
+from bot.search import SearchService  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.store.database import Database  # noqa: E402
 from bot.store.entries import EntryRepository  # noqa: E402
@@ -280,13 +282,67 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+MARK = "갱신표시"  # a word no generated entry has
+
+
+async def follow_write(
+    db: Database, service: SearchService, queries: list[str], count: int
+) -> tuple[float, list[float], list[float]]:
+    """Edit `count` entries' titles (one transaction, through the triggers), then: the seconds
+    until autocomplete offers the edited titles, search latencies from the commit until a
+    second after, and the event loop's lags meanwhile (a 5 ms ticker). The edit is undone after.
+    """
+    row = await (await db.reader.execute("SELECT count(*) FROM entries")).fetchone()
+    size = int(row[0]) if row else 0
+    ids = [f"syn-{n:06d}" for n in range(0, size, max(1, size // count))][:count]
+    marks = ",".join("?" * len(ids))
+    async with db.transaction() as conn:
+        await conn.execute(
+            f"UPDATE entries SET title = title || ' {MARK}' WHERE id IN ({marks})", ids
+        )
+    lags: list[float] = []
+    during: list[float] = []
+    stop = asyncio.Event()
+
+    async def ticker() -> None:
+        while not stop.is_set():
+            started = time.perf_counter()
+            await asyncio.sleep(0.005)
+            lags.append((time.perf_counter() - started - 0.005) * 1000)
+
+    async def load() -> None:
+        for query in itertools.cycle(queries):
+            if stop.is_set():
+                return
+            started = time.perf_counter()
+            await service.search(query, limit=10)
+            during.append((time.perf_counter() - started) * 1000)
+
+    committed = time.perf_counter()
+    tasks = [asyncio.create_task(ticker()), asyncio.create_task(load())]
+    while not any(s.ref in ids for s in await service.suggest(MARK)):  # noqa: ASYNC110
+        await asyncio.sleep(0.001)  # polling is the measure: when does a query see it?
+    seen = time.perf_counter() - committed
+    await asyncio.sleep(max(0.0, 1.0 - seen))
+    stop.set()
+    await asyncio.gather(*tasks)
+    async with db.transaction() as conn:
+        await conn.execute(
+            f"UPDATE entries SET title = substr(title, 1, length(title) - {len(MARK) + 1})"
+            f" WHERE id IN ({marks})",
+            ids,
+        )
+    await service.suggest("")  # follow the undo
+    return seen, during, lags
+
+
 def plain_fts(query: str) -> str:
     """What a user would hand FTS5: the words as prefix terms, OR-ed."""
     return " OR ".join(f'"{w.replace(chr(34), "")}"*' for w in words(query))
 
 
 async def measure(path: Path, rounds: int, baseline_queries: int) -> dict[str, float]:
-    db = await Database.open(path, migrate=False)
+    db = await Database.open(path)  # a cached file gets the newer migrations once
     try:
         service = (await bootstrap(Settings(db_path=path), db=db)).search
         started = time.perf_counter()
@@ -303,6 +359,7 @@ async def measure(path: Path, rounds: int, baseline_queries: int) -> dict[str, f
         search_ms = await timed(searches, rounds)
         suggest_ms = await timed(suggests, rounds * 2)
         topic_ms = await timed(by_topic, rounds)
+        updates = {n: await follow_write(db, service, queries, n) for n in (10, 1000)}
         rss = rss_mb()
 
         async def fts_search(query: str) -> object:
@@ -358,6 +415,10 @@ async def measure(path: Path, rounds: int, baseline_queries: int) -> dict[str, f
     finally:
         await db.close()
     figures: dict[str, float] = {"load_s": load_s, "rss_mb": rss, "queries": len(queries)}
+    for n, (seen_s, during, lags) in updates.items():
+        figures[f"write{n}_seen_ms"] = seen_s * 1000
+        figures[f"write{n}_during_p50"], figures[f"write{n}_during_p95"] = percentiles(during)
+        figures[f"write{n}_lag_ms"] = max(lags)
     for name, samples in (
         ("cold", cold_ms),
         ("search", search_ms),
@@ -393,6 +454,18 @@ def report(results: dict[int, dict[str, float]]) -> None:
                 for s in sizes
             ]
             print(f"{'  vs ' + names[base]:28}" + "".join(f"{c:>24}" for c in row))
+    for n in (10, 1000):
+        row = [
+            f"{results[s][f'write{n}_seen_ms']:.0f} ms, lag {results[s][f'write{n}_lag_ms']:.0f} ms"
+            for s in sizes
+        ]
+        print(f"{f'{n} titles edited: seen in':28}" + "".join(f"{c:>24}" for c in row))
+        row = [
+            f"{results[s][f'write{n}_during_p95']:.1f} ms = "
+            f"{results[s][f'write{n}_during_p95'] / results[s]['search_p95']:.1f}x steady"
+            for s in sizes
+        ]
+        print(f"{'  search p95 meanwhile':28}" + "".join(f"{c:>24}" for c in row))
     for title, key, fmt in (
         ("distinct queries", "queries", "{:.0f}"),
         ("index load s", "load_s", "{:.2f}"),

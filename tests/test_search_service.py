@@ -229,6 +229,7 @@ async def test_a_slow_reload_does_not_hold_a_query(
 
     monkeypatch.setattr(service_module, "_build", slow_build)
     monkeypatch.setattr(service_module, "RELOAD_WAIT", 0.05)
+    monkeypatch.setattr(service_module, "MAX_FOLLOW", 0)  # every write too big to follow
     await add_entries(
         db, [draft("finetune", "파인튜닝과 프롬프트", "파인튜닝은 가중치를 바꿉니다.")]
     )
@@ -267,6 +268,7 @@ async def test_a_failed_reload_is_logged_and_the_previous_snapshot_answers(
         return build(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(service_module, "_build", failing_once)
+    monkeypatch.setattr(service_module, "MAX_FOLLOW", 0)  # every write too big to follow
     await add_entries(
         db, [draft("finetune", "파인튜닝과 프롬프트", "파인튜닝은 가중치를 바꿉니다.")]
     )

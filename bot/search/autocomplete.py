@@ -47,7 +47,7 @@ def default_choices(lex: Lexicon, titles: TitleIndex, limit: int) -> list[Sugges
     out.extend(
         Suggestion.for_topic(t.topic) for t in lex.ordered_topics()[:DEFAULT_TOPICS] if t.count
     )
-    for index in range(len(titles)):
+    for index in titles.order:
         if out.full:
             break
         out.add(Suggestion.for_entry(titles.ids[index], titles.titles[index]))

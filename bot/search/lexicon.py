@@ -9,10 +9,10 @@ from __future__ import annotations
 import math
 import re
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from rapidfuzz import process
@@ -70,7 +70,11 @@ class Correction:
 
 
 class Lexicon:
-    """Topics and vocabulary; all lookups are in memory and O(log n) or a bounded scan."""
+    """Topics and vocabulary; all lookups are in memory and O(log n) or a bounded scan.
+
+    Built once from the whole index; `update_terms` and `set_topic_counts` then follow writes in
+    time proportional to what they changed, answering as a fresh build over the same index would.
+    """
 
     def __init__(
         self,
@@ -79,6 +83,56 @@ class Lexicon:
         doc_count: int,
     ) -> None:
         self.doc_count = max(doc_count, 1)
+        self._set_topics(topics)
+
+        stems: dict[str, int] = defaultdict(int)
+        for token, df in vocabulary.items():
+            stems[stem(token)] += df
+        self.tokens: list[str] = sorted(vocabulary)
+        self._cum_df = array("q", [0, *accumulate(vocabulary[t] for t in self.tokens)])
+        # Changes since the build: df deltas by token (sorted keys beside them), built tokens
+        # no entry has any more, and tokens new since.
+        self._delta: dict[str, int] = {}
+        self._delta_keys: list[str] = []
+        self._dead: list[str] = []
+        self._born: list[str] = []
+        self.stem_df: dict[str, int] = dict(stems)
+        self._index_words()
+
+    def _index_words(self) -> None:
+        # Completion, choseong and typo lookups skip one-off words in a big index: a long tail
+        # of typos and names that costs memory and suggests nothing useful.
+        self._min_df = 1 if len(self.stem_df) < LONG_TAIL else 2
+        useful = [w for w, df in self.stem_df.items() if self._useful(w, df)]
+        pairs = sorted((keystrokes(w), w) for w in useful)
+        self._jamo_keys = [p[0] for p in pairs]
+        self._jamo_words = [p[1] for p in pairs]
+        self._choseong: dict[str, list[str]] = defaultdict(list)
+        for word in useful:
+            if has_hangul(word):
+                self._choseong[choseong_keys(word)].append(word)
+        # Fuzzy candidates bucketed by first keystroke and length: a typo rarely hits the first
+        # key and changes the length by a few at most, so each lookup scans a small bucket.
+        self._buckets: dict[tuple[str, int], tuple[list[str], list[str]]] = defaultdict(
+            lambda: ([], [])
+        )
+        for key, word in zip(self._jamo_keys, self._jamo_words, strict=True):
+            bucket = self._buckets[key[0], len(key)]
+            bucket[0].append(key)
+            bucket[1].append(word)
+        for info in self.topics.values():
+            for key in info.keys:
+                jamo = keystrokes(key)
+                bucket = self._buckets[jamo[0], len(jamo)]
+                bucket[0].append(jamo)
+                bucket[1].append(key)
+
+    def _useful(self, word: str, df: int) -> bool:
+        return df >= self._min_df and len(word) > 1
+
+    # -- changes ----------------------------------------------------------------------------
+
+    def _set_topics(self, topics: Sequence[TopicInfo]) -> None:
         self.topics: dict[str, TopicInfo] = {t.topic.id: t for t in topics}
         # Key -> topic; with a key shared by two topics, the bigger topic wins (listed first).
         self.alias_map: dict[str, str] = {}
@@ -86,51 +140,113 @@ class Lexicon:
             for key in (info.topic.id, *info.keys):
                 self.alias_map.setdefault(key, info.topic.id)
 
-        stems: dict[str, int] = defaultdict(int)
-        for token, df in vocabulary.items():
-            stems[stem(token)] += df
-        self.tokens: list[str] = sorted(vocabulary)
-        self._cum_df = array("q", [0, *accumulate(vocabulary[t] for t in self.tokens)])
-        self.stem_df: dict[str, int] = dict(stems)
+    def set_topic_counts(self, counts: Mapping[str, int]) -> None:
+        """New entry counts per topic (biggest first then by id, as a build lists them)."""
+        infos = [replace(t, count=counts.get(t.topic.id, 0)) for t in self.topics.values()]
+        self._set_topics(sorted(infos, key=lambda t: (-t.count, t.topic.id)))
 
-        # Completion, choseong and typo lookups skip one-off words in a big index: a long tail
-        # of typos and names that costs memory and suggests nothing useful.
-        min_df = 1 if len(self.stem_df) < LONG_TAIL else 2
-        useful = [w for w, df in self.stem_df.items() if df >= min_df and len(w) > 1]
-        pairs = sorted((keystrokes(w), w) for w in useful)
-        self._jamo_keys = [p[0] for p in pairs]
-        self._jamo_words = [p[1] for p in pairs]
-        by_cho: dict[str, list[str]] = defaultdict(list)
-        for word in useful:
-            if has_hangul(word):
-                by_cho[choseong_keys(word)].append(word)
-        self._choseong = {k: sorted(v, key=lambda w: -self.stem_df[w]) for k, v in by_cho.items()}
-        # Fuzzy candidates bucketed by first keystroke and length: a typo rarely hits the first
-        # key and changes the length by a few at most, so each lookup scans a small bucket.
-        buckets: dict[tuple[str, int], tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
-        for key, word in zip(self._jamo_keys, self._jamo_words, strict=True):
-            bucket = buckets[key[0], len(key)]
-            bucket[0].append(key)
+    def update_terms(self, removed: Iterable[str], added: Iterable[str], doc_count: int) -> None:
+        """Entries stopped containing each of `removed` and started containing each of `added`
+        (once per entry: a term twice is two entries)."""
+        self.doc_count = max(doc_count, 1)
+        steps: dict[str, int] = defaultdict(int)
+        for term in removed:
+            steps[term] -= 1
+        for term in added:
+            steps[term] += 1
+        stems: dict[str, int] = defaultdict(int)
+        for term, step in steps.items():
+            if step:
+                self._step_term(term, step)
+                stems[stem(term)] += step
+        for word, step in stems.items():
+            if step:
+                self._step_stem(word, step)
+        if (len(self.stem_df) < LONG_TAIL) != (self._min_df == 1):
+            self._index_words()  # the long tail rule flipped: once in a corpus's life
+
+    def _built_df(self, term: str) -> tuple[bool, int]:
+        at = bisect_left(self.tokens, term)
+        if at < len(self.tokens) and self.tokens[at] == term:
+            return True, self._cum_df[at + 1] - self._cum_df[at]
+        return False, 0
+
+    def _step_term(self, term: str, step: int) -> None:
+        built, base = self._built_df(term)
+        before = base + self._delta.get(term, 0)
+        delta = self._delta.get(term, 0) + step
+        if term not in self._delta:
+            insort(self._delta_keys, term)
+        self._delta[term] = delta
+        if delta == 0:
+            del self._delta[term]
+            del self._delta_keys[bisect_left(self._delta_keys, term)]
+        after = before + step
+        present = self._dead if built else self._born
+        if (before > 0) != (after > 0):
+            if (after > 0) != built:  # a built term gone, or a new one
+                insort(present, term)
+            else:
+                del present[bisect_left(present, term)]
+
+    def _step_stem(self, word: str, step: int) -> None:
+        before = self.stem_df.get(word, 0)
+        after = before + step
+        if after > 0:
+            self.stem_df[word] = after
+        else:
+            self.stem_df.pop(word, None)
+        was, now = self._useful(word, before), self._useful(word, after)
+        if was == now:
+            return
+        jamo = keystrokes(word)
+        bucket = self._buckets[jamo[0], len(jamo)]
+        cho = choseong_keys(word) if has_hangul(word) else None
+        if now:
+            at = bisect_left(self._jamo_keys, jamo)
+            while at < len(self._jamo_keys) and self._jamo_keys[at] == jamo:
+                if self._jamo_words[at] > word:
+                    break
+                at += 1
+            self._jamo_keys.insert(at, jamo)
+            self._jamo_words.insert(at, word)
+            bucket[0].append(jamo)
             bucket[1].append(word)
-        for info in topics:
-            for key in info.keys:
-                jamo = keystrokes(key)
-                bucket = buckets[jamo[0], len(jamo)]
-                bucket[0].append(jamo)
-                bucket[1].append(key)
-        self._buckets = dict(buckets)
+            if cho is not None:
+                self._choseong[cho].append(word)
+            return
+        at = bisect_left(self._jamo_keys, jamo)
+        while self._jamo_words[at] != word:
+            at += 1
+        del self._jamo_keys[at]
+        del self._jamo_words[at]
+        at = bucket[1].index(word)
+        del bucket[0][at]
+        del bucket[1][at]
+        if cho is not None:
+            self._choseong[cho].remove(word)
 
     # -- vocabulary -------------------------------------------------------------------------
+
+    def _count_in(self, keys: list[str], prefix: str) -> int:
+        lo, hi = prefix_range(keys, prefix)
+        return hi - lo
 
     def is_known(self, prefix: str) -> bool:
         """Some indexed token starts with `prefix`: an FTS prefix query for it can match."""
         lo, hi = prefix_range(self.tokens, prefix)
-        return hi > lo
+        if not (self._dead or self._born):
+            return hi > lo
+        return hi - lo - self._count_in(self._dead, prefix) + self._count_in(self._born, prefix) > 0
 
     def prefix_df(self, prefix: str) -> int:
         """Entries matching `prefix*`, estimated (an upper bound, capped at the entry count)."""
         lo, hi = prefix_range(self.tokens, prefix)
-        return min(self._cum_df[hi] - self._cum_df[lo], self.doc_count)
+        df = self._cum_df[hi] - self._cum_df[lo]
+        if self._delta_keys:
+            lo, hi = prefix_range(self._delta_keys, prefix)
+            df += sum(self._delta[t] for t in self._delta_keys[lo:hi])
+        return min(df, self.doc_count)
 
     def form_df(self, form: str) -> int:
         """Entries an FTS form (a word, or a phrase: its rarest word) can match, estimated."""
@@ -148,7 +264,8 @@ class Lexicon:
 
     def by_choseong(self, key: str, *, limit: int = 5) -> list[str]:
         """Stems whose initial consonants are exactly `key` (ㄷㅎㅇ -> 대학원), commonest first."""
-        return self._choseong.get(choseong_keys(key), [])[:limit]
+        found = self._choseong.get(choseong_keys(key), ())
+        return sorted(found, key=lambda w: (-self.stem_df[w], w))[:limit]
 
     def correct(
         self, word: str, *, limit: int = 3, max_distance: int | None = None

@@ -5,12 +5,15 @@ dropped, topic synonyms added, unknown words corrected at jamo level) -> entries
 named topic -> rerank (title hit, coverage, BM25, topic). Nothing found -> "did you mean"
 suggestions, and the search is retried once with the best one (`corrected_query`).
 
-The in-memory structures (taxonomy keys, vocabulary, title index) are loaded once and reloaded
-only when `search_meta.generation` (bumped by every write: by the triggers or by a bulk write)
-has moved, or on `refresh()`. Checking it costs one indexed read per call. A reload of a big
-corpus takes seconds (about 2 s at 50k entries), longer than a Discord reply may wait: a query
-waits for it at most RELOAD_WAIT, then answers from the previous snapshot while the reload
-finishes in the background (matches still come from the FTS index, which is always current).
+The in-memory structures (taxonomy keys, vocabulary, title index) are loaded once, then follow
+the database: when `search_meta.generation` (bumped by every write) has moved, the entries
+written since are read from the change log (`search_changes`) and applied in place, in time
+proportional to them and in slices that leave the event loop free between. A query waits for
+that at most FOLLOW_WAIT (a few entries take milliseconds), then answers from the snapshot as
+far as it got. Checking the generation costs one indexed read per call. Only a change of the taxonomy, a gap in the log or a
+very large write reloads everything: that takes seconds on a big corpus, longer than a Discord
+reply may wait, so a query waits for it at most RELOAD_WAIT, then answers from the previous
+snapshot while the reload finishes (matches still come from the FTS index, always current).
 """
 
 from __future__ import annotations
@@ -41,6 +44,9 @@ MAX_LIMIT = 100
 FALLBACK_SUGGESTIONS = 5
 _SPARE = 10  # extra autocomplete candidates, for those of other servers that are left out
 RELOAD_WAIT = 0.5  # seconds a query waits for a reload before it uses the previous snapshot
+MAX_FOLLOW = 5_000  # entries written at once above which a reload is cheaper than following
+FOLLOW_SLICE = 16  # entries applied between two yields to the event loop
+FOLLOW_WAIT = 0.1  # seconds a query waits for the writes to be followed
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,25 +62,29 @@ def plan_df(plan: QueryPlan, lex: Lexicon) -> int:
     return sum(lex.form_df(f) for f in plan.forms())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Snapshot:
     generation: int
+    taxonomy: int
+    seq: int  # the last change of the log it holds
     lexicon: Lexicon
     titles: TitleIndex
 
 
+def _source(row: search_index.TitleRow) -> TitleSource:
+    extra = tuple(x for x in (row.title_en, *row.aliases) if x)
+    return TitleSource(row.entry_id, row.title, extra, row.doc)
+
+
 def _build(
-    generation: int,
+    marks: tuple[int, int, int],
     topics: list[tuple[Topic, int]],
     vocabulary: dict[str, int],
     titles: list[search_index.TitleRow],
 ) -> _Snapshot:
     lexicon = Lexicon([topic_info(t, n) for t, n in topics], vocabulary, len(titles))
-    index = TitleIndex(
-        TitleSource(r.entry_id, r.title, tuple(x for x in (r.title_en, *r.aliases) if x))
-        for r in titles
-    )
-    return _Snapshot(generation, lexicon, index)
+    index = TitleIndex(_source(r) for r in titles)
+    return _Snapshot(*marks, lexicon, index)
 
 
 class SearchService:
@@ -87,6 +97,8 @@ class SearchService:
         self._snapshot: _Snapshot | None = None
         self._lock = asyncio.Lock()
         self._reload: asyncio.Task[_Snapshot] | None = None
+        self._following: asyncio.Task[bool] | None = None
+        self._tokenizer: search_index.Tokenizer | None = None
 
     # -- the in-memory snapshot --------------------------------------------------------------
 
@@ -97,26 +109,97 @@ class SearchService:
 
     async def refresh(self) -> None:
         """Reload the in-memory structures now (at start-up, or after a bulk write)."""
+        if self._following is not None:  # one read transaction at a time on the reader
+            await asyncio.gather(self._following, return_exceptions=True)
         async with self._lock:
             self._snapshot = await self._load()
 
     async def close(self) -> None:
         """Stop a reload still running in the background."""
-        reload, self._reload = self._reload, None
-        if reload is not None and not reload.done():
-            reload.cancel()
-            await asyncio.gather(reload, return_exceptions=True)
+        for task in (self._reload, self._following):
+            if task is not None and not task.done():
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)
+        self._reload = self._following = None
+        if self._tokenizer is not None:
+            self._tokenizer.close()
 
     async def _load(self) -> _Snapshot:
         conn = self._db.reader
-        generation = await search_index.generation(conn)  # read first: a later write reloads again
-        topics = await search_index.load_topics(conn)
-        vocabulary = await search_index.load_vocabulary(conn)
-        titles = await search_index.load_titles(conn)
+        async with search_index.one_read(conn):
+            marks = (
+                await search_index.generation(conn),
+                await search_index.taxonomy(conn),
+                await search_index.last_change(conn),
+            )
+            topics = await search_index.load_topics(conn)
+            vocabulary = await search_index.load_vocabulary(conn)
+            titles = await search_index.load_titles(conn)
         # Pure CPU work; off the event loop so a big corpus does not stall the bot's heartbeat.
-        snapshot = await asyncio.to_thread(_build, generation, topics, vocabulary, titles)
-        log.debug("search index loaded: %d entries, generation %d", len(titles), generation)
+        snapshot = await asyncio.to_thread(_build, marks, topics, vocabulary, titles)
+        log.debug("search index loaded: %d entries, generation %d", len(titles), marks[0])
         return snapshot
+
+    async def _follow(self, snapshot: _Snapshot) -> bool:
+        """Apply the writes since `snapshot` to it in place; False when only a reload will do."""
+        conn = self._db.reader
+        async with search_index.one_read(conn):
+            generation = await search_index.generation(conn)
+            if generation == snapshot.generation:
+                return True
+            if await search_index.taxonomy(conn) != snapshot.taxonomy:
+                return False
+            found = await search_index.changes_since(conn, snapshot.seq)
+            if found is None or len(found[0]) > MAX_FOLLOW:
+                return False
+            counts = await search_index.topic_counts(conn)
+        changes, seq = found
+        try:
+            await self._apply(snapshot, changes)
+        except BaseException:
+            snapshot.seq = -1  # half applied: the log cannot bring it back, a reload will
+            raise
+        snapshot.lexicon.set_topic_counts(counts)
+        snapshot.generation, snapshot.seq = generation, seq
+        return True
+
+    def _follow_done(self, task: asyncio.Task[bool]) -> None:
+        if self._following is task:
+            self._following = None
+        if not task.cancelled() and task.exception() is not None:
+            log.warning("following the search index failed", exc_info=task.exception())
+
+    async def _apply(self, snapshot: _Snapshot, changes: list[search_index.Change]) -> None:
+        """Each entry's first logged text is what the snapshot holds, its current one what it
+        should: titles out then in (a document number can pass from one entry to another),
+        and the terms of the texts swapped, a slice at a time."""
+        first: dict[str, search_index.Change] = {}
+        last: dict[str, search_index.Change] = {}
+        for change in changes:
+            first.setdefault(change.entry_id, change)
+            last[change.entry_id] = change
+        titles, lexicon = snapshot.titles, snapshot.lexicon
+        tokenizer = self._tokenizer = self._tokenizer or search_index.Tokenizer()
+        ids = list(last)
+        for start in range(0, len(ids), FOLLOW_SLICE):
+            for entry_id in ids[start : start + FOLLOW_SLICE]:
+                if entry_id in titles.position:
+                    titles.remove(titles.position[entry_id])
+            await asyncio.sleep(0)
+        for start in range(0, len(ids), FOLLOW_SLICE):
+            chunk = ids[start : start + FOLLOW_SLICE]
+            for entry_id in chunk:
+                if (now := last[entry_id].now) is not None:
+                    titles.add(now.doc, _source(now))
+            old = [t for i in chunk if (t := first[i].old) is not None]
+            new = [t for i in chunk if (t := last[i].text) is not None]
+            removed, added = tokenizer.terms(old), tokenizer.terms(new)
+            lexicon.update_terms(
+                (t for terms in removed for t in terms),
+                (t for terms in added for t in terms),
+                len(titles),
+            )
+            await asyncio.sleep(0)
 
     async def _reloaded(self, generation: int) -> _Snapshot:
         async with self._lock:
@@ -136,6 +219,20 @@ class SearchService:
         snapshot = self._snapshot
         if snapshot is not None and snapshot.generation == generation:
             return snapshot
+        if snapshot is not None and self._reload is None:
+            follow = self._following
+            if follow is None:
+                follow = self._following = asyncio.create_task(
+                    self._follow(snapshot), name="search-follow"
+                )
+                follow.add_done_callback(self._follow_done)
+            try:
+                if await asyncio.wait_for(asyncio.shield(follow), FOLLOW_WAIT):
+                    return snapshot
+            except TimeoutError:
+                return snapshot  # part of the writes applied; matches come from FTS anyway
+            except Exception:  # logged by _follow_done: reload
+                pass
         reload = self._reload
         if reload is None:
             reload = self._reload = asyncio.create_task(

@@ -9,6 +9,8 @@ spacing (`취업준비` finds "취업 준비 마인드셋", `취업 준비` find
 
 from __future__ import annotations
 
+import heapq
+from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -29,6 +31,7 @@ class TitleSource:
     entry_id: str
     title: str
     extra: tuple[str, ...] = ()  # English title and aliases: findable, never displayed
+    number: int | None = None  # its entry number; None: its place in the sources
 
 
 def title_keystrokes(text: str) -> list[str]:
@@ -96,45 +99,79 @@ class Postings(Sequence[str]):
         return _decode(self._data[start : start + _DIGITS])
 
 
+class _Overlay:
+    """Changes since the packed postings were built: records of titles added since (sorted), and
+    the records of built titles since removed (sorted, to keep `span` exact), by key kind."""
+
+    def __init__(self) -> None:
+        self.added: list[str] = []
+        self.removed: list[str] = []
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed)
+
+
+def _merge_ranges(
+    postings: Postings, overlay: _Overlay, gone: set[int], prefix: str
+) -> Iterator[int]:
+    """Entry numbers whose key starts with `prefix`, in key then number order, built postings
+    (less removed titles) and added records merged: the order one build of them all gives."""
+    width = postings.width
+    lo, hi = prefix_range(postings, prefix)
+    built = ((postings[i], n) for i in range(lo, hi) if (n := postings.entry(i)) not in gone)
+    added_lo, added_hi = prefix_range(overlay.added, prefix)
+    added = ((r[:width], _decode(r[width:])) for r in overlay.added[added_lo:added_hi])
+    for _, number in heapq.merge(built, added):
+        yield number
+
+
 class TitleIndex:
+    """Titles by entry number (the entry's index document number, or its place in `sources`).
+
+    Built once from every title; then `add` and `remove` keep it current in time proportional
+    to the title changed: the packed postings stay, an overlay holds what changed since, and
+    every answer is the one a fresh build over the same titles gives.
+    """
+
     def __init__(self, sources: Iterable[TitleSource]) -> None:
-        self.ids: list[str] = []
-        self.titles: list[str] = []
+        self.ids: dict[int, str] = {}
+        self.titles: dict[int, str] = {}
         self._extra: dict[int, tuple[str, ...]] = {}
         for index, source in enumerate(sources):
-            self.ids.append(source.entry_id)
-            self.titles.append(source.title)
+            number = index if source.number is None else source.number
+            self.ids[number] = source.entry_id
+            self.titles[number] = source.title
             if source.extra:
-                self._extra[index] = source.extra
-        self.position = {entry_id: i for i, entry_id in enumerate(self.ids)}
+                self._extra[number] = source.extra
+        self.position = {entry_id: n for n, entry_id in self.ids.items()}
+        self.order = sorted(self.ids)
         # One key kind at a time: a big corpus has ~600k of each, and each list is packed and
         # dropped before the next is built (peak memory, not just what stays).
-        stems: dict[str, None] = {}
-        self.keys = Postings(self._records(KEY_JAMO, keystrokes, stems), KEY_JAMO)
-        self.cho_keys = Postings(self._records(KEY_CHOSEONG, choseong_keys, None), KEY_CHOSEONG)
-        # Title word stems for typo-tolerant fill, bucketed by first keystroke and length: a typo
-        # rarely hits the first key, and each bucket stays small however big the corpus.
-        buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for key in stems:
-            if key:
-                buckets[key[0], len(key)].append(key)
-        self._fuzzy = dict(buckets)
+        self.keys = Postings(self._records(KEY_JAMO, keystrokes), KEY_JAMO)
+        self.cho_keys = Postings(self._records(KEY_CHOSEONG, choseong_keys), KEY_CHOSEONG)
+        self._overlays = {KEY_JAMO: _Overlay(), KEY_CHOSEONG: _Overlay()}
+        self._built = set(self.ids)  # entry numbers whose records are in the packed postings
+        self._gone: set[int] = set()  # of those, removed or rewritten since
+        # Title word stems for typo-tolerant fill (with how many titles have each), bucketed by
+        # first keystroke and length: a typo rarely hits the first key, and each bucket stays
+        # small however big the corpus.
+        self._stems: dict[str, int] = defaultdict(int)
+        self._fuzzy: dict[tuple[str, int], list[str]] = defaultdict(list)
+        cache: dict[str, str] = {}
+        for number in self.ids:
+            self._count_stems(number, 1, cache)
 
-    def _texts(self) -> Iterator[tuple[int, str]]:
-        for index, title in enumerate(self.titles):
-            yield index, title
-            for text in self._extra.get(index, ()):
-                yield index, text
+    def _texts(self, number: int) -> Iterator[str]:
+        yield self.titles[number]
+        yield from self._extra.get(number, ())
 
-    def _records(
-        self, width: int, encode: Callable[[str], str], stems: dict[str, None] | None
-    ) -> list[str]:
+    def _title_records(
+        self, number: int, width: int, encode: Callable[[str], str], cache: dict[str, str]
+    ) -> Iterator[str]:
         """A record per word start: the encoded text from that word on (initial-consonant
         keys stop at a word with no Hangul)."""
-        records: list[str] = []
-        cache: dict[str, str] = {}
-        choseong_only = stems is None
-        for index, text in self._texts():
+        choseong_only = width == KEY_CHOSEONG
+        for text in self._texts(number):
             tail = ""
             for word in reversed(words(text)):
                 if choseong_only and not has_hangul(word):
@@ -143,29 +180,98 @@ class TitleIndex:
                 code = cache.get(word)
                 if code is None:
                     code = cache[word] = encode(word)
-                    if stems is not None:
-                        stems.setdefault(encode(stem(word)), None)
                 tail = (code + tail)[:width]
-                records.append(Postings.record(tail, index, width))
+                yield Postings.record(tail, number, width)
+
+    def _records(self, width: int, encode: Callable[[str], str]) -> list[str]:
+        records: list[str] = []
+        cache: dict[str, str] = {}
+        for number in self.ids:
+            records.extend(self._title_records(number, width, encode, cache))
         return records
+
+    def _count_stems(self, number: int, step: int, cache: dict[str, str]) -> None:
+        """Count the title's word stems in (`step` 1) or out (-1), keeping the buckets exact."""
+        keys: set[str] = set()
+        for text in self._texts(number):
+            for word in words(text):
+                key = cache.get(word)
+                if key is None:
+                    key = cache[word] = keystrokes(stem(word))
+                keys.add(key)
+        for key in keys:
+            if not key:
+                continue
+            count = self._stems[key] = self._stems[key] + step
+            if count == step == 1:
+                self._fuzzy[key[0], len(key)].append(key)
+            elif count == 0:
+                del self._stems[key]
+                self._fuzzy[key[0], len(key)].remove(key)
+
+    # -- changes ------------------------------------------------------------------------------
+
+    def add(self, number: int, source: TitleSource) -> None:
+        """A title written since the build (`remove` its previous version first)."""
+        self.ids[number] = source.entry_id
+        self.titles[number] = source.title
+        if source.extra:
+            self._extra[number] = source.extra
+        self.position[source.entry_id] = number
+        insort(self.order, number)
+        for width, encode in ((KEY_JAMO, keystrokes), (KEY_CHOSEONG, choseong_keys)):
+            added = self._overlays[width].added
+            for record in self._title_records(number, width, encode, {}):
+                insort(added, record)
+        self._count_stems(number, 1, {})
+
+    def remove(self, number: int) -> None:
+        """A title retired, or about to be rewritten."""
+        if number not in self.ids:
+            return
+        built = number in self._built and number not in self._gone
+        for width, encode in ((KEY_JAMO, keystrokes), (KEY_CHOSEONG, choseong_keys)):
+            overlay = self._overlays[width]
+            for record in self._title_records(number, width, encode, {}):
+                if built:
+                    insort(overlay.removed, record)
+                else:
+                    del overlay.added[bisect_left(overlay.added, record)]
+        self._count_stems(number, -1, {})
+        if built:
+            self._gone.add(number)
+        del self.position[self.ids.pop(number)]
+        del self.titles[number]
+        self._extra.pop(number, None)
+        del self.order[bisect_left(self.order, number)]
+
+    # -- lookups -----------------------------------------------------------------------------
 
     def __len__(self) -> int:
         return len(self.ids)
 
-    @staticmethod
-    def _collect(postings: Postings, prefix: str, cap: int) -> list[int]:
-        lo, hi = prefix_range(postings, prefix)
+    def _collect(self, postings: Postings, prefix: str, cap: int) -> list[int]:
         seen: dict[int, None] = {}
-        for i in range(lo, hi):
-            seen[postings.entry(i)] = None
+        overlay = self._overlays[postings.width]
+        if overlay or self._gone:
+            numbers: Iterable[int] = _merge_ranges(postings, overlay, self._gone, prefix)
+        else:
+            lo, hi = prefix_range(postings, prefix)
+            numbers = (postings.entry(i) for i in range(lo, hi))
+        for number in numbers:
+            seen[number] = None
             if len(seen) >= cap:
                 break
         return list(seen)
 
     def span(self, jamo_prefix: str) -> int:
         """How many word starts match `jamo_prefix` (a cheap selectivity estimate)."""
-        lo, hi = prefix_range(self.keys, jamo_prefix[:KEY_JAMO])
-        return hi - lo
+        prefix = jamo_prefix[:KEY_JAMO]
+        lo, hi = prefix_range(self.keys, prefix)
+        overlay = self._overlays[KEY_JAMO]
+        added_lo, added_hi = prefix_range(overlay.added, prefix)
+        removed_lo, removed_hi = prefix_range(overlay.removed, prefix)
+        return hi - lo + added_hi - added_lo - (removed_hi - removed_lo)
 
     def by_prefix(self, jamo_prefix: str, *, cap: int) -> list[int]:
         """Titles where a word starts `jamo_prefix` (read on across words, spaces ignored)."""
@@ -195,7 +301,7 @@ class TitleIndex:
             return []
         found: list[tuple[int, str]] = []
         for length in range(len(word_jamo) - allowed, len(word_jamo) + allowed + 1):
-            bucket = self._fuzzy.get((word_jamo[0], length), ())
+            bucket = self._fuzzy.get((word_jamo[0], length)) or ()
             for key, distance, _ in process.extract_iter(
                 word_jamo, bucket, scorer=Levenshtein.distance, score_cutoff=allowed
             ):

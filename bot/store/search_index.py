@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 import aiosqlite
@@ -53,10 +54,111 @@ def _candidate(row: aiosqlite.Row, bm25: float) -> Candidate:
 
 @dataclass(frozen=True, slots=True)
 class TitleRow:
+    doc: int  # the entry's document number in the index
     entry_id: str
     title: str
     title_en: str
     aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """An entry written since a reader last looked: what the index had, and has now."""
+
+    entry_id: str
+    old: str | None  # its indexed text (title, keys, body) before; None: it was not indexed
+    now: TitleRow | None  # None: not indexed now (retired or deleted)
+    text: str | None  # its indexed text now
+
+
+@asynccontextmanager
+async def one_read(conn: aiosqlite.Connection) -> AsyncIterator[None]:
+    """The reads inside see one state of the database, whatever is written meanwhile."""
+    await conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        await conn.execute("COMMIT")
+
+
+async def taxonomy(conn: aiosqlite.Connection) -> int:
+    """Moves when the topics table changes."""
+    row = await (
+        await conn.execute("SELECT value FROM search_meta WHERE key = 'taxonomy'")
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
+async def last_change(conn: aiosqlite.Connection) -> int:
+    """The number of the latest change ever logged (`changes_since` reads from it on)."""
+    row = await (
+        await conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'search_changes'")
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
+async def changes_since(conn: aiosqlite.Connection, seq: int) -> tuple[list[Change], int] | None:
+    """The entries written after change `seq`, in order, and the last change's number; None when
+    the log no longer reaches back to `seq` (the reader must rebuild). Call it in `one_read`."""
+    rows = await (
+        await conn.execute(
+            "SELECT c.seq, c.entry_id, c.old, d.doc, e.title, e.title_en, e.aliases,"
+            " f.title || ' ' || f.keys || ' ' || f.body FROM search_changes c"
+            " LEFT JOIN search_docs d ON d.entry_id = c.entry_id"
+            " LEFT JOIN search_fts f ON f.rowid = d.doc"
+            " LEFT JOIN entries e ON e.id = d.entry_id WHERE c.seq > ? ORDER BY c.seq",
+            (seq,),
+        )
+    ).fetchall()
+    last = await last_change(conn)
+    if (rows and rows[0][0] != seq + 1) or (not rows and last > seq):
+        return None
+    changes = [
+        Change(
+            r[1],
+            r[2],
+            None if r[3] is None else TitleRow(r[3], r[1], r[4], r[5], loads(r[6])),
+            r[7],
+        )
+        for r in rows
+    ]
+    return changes, (rows[-1][0] if rows else seq)
+
+
+async def topic_counts(conn: aiosqlite.Connection) -> dict[str, int]:
+    """Live entries filed under each topic that has any."""
+    rows = await (
+        await conn.execute(
+            "SELECT et.topic_id, count(*) FROM entry_topics et JOIN search_docs d"
+            " ON d.entry_id = et.entry_id GROUP BY et.topic_id"
+        )
+    ).fetchall()
+    return {r[0]: int(r[1]) for r in rows}
+
+
+class Tokenizer:
+    """The index's own tokenizer (FTS5 unicode61, as migration 0002 declares it), on a private
+    in-memory database: the terms a text adds to `search_vocab`, exactly."""
+
+    def __init__(self) -> None:
+        self._conn = sqlite3.connect(":memory:", check_same_thread=False)
+        self._conn.execute(
+            "CREATE VIRTUAL TABLE t USING fts5 (x, tokenize = 'unicode61 remove_diacritics 2')"
+        )
+        self._conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab (t, 'instance')")
+
+    def terms(self, texts: Sequence[str]) -> list[set[str]]:
+        """The distinct terms of each text."""
+        found: list[set[str]] = [set() for _ in texts]
+        with self._conn:
+            self._conn.executemany("INSERT INTO t (rowid, x) VALUES (?, ?)", list(enumerate(texts)))
+            for term, doc in self._conn.execute("SELECT term, doc FROM v"):
+                found[doc].add(term)
+            self._conn.execute("DELETE FROM t")
+        return found
+
+    def close(self) -> None:
+        self._conn.close()
 
 
 async def generation(conn: aiosqlite.Connection) -> int:
@@ -97,14 +199,15 @@ async def load_vocabulary(conn: aiosqlite.Connection) -> dict[str, int]:
 
 
 async def load_titles(conn: aiosqlite.Connection) -> list[TitleRow]:
-    """Live entries' titles in corpus order (file, position): the autocomplete universe."""
+    """Indexed entries' titles by document number (the order they were indexed in, corpus
+    order for an ingestion): the autocomplete universe."""
     rows = await (
         await conn.execute(
-            "SELECT id, title, title_en, aliases FROM entries WHERE retired = 0"
-            " ORDER BY source_file IS NULL, source_file, position, id"
+            "SELECT d.doc, e.id, e.title, e.title_en, e.aliases FROM search_docs d"
+            " JOIN entries e ON e.id = d.entry_id ORDER BY d.doc"
         )
     ).fetchall()
-    return [TitleRow(r[0], r[1], r[2], loads(r[3])) for r in rows]
+    return [TitleRow(r[0], r[1], r[2], r[3], loads(r[4])) for r in rows]
 
 
 async def count_entries(conn: aiosqlite.Connection) -> int:
@@ -277,6 +380,7 @@ async def rebuild(conn: aiosqlite.Connection) -> int:
     await conn.execute("DELETE FROM search_fts")
     await conn.execute("DELETE FROM search_titles")
     await conn.execute("DELETE FROM search_docs")
+    await conn.execute("DELETE FROM search_changes")  # readers find the gap and rebuild
     await conn.execute(
         "INSERT INTO search_docs (entry_id) SELECT id FROM entries WHERE retired = 0 ORDER BY rowid"
     )
@@ -313,6 +417,13 @@ async def index_bulk(conn: aiosqlite.Connection, written_ids: str) -> None:
     """
     where = f"WHERE entry_id IN ({written_ids})"
     docs = f"SELECT doc FROM search_docs WHERE entry_id IN ({written_ids})"
+    await conn.execute(
+        "INSERT INTO search_changes (entry_id, old) SELECT w.id, o.old"
+        f" FROM ({written_ids}) w LEFT JOIN search_old o ON o.entry_id = w.id"
+    )
+    await conn.execute(
+        "DELETE FROM search_changes WHERE seq <= (SELECT max(seq) FROM search_changes) - 10000"
+    )
     await conn.execute(f"DELETE FROM search_fts WHERE rowid IN ({docs})")
     await conn.execute(f"DELETE FROM search_titles WHERE rowid IN ({docs})")
     await conn.execute(

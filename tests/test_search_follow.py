@@ -1,0 +1,274 @@
+"""The in-memory index follows writes in place and answers exactly as a fresh build would.
+
+A seeded random generator (reproducible, no extra dependency) drives add / edit / retire /
+restore / delete sequences through every write path (the bulk upsert, the retire call, plain SQL
+the triggers see); after each few writes, a service that followed them and one built from scratch
+must give the same search results and autocomplete choices for a wide set of queries, and the
+follower must never have rebuilt.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import bot.search.service as service_module
+from bot.models import Topic
+from bot.search import SearchService
+from bot.search.lexicon import Lexicon, topic_info
+from bot.search.titles import TitleIndex, TitleSource
+from bot.store.database import Database
+from bot.text import choseong, keystrokes
+from tests.helpers_search import add_entries, draft, retire, sample_db
+from tests.helpers_store import app_services
+
+WORDS = [
+    "대학원",
+    "석사",
+    "진학",
+    "고민",
+    "포트폴리오",
+    "포폴",
+    "깃허브",
+    "블로그",
+    "면접",
+    "코딩테스트",
+    "캐글",
+    "대회",
+    "인턴",
+    "이력서",
+    "취업",
+    "준비",
+    "비전공",
+    "신입",
+    "연구",
+    "논문",
+    "구현",
+    "프로젝트",
+    "데이터",
+    "엔지니어",
+    "모델",
+    "서빙",
+    "스타트업",
+    "회사",
+    "kaggle",
+    "github",
+    "interview",
+    "resume",
+    "portfolio",
+    "research",
+    "파인튜닝",
+    "프롬프트",
+    "트렌드",
+    "기술",
+    "공부",
+]
+PARTICLES = ("", "", "은", "이", "을", "에", "에서", "으로")
+TOPIC_IDS = ("grad-school", "portfolio", "interview", "kaggle", "career")
+
+
+def text(rng: random.Random, low: int, high: int) -> str:
+    return " ".join(
+        rng.choice(WORDS) + rng.choice(PARTICLES) for _ in range(rng.randint(low, high))
+    )
+
+
+def queries() -> list[str]:
+    found = [
+        *WORDS,
+        "대학언",
+        "포트폴리요",
+        "대학ㅇ",
+        "ㄷㅎㅇ",
+        "ㅍㅌㅍㄹㅇ",
+        "취업준비",
+        "면접 준비",
+    ]
+    found += [w[:-1] + choseong(w[-1]) for w in WORDS if not w.isascii()]
+    found += [w[:2] for w in WORDS] + [f"{a} {b}" for a, b in zip(WORDS, WORDS[3:], strict=False)]
+    return found
+
+
+async def answers(search: SearchService, asked: list[str]) -> list[object]:
+    out: list[object] = []
+    for query in asked:
+        result = await search.search(query, limit=10)
+        out.append(
+            (query, result.total, result.corrected_query, [(h.id, h.score) for h in result.hits])
+        )
+        out.append((query, [(s.name, s.value) for s in result.suggestions]))
+        out.append((query, [(s.name, s.value) for s in await search.suggest(query)]))
+    out.append([(s.name, s.value) for s in await search.suggest("")])
+    for topic in TOPIC_IDS:
+        result = await search.search("준비", topic=topic)
+        out.append((topic, result.total, [(h.id, h.score) for h in result.hits]))
+    return out
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    database = await sample_db(tmp_path / "sunbae.db")
+    yield database
+    await database.close()
+
+
+async def write(db: Database, rng: random.Random, ids: list[str], retired: set[str]) -> None:
+    live = [i for i in ids if i not in retired]
+    action = rng.choice(("add", "add", "edit", "edit", "sql-edit", "retire", "restore", "delete"))
+    if action == "add" or not live:
+        new = [
+            draft(f"e{len(ids) + n}", text(rng, 2, 6), text(rng, 5, 30), (rng.choice(TOPIC_IDS),))
+            for n in range(rng.randint(1, 3))
+        ]
+        ids.extend(d.id for d in new)
+        await add_entries(db, new)
+    elif action == "edit":
+        await add_entries(db, [draft(rng.choice(live), text(rng, 2, 6), text(rng, 5, 30))])
+    elif action == "sql-edit":  # what the triggers see: one row, in place
+        async with db.transaction() as conn:
+            await conn.execute(
+                "UPDATE entries SET title = ?, body = ? WHERE id = ?",
+                (text(rng, 1, 5), text(rng, 3, 20), rng.choice(live)),
+            )
+    elif action == "retire":
+        victim = rng.choice(live)
+        retired.add(victim)
+        await retire(db, victim)
+    elif action == "restore" and retired:
+        back = rng.choice(sorted(retired))
+        retired.discard(back)
+        async with db.transaction() as conn:
+            await conn.execute("UPDATE entries SET retired = 0 WHERE id = ?", (back,))
+    elif action == "delete":
+        victim = rng.choice(live)
+        ids.remove(victim)
+        async with db.transaction() as conn:
+            await conn.execute("DELETE FROM entries WHERE id = ?", (victim,))
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+async def test_following_writes_answers_as_a_fresh_build(
+    db: Database, monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    rng = random.Random(seed)
+    follower = (await app_services(db)).search
+    await follower.refresh()
+    builds = 0
+    build = service_module._build
+
+    def counted(*args: object) -> object:
+        nonlocal builds
+        builds += 1
+        return build(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(service_module, "_build", counted)
+    monkeypatch.setattr(service_module, "FOLLOW_WAIT", 60)  # compare once it has caught up
+    async with db.transaction() as conn:
+        rows = await (await conn.execute("SELECT id, retired FROM entries")).fetchall()
+    ids = [r[0] for r in rows]
+    retired = {r[0] for r in rows if r[1]}
+    asked = queries()
+    for _ in range(4):
+        for _ in range(rng.randint(1, 4)):
+            await write(db, rng, ids, retired)
+        mine = await answers(follower, asked)
+        assert builds == 0  # followed, not rebuilt
+        fresh = (await app_services(db)).search
+        await fresh.refresh()
+        assert mine == await answers(fresh, asked)
+        builds = 0
+    await follower.close()
+
+
+def prefixes(words: list[str]) -> list[str]:
+    keys = [keystrokes(w) for w in words]
+    return sorted({k[:n] for k in keys for n in range(1, len(k) + 1)})
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_title_index_changes_match_a_fresh_build(seed: int) -> None:
+    rng = random.Random(seed)
+    live: dict[int, TitleSource] = {
+        n: TitleSource(f"e{n}", text(rng, 1, 5), number=n) for n in range(30)
+    }
+    index = TitleIndex(live.values())
+    for step in range(40):
+        number = rng.randrange(45)
+        if number in live:
+            index.remove(number)
+            del live[number]
+        if rng.random() < 0.7:
+            live[number] = TitleSource(f"x{step}", text(rng, 1, 5), (text(rng, 0, 2),), number)
+            index.add(number, live[number])
+    fresh = TitleIndex(sorted(live.values(), key=lambda s: s.number or 0))
+    assert (index.ids, index.titles, index.order) == (fresh.ids, fresh.titles, fresh.order)
+    for key in prefixes(WORDS):
+        assert index.span(key) == fresh.span(key)
+        assert index.by_prefix(key, cap=5) == fresh.by_prefix(key, cap=5)
+        assert index.fuzzy_words(key) == fresh.fuzzy_words(key)
+    for word in WORDS:
+        assert index.by_choseong(choseong(word), cap=5) == fresh.by_choseong(choseong(word), cap=5)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_lexicon_changes_match_a_fresh_build(seed: int) -> None:
+    rng = random.Random(seed)
+    docs = [set(text(rng, 1, 8).split()) for _ in range(20)]
+
+    def vocabulary() -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for terms in docs:
+            for term in terms:
+                counts[term] = counts.get(term, 0) + 1
+        return counts
+
+    topics = [topic_info(Topic(t, t, t), 0) for t in TOPIC_IDS]
+    lexicon = Lexicon(topics, vocabulary(), len(docs))
+    for _ in range(30):
+        at = rng.randrange(len(docs))
+        old, new = docs[at], set(text(rng, 0, 8).split())
+        docs[at] = new
+        lexicon.update_terms(old, new, len(docs))
+    counts = {t: rng.randrange(5) for t in TOPIC_IDS}
+    lexicon.set_topic_counts(counts)
+    ordered = sorted(topics, key=lambda t: (-counts[t.topic.id], t.topic.id))
+    fresh = Lexicon([replace(t, count=counts[t.topic.id]) for t in ordered], vocabulary(), 20)
+    assert lexicon.stem_df == fresh.stem_df
+    assert lexicon.alias_map == fresh.alias_map
+    assert lexicon.ordered_topics() == fresh.ordered_topics()
+    for word in [*WORDS, *(w[:n] for w in WORDS for n in range(1, len(w)))]:
+        assert lexicon.is_known(word) == fresh.is_known(word), word
+        assert lexicon.prefix_df(word) == fresh.prefix_df(word), word
+        assert lexicon.correct(word) == fresh.correct(word), word
+        assert lexicon.by_choseong(choseong(word)) == fresh.by_choseong(choseong(word))
+    for key in prefixes(WORDS):
+        assert lexicon.complete(key) == fresh.complete(key)
+
+
+async def test_a_query_does_not_wait_for_a_long_follow(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big write is followed in slices: queries meanwhile answer from the index as far as it
+    got (FTS has the new text already), and the next ones once it is done have it all."""
+    search = (await app_services(db)).search
+    await search.refresh()
+    monkeypatch.setattr(service_module, "FOLLOW_WAIT", 0)
+    monkeypatch.setattr(service_module, "FOLLOW_SLICE", 1)
+    await add_entries(
+        db, [draft(f"new{n}", f"파인튜닝 노트 {n}", "가중치를 바꿉니다.") for n in range(8)]
+    )
+    first = await search.suggest("파인튜닝")
+    assert len([s for s in first if s.ref.startswith("new")]) < 8  # not caught up yet
+    assert len((await search.search("파인튜닝", limit=10)).hits) == 8  # FTS is current
+    for _ in range(100):
+        if len([s for s in await search.suggest("파인튜닝") if s.ref.startswith("new")]) == 8:
+            break
+        await asyncio.sleep(0)
+    else:
+        pytest.fail("the follow never finished")
+    await search.close()
