@@ -541,3 +541,22 @@ async def test_starters_ping_nobody_whatever_the_cohort_is_called(harness: Harne
     assert starter["mention_everyone"] is False and starter["mention_roles"] == []
     [sent] = [c for c in h.emu.calls if c.path == f"/channels/{s.lab.id}/messages"]
     assert sent.json["allowed_mentions"] == {"parse": []}
+
+
+async def test_english_members_get_english_answers(harness: Harness) -> None:
+    h = harness
+    s = await Server.new(h, "english")
+    await s.create()
+    opened = await h.emu.slash(
+        "discuss", {"entry": ENTRY}, user=s.camper, channel=s.general, locale="en-US"
+    )
+    message = await opened.wait_final()
+    assert message is not None
+    assert message["content"].startswith("💬 Opened the **AI Lab 3기** discussion: <#")
+    listed = await h.emu.slash("cohort list", {}, user=s.camper, channel=s.general, locale="en-US")
+    assert fields(listed.embeds[0])["Active"].endswith("· 👥 — · 💬 1 open")
+    refused = await h.emu.slash(
+        "cohort archive", {"cohort": "AI Lab 3기"}, user=s.camper, channel=s.general,
+        locale="en-US", check_permissions=False,
+    )  # fmt: skip
+    assert refused.content == "This command needs the Manage Server permission."
