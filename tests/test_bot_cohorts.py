@@ -493,8 +493,17 @@ async def test_discuss_button_on_advice_and_the_daily_tip(harness: Harness) -> N
     await s.as_mod("tip-config set", {"channel": s.lab, "time": slot, "thread": True})
     clock = ManualClock(dt.datetime.now(dt.UTC) + dt.timedelta(minutes=3))
     scheduler = tip_scheduler(h.services, clock=clock)
-    [outcome] = await scheduler.tick(DiscordTipPoster(h.bot, cohorts=h.services.cohorts))
+    poster = DiscordTipPoster(h.bot, cohorts=h.services.cohorts, discussions=h.services.discussions)
+    [outcome] = await scheduler.tick(poster)
     assert outcome.kind == "sent"
+    # Recorded at once: /cohort threads lists it before anyone clicked.
+    listed = await h.emu.slash(
+        "cohort threads", {"cohort": str(cohort)}, user=s.camper, channel=s.general
+    )
+    assert (
+        f"<#{outcome.message_id}> · 오늘의 팁 {outcome.date.isoformat()}"
+        in (listed.embeds[0]["description"])
+    )
     tip = h.emu.message(outcome.message_id or 0)
     assert tip is not None
     button = discuss_button_of(tip)

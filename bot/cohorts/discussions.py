@@ -183,24 +183,38 @@ class DiscussionService:
     async def _adopt_tip_thread(
         self, cohort: Cohort, subject: Subject, user_id: int
     ) -> Discussion | None:
-        """The daily tip's own thread, when it was posted in this cohort's channel."""
+        """The daily tip's own thread, when it was posted in this cohort's channel (a tip
+        posted before the cohort existed, or whose recording failed)."""
         day = subject.day
         if day is None:
             return None
         found = await self._subjects.tip_thread(cohort.guild_id, day)
         if found is None or found.channel_id != cohort.channel_id:
             return None
-        adopted = await self._store.adopt(
+        await self._adopt(cohort, day, found, user_id)
+        return await self._store.live(cohort.guild_id, cohort.id, subject)
+
+    async def tip_thread_opened(
+        self, guild_id: int, day: dt.date, thread: TipThread, *, user_id: int
+    ) -> Discussion | None:
+        """Record the thread the daily tip opened as the discussion of that day's tip for the
+        cohort of its channel, if the channel is a cohort's; None otherwise (or if one is live)."""
+        cohort = await self._cohorts.for_channel(guild_id, thread.channel_id)
+        return None if cohort is None else await self._adopt(cohort, day, thread, user_id)
+
+    async def _adopt(
+        self, cohort: Cohort, day: dt.date, thread: TipThread, user_id: int
+    ) -> Discussion | None:
+        return await self._store.adopt(
             cohort.guild_id,
             cohort.id,
-            subject,
-            channel_id=found.channel_id,
-            thread_id=found.thread_id,
-            starter_message_id=found.message_id,
+            Subject.tip(day),
+            channel_id=thread.channel_id,
+            thread_id=thread.thread_id,
+            starter_message_id=thread.message_id,
             user_id=user_id,
             now=self.clock(),
         )
-        return adopted or await self._store.live(cohort.guild_id, cohort.id, subject)
 
     async def _open(
         self, port: ThreadPort, cohort: Cohort, claim: Discussion, subject: Subject

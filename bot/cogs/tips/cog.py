@@ -41,9 +41,12 @@ class TipsCog(commands.Cog):
     async def _run_scheduler(self) -> None:
         await self.bot.wait_until_ready()
         try:
-            await self.scheduler.run(
-                self._stop, DiscordTipPoster(self.bot, cohorts=self.bot.services.cohorts)
+            poster = DiscordTipPoster(
+                self.bot,
+                cohorts=self.bot.services.cohorts,
+                discussions=self.bot.services.discussions,
             )
+            await self.scheduler.run(self._stop, poster)
         except Exception:
             log.exception("the daily tip scheduler stopped")
 

@@ -10,6 +10,7 @@ import discord
 from bot.adapter import limits
 from bot.cogs.cohorts.button import discuss_button
 from bot.cogs.tips.embeds import tip_embed
+from bot.cohorts.discussions import DiscussionService, TipThread
 from bot.cohorts.models import Subject
 from bot.cohorts.service import CohortService
 from bot.i18n import Language, Verbatim, t
@@ -57,24 +58,25 @@ class DiscordTipPoster:
         language: Language = "ko",
         *,
         cohorts: CohortService | None = None,
+        discussions: DiscussionService | None = None,
     ) -> None:
         self._client = client
         self._language = language
         self._cohorts = cohorts
+        self._discussions = discussions
 
     async def _discuss_view(
         self, guild_id: int, channel_id: int, tip: DailyTip, language: Language
-    ) -> discord.ui.View | None:
+    ) -> discord.ui.View:
         """The tip's Discuss button, naming the cohort whose channel it is posted in, in a
-        server that has a cohort; it keeps working after a restart."""
+        server that has a cohort (else no button); it keeps working after a restart."""
+        view = discord.ui.View(timeout=None)
         if self._cohorts is None or not await self._cohorts.any_active(guild_id):
-            return None
+            return view
         cohort = await self._cohorts.for_channel(guild_id, channel_id)
         button = discuss_button(Subject.tip(tip.date), cohort.id if cohort else 0, language)
-        if button is None:
-            return None
-        view = discord.ui.View(timeout=None)
-        view.add_item(button)
+        if button is not None:
+            view.add_item(button)
         return view
 
     async def _channel(self, channel_id: int) -> discord.abc.Messageable:
@@ -116,7 +118,7 @@ class DiscordTipPoster:
             message = await channel.send(
                 embed=tip_embed(tip, language, nonce=nonce),
                 nonce=nonce,
-                **({"view": view} if view else {}),
+                view=view,
             )
         except (discord.HTTPException, aiohttp.ClientError) as exc:
             raise _post_error(exc) from exc
@@ -132,4 +134,18 @@ class DiscordTipPoster:
         except (discord.HTTPException, aiohttp.ClientError) as exc:
             log.warning("tip posted in %s but the thread failed: %s", channel_id, exc)
             return PostedTip(message.id, None, thread_problem=str(exc))
+        await self._record_discussion(guild_id, tip, TipThread(channel_id, message.id, thread.id))
         return PostedTip(message.id, thread.id)
+
+    async def _record_discussion(self, guild_id: int, tip: DailyTip, thread: TipThread) -> None:
+        """The tip's thread is its cohort's discussion of the day's tip (when the channel is a
+        cohort's). A failure here loses nothing: "Discuss" on the tip adopts it later."""
+        if self._discussions is None:
+            return
+        me = self._client.user
+        try:
+            await self._discussions.tip_thread_opened(
+                guild_id, tip.date, thread, user_id=me.id if me else 0
+            )
+        except Exception:
+            log.warning("could not record the tip thread %s", thread.thread_id, exc_info=True)
