@@ -122,6 +122,11 @@ async def test_create_then_discuss_opens_one_thread_and_links_it(harness: Harnes
     assert starter["embeds"][0]["title"] == entry.title
     assert fields(starter["embeds"][0])["전체 보기"] == "`/entry id:portfolio-few-and-deep`"
     assert starter["content"].startswith("**AI Lab 3기** 여러분")
+    # The body cites another entry by id; the starter names it by title, as /advice does.
+    cited = await h.services.entries.get("show-results-not-activities")
+    assert cited is not None
+    assert f"「{cited.title}」" in starter["embeds"][0]["description"]
+    assert "show-results-not-activities" not in starter["embeds"][0]["description"]
     [sent] = [c for c in h.emu.calls if c.path == f"/channels/{s.lab.id}/messages"]
     assert sent.json["allowed_mentions"] == {"parse": []}  # pings nobody
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from typing import Protocol
 
 from bot.cohorts.discussions import TipThread
 from bot.cohorts.models import Subject
 from bot.cohorts.port import Starter
+from bot.corpus.references import with_named_references
 from bot.models import Entry, Topic
 from bot.tips.errors import NoTipsError
 from bot.tips.models import DailyTip, PostRecord
@@ -17,6 +19,10 @@ from bot.tips.models import DailyTip, PostRecord
 class EntrySource(Protocol):
     async def get(self, entry_id: str, *, guild_id: int | None = None) -> Entry | None:
         """The entry as server `guild_id` sees it (its own entries included)."""
+        ...
+
+    async def get_many(self, ids: Sequence[str], *, guild_id: int | None = None) -> list[Entry]:
+        """The live entries among `ids`, as server `guild_id` sees them."""
         ...
 
 
@@ -54,6 +60,9 @@ class LibrarySubjects:
             entry = await self._entries.get(subject.key, guild_id=guild_id)
             if entry is None:
                 return None
+            # Ids cited in the body ("… (ask-many-people 참고)") read as titles, as in /advice.
+            fetch = functools.partial(self._entries.get_many, guild_id=guild_id)
+            (entry,) = await with_named_references([entry], fetch)
             return Starter(
                 kind="entry",
                 entry_id=entry.id,
