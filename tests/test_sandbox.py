@@ -109,19 +109,24 @@ COHORT_SCRIPT = """\
 as moderator /cohort create name:"AI Lab 3기" channel:#ai-lab-3
 /discuss entry:portfolio-few-and-deep
 as moderator /discuss entry:portfolio-few-and-deep
+/advice query:포트폴리오
+[💬 토론하기]
 """
 
 
 def test_sandbox_creates_a_cohort_and_discusses_in_it(tmp_path: Path) -> None:
     proc = run_cli(tmp_path, "sandbox", stdin=COHORT_SCRIPT)
     assert proc.returncode == 0, proc.stderr
-    create, first, second = blocks(proc.stdout).values()
+    create, first, second, advice, clicked = blocks(proc.stdout).values()
     assert create == "(ephemeral)\n**AI Lab 3기** 기수를 만들었어요. 토론은 #ai-lab-3에서 열려요.\n"
     name = "[3기] 포트폴리오는 많고 얕게? 적고 깊게?"
     assert first.startswith(f"(ephemeral)\n💬 **AI Lab 3기** 토론 스레드를 열었어요: #{name}\n")
     assert f"🧵 new thread in #ai-lab-3: {name}\n**AI Lab 3기** 여러분" in first
     assert "┃ **포트폴리오는 많고 얕게? 적고 깊게?**" in first
     assert second == f"(ephemeral)\n💬 이미 **AI Lab 3기** 토론 스레드가 있어요: #{name}\n"
+    # The button is clicked by the text the sandbox printed for it, emoji included.
+    assert "[💬 토론하기]" in advice
+    assert "💬 **AI Lab 3기** 토론 스레드를 열었어요" in clicked
 
 
 def test_run_without_a_token_points_to_the_sandbox(tmp_path: Path) -> None:

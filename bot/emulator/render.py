@@ -127,9 +127,14 @@ def _components(components: Sequence[Mapping[str, Any]], depth: int = 0) -> list
 _MEDIA = {11: "thumbnail", 12: "gallery", 13: "file"}
 
 
-def _button(button: Mapping[str, Any]) -> str:
+def button_text(button: Mapping[str, Any]) -> str:
+    """A button as a reader sees it: its emoji, then its label."""
     emoji = (button.get("emoji") or {}).get("name")
-    label = " ".join(p for p in (emoji, button.get("label")) if p)
+    return " ".join(p for p in (emoji, button.get("label")) if p)
+
+
+def _button(button: Mapping[str, Any]) -> str:
+    label = button_text(button)
     if button.get("style") == 5:
         label += f" ↗ {button.get('url')}"
     if button.get("disabled"):

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any, TextIO
 
 from bot.emulator import EmulatorError, InteractionResult, InteractionTimeout
+from bot.emulator.render import button_text
 from bot.sandbox.harness import Harness
 
 HELP = """\
@@ -229,9 +230,11 @@ class Session:
         message = self.h.emu.message(self.last["id"]) or self.last
         for row in message.get("components") or []:
             for item in row.get("components") or []:
+                # A button answers to its label, its emoji, or both as the sandbox prints them.
                 if item.get("type") == 2 and label in (
                     item.get("label"),
                     item.get("emoji", {}).get("name"),
+                    button_text(item),
                 ):
                     result = await self.h.emu.click(
                         message, label=item.get("label"), user=user, locale=self.locale
