@@ -11,18 +11,29 @@ import html
 import re
 import unicodedata
 
-_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LIQUID = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+# Every pattern must scan in time linear in the text, whatever the text (posts are untrusted):
+# a tag's inside stops at the next "<" ([^<>]), and an element's content stops at the next
+# opener of the same element (a tempered `(?:(?!opener).)*?`). An unclosed opener then fails
+# at the next one instead of scanning to the end of the text from every opener (quadratic).
+_IMG_TAG = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
+_MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)")
+_LIQUID = re.compile(r"\{\{(?:(?!\{\{).)*?\}\}|\{%(?:(?!\{%).)*?%\}", re.DOTALL)
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_HEADING_TAG = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
-_BOLD_TAG = re.compile(r"<(b|strong)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
-_ITALIC_TAG = re.compile(r"<(i|em)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
-_UNDERLINE_TAG = re.compile(r"<u\b[^>]*>(.*?)</u\s*>", re.IGNORECASE | re.DOTALL)
-_LINK_TAG = re.compile(r"<a\b[^>]*href=[\"']([^\"']+)[\"'][^>]*>(.*?)</a\s*>", re.I | re.DOTALL)
-_BLOCK_TAG = re.compile(r"</?(p|div|section|article|li|ul|ol|table|tr|td|th)\b[^>]*>", re.I)
+_HEADING_TAG = re.compile(
+    r"<h([1-6])\b[^<>]*>((?:(?!<h[1-6]\b).)*?)</h\1\s*>", re.IGNORECASE | re.DOTALL
+)
+_BOLD_TAG = re.compile(
+    r"<(b|strong)\b[^<>]*>((?:(?!<(?:b|strong)\b).)*?)</\1\s*>", re.IGNORECASE | re.DOTALL
+)
+_ITALIC_TAG = re.compile(
+    r"<(i|em)\b[^<>]*>((?:(?!<(?:i|em)\b).)*?)</\1\s*>", re.IGNORECASE | re.DOTALL
+)
+_UNDERLINE_TAG = re.compile(r"<u\b[^<>]*>((?:(?!<u\b).)*?)</u\s*>", re.IGNORECASE | re.DOTALL)
+_LINK_TAG = re.compile(r"<a\b([^<>]*)>((?:(?!<a\b).)*?)</a\s*>", re.IGNORECASE | re.DOTALL)
+_HREF = re.compile(r"\bhref=[\"']([^\"']+)[\"']", re.IGNORECASE)
+_BLOCK_TAG = re.compile(r"</?(p|div|section|article|li|ul|ol|table|tr|td|th)\b[^<>]*>", re.I)
 _ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?>")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_HTML_COMMENT = re.compile(r"<!--(?:(?!<!--).)*?-->", re.DOTALL)
 # Kramdown definition-list leftovers: ": : text" is an item, ": - text" a sub-item, ": text" a line.
 _DEF_ITEM = re.compile(r"^:\s*:\s?")
 _DEF_SUBLIST = re.compile(r"^:\s*-\s+")
@@ -34,7 +45,6 @@ _EMPTY_BOLD = re.compile(r"\*\*\s*\*\*")
 _BLANK_RUN = re.compile(r"\n{3,}")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_BOLD_PAD = re.compile(r"\*\*\s+(.+?)\s+\*\*")
 
 # Lines that scraped pages carry around the post itself (skip links, share buttons, footers).
 NOISE_LINES = frozenset(
@@ -99,9 +109,26 @@ def _inline_html(text: str) -> str:
     text = _UNDERLINE_TAG.sub(
         lambda m: f"__{m.group(1).strip()}__" if m.group(1).strip() else "", text
     )
-    text = _LINK_TAG.sub(lambda m: f"[{m.group(2).strip()}]({m.group(1)})", text)
+    text = _LINK_TAG.sub(_link, text)
     text = _ANY_TAG.sub("", text)
     return html.unescape(text).replace("\xa0", " ")  # &nbsp; too, as normalize_text does
+
+
+def _link(match: re.Match[str]) -> str:
+    href = _HREF.search(match.group(1))
+    words = match.group(2).strip()
+    return f"[{words}]({href.group(1)})" if href else words
+
+
+def _unpad_bold(line: str) -> str:
+    """`** text **` -> `**text**` (Discord renders no bold with the inner spaces): markers
+    paired left to right, as Markdown reads them; an unpaired last marker stays as it is."""
+    parts = line.split("**")
+    for n in range(1, len(parts) - 1, 2):
+        inner = parts[n].strip()
+        if inner and parts[n][0].isspace() and parts[n][-1].isspace():
+            parts[n] = inner
+    return "**".join(parts)
 
 
 def _definition_prefix(line: str) -> str:
@@ -140,7 +167,7 @@ def clean_markup(text: str) -> str:
             line = "  " * depth + "- " + line[bullet.end() :]
         if "**" in line:
             line = _EMPTY_BOLD.sub("", line)
-            line = _BOLD_PAD.sub(lambda m: f"**{m.group(1)}**", line)
+            line = _unpad_bold(line)
         if line.strip() in {"---", "***", "___"} and out and not out[-1].strip():
             continue  # horizontal rules under a title add nothing in Discord
         out.append(line.rstrip())
