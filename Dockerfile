@@ -14,6 +14,7 @@ RUN useradd --create-home --uid 10001 sunbae
 # The same install step CI runs (pip install of the project), minus the test extras.
 COPY pyproject.toml README.md ./
 COPY bot ./bot
+COPY cogs ./cogs
 RUN pip install .
 
 COPY content ./content

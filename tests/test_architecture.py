@@ -8,10 +8,10 @@ import re
 import tomllib
 from collections.abc import Iterator
 
-from bot.cogs import EXTENSIONS
+from bot.adapter.client import EXTENSIONS
 from tests.helpers_ingest import REPO
 
-DISCORD_ALLOWED = ("bot/cogs", "bot/adapter")
+DISCORD_ALLOWED = ("cogs", "bot/adapter")
 SQL_ALLOWED = ("bot/store",)
 SQL = re.compile(
     r"\bSELECT\s|\bINSERT\s+(OR\s+\w+\s+)?INTO\b|\bUPDATE\s+\w+\s+SET\b|\bDELETE\s+FROM\b"
@@ -20,7 +20,7 @@ SQL = re.compile(
 
 
 def sources() -> Iterator[tuple[str, ast.Module]]:
-    for path in sorted((REPO / "bot").rglob("*.py")):
+    for path in sorted([*(REPO / "bot").rglob("*.py"), *(REPO / "cogs").rglob("*.py")]):
         rel = path.relative_to(REPO).as_posix()
         yield rel, ast.parse(path.read_text(encoding="utf-8"), filename=rel)
 
@@ -67,7 +67,7 @@ def test_only_adapters_import_discord() -> None:
             if module == "discord" or module.startswith("discord."):
                 offenders.append(f"{rel}:{line} imports {module}")
     assert checked >= 20
-    assert offenders == [], "only bot/cogs/ and bot/adapter/ may import discord:\n" + "\n".join(
+    assert offenders == [], "only cogs/ and bot/adapter/ may import discord:\n" + "\n".join(
         offenders
     )
 
@@ -120,16 +120,14 @@ def test_the_checks_catch_what_they_look_for() -> None:
 
 
 def test_every_feature_package_is_loaded_and_nothing_else_ships_top_level() -> None:
-    """A feature's Discord side is one package in bot/cogs/ and one line in EXTENSIONS; the
-    wheel installs only `bot` (no generic top-level name such as `cogs`)."""
-    packages = {
-        f"bot.cogs.{path.parent.name}" for path in (REPO / "bot" / "cogs").glob("*/__init__.py")
-    }
+    """A feature's Discord side is one package in cogs/ and one line in EXTENSIONS; the
+    wheel ships `bot` and `cogs`, the design card's top level, and nothing else."""
+    packages = {f"cogs.{path.parent.name}" for path in (REPO / "cogs").glob("*/__init__.py")}
     assert set(EXTENSIONS) == packages
     for name in EXTENSIONS:
         assert callable(getattr(importlib.import_module(name), "setup", None)), name
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
-    assert project["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"] == ["bot"]
+    assert project["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"] == ["bot", "cogs"]
 
 
 def test_tests_import_helpers_not_conftests() -> None:

@@ -13,8 +13,6 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.clock import iso
-from bot.cogs.cohorts.threads import DiscordThreads
-from bot.cogs.tips.poster import DiscordTipPoster
 from bot.cohorts.models import Subject
 from bot.cohorts.names import units
 from bot.cohorts.port import Starter, ThreadRequest
@@ -22,6 +20,8 @@ from bot.emulator import BOT_DEFAULT, Channel, DiscordEmulator, Guild, Member, P
 from bot.emulator.results import InteractionResult
 from bot.models import EntryDraft, Kind
 from bot.sandbox.harness import Harness
+from cogs.cohorts.threads import DiscordThreads
+from cogs.tips.poster import DiscordTipPoster
 from tests.helpers_async import eventually
 from tests.helpers_bot import bot_settings, start_harness
 from tests.helpers_messages import buttons, fields

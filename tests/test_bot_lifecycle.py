@@ -143,16 +143,16 @@ async def test_the_tips_extension_unloads_and_reloads_with_its_commands(
     settings = bot_settings(tmp_path / "reload.db")
     async with start_harness(settings, emulator=emulator, ingest=False) as h:
         tree = h.bot.tree
-        cogs = [c for c in h.bot.cogs.values() if c.__module__.startswith("bot.cogs.tips.")]
+        cogs = [c for c in h.bot.cogs.values() if c.__module__.startswith("cogs.tips.")]
         declared = [c for cog in cogs for c in (cog.app_command, *cog.get_app_commands()) if c]
         assert sorted(c.name for c in declared) == ["tip", "tip-config"]
         for cog in cogs:
             await h.bot.remove_cog(cog.qualified_name)
         assert {c.name for c in tree.get_commands()} == COMMANDS - {"tip", "tip-config"}
-        await h.bot.reload_extension("bot.cogs.tips")
-        await h.bot.unload_extension("bot.cogs.tips")
+        await h.bot.reload_extension("cogs.tips")
+        await h.bot.unload_extension("cogs.tips")
         assert {c.name for c in tree.get_commands()} == COMMANDS - {"tip", "tip-config"}
-        await h.bot.load_extension("bot.cogs.tips")
+        await h.bot.load_extension("cogs.tips")
         assert sorted(c.name for c in tree.get_commands()) == sorted(COMMANDS)
         await tree.sync()
         res = await emulator.slash("tip-config show", user=h.moderator, channel=h.channel)

@@ -19,12 +19,12 @@ import pytest
 import yaml
 
 from bot import discord_limits as limits
-from bot.cogs.tips.embeds import tip_embed
 from bot.corpus.documents import ID_PATTERN, TIP_LIMIT, read_document
 from bot.corpus.taxonomy import parse_taxonomy
 from bot.models import Kind, Topic
 from bot.tips.models import DailyTip
 from bot.tips.schedule import nonce_for
+from cogs.tips.embeds import tip_embed
 from tests.helpers_messages import check_embed_limits
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -31,7 +31,7 @@ def test_dockerfile_runs_as_non_root_with_the_db_on_the_volume() -> None:
     assert "SUNBAE_DB=/app/data/sunbae.db" in text
     # The same install CI runs (the project through pip), not a hand-kept requirements list.
     assert re.search(r"^RUN pip install \.$", text, re.M)
-    for copied in ("bot", "content"):
+    for copied in ("bot", "cogs", "content"):
         assert re.search(rf"^COPY {copied} ", text, re.M)
 
 
@@ -53,13 +53,15 @@ def test_every_package_the_product_imports_is_declared() -> None:
     """What `bot/` imports outside the standard library is a dependency in pyproject, not
     something that happens to come with another one (the emulator's aiohttp did)."""
     imported: set[str] = set()
-    for path in (ROOT / "bot").rglob("*.py"):
+    for path in [*(ROOT / "bot").rglob("*.py"), *(ROOT / "cogs").rglob("*.py")]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 imported.update(alias.name.split(".")[0] for alias in node.names)
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 imported.add(node.module.split(".")[0])
-    third_party = {m for m in imported if m not in sys.stdlib_module_names and m != "bot"}
+    third_party = {
+        m for m in imported if m not in sys.stdlib_module_names and m not in {"bot", "cogs"}
+    }
     assert {"aiohttp", "discord", "aiosqlite"} <= third_party
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     declared = {re.split(r"[<>=!~\[; ]", d, maxsplit=1)[0].lower() for d in project["dependencies"]}

@@ -10,8 +10,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 from bot.adapter.runner import PERMISSIONS
-from bot.cogs.cohorts.threads import FORUM_PERMISSIONS, TEXT_PERMISSIONS
-from bot.cogs.tips.poster import POST_PERMISSIONS, THREAD_PERMISSIONS
+from cogs.cohorts.threads import FORUM_PERMISSIONS, TEXT_PERMISSIONS
+from cogs.tips.poster import POST_PERMISSIONS, THREAD_PERMISSIONS
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from bot.cogs.tips.problems import problem_text
 from bot.tips.models import TipProblem, TipSettings
+from cogs.tips.problems import problem_text
 
 DAY = dt.date(2025, 3, 3)
 

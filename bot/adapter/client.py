@@ -16,9 +16,19 @@ from bot.adapter.locale import SunbaeTranslator
 from bot.adapter.tree import SunbaeTree
 from bot.app import Services
 from bot.clock import iso, utcnow
-from bot.cogs import EXTENSIONS
 
 log = logging.getLogger(__name__)
+
+# The extensions `setup_hook` loads, in order, by module name: one package per feature in the
+# top-level `cogs/` (discord.py imports them; `bot` never imports `cogs`, so no package cycle).
+# One that fails to load stops start-up loudly.
+EXTENSIONS: tuple[str, ...] = (
+    "cogs.advice",
+    "cogs.topics",
+    "cogs.tips",
+    "cogs.about",
+    "cogs.cohorts",
+)
 
 TREE_HASH_KEY = "command_tree_hash"
 

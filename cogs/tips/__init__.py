@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.adapter.client import SunbaeBot
-from bot.cogs.tips.cog import TipsCog
-from bot.cogs.tips.config import TipConfig
+from cogs.tips.cog import TipsCog
+from cogs.tips.config import TipConfig
 
 
 async def setup(bot: SunbaeBot) -> None:

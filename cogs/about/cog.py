@@ -9,7 +9,7 @@ from bot.adapter.client import DOCS
 from bot.adapter.locale import cmd_str, lang
 from bot.adapter.types import Interaction
 from bot.app import Services
-from bot.cogs.about.embeds import about_embed
+from cogs.about.embeds import about_embed
 
 
 class AboutCog(commands.Cog):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.adapter.client import SunbaeBot
-from bot.cogs.about.cog import AboutCog
+from cogs.about.cog import AboutCog
 
 
 async def setup(bot: SunbaeBot) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.adapter.client import SunbaeBot
-from bot.cogs.topics.cog import TopicsCog
+from cogs.topics.cog import TopicsCog
 
 
 async def setup(bot: SunbaeBot) -> None:

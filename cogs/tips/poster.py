@@ -8,8 +8,6 @@ import aiohttp
 import discord
 
 from bot.adapter import limits
-from bot.cogs.cohorts.button import discuss_button
-from bot.cogs.tips.embeds import tip_embed
 from bot.cohorts.discussions import DiscussionService, TipThread
 from bot.cohorts.models import Subject
 from bot.cohorts.service import CohortService
@@ -17,6 +15,8 @@ from bot.i18n import Language, Verbatim, t
 from bot.tips.errors import PostError
 from bot.tips.models import DailyTip
 from bot.tips.poster import PostedTip
+from cogs.cohorts.button import discuss_button
+from cogs.tips.embeds import tip_embed
 
 log = logging.getLogger(__name__)
 HISTORY_SCAN = 50

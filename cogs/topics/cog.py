@@ -14,10 +14,10 @@ from bot.adapter.render import entry_pages
 from bot.adapter.types import Interaction
 from bot.adapter.views import PagesView, SelectView, select_options
 from bot.app import Services
-from bot.cogs.topics.embeds import topic_page_embed, topics_embed
 from bot.corpus.references import with_named_references
 from bot.i18n import Language, t
 from bot.models import Topic
+from cogs.topics.embeds import topic_page_embed, topics_embed
 
 PAGE_SIZE = 10
 

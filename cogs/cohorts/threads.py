@@ -9,11 +9,11 @@ import logging
 import aiohttp
 import discord
 
-from bot.cogs.cohorts.embeds import opening_question, starter_embed
 from bot.cohorts.errors import ThreadError
 from bot.cohorts.port import OpenedThread, ThreadRequest, ThreadStatus
 from bot.cohorts.rules import match_tags
 from bot.i18n import Language
+from cogs.cohorts.embeds import opening_question, starter_embed
 
 log = logging.getLogger(__name__)
 HISTORY_SCAN = 50

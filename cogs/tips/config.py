@@ -12,13 +12,13 @@ from bot.adapter import limits
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.render import COLOR
 from bot.adapter.types import Interaction
-from bot.cogs.tips.embeds import settings_embed
-from bot.cogs.tips.poster import missing_permissions
 from bot.i18n import t
 from bot.tips.errors import NoTipsError, TipConfigError
 from bot.tips.models import TipSettings
 from bot.tips.schedule import parse_time, parse_zone
 from bot.tips.service import TipService
+from cogs.tips.embeds import settings_embed
+from cogs.tips.poster import missing_permissions
 
 _ZONES = sorted(available_timezones())
 _POPULAR_ZONES = ["Asia/Seoul", "Asia/Tokyo", "UTC", "America/New_York", "America/Los_Angeles",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.adapter.client import SunbaeBot
-from bot.cogs.advice.cog import AdviceCog
+from cogs.advice.cog import AdviceCog
 
 
 async def setup(bot: SunbaeBot) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.adapter.client import SunbaeBot
-from bot.cogs.cohorts.cog import CohortsCog
+from cogs.cohorts.cog import CohortsCog
 
 
 async def setup(bot: SunbaeBot) -> None:

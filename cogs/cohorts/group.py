@@ -13,12 +13,12 @@ from bot.adapter import limits
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.types import Interaction
 from bot.app import Services
-from bot.cogs.cohorts.embeds import info_embed, list_embed, threads_embed
-from bot.cogs.cohorts.threads import missing_permissions
 from bot.cohorts.discussions import ThreadPage
 from bot.cohorts.errors import CohortError
 from bot.cohorts.models import ChannelKind, Cohort, CohortDraft, ProblemKind
 from bot.i18n import Verbatim
+from cogs.cohorts.embeds import info_embed, list_embed, threads_embed
+from cogs.cohorts.threads import missing_permissions
 
 log = logging.getLogger(__name__)
 

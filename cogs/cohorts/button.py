@@ -46,7 +46,7 @@ class DiscussButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=_TE
         return cls(subject, int(match["cohort"]))
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        from bot.cogs.cohorts.cog import CohortsCog  # the cog imports this module
+        from cogs.cohorts.cog import CohortsCog  # the cog imports this module
 
         cog = interaction.client.get_cog(CohortsCog.__cog_name__)
         if not isinstance(cog, CohortsCog):  # the bot is shutting down: its cogs are gone
