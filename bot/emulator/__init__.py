@@ -42,6 +42,15 @@ intent; interactions always carry the member's current ``member.roles``)::
     await emu.set_bot_permissions(guild, BOT_DEFAULT | Perm.MANAGE_ROLES)
     await emu.give_role(member, role) / take_role(member, role)  # a moderator, from the client
 
+Modals (callback type 9, checked as Discord checks them: Label around a text input or a select,
+Text Display, legacy rows) are submitted by custom_id or label; attachments fill ATTACHMENT
+options (refused above ``emu.state.attachment_size_limit``, as the client does)::
+
+    res = await emu.slash("content add", user=moderator)          # res.modal is a ModalPrompt
+    print(res.modal.text)                                          # inputs with their custom_ids
+    done = await emu.submit_modal(res.modal, {"title": "...", "topics": ["portfolio"]})
+    await emu.slash("content import", {"file": ("batch.zip", data)}, user=moderator)
+
 Permissions bind only on a guild a human owns: ``emu.add_guild(name, owner="owner")`` (the bot
 owns a plain ``add_guild`` guild, and an owner may do anything).
 """
@@ -53,6 +62,7 @@ from bot.emulator.recording import Call, Fault, GatewayEvent
 from bot.emulator.render import render_choices, render_message, render_modal
 from bot.emulator.results import InteractionResult, ModalPrompt
 from bot.emulator.server import DiscordEmulator
+from bot.emulator.state import UploadedFile
 
 __all__ = [
     "ALL_PERMISSIONS",
@@ -72,6 +82,7 @@ __all__ = [
     "ModalPrompt",
     "Perm",
     "Role",
+    "UploadedFile",
     "User",
     "render_choices",
     "render_message",

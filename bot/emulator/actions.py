@@ -34,6 +34,7 @@ from bot.emulator.errors import EmulatorError
 from bot.emulator.events import Events
 from bot.emulator.interactions import InteractionHub
 from bot.emulator.kinds import APPLICATION_COMMAND, AUTOCOMPLETE, COMPONENT, MODAL_SUBMIT
+from bot.emulator.modals import submission
 from bot.emulator.models import Channel, Guild, Member, User
 from bot.emulator.results import InteractionResult, ModalPrompt
 from bot.emulator.state import EmulatorState, wire
@@ -222,13 +223,29 @@ class UserActions:
         locale: str | None = None,
         within: float | None = None,
     ) -> InteractionResult:
-        """Fill the modal's inputs (``{custom_id: text}``; omitted inputs keep their default) and
-        submit it. Required inputs left empty raise ``EmulatorError``, as the client refuses."""
+        """Fill the modal's inputs and submit it: ``{custom_id or label: value}``, a string for
+        a text input, option values (or labels) for a string select, users/roles/channels for
+        an entity select. Omitted inputs keep their prefilled value or default options; what the
+        client refuses (a required input left empty, too long, not an option) raises
+        ``EmulatorError``."""
         source = modal.source
         if modal.submitted:
             raise EmulatorError(f"modal {modal.custom_id!r} was already submitted")
-        data = self.hub.modal_submission(modal, values or {})
         chan = self.state.channel(source.channel_id)
+        resolver = Resolver(self.state, chan.guild_id)
+        data = submission(
+            modal.custom_id,
+            modal.components,
+            values or {},
+            resolve={
+                USER_SELECT: resolver.user,
+                ROLE_SELECT: resolver.role,
+                MENTIONABLE_SELECT: resolver.mentionable,
+                CHANNEL_SELECT: resolver.channel,
+            },
+        )
+        if resolver.resolved:
+            data["resolved"] = resolver.resolved
         usr = self._user(user) if user is not None else self.state.user(source.user_id)
         message = None
         if source.source_message_id is not None:

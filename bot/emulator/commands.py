@@ -7,6 +7,7 @@ a constraint the Discord client enforces before the bot ever sees it.
 
 from __future__ import annotations
 
+import mimetypes
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from bot.emulator.errors import EmulatorError
 from bot.emulator.models import Channel, ChannelType, Member, Role, User
 from bot.emulator.permissions import ADMIN, effective
-from bot.emulator.state import EmulatorState
+from bot.emulator.state import EmulatorState, UploadedFile
 
 SUB_COMMAND, SUB_COMMAND_GROUP = 1, 2
 STRING, INTEGER, BOOLEAN, USER, CHANNEL, ROLE, MENTIONABLE, NUMBER, ATTACHMENT = (
@@ -178,6 +179,20 @@ class Resolver:
     def mentionable(self, value: Any) -> str:
         return self.role(value) if isinstance(value, Role) else self.user(value)
 
+    def attachment(self, value: Any) -> str:
+        """A file the user attaches: an ``UploadedFile`` or ``(filename, bytes[, type])``.
+        Like the client, it refuses one over the upload limit."""
+        upload = _upload(value)
+        limit = self.state.attachment_size_limit
+        if len(upload.data) > limit:
+            raise EmulatorError(
+                f"{upload.filename!r} is {len(upload.data)} bytes; the client uploads at most "
+                f"{limit} (emu.state.attachment_size_limit)"
+            )
+        stored = self.state.store_file(upload, self.guild_id or 0)
+        self.resolved.setdefault("attachments", {})[stored["id"]] = {**stored, "ephemeral": True}
+        return stored["id"]
+
 
 class OptionBuilder:
     """Builds the leaf ``options`` list (typed and checked) for one invocation."""
@@ -231,6 +246,8 @@ class OptionBuilder:
             return self.resolver.role(value)
         if kind == MENTIONABLE:
             return self.resolver.mentionable(value)
+        if kind == ATTACHMENT:
+            return self.resolver.attachment(value)
         raise EmulatorError(f"option {name!r} has type {kind}, which the emulator cannot fill yet")
 
 
@@ -262,6 +279,16 @@ def _scalar(definition: Mapping[str, Any], value: Any) -> Any:
     if not low <= value <= high:
         raise EmulatorError(f"option {name!r} must be between {low} and {high}, got {value}")
     return value
+
+
+def _upload(value: Any) -> UploadedFile:
+    if isinstance(value, UploadedFile):
+        return value
+    if isinstance(value, tuple) and len(value) in (2, 3) and isinstance(value[1], bytes):
+        name = str(value[0])
+        kind = value[2] if len(value) == 3 else mimetypes.guess_type(name)[0]
+        return UploadedFile(name, kind or "application/octet-stream", value[1])
+    raise EmulatorError(f"an attachment is an UploadedFile or (filename, bytes), got {value!r}")
 
 
 def _id(value: Any) -> int:

@@ -100,17 +100,6 @@ def check_counts(select: Mapping[str, Any], picked: Sequence[Any]) -> None:
         )
 
 
-def modal_inputs(components: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """Text inputs and selects of a modal, with the label they are shown under."""
-    found = []
-    for item in components:
-        if item.get("type") == LABEL and isinstance(item.get("component"), Mapping):
-            found.append({**item["component"], "label": item.get("label")})
-        elif item.get("type") == 1:
-            found.extend(c for c in item.get("components") or [] if c.get("custom_id"))
-    return found
-
-
 def describe_buttons(buttons: Sequence[Mapping[str, Any]]) -> str:
     if not buttons:
         return "no buttons"

@@ -12,7 +12,6 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from bot.emulator import errors as err
-from bot.emulator.components import LABEL, TEXT_INPUT
 from bot.emulator.errors import EmulatorError, RestError
 from bot.emulator.events import Events
 from bot.emulator.kinds import (
@@ -26,6 +25,7 @@ from bot.emulator.kinds import (
     TYPE_NAMES,
     UPDATE,
 )
+from bot.emulator.modals import check_modal
 from bot.emulator.models import Channel, User
 from bot.emulator.results import InteractionResult, ModalPrompt
 from bot.emulator.state import (
@@ -38,9 +38,6 @@ from bot.emulator.state import (
 )
 from bot.emulator.validation import check_message
 from bot.emulator.waiting import ChangeFeed
-
-# What Discord tells a bot it may upload per message on an unboosted guild.
-ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024
 
 
 class InteractionHub:
@@ -142,7 +139,7 @@ class InteractionHub:
             "locale": locale or user.locale,
             "entitlements": [],
             "entitlement_sku_ids": [],
-            "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
+            "attachment_size_limit": state.attachment_size_limit,
         }
         if guild_id is not None:
             guild = state.guild(guild_id)
@@ -276,19 +273,7 @@ class InteractionHub:
             return None
         if kind == MODAL:
             components = numbered_components(data.get("components"))
-            if (
-                not data.get("custom_id")
-                or not 1 <= len(components) <= 5
-                or len(data.get("title") or "") > 45
-            ):
-                raise RestError(
-                    400,
-                    50035,
-                    "Invalid Form Body",
-                    errors={
-                        "data": "A modal needs a custom_id, a title (<=45) and 1..5 components"
-                    },
-                )
+            check_modal(data, components)
             result.modal = ModalPrompt(data["custom_id"], data.get("title", ""), components, result)
             return None
         return None  # PONG
@@ -411,47 +396,6 @@ class InteractionHub:
             f"the bot did not {what} for {kind} {result.name!r} (waited {waited:.1f}s; "
             f"callback type {result.callback_type}).{self._describe_calls(result.dispatched_at)}"
         )
-
-    def modal_submission(self, modal: ModalPrompt, values: Mapping[str, Any]) -> dict[str, Any]:
-        """The ``data`` of a modal submit: every input with the value the user typed."""
-        known = {f.get("custom_id") for f in modal.fields}
-        unknown = set(values) - known
-        if unknown:
-            raise EmulatorError(
-                f"modal {modal.custom_id!r} has no input(s) {sorted(unknown)}; it has {sorted(known)}"
-            )
-
-        def submitted(item: Mapping[str, Any]) -> dict[str, Any]:
-            cid = item["custom_id"]
-            if item.get("type") != TEXT_INPUT:
-                picked = values.get(cid, [])
-                picked = [picked] if isinstance(picked, str) else list(picked)
-                return {
-                    "type": item["type"],
-                    "id": item.get("id"),
-                    "custom_id": cid,
-                    "values": picked,
-                }
-            value = str(values.get(cid, item.get("value") or ""))
-            if item.get("required", True) and not value:
-                raise EmulatorError(f"modal input {cid!r} is required")
-            low, high = item.get("min_length", 0), item.get("max_length", 4000)
-            if value and not low <= len(value) <= high:
-                raise EmulatorError(f"modal input {cid!r} must be {low}..{high} characters long")
-            return {"type": TEXT_INPUT, "id": item.get("id"), "custom_id": cid, "value": value}
-
-        components: list[dict[str, Any]] = []
-        for item in modal.components:
-            if item.get("type") == LABEL and isinstance(item.get("component"), Mapping):
-                components.append(
-                    {"type": LABEL, "id": item.get("id"), "component": submitted(item["component"])}
-                )
-            elif item.get("type") == 1:
-                row = [submitted(c) for c in item.get("components") or [] if c.get("custom_id")]
-                components.append({"type": 1, "id": item.get("id"), "components": row})
-            else:
-                components.append({"type": item.get("type"), "id": item.get("id")})
-        return {"custom_id": modal.custom_id, "components": components}
 
 
 def _int(value: str) -> int:

@@ -59,7 +59,7 @@ def render_modal(modal: Mapping[str, Any]) -> str:
                 shown = field.get("value") or field.get("placeholder") or ""
                 lines.append(f"│ {label}{required} [{style}] {field.get('custom_id')}: {shown}")
             else:
-                lines.append(f"│ {label}{required} {_select(field)}")
+                lines.append(f"│ {label}{required} {field.get('custom_id')}: {_select(field)}")
         if item.get("type") == 10:
             lines.append(f"│ {item.get('content', '')}")
     lines.append("╰")

@@ -8,8 +8,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from bot.emulator.components import modal_inputs
 from bot.emulator.kinds import DEFER, DEFER_UPDATE, TYPE_NAMES
+from bot.emulator.modals import modal_inputs
 from bot.emulator.render import render_message, render_modal
 from bot.emulator.state import EPHEMERAL, LOADING, wire
 

@@ -52,6 +52,8 @@ class EmulatorState:
         self.bot_permissions = bot_permissions
         self.nonce_ttl = nonce_ttl
         self.http_base = ""  # set once the server has a port; attachment urls point here
+        # What Discord tells a bot its users may upload (unboosted guild); the client refuses more.
+        self.attachment_size_limit = 10 * 1024 * 1024
         self.users: dict[int, User] = {self.bot_user.id: self.bot_user}
         self.guilds: dict[int, Guild] = {}
         self.channels: dict[int, Channel] = {}
@@ -485,6 +487,23 @@ class EmulatorState:
         found = {int(uid) for uid in _USER_MENTION.findall(content)}
         return [self.users[u].payload() for u in found if u in self.users]
 
+    def store_file(
+        self, upload: UploadedFile, channel_id: int, *, filename: str | None = None
+    ) -> dict[str, Any]:
+        """Keep an uploaded file (served at its url) and return its attachment object."""
+        aid = self.ids.next()
+        self.files[aid] = upload
+        name = filename or upload.filename
+        url = f"{self.http_base}/attachments/{channel_id}/{aid}/{name}"
+        return {
+            "id": str(aid),
+            "filename": name,
+            "content_type": upload.content_type,
+            "size": len(upload.data),
+            "url": url,
+            "proxy_url": url,
+        }
+
     def _attachments(
         self,
         channel_id: int,
@@ -504,20 +523,9 @@ class EmulatorState:
                 result.append(existing[str(ident)])
             elif 0 <= ident < len(files):
                 upload = files[ident]
-                aid = self.ids.next()
-                self.files[aid] = upload
                 filename = entry.get("filename") or upload.filename
-                result.append(
-                    {
-                        "id": str(aid),
-                        "filename": filename,
-                        "description": entry.get("description"),
-                        "content_type": upload.content_type,
-                        "size": len(upload.data),
-                        "url": f"{self.http_base}/attachments/{channel_id}/{aid}/{filename}",
-                        "proxy_url": f"{self.http_base}/attachments/{channel_id}/{aid}/{filename}",
-                    }
-                )
+                attachment = self.store_file(upload, channel_id, filename=filename)
+                result.append({**attachment, "description": entry.get("description")})
         return result
 
 

@@ -12,9 +12,10 @@ import re
 import shlex
 import sys
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any, TextIO
 
-from bot.emulator import EmulatorError, InteractionResult, InteractionTimeout
+from bot.emulator import EmulatorError, InteractionResult, InteractionTimeout, ModalPrompt
 from bot.emulator.render import button_text
 from bot.sandbox.harness import Harness
 
@@ -25,6 +26,9 @@ HELP = """\
   다음   or   [다음]                 click a button on the last reply by its label
   커리어 방향                        pick an option of the last reply's select menu
   as moderator /tip-config show    run as the moderator (Manage Server) instead of the camper
+  submit title:"제목" topics:a,b     fill and submit the open modal (inputs by custom_id or label;
+                                   a select takes comma-separated options)
+  /content import file:./a.zip     an attachment option takes a local file's path
   help, quit"""
 
 _OPTION = re.compile(r"(?:^|\s)([A-Za-z_][\w-]*):")
@@ -32,6 +36,7 @@ _TRUE = {"true", "yes", "y", "1", "on", "예", "네"}
 _FALSE = {"false", "no", "n", "0", "off", "아니오", "아니요"}
 _OPTION_TYPES = {
     3: "string", 4: "integer", 5: "boolean", 6: "user", 7: "channel", 8: "role", 10: "number",
+    11: "attachment",
 }  # fmt: skip
 _CHANNEL_MENTION = re.compile(r"<#(\d+)>")
 
@@ -65,10 +70,16 @@ class Session:
         self.as_json = as_json
         self.out = out
         self.last: dict[str, Any] | None = None  # the last message with components
+        self.modal: ModalPrompt | None = None  # the last modal the bot opened, until submitted
 
     # -- output ----------------------------------------------------------------------------------
 
     def show(self, result: InteractionResult) -> None:
+        if result.modal is not None:
+            self.modal = result.modal
+            self.emit({"modal": result.modal.custom_id, "fields": result.modal.fields},
+                      result.modal.text)  # fmt: skip
+            return
         message = result.message
         if message is None and result.choices is not None:
             self.emit({"choices": result.choices}, self._choices(result.choices))
@@ -166,6 +177,12 @@ class Session:
                 if wanted in (role.name, str(role.id)):
                     return role
             raise SandboxError(f"no role {raw!r}")
+        if kind == "attachment":
+            path = Path(raw).expanduser()
+            try:
+                return (path.name, path.read_bytes())
+            except OSError as exc:
+                raise SandboxError(f"{name}: cannot read {raw}: {exc.strerror}") from None
         if kind == "user":
             return self.h.camper if raw.lstrip("@") == "camper" else self.h.moderator
         return raw
@@ -185,7 +202,9 @@ class Session:
             user, line = self.h.moderator, line.removeprefix("as moderator ").strip()
         before = {thread.id for thread in self.h.emu.threads()}
         try:
-            if line.startswith("?/"):
+            if line == "submit" or line.startswith("submit "):
+                await self._submit(line.removeprefix("submit"), user)
+            elif line.startswith("?/"):
                 await self._complete(line[1:], user)
             elif line.startswith("/"):
                 path, options = split_command(line)
@@ -208,6 +227,21 @@ class Session:
                 break
             await asyncio.sleep(0.02)
         return result
+
+    async def _submit(self, line: str, user: Any) -> None:
+        if self.modal is None or self.modal.submitted:
+            raise SandboxError("no open modal; a command like /content add opens one")
+        _, options = split_command("submit " + line)
+        kinds = {str(f.get("custom_id")): f.get("type") for f in self.modal.fields}
+        labels = {str(f.get("label")): str(f.get("custom_id")) for f in self.modal.fields}
+        values: dict[str, Any] = {}
+        for name, raw in options.items():
+            key = name if name in kinds else labels.get(name, name)
+            is_text = kinds.get(key) == 4
+            values[name] = raw if is_text else [v.strip() for v in raw.split(",") if v.strip()]
+        modal, self.modal = self.modal, None
+        result = await self.h.emu.submit_modal(modal, values, user=user, locale=self.locale)
+        self.show(await self._settled(result))
 
     async def _complete(self, line: str, user: Any) -> None:
         path, options = split_command(line)

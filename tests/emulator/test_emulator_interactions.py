@@ -191,6 +191,49 @@ async def test_modal_submit(bot: commands.Bot, world: World) -> None:
         await emu.submit_modal(res.modal, {"feedback:body": "again"})
 
 
+async def test_modal_with_labels_a_select_and_a_text_display(
+    bot: commands.Bot, world: World
+) -> None:
+    emu = world.emu
+    res = await emu.slash("note", user=world.camper)
+    assert res.modal is not None
+    assert [f["custom_id"] for f in res.modal.fields] == ["note:body", "note:topics"]
+    assert res.modal.text.splitlines() == [
+        "╭ modal: 메모",
+        "│ 주제를 고르고 적어 주세요.",
+        "│ 본문 [paragraph] note:body: ",
+        "│ 주제 (optional) note:topics: <select: 대학원 ✓, 취업, 포트폴리오>",
+        "╰",
+    ]
+    with pytest.raises(EmulatorError, match="not an option"):
+        await emu.submit_modal(res.modal, {"note:body": "x", "note:topics": ["nope"]})
+    with pytest.raises(EmulatorError, match=r"takes 0\.\.2 values"):
+        await emu.submit_modal(res.modal, {"본문": "x", "주제": ["grad", "job", "portfolio"]})
+    with pytest.raises(EmulatorError, match="no input"):
+        await emu.submit_modal(res.modal, {"title": "x"})
+    # By label; a select's option by its label; an untouched select keeps its default.
+    done = await emu.submit_modal(res.modal, {"본문": "둘 다", "주제": ["취업", "portfolio"]})
+    assert done.content == "메모: 둘 다 [job,portfolio]"
+    again = await emu.slash("note", user=world.camper)
+    assert again.modal is not None
+    kept = await emu.submit_modal(again.modal, {"note:body": "기본"})
+    assert kept.content == "메모: 기본 [grad]"
+
+
+async def test_attachment_options_are_uploaded_and_readable(
+    bot: commands.Bot, world: World
+) -> None:
+    emu = world.emu
+    res = await emu.slash("upload", {"file": ("notes.md", b"hello world")}, user=world.camper)
+    assert res.content == f"notes.md 11 11 hello limit={emu.state.attachment_size_limit}"
+    emu.state.attachment_size_limit = 4
+    try:
+        with pytest.raises(EmulatorError, match="uploads at most 4"):
+            await emu.slash("upload", {"file": ("notes.md", b"hello")}, user=world.camper)
+    finally:
+        emu.state.attachment_size_limit = 10 * 1024 * 1024
+
+
 async def test_no_answer_times_out_with_a_useful_message(bot: commands.Bot, world: World) -> None:
     with pytest.raises(InteractionTimeout, match="made no REST calls"):
         await world.emu.slash("silent", within=0.3)

@@ -10,6 +10,8 @@ import pytest
 import pytest_asyncio
 
 from bot.emulator import DiscordEmulator, render_message, render_modal
+from bot.emulator.errors import RestError
+from bot.emulator.modals import check_modal
 
 
 @pytest_asyncio.fixture
@@ -223,3 +225,35 @@ async def test_server_errors_have_json_bodies(
     emulator.fail("GET", "^/users/@me$", status=status)
     async with http.get("users/@me") as resp:
         assert resp.status == status and resp.headers["Content-Type"] == "application/json"
+
+
+def _label(label: str, **component: object) -> dict[str, object]:
+    return {"type": 18, "label": label, "component": {"type": 4, "style": 1, **component}}
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ({"custom_id": "m", "title": "x" * 46, "components": [_label("a", custom_id="a")]},
+         "data.title"),
+        ({"custom_id": "m", "title": "t", "components": [_label("a", custom_id=f"a{i}")
+         for i in range(6)]}, "data.components"),
+        ({"custom_id": "m", "title": "t", "components": [_label("x" * 46, custom_id="a")]},
+         "data.components.0.label"),
+        ({"custom_id": "m", "title": "t", "components": [_label("a", custom_id="a",
+         max_length=4001)]}, "data.components.0.component.max_length"),
+        ({"custom_id": "m", "title": "t", "components": [_label("a", custom_id="a",
+         max_length=5, value="toolong")]}, "data.components.0.component.value"),
+        ({"custom_id": "m", "title": "t", "components": [_label("a", custom_id="a"),
+         _label("b", custom_id="a")]}, "data.components.1.component.custom_id"),
+        ({"custom_id": "m", "title": "t", "components": [{"type": 18, "label": "s",
+         "component": {"type": 3, "custom_id": "s", "options": []}}]},
+         "data.components.0.component.options"),
+        ({"custom_id": "m", "title": "t", "components": [{"type": 2, "custom_id": "b"}]},
+         "data.components.0.type"),
+    ],
+)  # fmt: skip
+def test_modals_discord_would_refuse_are_refused(data: dict[str, object], field: str) -> None:
+    with pytest.raises(RestError) as caught:
+        check_modal(data, data["components"])  # type: ignore[arg-type]
+    assert field in caught.value.errors, caught.value.errors

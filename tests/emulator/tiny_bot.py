@@ -81,6 +81,41 @@ class Feedback(discord.ui.Modal, title="피드백"):
         )
 
 
+class Note(discord.ui.Modal, title="메모"):
+    """discord.py 2.6+: labels around a text input and a string select (and a text display)."""
+
+    intro = discord.ui.TextDisplay("주제를 고르고 적어 주세요.")
+    body: discord.ui.Label = discord.ui.Label(
+        text="본문",
+        description="4000자까지",
+        component=discord.ui.TextInput(
+            custom_id="note:body", style=discord.TextStyle.paragraph, max_length=4000
+        ),
+    )
+    topics: discord.ui.Label = discord.ui.Label(
+        text="주제",
+        component=discord.ui.Select(
+            custom_id="note:topics",
+            min_values=0,
+            max_values=2,
+            required=False,
+            options=[
+                discord.SelectOption(label="대학원", value="grad", default=True),
+                discord.SelectOption(label="취업", value="job"),
+                discord.SelectOption(label="포트폴리오", value="portfolio"),
+            ],
+        ),
+    )
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        assert isinstance(self.body.component, discord.ui.TextInput)
+        assert isinstance(self.topics.component, discord.ui.Select)
+        picked = ",".join(self.topics.component.values) or "-"
+        await interaction.response.send_message(
+            f"메모: {self.body.component.value} [{picked}]", ephemeral=True
+        )
+
+
 class TipConfig(app_commands.Group, name="tip-config", description="팁 설정"):
     schedule = app_commands.Group(name="schedule", description="일정")
 
@@ -197,6 +232,18 @@ def build_bot(
     @bot.tree.command(name="feedback", description="피드백 남기기")
     async def feedback(interaction: discord.Interaction) -> None:
         await interaction.response.send_modal(Feedback())
+
+    @bot.tree.command(name="note", description="메모 남기기")
+    async def note(interaction: discord.Interaction) -> None:
+        await interaction.response.send_modal(Note())
+
+    @bot.tree.command(name="upload", description="파일 읽기")
+    async def upload(interaction: discord.Interaction, file: discord.Attachment) -> None:
+        data = await file.read()
+        limit = interaction.filesize_limit
+        await interaction.response.send_message(
+            f"{file.filename} {file.size} {len(data)} {data[:5].decode()} limit={limit}"
+        )
 
     @bot.tree.command(name="post", description="글 쓰고 스레드 만들기")
     async def post(interaction: discord.Interaction, title: str) -> None:
