@@ -6,8 +6,8 @@ import argparse
 import datetime as dt
 from typing import Any
 
+from bot.models.tips import GLOBAL_GUILD
 from bot.settings import Settings
-from bot.tips.models import GLOBAL_GUILD
 
 
 def _date(text: str) -> dt.date:

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 
 from bot.app import bootstrap
 from bot.cohorts.discussions import DiscussionService, Sleep
-from bot.cohorts.errors import ThreadError
 from bot.cohorts.port import OpenedThread, ThreadRequest, ThreadStatus
 from bot.cohorts.service import CohortService
 from bot.cohorts.subjects import LibrarySubjects
+from bot.models.cohort_errors import ThreadError
 from bot.settings import Settings
 from bot.store.cohorts import SqliteDiscussionRepository
 from bot.store.database import Database

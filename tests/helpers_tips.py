@@ -16,9 +16,9 @@ from typing import Any
 from bot.app import Services
 from bot.clock import Clock, iso
 from bot.models import EntryDraft, Kind, Source
+from bot.models.tips import DailyTip
 from bot.store.database import Database
 from bot.tips.errors import PostError
-from bot.tips.models import DailyTip
 from bot.tips.poster import PostedTip
 from bot.tips.scheduler import TipScheduler
 from tests.helpers_store import retire_ids, store_drafts

@@ -143,3 +143,24 @@ def test_tests_import_helpers_not_conftests() -> None:
             if module.rsplit(".", 1)[-1] == "conftest"
         ]
     assert offenders == []
+
+
+# What the SQLite implementation may build on: the records it stores and the clock's formats.
+# Domain packages declare the interfaces the store satisfies; the store never imports them.
+STORE_MAY_IMPORT = ("bot.store", "bot.models", "bot.clock")
+
+
+def test_the_store_never_imports_the_domain() -> None:
+    offenders = []
+    for rel, tree in sources():
+        if not inside(rel, SQL_ALLOWED):
+            continue
+        for line, module in imported_modules(tree):
+            if module.split(".")[0] in {"bot", "cogs"} and not any(
+                module == allowed or module.startswith(f"{allowed}.")
+                for allowed in STORE_MAY_IMPORT
+            ):
+                offenders.append(f"{rel}:{line} imports {module}")
+    assert offenders == [], "the store imports only bot.models and bot.clock:\n" + "\n".join(
+        offenders
+    )

@@ -13,12 +13,12 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.clock import iso
-from bot.cohorts.models import Subject
 from bot.cohorts.names import units
 from bot.cohorts.port import Starter, ThreadRequest
 from bot.emulator import BOT_DEFAULT, Channel, DiscordEmulator, Guild, Member, Perm
 from bot.emulator.results import InteractionResult
 from bot.models import EntryDraft, Kind
+from bot.models.cohorts import Subject
 from bot.sandbox.harness import Harness
 from cogs.cohorts.threads import DiscordThreads
 from cogs.tips.poster import DiscordTipPoster

@@ -11,7 +11,7 @@ import pytest
 from bot.adapter.client import tree_hash_key
 from bot.emulator import DiscordEmulator, EmulatorError
 from bot.i18n import COMMAND_TEXT
-from bot.tips.models import GLOBAL_GUILD
+from bot.models.tips import GLOBAL_GUILD
 from tests.helpers_bot import bot_settings, start_harness
 
 # Each test starts its own bots; the `emulator` fixture lives on the test's own loop.

@@ -14,8 +14,8 @@ import pytest_asyncio
 
 from bot.app import bootstrap
 from bot.emulator import Channel, EmulatorError, Member, Perm
+from bot.models.tips import PostRecord
 from bot.sandbox.harness import Harness
-from bot.tips.models import PostRecord
 from tests.helpers_async import eventually
 from tests.helpers_bot import bot_settings, start_harness
 from tests.helpers_messages import fields, footer

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.cohorts.models import Cohort, Subject
-from bot.cohorts.names import fit, name_key, number_in, thread_name, units
+from bot.cohorts.names import fit, number_in, thread_name, units
 from bot.cohorts.rules import match_tags, pick_cohort
 from bot.models import Topic
+from bot.models.cohorts import Cohort, Subject, name_key
 
 
 def cohort(cid: int, *, channel: int, role: int | None = None, active: bool = True) -> Cohort:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from bot.clock import iso
-from bot.cohorts.errors import CohortError, ThreadError
-from bot.cohorts.models import Cohort, CohortDraft, Subject
+from bot.models.cohort_errors import CohortError, ThreadError
+from bot.models.cohorts import Cohort, CohortDraft, Subject
 from bot.store.database import Database
 from tests.helpers_cohorts import CohortApp, Crash, FakeDiscord, FakeThread, refused
 from tests.helpers_tips import ManualClock, add_tip_entries

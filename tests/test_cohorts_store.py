@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.cohorts.errors import CohortError, NameTaken
-from bot.cohorts.models import CohortDraft, Subject
 from bot.cohorts.repository import CohortRepository, DiscussionRepository
+from bot.models.cohort_errors import CohortError, NameTaken
+from bot.models.cohorts import CohortDraft, Subject
 from bot.store.cohorts import SqliteCohortRepository, SqliteDiscussionRepository
 from bot.store.database import Database
 

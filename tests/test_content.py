@@ -22,7 +22,7 @@ from bot import discord_limits as limits
 from bot.corpus.documents import ID_PATTERN, TIP_LIMIT, read_document
 from bot.corpus.taxonomy import parse_taxonomy
 from bot.models import Kind, Topic
-from bot.tips.models import DailyTip
+from bot.models.tips import DailyTip
 from bot.tips.schedule import nonce_for
 from cogs.tips.embeds import tip_embed
 from tests.helpers_messages import check_embed_limits

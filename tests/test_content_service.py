@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from bot.content import Action, ContentService, EditConflict, EntryInput, EntryNotFound, FieldError
-from bot.content.errors import NoChange, RevisionNotFound
 from bot.content.validation import BODY_LIMIT
+from bot.models.content_errors import NoChange, RevisionNotFound
 from bot.search import SearchService
 from bot.store import scope
 from bot.store.database import Database

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bot.tips.models import TipProblem, TipSettings
+from bot.models.tips import TipProblem, TipSettings
 from cogs.tips.problems import problem_text
 
 DAY = dt.date(2025, 3, 3)

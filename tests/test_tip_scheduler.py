@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.models.tips import Outcome, PostStatus, TipProblem
 from bot.store.database import Database
 from bot.tips.errors import PostError
-from bot.tips.models import Outcome, PostStatus, TipProblem
 from bot.tips.poster import PostedTip
 from tests.helpers_store import app_services
 from tests.helpers_tips import (

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.tips.deck import Deck, draw, peek
+from bot.models.tips import Deck
+from bot.tips.deck import draw, peek
 
 
 def deal(deck: Deck, live: list[str], n: int) -> tuple[list[str], Deck]:

@@ -19,12 +19,12 @@ from dataclasses import dataclass, replace
 from typing import Literal, Protocol, TypeVar
 
 from bot.clock import Clock, utcnow
-from bot.cohorts.errors import CohortError, ThreadError
-from bot.cohorts.models import Cohort, Discussion, DiscussionState, Subject
 from bot.cohorts.names import thread_name
 from bot.cohorts.port import OpenedThread, Starter, ThreadPort, ThreadRequest
 from bot.cohorts.repository import DiscussionRepository
 from bot.cohorts.service import CohortService
+from bot.models.cohort_errors import CohortError, ThreadError
+from bot.models.cohorts import Cohort, Discussion, DiscussionState, Subject
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

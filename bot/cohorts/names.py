@@ -27,11 +27,6 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
-def name_key(name: str) -> str:
-    """What makes two cohort names the same: case, width and spacing do not count."""
-    return _SPACES.sub("", unicodedata.normalize("NFKC", name).casefold())
-
-
 def number_in(name: str) -> int | None:
     """The cohort number a name carries (`AI Lab 3기` → 3), if any."""
     match = _NUMBER.search(name)

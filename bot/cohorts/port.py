@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from bot.cohorts.errors import ThreadError
-from bot.cohorts.models import ChannelKind
 from bot.models import Topic
+from bot.models.cohort_errors import ThreadError
+from bot.models.cohorts import ChannelKind
 
 __all__ = ["OpenedThread", "Starter", "ThreadError", "ThreadPort", "ThreadRequest", "ThreadStatus"]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Protocol
 
-from bot.cohorts.models import (
+from bot.models.cohorts import (
     Cohort,
     CohortDraft,
     CohortState,

@@ -6,10 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.cohorts.models import Cohort
-from bot.cohorts.names import name_key
 from bot.discord_limits import FORUM_APPLIED_TAGS, FORUM_TAGS, THREAD_AUTO_ARCHIVE_MINUTES
 from bot.models import Topic
+from bot.models.cohorts import Cohort, name_key
 
 AUTO_ARCHIVE_MINUTES = THREAD_AUTO_ARCHIVE_MINUTES
 DEFAULT_AUTO_ARCHIVE = 10080  # a week: a cohort's discussion outlives a quiet weekend

@@ -8,17 +8,18 @@ from dataclasses import replace
 
 from bot.clock import Clock, utcnow
 from bot.cohorts import rules
-from bot.cohorts.errors import CohortError
-from bot.cohorts.models import (
+from bot.cohorts.names import NAME_LIMIT, clean, number_in, units
+from bot.cohorts.repository import CohortRepository, DiscussionRepository
+from bot.models.cohort_errors import CohortError
+from bot.models.cohorts import (
     ChannelKind,
     Cohort,
     CohortDraft,
     CohortProblem,
     CohortSummary,
     ProblemKind,
+    name_key,
 )
-from bot.cohorts.names import NAME_LIMIT, clean, name_key, number_in, units
-from bot.cohorts.repository import CohortRepository, DiscussionRepository
 
 SUGGESTIONS = 25
 

@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from bot.cohorts.discussions import TipThread
-from bot.cohorts.models import Subject
 from bot.cohorts.port import Starter
 from bot.corpus.references import with_named_references
 from bot.models import Entry, Topic
+from bot.models.cohorts import Subject
+from bot.models.tips import DailyTip, PostRecord
 from bot.tips.errors import NoTipsError
-from bot.tips.models import DailyTip, PostRecord
 
 
 class EntrySource(Protocol):

@@ -3,10 +3,10 @@
 Plain async domain code (no Discord, no SQL): `ContentService` over a `ContentRepository`.
 """
 
-from bot.content.errors import ContentError, EditConflict, EntryNotFound, FieldError
-from bot.content.models import Action, Actor, EntryInput, Revision, Snapshot
 from bot.content.repository import ContentRepository
 from bot.content.service import ContentService
+from bot.models.content import Action, Actor, EntryInput, Revision, Snapshot
+from bot.models.content_errors import ContentError, EditConflict, EntryNotFound, FieldError
 
 __all__ = [
     "Action",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 
-from bot.content.models import Snapshot
+from bot.models.content import Snapshot
 
 LINE_CHARS = 80
 BODY_LINES = 4

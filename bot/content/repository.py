@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal, Protocol
+from typing import Protocol
 
-from bot.content.models import Change, HistoryPage, Revision
 from bot.models import Entry, Topic
-
-ExportScope = Literal["own", "all"]
+from bot.models.content import Change, ExportScope, HistoryPage, Revision
 
 
 class ContentRepository(Protocol):

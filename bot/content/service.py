@@ -13,7 +13,12 @@ from dataclasses import dataclass, field, replace
 
 from bot.clock import Clock, iso, utcnow
 from bot.content.archive import read_archive, zip_entries
-from bot.content.errors import (
+from bot.content.repository import ContentRepository
+from bot.content.validation import validate
+from bot.corpus.documents import ID_PATTERN, draft_hash
+from bot.models import Entry, EntryDraft, FileProblem
+from bot.models.content import Action, Actor, Change, EntryInput, ExportScope, HistoryPage, Snapshot
+from bot.models.content_errors import (
     EditConflict,
     EntryNotFound,
     IdTaken,
@@ -21,11 +26,6 @@ from bot.content.errors import (
     RevisionNotFound,
     StaleRevision,
 )
-from bot.content.models import Action, Actor, Change, EntryInput, HistoryPage, Snapshot
-from bot.content.repository import ContentRepository, ExportScope
-from bot.content.validation import validate
-from bot.corpus.documents import ID_PATTERN, draft_hash
-from bot.models import Entry, EntryDraft, FileProblem
 from bot.text.romanize import slug
 
 HISTORY_PAGE = 5

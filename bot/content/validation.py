@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from bot.content.errors import FieldError
-from bot.content.models import EntryInput
 from bot.corpus.documents import DocumentError, read_curated
 from bot.models import EntryDraft, Source
+from bot.models.content import EntryInput
+from bot.models.content_errors import FieldError
 
 BODY_LIMIT = 4000  # a modal's paragraph holds 4000; an entry's page (embed description) 4096
 ALIAS_LIMIT = 20

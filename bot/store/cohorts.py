@@ -9,8 +9,8 @@ from collections.abc import Sequence
 import aiosqlite
 
 from bot.clock import iso
-from bot.cohorts.errors import CohortError, NameTaken
-from bot.cohorts.models import (
+from bot.models.cohort_errors import CohortError, NameTaken
+from bot.models.cohorts import (
     LIVE_STATES,
     Cohort,
     CohortDraft,
@@ -18,8 +18,8 @@ from bot.cohorts.models import (
     Discussion,
     DiscussionState,
     Subject,
+    name_key,
 )
-from bot.cohorts.names import name_key
 from bot.store.database import Database
 
 _COHORT_COLUMNS = (

@@ -11,10 +11,9 @@ from collections.abc import Sequence
 
 import aiosqlite
 
-from bot.content.errors import EntryNotFound, IdTaken, StaleRevision
-from bot.content.models import Action, Change, HistoryPage, Revision, Snapshot
-from bot.content.repository import ExportScope
 from bot.models import Entry, Origin, Topic
+from bot.models.content import Action, Change, ExportScope, HistoryPage, Revision, Snapshot
+from bot.models.content_errors import EntryNotFound, IdTaken, StaleRevision
 from bot.store import scope
 from bot.store.database import Database
 from bot.store.entries import entry_row

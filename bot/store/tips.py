@@ -12,10 +12,9 @@ import json
 import aiosqlite
 
 from bot.clock import iso
+from bot.models.tips import Deck, PostRecord, PostStatus, TipSettings
 from bot.store import scope
 from bot.store.database import Database
-from bot.tips.deck import Deck
-from bot.tips.models import PostRecord, PostStatus, TipSettings
 
 _SETTINGS_COLUMNS = (
     "guild_id, channel_id, post_time, timezone, enabled, open_thread, skip_date, last_problem,"

@@ -8,24 +8,12 @@ deal as long as the corpus does not change, which is what `/tip preview` needs.
 from __future__ import annotations
 
 import random
-import secrets
 from collections.abc import Collection
-from dataclasses import dataclass, replace
+from dataclasses import replace
+
+from bot.models.tips import Deck
 
 RECENT_KEEP = 5  # how many of the last dealt cards a reshuffle keeps away from the top
-
-
-@dataclass(frozen=True, slots=True)
-class Deck:
-    seed: str
-    cycle: int = 0  # 0: never shuffled
-    remaining: tuple[str, ...] = ()  # next card first
-    dealt: tuple[str, ...] = ()  # dealt in this cycle, in order
-    recent: tuple[str, ...] = ()  # last RECENT_KEEP dealt across cycles, oldest first
-
-    @classmethod
-    def new(cls) -> Deck:
-        return cls(seed=secrets.token_hex(8))
 
 
 def _rng(deck: Deck, *parts: object) -> random.Random:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from bot.models.tips import DailyTip
 from bot.tips.errors import PostError
-from bot.tips.models import DailyTip
 
 __all__ = ["PostError", "PostedTip", "TipPoster"]
 

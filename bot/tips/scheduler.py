@@ -16,9 +16,9 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from bot.clock import Clock
+from bot.models.tips import Outcome, PostRecord, PostStatus, TipProblem, TipSettings
 from bot.store.tips import TipRepository
 from bot.tips.errors import NoTipsError, PostError
-from bot.tips.models import Outcome, PostRecord, PostStatus, TipProblem, TipSettings
 from bot.tips.poster import TipPoster
 from bot.tips.schedule import local_date, nonce_for, slot_at
 from bot.tips.service import TipService

@@ -12,12 +12,12 @@ from dataclasses import replace
 
 from bot.clock import Clock, utcnow
 from bot.models import Entry
+from bot.models.tips import DEFAULT_TIME, DailyTip, TipSettings
 from bot.store.database import Database
 from bot.store.entries import EntryRepository
 from bot.store.tips import TipRepository
 from bot.tips import deck as decks
 from bot.tips.errors import NoTipsError, TipConfigError
-from bot.tips.models import DEFAULT_TIME, DailyTip, TipSettings
 from bot.tips.schedule import local_date, parse_time, parse_zone, slot_at
 
 log = logging.getLogger(__name__)

@@ -15,10 +15,10 @@ from bot.adapter.render import entry_pages
 from bot.adapter.types import Interaction
 from bot.adapter.views import ChoicesView, OwnedView, PagesView
 from bot.app import Services
-from bot.cohorts.models import Subject
 from bot.corpus.references import with_named_references
 from bot.i18n import Language
 from bot.models import Entry, Topic
+from bot.models.cohorts import Subject
 from bot.search.models import SearchResult, SuggestionKind, parse_value
 from cogs.cohorts.button import discuss_button
 

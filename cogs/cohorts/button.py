@@ -10,8 +10,8 @@ from typing import Any
 import discord
 
 from bot.adapter import limits
-from bot.cohorts.models import Subject
 from bot.i18n import Language, t
+from bot.models.cohorts import Subject
 
 PREFIX = "sunbae:discuss"
 _TEMPLATE = re.compile(rf"{PREFIX}:(?P<kind>entry|tip):(?P<key>[^:]+):(?P<cohort>\d+)")

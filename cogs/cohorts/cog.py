@@ -14,8 +14,8 @@ from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.types import Interaction
 from bot.adapter.views import SelectView, select_options
 from bot.cohorts.discussions import DiscussOutcome
-from bot.cohorts.errors import CohortError, ThreadError
-from bot.cohorts.models import Cohort, Subject
+from bot.models.cohort_errors import CohortError, ThreadError
+from bot.models.cohorts import Cohort, Subject
 from bot.search.models import SuggestionKind, parse_value
 from cogs.cohorts.button import DiscussButton
 from cogs.cohorts.group import CohortGroup, cohort_choices, error_text

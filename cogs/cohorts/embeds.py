@@ -9,9 +9,9 @@ import discord
 from bot.adapter import limits
 from bot.adapter.render import COLOR
 from bot.cohorts.discussions import ThreadPage
-from bot.cohorts.models import Cohort, CohortSummary, Discussion
 from bot.cohorts.port import Starter
 from bot.i18n import Language, Verbatim, t
+from bot.models.cohorts import Cohort, CohortSummary, Discussion
 from bot.text.markdown import escape, safe_links
 
 STARTER_MARK = "sunbae discussion"

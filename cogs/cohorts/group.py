@@ -14,9 +14,9 @@ from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.types import Interaction
 from bot.app import Services
 from bot.cohorts.discussions import ThreadPage
-from bot.cohorts.errors import CohortError
-from bot.cohorts.models import ChannelKind, Cohort, CohortDraft, ProblemKind
 from bot.i18n import Verbatim
+from bot.models.cohort_errors import CohortError
+from bot.models.cohorts import ChannelKind, Cohort, CohortDraft, ProblemKind
 from cogs.cohorts.embeds import info_embed, list_embed, threads_embed
 from cogs.cohorts.threads import missing_permissions
 

@@ -9,10 +9,10 @@ import logging
 import aiohttp
 import discord
 
-from bot.cohorts.errors import ThreadError
 from bot.cohorts.port import OpenedThread, ThreadRequest, ThreadStatus
 from bot.cohorts.rules import match_tags
 from bot.i18n import Language
+from bot.models.cohort_errors import ThreadError
 from cogs.cohorts.embeds import opening_question, starter_embed
 
 log = logging.getLogger(__name__)

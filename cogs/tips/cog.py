@@ -12,8 +12,8 @@ from discord.ext import commands
 from bot.adapter.client import SunbaeBot
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.types import Interaction
+from bot.models.tips import GLOBAL_GUILD
 from bot.tips.errors import NoTipsError
-from bot.tips.models import GLOBAL_GUILD
 from cogs.tips.embeds import tip_embed
 from cogs.tips.poster import DiscordTipPoster
 

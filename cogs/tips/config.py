@@ -13,8 +13,8 @@ from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.render import COLOR
 from bot.adapter.types import Interaction
 from bot.i18n import t
+from bot.models.tips import TipSettings
 from bot.tips.errors import NoTipsError, TipConfigError
-from bot.tips.models import TipSettings
 from bot.tips.schedule import parse_time, parse_zone
 from bot.tips.service import TipService
 from cogs.tips.embeds import settings_embed

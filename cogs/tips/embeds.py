@@ -9,8 +9,8 @@ import discord
 from bot.adapter import limits
 from bot.adapter.render import COLOR
 from bot.i18n import Language, t
+from bot.models.tips import DailyTip, TipSettings
 from bot.text.markdown import safe_links
-from bot.tips.models import DailyTip, TipSettings
 from cogs.tips.problems import problem_text
 
 FOOTER_MARK = "sunbae daily tip"

@@ -9,11 +9,11 @@ import discord
 
 from bot.adapter import limits
 from bot.cohorts.discussions import DiscussionService, TipThread
-from bot.cohorts.models import Subject
 from bot.cohorts.service import CohortService
 from bot.i18n import Language, Verbatim, t
+from bot.models.cohorts import Subject
+from bot.models.tips import DailyTip
 from bot.tips.errors import PostError
-from bot.tips.models import DailyTip
 from bot.tips.poster import PostedTip
 from cogs.cohorts.button import discuss_button
 from cogs.tips.embeds import tip_embed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.adapter import limits
 from bot.i18n import Language, t
-from bot.tips.models import TipSettings
+from bot.models.tips import TipSettings
 
 
 def problem_text(settings: TipSettings, language: Language) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import secrets
 from dataclasses import asdict, dataclass
 from typing import Literal
 
@@ -129,3 +130,16 @@ class Outcome:
     kind: OutcomeKind
     message_id: int | None = None
     reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Deck:
+    seed: str
+    cycle: int = 0  # 0: never shuffled
+    remaining: tuple[str, ...] = ()  # next card first
+    dealt: tuple[str, ...] = ()  # dealt in this cycle, in order
+    recent: tuple[str, ...] = ()  # last RECENT_KEEP dealt across cycles, oldest first
+
+    @classmethod
+    def new(cls) -> Deck:
+        return cls(seed=secrets.token_hex(8))

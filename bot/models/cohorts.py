@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Literal
 
@@ -145,3 +147,11 @@ class CohortSummary:
 
     cohort: Cohort
     open_threads: int
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def name_key(name: str) -> str:
+    """What makes two cohort names the same: case, width and spacing do not count."""
+    return _SPACES.sub("", unicodedata.normalize("NFKC", name).casefold())

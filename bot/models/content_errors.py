@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.content.models import EntryInput, Revision
 from bot.models import Entry
+from bot.models.content import EntryInput, Revision
 
 
 class ContentError(Exception):

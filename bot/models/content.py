@@ -6,7 +6,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from bot.models import Entry, EntryDraft, Kind, Source
 
@@ -154,3 +154,7 @@ class Change:
     reason: str | None = None
     expected: int | None = None  # the revision the change was based on (None: do not check)
     new: bool = False  # a new entry of the server (its id must be free)
+
+
+# What `export` writes: the server's own entries, or its view of everything.
+ExportScope = Literal["own", "all"]
