@@ -150,7 +150,9 @@ async def test_two_processes_open_one_thread(
 ) -> None:
     async def sleep(seconds: float) -> None:  # time passes, and the other process runs
         clock.advance(seconds=seconds)
-        await asyncio.sleep(0)
+        # A real pause too: with sleep(0) the 280 polls of a lease could all run within the
+        # test's 20 ms look, expire the first claim in fake time and open a second thread.
+        await asyncio.sleep(0.002)
 
     one = await CohortApp.build(db, clock, sleep=sleep)
     two = await CohortApp.build(db, clock, sleep=sleep)
