@@ -256,3 +256,32 @@ def test_real_corpus_through_the_cli(tmp_path: Path, capsys: pytest.CaptureFixtu
     stats = json.loads(out)
     assert stats["entries"] == data["added"]
     assert stats["sources"] == 5
+
+
+def test_cli_package_has_no_cycle_and_defines_shared_flags_once() -> None:
+    """Command modules lean on `bot.cli.common` only (the package and its parser import them,
+    so importing back would be a cycle); `--db` and `--json` are spelled in the parser alone;
+    each module imports on its own in a fresh interpreter."""
+    import ast
+
+    folder = REPO / "bot" / "cli"
+    modules = sorted(p.stem for p in folder.glob("*.py") if p.stem not in {"__init__", "parser"})
+    assert {"common", "ingest", "run", "sandbox", "search", "stats", "tips"} <= set(modules)
+    for name in modules:
+        tree = ast.parse((folder / f"{name}.py").read_text(encoding="utf-8"))
+        imported = {
+            node.module
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module
+        } | {a.name for node in ast.walk(tree) if isinstance(node, ast.Import) for a in node.names}
+        assert "bot.cli" not in imported and "bot.cli.parser" not in imported, name
+        others = {f"bot.cli.{m}" for m in modules if m != "common"}
+        assert not imported & others, f"{name} imports a sibling command module"
+    spelled = {
+        p.stem
+        for p in folder.glob("*.py")
+        if '"--db"' in p.read_text(encoding="utf-8") or '"--json"' in p.read_text(encoding="utf-8")
+    }
+    assert spelled == {"parser"}
+    for name in modules:
+        subprocess.run([sys.executable, "-c", f"import bot.cli.{name}"], check=True, cwd=REPO)

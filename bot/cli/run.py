@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
-from bot.cli import EXIT_USAGE, CliError
+from bot.cli.common import EXIT_USAGE, CliError, Command, db_path
 from bot.settings import Settings
 
 NO_TOKEN = (
@@ -16,8 +15,7 @@ NO_TOKEN = (
 
 def _with_token(args: argparse.Namespace, settings: Settings) -> Settings:
     """Settings for talking to Discord: `--db` applied, and a token required."""
-    if args.db:
-        settings = settings.with_overrides(db_path=args.db)
+    settings = settings.with_overrides(db_path=db_path(args, settings))
     if not settings.token:
         raise CliError(NO_TOKEN, EXIT_USAGE)
     return settings
@@ -62,18 +60,28 @@ async def cmd_invite(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def register(sub: Any) -> None:
-    from pathlib import Path
-
-    p = sub.add_parser("run", help="run the bot on Discord (needs DISCORD_TOKEN)")
-    p.add_argument("--db", type=Path, metavar="FILE", help="SQLite file (default: $SUNBAE_DB)")
+def _run_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-ingest", action="store_true", help="skip loading content at start")
-    p.set_defaults(handler=cmd_run, verbose_logs=True)
 
-    p = sub.add_parser("sync", help="register the slash commands with Discord now")
-    p.add_argument("--db", type=Path, metavar="FILE", help="SQLite file (default: $SUNBAE_DB)")
-    p.set_defaults(handler=cmd_sync)
 
-    p = sub.add_parser("invite-url", help="print the link that adds the bot to a server")
+def _invite_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--client-id", type=int, help="Application ID (default: read from the token)")
-    p.set_defaults(handler=cmd_invite)
+
+
+COMMANDS = (
+    Command(
+        "run",
+        "run the bot on Discord (needs DISCORD_TOKEN)",
+        cmd_run,
+        options=("db",),
+        configure=_run_flags,
+        verbose_logs=True,
+    ),
+    Command("sync", "register the slash commands with Discord now", cmd_sync, options=("db",)),
+    Command(
+        "invite-url",
+        "print the link that adds the bot to a server",
+        cmd_invite,
+        configure=_invite_flags,
+    ),
+)

@@ -6,8 +6,8 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
+from bot.cli.common import Command
 from bot.settings import Settings
 
 
@@ -33,18 +33,24 @@ async def cmd_sandbox(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def register(sub: Any) -> None:
-    p = sub.add_parser(
+def _sandbox_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--locale", default="ko", choices=["ko", "en-US"], help="the user's locale")
+    p.add_argument("--cooldown", action="store_true", help="apply the per-user lookup cooldown")
+
+
+COMMANDS = (
+    Command(
         "sandbox",
-        help="try the bot with no Discord server or token (local emulator)",
+        "try the bot with no Discord server or token (local emulator)",
+        cmd_sandbox,
+        options=("db", "json"),
+        configure=_sandbox_flags,
         description="Starts a local Discord emulator and the real bot against it. Type "
         "/advice query:대학원 and see the reply; type a button's label to click it. "
         "With stdin not a terminal, runs one command per line and exits.",
-    )
-    p.add_argument(
-        "--db", type=Path, metavar="FILE", help="keep the database here (default: temporary)"
-    )
-    p.add_argument("--json", action="store_true", help="print each reply as a JSON message payload")
-    p.add_argument("--locale", default="ko", choices=["ko", "en-US"], help="the user's locale")
-    p.add_argument("--cooldown", action="store_true", help="apply the per-user lookup cooldown")
-    p.set_defaults(handler=cmd_sandbox)
+        helps={
+            "db": "keep the database here (default: temporary)",
+            "json": "print each reply as a JSON message payload",
+        },
+    ),
+)

@@ -1,11 +1,11 @@
-"""`tip` subcommand: print the tip of a day (the same one all day, for a server or globally)."""
+"""`tip`: print the tip of a day (the same one all day, for a server or globally)."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import Any
 
+from bot.cli.common import CliError, Command, emit_json, open_services
 from bot.models.tips import GLOBAL_GUILD
 from bot.settings import Settings
 
@@ -26,7 +26,6 @@ def _guild(text: str) -> int:
 
 
 async def cmd_tip(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.cli import CliError, emit_json, open_services
     from bot.tips.errors import NoTipsError
 
     async with open_services(args, settings) as services:
@@ -44,8 +43,7 @@ async def cmd_tip(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def register(sub: Any) -> None:
-    p = sub.add_parser("tip", help="the daily tip (one per server per local date)")
+def _tip_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--date",
         type=_date,
@@ -59,8 +57,14 @@ def register(sub: Any) -> None:
         metavar="ID",
         help=f"server id (default: {GLOBAL_GUILD}, the rotation outside any server)",
     )
-    p.add_argument(
-        "--db", metavar="FILE", help="SQLite file (default: $SUNBAE_DB or data/sunbae.db)"
-    )
-    p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.set_defaults(handler=cmd_tip)
+
+
+COMMANDS = (
+    Command(
+        "tip",
+        "the daily tip (one per server per local date)",
+        cmd_tip,
+        options=("db", "json"),
+        configure=_tip_flags,
+    ),
+)

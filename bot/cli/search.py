@@ -1,4 +1,4 @@
-"""`search` and `suggest` subcommands: the search service from the command line."""
+"""`search` and `suggest`: the search service from the command line."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from bot.cli.common import Command, emit_json, open_services
 from bot.settings import Settings
 
 
@@ -46,8 +47,6 @@ def _hit_json(hit: Any) -> dict[str, Any]:
 
 
 async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.cli import emit_json, open_services
-
     async with open_services(args, settings) as services:
         result = await services.search.search(
             args.query, topic=args.topic, limit=args.limit, offset=args.offset
@@ -78,8 +77,6 @@ async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_suggest(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.cli import emit_json, open_services
-
     async with open_services(args, settings) as services:
         suggestions = await services.search.suggest(args.prefix, limit=args.limit)
     if args.json:
@@ -97,23 +94,33 @@ async def cmd_suggest(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def register(sub: Any) -> None:
-    p = sub.add_parser("search", help="search the advice (Korean-aware: typos, particles, slang)")
+def _search_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", metavar="QUERY", help="what to look for, e.g. '포폴 몇 개가 좋아요'")
-    p.add_argument(
-        "--db", metavar="FILE", help="SQLite file (default: $SUNBAE_DB or data/sunbae.db)"
-    )
     p.add_argument("--limit", type=_positive, default=10, metavar="N", help="results (1-100)")
     p.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N results")
     p.add_argument("--topic", metavar="T", help="only this topic (id, name or alias)")
-    p.add_argument("--json", action="store_true", help="print a JSON array, best first")
-    p.set_defaults(handler=cmd_search)
 
-    p = sub.add_parser("suggest", help="autocomplete choices for what has been typed so far")
+
+def _suggest_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("prefix", metavar="PREFIX", help="the text typed so far (may be empty)")
-    p.add_argument(
-        "--db", metavar="FILE", help="SQLite file (default: $SUNBAE_DB or data/sunbae.db)"
-    )
     p.add_argument("--limit", type=_positive, default=25, metavar="N", help="choices (1-25)")
-    p.add_argument("--json", action="store_true", help="print a JSON array")
-    p.set_defaults(handler=cmd_suggest)
+
+
+COMMANDS = (
+    Command(
+        "search",
+        "search the advice (Korean-aware: typos, particles, slang)",
+        cmd_search,
+        options=("db", "json"),
+        configure=_search_flags,
+        helps={"json": "print a JSON array, best first"},
+    ),
+    Command(
+        "suggest",
+        "autocomplete choices for what has been typed so far",
+        cmd_suggest,
+        options=("db", "json"),
+        configure=_suggest_flags,
+        helps={"json": "print a JSON array"},
+    ),
+)

@@ -1,0 +1,63 @@
+"""The command line: `python -m bot …` (also installed as `sunbae`).
+
+Each subcommand lives in the module of its group (`ingest`, `stats`, `search`, `run`, `sandbox`,
+`tips`); `parser` assembles them with the shared flags; `common` holds what they share. A command
+parses its flags, gets its services from `bot.app.bootstrap`, calls them and prints. Flags
+override the environment; a bad setting stops with one line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from bot.cli.common import EXIT_USAGE, CliError, Handler
+from bot.cli.parser import build_parser
+from bot.settings import ConfigError, load_settings, parse_log_level
+
+__all__ = ["build_parser", "main"]
+
+
+def _utf8(stream: TextIO) -> None:
+    # Korean must print on any terminal (Windows consoles, C locales, pipes).
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    if encoding != "utf8" and hasattr(stream, "reconfigure"):
+        stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8(sys.stdout)
+    _utf8(sys.stderr)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings()
+        if args.command is None:
+            # The product, whatever the machine: on Discord with a token, else the sandbox.
+            args = parser.parse_args([*(argv or []), "run" if settings.token else "sandbox"])
+        if args.log_level:
+            settings = settings.with_overrides(
+                log_level=parse_log_level(args.log_level, "--log-level")
+            )
+    except ConfigError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    quiet = not args.log_level and not args.verbose_logs
+    logging.basicConfig(
+        level="WARNING" if quiet else settings.log_level,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    handler: Handler = args.handler
+    try:
+        return asyncio.run(handler(args, settings))
+    except CliError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.code
+    except ConfigError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130

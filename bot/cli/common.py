@@ -1,0 +1,82 @@
+"""What every command module shares: the command record, one-line errors, JSON output, and the
+services built by `bot.app.bootstrap` on the database a command names.
+
+Command modules import from here and never from `bot.cli` itself (the package imports them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bot.settings import Settings
+from bot.store.database import StoreError
+
+if TYPE_CHECKING:
+    from bot.app import Services
+
+Handler = Callable[[argparse.Namespace, Settings], Awaitable[int]]
+Configure = Callable[[argparse.ArgumentParser], None]
+EXIT_USAGE = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """One subcommand: `options` names shared flags defined once in `bot.cli.parser` ("db",
+    "json", "paths"), `configure` adds the command's own, `helps` rewords a shared flag's help."""
+
+    name: str
+    help: str
+    handler: Handler
+    options: tuple[str, ...] = ()
+    configure: Configure | None = None
+    description: str | None = None
+    helps: Mapping[str, str] = field(default_factory=dict)
+    # The long-running bot logs at INFO by default; one-shot commands print their result.
+    verbose_logs: bool = False
+
+
+class CliError(Exception):
+    """A problem to report in one line on stderr, with an exit code."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def emit_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def db_path(args: argparse.Namespace, settings: Settings) -> Path:
+    """The database a command works on: `--db` when given, else the configured one."""
+    given = getattr(args, "db", None)
+    return Path(given) if given else settings.db_path
+
+
+@asynccontextmanager
+async def open_services(
+    args: argparse.Namespace, settings: Settings, *, db: Path | None = None
+) -> AsyncIterator[Services]:
+    """Everything a command calls, built by `bot.app.bootstrap` on the `--db` file (or `db`),
+    closed on exit."""
+    from bot.app import bootstrap
+
+    path = db or db_path(args, settings)
+    try:
+        services = await bootstrap(settings.with_overrides(db_path=path))
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
+    try:
+        yield services
+    finally:
+        await services.close()
+
+
+def content_paths(args: argparse.Namespace, settings: Settings) -> list[Path]:
+    return [Path(p) for p in args.paths] if args.paths else list(settings.content_paths)

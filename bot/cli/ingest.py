@@ -1,0 +1,77 @@
+"""`ingest` and `check`: load advice files into the database, or validate them without writing."""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from bot.cli.common import Command, content_paths, emit_json, open_services
+from bot.settings import Settings
+
+
+def _print_report(report: dict[str, Any], *, verb: str) -> None:
+    print(
+        f"{verb}: {report['files']} files · {report['added']} added · {report['updated']} updated"
+        f" · {report['unchanged']} unchanged · {report['retired']} retired"
+    )
+    for error in report["errors"]:
+        print(f"  ✗ {error['file']}: {error['reason']}")
+
+
+async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.services.ingest import IngestError
+
+    async with open_services(args, settings) as services:
+        try:
+            report = await services.ingest.ingest(content_paths(args, settings), strict=args.strict)
+        except IngestError as exc:
+            data = exc.report.as_dict()
+            if args.json:
+                emit_json({**data, "written": False})
+            else:
+                _print_report(data, verb="ingest aborted (--strict), nothing written")
+            return 1
+    if args.json:
+        emit_json(report.as_dict())
+    else:
+        _print_report(report.as_dict(), verb="ingested")
+    return 0
+
+
+async def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
+    """Validate content in a throw-away database: nothing is written anywhere."""
+    with tempfile.TemporaryDirectory(prefix="sunbae-check-") as folder:
+        async with open_services(args, settings, db=Path(folder) / "check.db") as services:
+            report = await services.ingest.check(content_paths(args, settings))
+    data = report.as_dict()
+    if args.json:
+        emit_json({k: data[k] for k in ("files", "added", "errors")} | {"entries": data["added"]})
+    else:
+        status = "ok" if not report.errors else f"{len(report.errors)} problem(s)"
+        print(f"check: {report.files} files, {report.added} entries, {status}")
+        for error in report.errors:
+            print(f"  ✗ {error.file}: {error.reason}")
+    return 1 if report.errors else 0
+
+
+def _ingest_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--strict", action="store_true", help="any file problem aborts the run")
+
+
+COMMANDS = (
+    Command(
+        "ingest",
+        "load advice files into the database",
+        cmd_ingest,
+        options=("paths", "db", "json"),
+        configure=_ingest_flags,
+    ),
+    Command(
+        "check",
+        "validate advice files without writing anything",
+        cmd_check,
+        options=("paths", "json"),
+    ),
+)

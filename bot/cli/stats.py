@@ -1,0 +1,42 @@
+"""`stats`: what the database holds."""
+
+from __future__ import annotations
+
+import argparse
+
+from bot.cli.common import Command, emit_json, open_services
+from bot.settings import Settings
+
+STATS_SOURCES_SHOWN = 20  # the text summary of a 10k-file corpus stays one screen
+
+
+async def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    async with open_services(args, settings) as services:
+        stats = await services.entries.stats()
+        last = await services.ingest_state.last_run()
+        sources = await services.entries.sources()
+        schema_version = await services.db.user_version()
+    data = {
+        **stats,
+        "schema_version": schema_version,
+        "last_ingest": last["finished_at"] if last else None,
+        "by_source": [{"source": s, "entries": n} for s, n in sources],
+    }
+    if args.json:
+        emit_json(data)
+        return 0
+    print(
+        f"{stats['entries']} entries ({stats['tips']} tips, {stats['retired']} retired)"
+        f" · {stats['topics']} topics · {stats['sources']} sources"
+    )
+    for source, count in sources[:STATS_SOURCES_SHOWN]:
+        print(f"  {count:4d}  {source}")
+    if len(sources) > STATS_SOURCES_SHOWN:
+        rest = sources[STATS_SOURCES_SHOWN:]
+        more = sum(n for _, n in rest)
+        print(f"  … {len(rest)} more sources ({more} entries; --json lists them all)")
+    print(f"last ingest: {data['last_ingest'] or 'never'}")
+    return 0
+
+
+COMMANDS = (Command("stats", "what the database holds", cmd_stats, options=("db", "json")),)
