@@ -18,6 +18,9 @@ from bot.cohorts.discussions import DiscussionService
 from bot.cohorts.service import CohortService
 from bot.cohorts.subjects import LibrarySubjects
 from bot.content import ContentService
+from bot.insights.library import SearchLibrary
+from bot.insights.recorder import InsightsRecorder
+from bot.insights.service import InsightsService
 from bot.models import IngestReport
 from bot.search import SearchService, TopicMatcher
 from bot.services.ingest import IngestService
@@ -27,6 +30,7 @@ from bot.store.content import SqliteContentRepository
 from bot.store.database import Database
 from bot.store.entries import EntryRepository
 from bot.store.ingest_state import IngestStateRepository
+from bot.store.insights import SqliteInsightsRepository
 from bot.store.state import StateRepository
 from bot.store.tips import TipRepository
 from bot.store.topics import TopicRepository
@@ -54,8 +58,10 @@ class Services:
     cohorts: CohortService
     discussions: DiscussionService
     content: ContentService
+    insights: InsightsService
 
     async def close(self) -> None:
+        await self.insights.recorder.close()  # writes what is queued
         await self.search.close()
         await self.db.close()
 
@@ -81,6 +87,14 @@ async def bootstrap(
     topics = TopicRepository(db)
     discussion_store = SqliteDiscussionRepository(db)
     cohorts = CohortService(SqliteCohortRepository(db), discussion_store, clock=clock)
+    search = SearchService(db, entries=entries)
+    insight_store = SqliteInsightsRepository(db, timezone=settings.timezone)
+    recorder = InsightsRecorder(
+        insight_store,
+        clock=clock,
+        retention_days=settings.insights_retention_days,
+        enabled=settings.insights,
+    )
     return Services(
         settings=settings,
         db=db,
@@ -97,7 +111,7 @@ async def bootstrap(
             workers=ingest_workers,
             max_file_bytes=settings.max_file_bytes,
         ),
-        search=SearchService(db, entries=entries),
+        search=search,
         tips=tips,
         tip_scheduler=TipScheduler(
             tips, tip_store, clock=clock, grace=dt.timedelta(hours=settings.tip_grace_hours)
@@ -110,6 +124,9 @@ async def bootstrap(
             clock=clock,
         ),
         content=ContentService(SqliteContentRepository(db), clock=clock),
+        insights=InsightsService(
+            insight_store, recorder, SearchLibrary(search, entries), clock=clock
+        ),
     )
 
 

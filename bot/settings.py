@@ -40,6 +40,9 @@ class Settings:
     lookup_cooldown: float = 3.0
     tip_grace_hours: float = 3.0
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    # Insights (issue 17): record lookups per server, keep them this many days.
+    insights: bool = True
+    insights_retention_days: int = 90
 
     def with_overrides(self, **changes: Any) -> Settings:
         """CLI flags win over the environment; `None` means "flag not given"."""
@@ -121,7 +124,27 @@ def parse_settings(env: Mapping[str, str]) -> Settings:
                 1 << 30,
             )
         ),
+        insights=parse_switch(_get(env, "SUNBAE_INSIGHTS"), "SUNBAE_INSIGHTS", default=True),
+        insights_retention_days=int(
+            parse_number(
+                _get(env, "SUNBAE_INSIGHTS_RETENTION_DAYS"),
+                "SUNBAE_INSIGHTS_RETENTION_DAYS",
+                90,
+                1,
+                3650,
+            )
+        ),
     )
+
+
+def parse_switch(value: str | None, name: str, *, default: bool) -> bool:
+    if value is None:
+        return default
+    if value.lower() in ("1", "on", "true", "yes"):
+        return True
+    if value.lower() in ("0", "off", "false", "no"):
+        return False
+    raise ConfigError(f"{name}: expected on or off, got {value!r}")
 
 
 def parse_paths(value: str, name: str) -> tuple[Path, ...]:

@@ -1,0 +1,114 @@
+"""What is recorded about a lookup and what moderators read back. No user id anywhere: an asker
+is a per-day salted hash, good only for counting distinct askers within one day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+Command = Literal["advice", "entry", "autocomplete", "topics"]
+Action = Literal["page", "did_you_mean", "share", "discuss"]
+# shown: entries were shown; suggested: only "did you mean" choices; none: nothing at all.
+Outcome = Literal["shown", "suggested", "none"]
+
+COMMANDS: tuple[Command, ...] = get_args(Command)
+ACTIONS: tuple[Action, ...] = get_args(Action)
+MAX_QUERY = 200
+MAX_RESULTS = 10  # ranks kept per lookup
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """One lookup as stored: `results` are the entry ids shown, best first (rank = index + 1)."""
+
+    id: int
+    guild_id: int
+    at: dt.datetime
+    command: Command
+    query: str
+    query_key: str
+    outcome: Outcome
+    results: tuple[str, ...] = ()
+    topic: str | None = None  # the topic filter, or the top result's first topic
+    asker: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """What a camper did after a lookup: turned a page to an entry, clicked "did you mean",
+    shared an entry, opened a discussion (`lookup_id` None: not tied to one lookup)."""
+
+    guild_id: int
+    lookup_id: int | None
+    action: Action
+    entry_id: str | None
+    at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    since: dt.datetime
+    until: dt.datetime
+
+    @classmethod
+    def last(cls, days: int, now: dt.datetime) -> Period:
+        return cls(now - dt.timedelta(days=days), now)
+
+    @property
+    def days(self) -> int:
+        return max(1, round((self.until - self.since) / dt.timedelta(days=1)))
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """A key (a query, an entry id, a topic id) with how often it came up."""
+
+    key: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class DayCount:
+    day: dt.date
+    topic: str | None
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    guild_id: int
+    period: Period
+    lookups: int
+    askers: int  # distinct askers per day, summed over the days
+    unanswered: int
+    shares: int
+    discussions: int
+    top_queries: tuple[Counted, ...] = ()
+    top_entries: tuple[Counted, ...] = ()
+    top_topics: tuple[Counted, ...] = ()
+    top_unanswered: tuple[Counted, ...] = ()
+    per_day: tuple[DayCount, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """Queries of similar wording that found nothing (or whose suggestions nobody clicked)."""
+
+    label: str  # the most asked wording
+    count: int
+    queries: tuple[str, ...]
+    answered_by: str | None = None  # an entry that answers it now (added since)
+    answered_title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EntryStats:
+    guild_id: int
+    entry_id: str
+    period: Period
+    views: int
+    shares: int
+    discussions: int
+    queries: tuple[Counted, ...] = field(default=())

@@ -1,0 +1,206 @@
+"""Recording lookups off the reply path.
+
+A cog calls `lookup()` / `follow_up()` after it has answered: each only puts a record on an
+asyncio queue (no await, no I/O). A background task, started on first use, writes the queue in
+batches every `flush_every` seconds and prunes records older than the retention once an hour.
+A failed write is logged and the batch dropped: a camper never sees insights fail.
+
+No user id is stored: the asker is hashed at write time with a salt of that day (blake2b keyed by
+the salt), so distinct askers can be counted per day and never followed across days once the
+salt is gone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import hashlib
+import logging
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from bot.clock import Clock, utcnow
+from bot.insights.models import MAX_RESULTS, Action, Command, FollowUp, Lookup, Outcome
+from bot.insights.repository import InsightsSink
+from bot.insights.wording import normalize, query_key
+
+log = logging.getLogger(__name__)
+
+MAX_PENDING = 10_000  # beyond this, records are dropped (and counted) rather than held
+BATCH = 1_000
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    lookup: Lookup | None = None
+    user_id: int | None = None
+    follow_up: FollowUp | None = None
+
+
+def asker_hash(salt: bytes, guild_id: int, user_id: int) -> int:
+    """A signed 63-bit integer (fits SQLite's INTEGER) that names nobody without the salt."""
+    digest = hashlib.blake2b(f"{guild_id}:{user_id}".encode(), key=salt, digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1
+
+
+class InsightsRecorder:
+    def __init__(
+        self,
+        sink: InsightsSink,
+        *,
+        clock: Clock = utcnow,
+        retention_days: int = 90,
+        enabled: bool = True,
+        flush_every: float = 2.0,
+        prune_every: dt.timedelta = dt.timedelta(hours=1),
+        max_pending: int = MAX_PENDING,
+    ) -> None:
+        self._sink = sink
+        self._clock = clock
+        self.retention = dt.timedelta(days=retention_days)
+        self.enabled = enabled
+        self._flush_every = flush_every
+        self._prune_every = prune_every
+        self._queue: asyncio.Queue[_Pending] = asyncio.Queue(maxsize=max_pending)
+        self._flushing = asyncio.Lock()
+        self._task: asyncio.Task[None] | None = None
+        self._stop = asyncio.Event()
+        self._closed = False
+        self._last_prune: dt.datetime | None = None
+        self._salts: dict[dt.date, bytes] = {}
+        self.dropped = 0  # records lost to a full queue or a failed write
+        self.failures = 0  # failed writes
+
+    # -- the reply path: never awaits -----------------------------------------------------------
+
+    def lookup(
+        self,
+        guild_id: int | None,
+        command: Command,
+        query: str,
+        *,
+        outcome: Outcome,
+        results: Sequence[str] = (),
+        topic: str | None = None,
+        user_id: int | None = None,
+    ) -> int | None:
+        """Queue one lookup; its id (for follow-ups), or None when nothing is recorded (outside
+        a server, recording off, an empty query)."""
+        text = normalize(query)
+        if not self.enabled or not guild_id or not text:
+            return None
+        lookup = Lookup(
+            id=secrets.randbits(62) + 1,
+            guild_id=guild_id,
+            at=self._clock(),
+            command=command,
+            query=text,
+            query_key=query_key(text),
+            outcome=outcome,
+            results=tuple(results)[:MAX_RESULTS],
+            topic=topic,
+        )
+        return lookup.id if self._put(_Pending(lookup=lookup, user_id=user_id)) else None
+
+    def follow_up(
+        self,
+        guild_id: int | None,
+        lookup_id: int | None,
+        action: Action,
+        entry_id: str | None = None,
+    ) -> None:
+        if not self.enabled or not guild_id:
+            return
+        item = FollowUp(guild_id, lookup_id, action, entry_id, self._clock())
+        self._put(_Pending(follow_up=item))
+
+    def _put(self, item: _Pending) -> bool:
+        if self._closed:
+            return False
+        try:
+            self._queue.put_nowait(item)
+        except asyncio.QueueFull:
+            self.dropped += 1
+            if self.dropped == 1 or self.dropped % 1000 == 0:
+                log.warning("insights: queue full, %d records dropped so far", self.dropped)
+            return False
+        self._start()
+        return True
+
+    def _start(self) -> None:
+        if self._task is None or self._task.done():
+            with contextlib.suppress(RuntimeError):  # no running loop: flushed by close()
+                self._task = asyncio.get_running_loop().create_task(
+                    self._run(), name="sunbae-insights"
+                )
+
+    # -- the background writer ------------------------------------------------------------------
+
+    @property
+    def pending(self) -> int:
+        return self._queue.qsize()
+
+    async def _run(self) -> None:
+        while not self._closed:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stop.wait(), self._flush_every)
+            await self.flush()
+
+    async def flush(self) -> None:
+        """Write everything queued so far (and prune when due). Never raises."""
+        async with self._flushing:
+            while not self._queue.empty():
+                batch = [self._queue.get_nowait() for _ in range(min(BATCH, self._queue.qsize()))]
+                await self._write(batch)
+            await self._prune_when_due()
+
+    async def _write(self, batch: list[_Pending]) -> None:
+        try:
+            lookups = [await self._hashed(p) for p in batch if p.lookup is not None]
+            follow_ups = [p.follow_up for p in batch if p.follow_up is not None]
+            await self._sink.write(lookups, follow_ups)
+        except Exception:
+            self.failures += 1
+            self.dropped += len(batch)
+            log.warning("insights: could not record %d lookups", len(batch), exc_info=True)
+
+    async def _hashed(self, pending: _Pending) -> Lookup:
+        lookup = pending.lookup
+        assert lookup is not None
+        if pending.user_id is None:
+            return lookup
+        day = lookup.at.astimezone(dt.UTC).date()
+        salt = self._salts.get(day)
+        if salt is None:
+            salt = await self._sink.day_salt(day)
+            self._salts = {d: s for d, s in self._salts.items() if d >= day - dt.timedelta(1)}
+            self._salts[day] = salt
+        return replace(lookup, asker=asker_hash(salt, lookup.guild_id, pending.user_id))
+
+    async def _prune_when_due(self) -> None:
+        now = self._clock()
+        if self._last_prune is not None and now - self._last_prune < self._prune_every:
+            return
+        self._last_prune = now
+        try:
+            gone = await self._sink.prune(now - self.retention)
+        except Exception:
+            log.warning("insights: pruning failed", exc_info=True)
+            return
+        if gone:
+            log.info("insights: pruned %d lookups older than %s", gone, self.retention)
+
+    async def prune(self) -> int:
+        """Prune now (the CLI, tests): lookups recorded before the retention period."""
+        return await self._sink.prune(self._clock() - self.retention)
+
+    async def close(self) -> None:
+        """Stop taking records, let the writer finish its round, write what is left."""
+        self._closed = True
+        self._stop.set()
+        if self._task is not None and not self._task.done():
+            with contextlib.suppress(Exception):
+                await self._task
+        await self.flush()

@@ -1,0 +1,112 @@
+"""What moderators read: a server's overview, its gaps (what finds no answer), one entry's
+numbers, and forgetting the server's log. Reads first write what the recorder still holds, so a
+moderator sees the lookup made a second ago."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.clock import Clock, utcnow
+from bot.insights.models import Counted, EntryStats, Gap, Overview, Period
+from bot.insights.recorder import InsightsRecorder
+from bot.insights.repository import InsightsRepository
+from bot.insights.wording import group_similar
+
+TOP = 10
+GAP_CANDIDATES = 300  # distinct unanswered wordings read before grouping
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    entry_id: str
+    title: str
+
+
+class Library(Protocol):
+    """What insights ask of the advice library (implemented over search in `library.py`)."""
+
+    async def answer(self, query: str, guild_id: int) -> Answer | None:
+        """The best entry the server sees for `query` now, if any."""
+        ...
+
+    async def titles(self, entry_ids: Sequence[str], guild_id: int) -> dict[str, str]: ...
+
+
+class InsightsService:
+    def __init__(
+        self,
+        store: InsightsRepository,
+        recorder: InsightsRecorder,
+        library: Library,
+        *,
+        clock: Clock = utcnow,
+    ) -> None:
+        self._store = store
+        self.recorder = recorder
+        self._library = library
+        self._clock = clock
+
+    def period(self, days: int) -> Period:
+        return Period.last(days, self._clock())
+
+    async def overview(self, guild_id: int, period: Period) -> Overview:
+        await self.recorder.flush()
+        store = self._store
+        (lookups, askers, unanswered), actions = await asyncio.gather(
+            store.totals(guild_id, period), store.action_counts(guild_id, period)
+        )
+        queries = await store.top_queries(guild_id, period, TOP)
+        entries = await store.top_entries(guild_id, period, TOP)
+        topics = await store.top_topics(guild_id, period, TOP)
+        per_day = await store.per_day(guild_id, period)
+        gaps = await self._gap_groups(guild_id, period)
+        titles = await self._library.titles([c.key for c in entries], guild_id)
+        return Overview(
+            guild_id=guild_id,
+            period=period,
+            lookups=lookups,
+            askers=askers,
+            unanswered=unanswered,
+            shares=actions.get("share", 0),
+            discussions=actions.get("discuss", 0),
+            top_queries=tuple(queries),
+            top_entries=tuple(Counted(c.key, titles.get(c.key, c.label), c.count) for c in entries),
+            top_topics=tuple(topics),
+            top_unanswered=tuple(Counted(g.label, g.label, g.count) for g in gaps[:TOP]),
+            per_day=tuple(per_day),
+        )
+
+    async def _gap_groups(self, guild_id: int, period: Period) -> list[Gap]:
+        rows = await self._store.unanswered(guild_id, period, GAP_CANDIDATES)
+        groups = group_similar([(c.key, c.label, c.count) for c in rows])
+        return [
+            Gap(label=g.label, count=g.count, queries=tuple(m[1] for m in g.members))
+            for g in groups
+        ]
+
+    async def gaps(self, guild_id: int, period: Period, *, limit: int = TOP) -> list[Gap]:
+        """Unanswered wordings grouped; each says which entry answers it now, if one does (an
+        entry added since the lookups)."""
+        await self.recorder.flush()
+        found: list[Gap] = []
+        for gap in (await self._gap_groups(guild_id, period))[:limit]:
+            answer = await self._library.answer(gap.label, guild_id)
+            if answer is None:
+                found.append(gap)
+            else:
+                found.append(Gap(gap.label, gap.count, gap.queries, answer.entry_id, answer.title))
+        return found
+
+    async def entry(self, guild_id: int, entry_id: str, period: Period) -> EntryStats:
+        await self.recorder.flush()
+        views, shares, discussions = await self._store.entry_counts(guild_id, entry_id, period)
+        queries = await self._store.entry_queries(guild_id, entry_id, period, TOP)
+        return EntryStats(guild_id, entry_id, period, views, shares, discussions, tuple(queries))
+
+    async def forget(self, guild_id: int) -> int:
+        """Erase the server's log, including what is still queued."""
+        await self.recorder.flush()
+        return await self._store.forget(guild_id)

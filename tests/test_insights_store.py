@@ -1,0 +1,206 @@
+"""Insights' recorder and store on a real SQLite file: what is kept (and what never is), per
+server, pruned after the retention, forgotten on request; failures never reach the caller."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from collections.abc import AsyncIterator, Sequence
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+
+from bot.insights.models import FollowUp, Lookup, Period
+from bot.insights.recorder import InsightsRecorder
+from bot.insights.service import Answer, InsightsService
+from bot.insights.wording import normalize, query_key
+from bot.store.database import Database
+from bot.store.insights import SqliteInsightsRepository
+from tests.helpers_tips import ManualClock
+
+A, B = 111_111_111_111_111_111, 222_222_222_222_222_222
+CAMPER = 987_654_321_987_654_321
+START = dt.datetime(2026, 3, 2, 3, 0, tzinfo=dt.UTC)
+
+
+class FakeLibrary:
+    def __init__(self) -> None:
+        self.answers: dict[str, Answer] = {}
+
+    async def answer(self, query: str, guild_id: int) -> Answer | None:
+        return self.answers.get(query)
+
+    async def titles(self, entry_ids: Sequence[str], guild_id: int) -> dict[str, str]:
+        return {e: f"title of {e}" for e in entry_ids}
+
+
+class Rig:
+    def __init__(self, db: Database, clock: ManualClock) -> None:
+        self.db, self.clock = db, clock
+        self.store = SqliteInsightsRepository(db)
+        self.recorder = InsightsRecorder(self.store, clock=clock, retention_days=90)
+        self.library = FakeLibrary()
+        self.service = InsightsService(self.store, self.recorder, self.library, clock=clock)
+
+    def week(self) -> Period:
+        return self.service.period(7)
+
+
+@pytest_asyncio.fixture
+async def rig(tmp_path: Path) -> AsyncIterator[Rig]:
+    db = await Database.open(tmp_path / "insights.db")
+    r = Rig(db, ManualClock(START))
+    try:
+        yield r
+    finally:
+        await r.recorder.close()
+        await db.close()
+
+
+def dump(path: Path) -> str:
+    """Every value of every insights table, as text."""
+    conn = sqlite3.connect(path)
+    try:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'insight_%'"
+            )
+        ]
+        return repr([list(conn.execute(f"SELECT * FROM {t}")) for t in tables])
+    finally:
+        conn.close()
+
+
+def test_queries_are_stored_as_search_cleans_them() -> None:
+    decomposed = "\u1100\u1161 대학원"  # 가 typed as conjoining jamo
+    assert normalize(f"  {decomposed}\u200b  가자 \n") == "가 대학원 가자"
+    assert len(normalize("가" * 500)) == 200
+    assert query_key("코테 준비는 어떻게 해요?") == query_key("코테 준비 어떻게")
+
+
+async def test_a_lookup_is_written_off_the_reply_path_without_the_user(rig: Rig) -> None:
+    lookup_id = rig.recorder.lookup(
+        A, "advice", " 코테  준비\u200b ", outcome="shown", results=["e1", "e2"], user_id=CAMPER
+    )
+    assert lookup_id is not None
+    assert rig.recorder.pending == 1  # queued, nothing written yet
+    rig.recorder.follow_up(A, lookup_id, "page", "e2")
+    rig.recorder.follow_up(A, lookup_id, "share", "e2")
+    overview = await rig.service.overview(A, rig.week())  # reads write the queue first
+    assert rig.recorder.pending == 0
+    assert (overview.lookups, overview.askers, overview.shares) == (1, 1, 1)
+    assert [(c.label, c.count) for c in overview.top_queries] == [("코테 준비", 1)]
+    assert [(c.key, c.count) for c in overview.top_entries] == [("e1", 1), ("e2", 1)]
+    assert overview.top_entries[0].label == "title of e1"
+    assert str(CAMPER) not in dump(rig.db.path)
+
+
+async def test_distinct_askers_are_counted_per_day_with_a_salt_that_goes_away(rig: Rig) -> None:
+    for user in (1, 1, 2):
+        rig.recorder.lookup(A, "advice", "포폴", outcome="shown", results=["e"], user_id=user)
+    await rig.recorder.flush()
+    assert (await rig.store.totals(A, rig.week()))[1] == 2
+    first_salt = await rig.store.day_salt(START.date())
+    rig.clock.advance(days=3)
+    rig.recorder.lookup(A, "advice", "포폴", outcome="shown", results=["e"], user_id=1)
+    await rig.recorder.flush()
+    assert (await rig.store.totals(A, rig.week()))[1] == 3  # the same camper, another day
+    # The first day's salt is gone: its hashes can no longer be recomputed from a user id.
+    assert await rig.store.day_salt(START.date()) != first_salt
+
+
+async def test_servers_never_see_each_others_lookups(rig: Rig) -> None:
+    rig.recorder.lookup(A, "advice", "대학원", outcome="none")
+    rig.recorder.lookup(B, "advice", "코테", outcome="shown", results=["e"])
+    rig.recorder.lookup(None, "advice", "DM은 기록하지 않아요", outcome="none")
+    a = await rig.service.overview(A, rig.week())
+    b = await rig.service.overview(B, rig.week())
+    assert [c.label for c in a.top_queries] == ["대학원"]
+    assert [c.label for c in b.top_queries] == ["코테"]
+    assert [g.label for g in await rig.service.gaps(A, rig.week())] == ["대학원"]
+    assert await rig.service.gaps(B, rig.week()) == []
+    assert await rig.service.forget(A) == 1
+    assert (await rig.service.overview(A, rig.week())).lookups == 0
+    assert (await rig.service.overview(B, rig.week())).lookups == 1
+
+
+async def test_gaps_group_similar_wordings_and_show_when_answered(rig: Rig) -> None:
+    for query in ("코테 준비는 어떻게", "코테준비 어떻게 해요", "코테 준비", "블록체인"):
+        rig.recorder.lookup(A, "advice", query, outcome="none")
+    suggested = rig.recorder.lookup(A, "advice", "대학언", outcome="suggested")
+    clicked = rig.recorder.lookup(A, "advice", "포트폴리고", outcome="suggested")
+    rig.recorder.follow_up(A, clicked, "did_you_mean")
+    assert suggested is not None
+    gaps = await rig.service.gaps(A, rig.week())
+    assert (gaps[0].count, len(gaps[0].queries)) == (3, 2)  # two keys, three lookups
+    assert {g.label for g in gaps[1:]} == {"블록체인", "대학언"}  # the clicked one was answered
+    rig.library.answers["블록체인"] = Answer("blockchain", "블록체인 취업")
+    [answered] = [g for g in await rig.service.gaps(A, rig.week()) if g.label == "블록체인"]
+    assert (answered.answered_by, answered.answered_title) == ("blockchain", "블록체인 취업")
+
+
+async def test_lookups_older_than_the_retention_are_pruned(rig: Rig) -> None:
+    rig.recorder.lookup(A, "advice", "오래된 질문", outcome="shown", results=["e"])
+    rig.recorder.follow_up(A, None, "discuss", "e")
+    await rig.recorder.flush()
+    rig.clock.advance(days=89)
+    assert await rig.recorder.prune() == 0
+    rig.clock.advance(days=2)
+    rig.recorder.lookup(A, "advice", "새 질문", outcome="none")
+    await rig.recorder.flush()  # the first flush prunes
+    everything = Period(START - dt.timedelta(days=1), rig.clock.now + dt.timedelta(days=1))
+    overview = await rig.service.overview(A, everything)
+    assert [c.label for c in overview.top_queries] == ["새 질문"]
+    assert overview.discussions == 0
+    assert "오래된" not in dump(rig.db.path)
+
+
+async def test_a_failed_write_is_logged_and_never_raised(
+    rig: Rig, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def broken(lookups: Sequence[Lookup], follow_ups: Sequence[FollowUp]) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    rig.store.write = broken  # type: ignore[method-assign]
+    assert rig.recorder.lookup(A, "advice", "질문", outcome="none") is not None
+    with caplog.at_level(logging.WARNING):
+        await rig.recorder.flush()
+    assert rig.recorder.failures == 1 and rig.recorder.dropped == 1
+    assert "could not record" in caplog.text
+
+
+async def test_a_full_queue_drops_instead_of_waiting(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "full.db")
+    try:
+        recorder = InsightsRecorder(SqliteInsightsRepository(db), max_pending=2)
+        ids = [recorder.lookup(A, "advice", f"q{n}", outcome="none") for n in range(3)]
+        assert ids[2] is None and recorder.dropped == 1
+        await recorder.close()
+        assert recorder.lookup(A, "advice", "after close", outcome="none") is None
+    finally:
+        await db.close()
+
+
+async def test_recording_off_records_nothing(rig: Rig) -> None:
+    rig.recorder.enabled = False
+    assert rig.recorder.lookup(A, "advice", "질문", outcome="none") is None
+    assert rig.recorder.pending == 0
+
+
+async def test_one_entry_views_shares_discussions_and_queries(rig: Rig) -> None:
+    first = rig.recorder.lookup(A, "advice", "포폴 몇 개", outcome="shown", results=["p", "q"])
+    rig.recorder.lookup(A, "advice", "포폴", outcome="shown", results=["p"])
+    rig.recorder.lookup(A, "entry", "p", outcome="shown", results=["p"])
+    rig.recorder.follow_up(A, first, "page", "q")
+    rig.recorder.follow_up(A, first, "share", "q")
+    rig.recorder.follow_up(A, None, "discuss", "p")
+    rig.recorder.lookup(B, "advice", "포폴", outcome="shown", results=["p"])
+    stats = await rig.service.entry(A, "p", rig.week())
+    assert (stats.views, stats.shares, stats.discussions) == (3, 0, 1)
+    # One wording: 몇 and 개 are not content words. /entry opens count as views, not queries.
+    assert [(c.label, c.count) for c in stats.queries] == [("포폴 몇 개", 2)]
+    q = await rig.service.entry(A, "q", rig.week())
+    assert (q.views, q.shares) == (1, 1)
