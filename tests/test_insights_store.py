@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
-from bot.insights.models import FollowUp, Lookup, Period
 from bot.insights.recorder import InsightsRecorder
 from bot.insights.service import Answer, InsightsService
 from bot.insights.wording import normalize, query_key
+from bot.models.insights import FollowUp, Lookup, Period
 from bot.store.database import Database
 from bot.store.insights import SqliteInsightsRepository
 from tests.helpers_tips import ManualClock

@@ -22,9 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.clock import Clock, utcnow
-from bot.insights.models import MAX_RESULTS, Action, Command, FollowUp, Lookup, Outcome
 from bot.insights.repository import InsightsSink
 from bot.insights.wording import normalize, query_key
+from bot.models.insights import MAX_RESULTS, Action, Command, FollowUp, Lookup, Outcome
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Protocol
 
-from bot.insights.models import Counted, DayCount, FollowUp, Lookup, Period
+from bot.models.insights import Counted, DayCount, FollowUp, Lookup, Period
 
 
 class InsightsSink(Protocol):

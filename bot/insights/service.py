@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.clock import Clock, utcnow
-from bot.insights.models import Counted, EntryStats, Gap, Overview, Period
 from bot.insights.recorder import InsightsRecorder
 from bot.insights.repository import InsightsRepository
 from bot.insights.wording import group_similar
+from bot.models.insights import Counted, EntryStats, Gap, Overview, Period
 
 TOP = 10
 GAP_CANDIDATES = 300  # distinct unanswered wordings read before grouping

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.insights.models import MAX_QUERY
+from bot.models.insights import MAX_QUERY
 from bot.text import clean, query_terms, squash
 
 SIMILAR = 80  # token_sort_ratio at or above which two keys are one wording

@@ -10,7 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.clock import iso
-from bot.insights.models import Counted, DayCount, FollowUp, Lookup, Period
+from bot.models.insights import Counted, DayCount, FollowUp, Lookup, Period
 from bot.store.database import Database
 
 PRUNE_CHUNK = 5_000  # rows per transaction, so replies that write never wait long

@@ -1,5 +1,6 @@
-"""What is recorded about a lookup and what moderators read back. No user id anywhere: an asker
-is a per-day salted hash, good only for counting distinct askers within one day."""
+"""Records of insights (issue 17): what is recorded about a lookup and what moderators read
+back. No user id anywhere: an asker is a per-day salted hash, good only for counting distinct
+askers within one day."""
 
 from __future__ import annotations
 
