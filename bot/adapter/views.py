@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 VIEW_TIMEOUT = 600.0
 
 Pick = Callable[[discord.Interaction, str], Awaitable[None]]
+# Told after a reply what the owner did on a page: ("page" | "share", page index). Insights.
+PageEvent = Callable[[str, int], None]
 
 
 class OwnedView(discord.ui.View):
@@ -67,10 +69,13 @@ class PagesView(OwnedView):
         shareable: bool,
         share_title: Callable[[int], str] | None = None,
         page_items: Sequence[discord.ui.Item[Any] | None] = (),
+        on_event: PageEvent | None = None,
     ) -> None:
         """`page_items`, when given, has one item (or None) per page, shown with that page: the
-        Discuss button of the page's entry. A DynamicItem stays usable after the view times out."""
+        Discuss button of the page's entry. A DynamicItem stays usable after the view times out.
+        `on_event` hears of page turns and shares, once they are answered."""
         super().__init__(owner_id, language)
+        self._on_event = on_event
         self.pages = list(pages)
         self.index = 0
         self._page_items = list(page_items)
@@ -109,6 +114,11 @@ class PagesView(OwnedView):
         self.index = max(0, min(len(self.pages) - 1, self.index + step))
         self._sync_buttons()
         await interaction.response.edit_message(embed=self.current, view=self)
+        self._tell("page")
+
+    def _tell(self, action: str) -> None:
+        if self._on_event is not None:
+            self._on_event(action, self.index)
 
     async def _on_prev(self, interaction: discord.Interaction) -> None:
         await self._turn(interaction, -1)
@@ -121,6 +131,7 @@ class PagesView(OwnedView):
         shared_by = t("advice.shared_by", self.language, user=interaction.user.display_name)
         # A new public message; mentions stay off (the client's AllowedMentions.none()).
         await interaction.response.send_message(content=limits.clip(shared_by, 200), embed=embed)
+        self._tell("share")
 
 
 class ChoicesView(OwnedView):

@@ -18,13 +18,13 @@ import datetime as dt
 import hashlib
 import logging
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from bot.clock import Clock, utcnow
 from bot.insights.repository import InsightsSink
 from bot.insights.wording import normalize, query_key
-from bot.models.insights import MAX_RESULTS, Action, Command, FollowUp, Lookup, Outcome
+from bot.models.insights import MAX_QUERY, MAX_RESULTS, Action, Command, FollowUp, Lookup, Outcome
 
 log = logging.getLogger(__name__)
 
@@ -87,17 +87,16 @@ class InsightsRecorder:
         user_id: int | None = None,
     ) -> int | None:
         """Queue one lookup; its id (for follow-ups), or None when nothing is recorded (outside
-        a server, recording off, an empty query)."""
-        text = normalize(query)
-        if not self.enabled or not guild_id or not text:
+        a server, recording off, an empty query). The query is normalized when written."""
+        if not self.enabled or not guild_id or not query or query.isspace():
             return None
         lookup = Lookup(
             id=secrets.randbits(62) + 1,
             guild_id=guild_id,
             at=self._clock(),
             command=command,
-            query=text,
-            query_key=query_key(text),
+            query=query[: 4 * MAX_QUERY],
+            query_key="",
             outcome=outcome,
             results=tuple(results)[:MAX_RESULTS],
             topic=topic,
@@ -115,6 +114,23 @@ class InsightsRecorder:
             return
         item = FollowUp(guild_id, lookup_id, action, entry_id, self._clock())
         self._put(_Pending(follow_up=item))
+
+    def page_events(
+        self, guild_id: int | None, lookup_id: int | None, entry_of_page: Sequence[str]
+    ) -> Callable[[str, int], None]:
+        """What a pages view reports ("page" or "share", page index) as follow-ups of a lookup: a
+        turn counts once per entry it reaches first (a long entry has several pages)."""
+        seen = set(entry_of_page[:1])
+
+        def on_event(action: str, page: int) -> None:
+            entry = entry_of_page[page] if 0 <= page < len(entry_of_page) else None
+            if action == "share":
+                self.follow_up(guild_id, lookup_id, "share", entry)
+            elif action == "page" and entry is not None and entry not in seen:
+                seen.add(entry)
+                self.follow_up(guild_id, lookup_id, "page", entry)
+
+        return on_event
 
     def _put(self, item: _Pending) -> bool:
         if self._closed:
@@ -158,7 +174,7 @@ class InsightsRecorder:
 
     async def _write(self, batch: list[_Pending]) -> None:
         try:
-            lookups = [await self._hashed(p) for p in batch if p.lookup is not None]
+            lookups = [x for p in batch if p.lookup and (x := await self._finished(p))]
             follow_ups = [p.follow_up for p in batch if p.follow_up is not None]
             await self._sink.write(lookups, follow_ups)
         except Exception:
@@ -166,9 +182,13 @@ class InsightsRecorder:
             self.dropped += len(batch)
             log.warning("insights: could not record %d lookups", len(batch), exc_info=True)
 
-    async def _hashed(self, pending: _Pending) -> Lookup:
-        lookup = pending.lookup
-        assert lookup is not None
+    async def _finished(self, pending: _Pending) -> Lookup | None:
+        """The lookup as stored: its query normalized and keyed, its asker hashed."""
+        assert pending.lookup is not None
+        text = normalize(pending.lookup.query)
+        if not text:
+            return None
+        lookup = replace(pending.lookup, query=text, query_key=query_key(text))
         if pending.user_id is None:
             return lookup
         day = lookup.at.astimezone(dt.UTC).date()

@@ -19,6 +19,7 @@ from bot.corpus.references import with_named_references
 from bot.i18n import Language
 from bot.models import Entry, Topic
 from bot.models.cohorts import Subject
+from bot.models.insights import Command
 from bot.search.models import SearchResult, SuggestionKind, parse_value
 from cogs.cohorts.button import discuss_button
 
@@ -34,6 +35,7 @@ def lookup_cooldown(interaction: Interaction) -> app_commands.Cooldown | None:
 class AdviceCog(commands.Cog):
     def __init__(self, services: Services) -> None:
         self.services = services
+        self._recorder = services.insights.recorder
 
     async def _topics(self) -> dict[str, Topic]:
         """The taxonomy the search index holds in memory (autocomplete asks on every keystroke)."""
@@ -53,22 +55,24 @@ class AdviceCog(commands.Cog):
 
     async def _pages(
         self, entries: list[Entry], language: Language, guild_id: int | None
-    ) -> tuple[list[discord.Embed], list[discord.ui.Item[Any] | None]]:
-        """The entries' embeds, and per page its entry's Discuss button (in a server that has a
-        cohort to discuss in)."""
+    ) -> tuple[list[discord.Embed], list[discord.ui.Item[Any] | None], list[str]]:
+        """The entries' embeds, per page its entry's Discuss button (in a server that has a
+        cohort to discuss in), and per page its entry's id."""
         topics = await self._topics()
         fetch = functools.partial(self.services.entries.get_many, guild_id=guild_id)
         entries = await with_named_references(entries, fetch)
         discuss = guild_id is not None and await self.services.cohorts.any_active(guild_id)
         pages: list[discord.Embed] = []
         items: list[discord.ui.Item[Any] | None] = []
+        owners: list[str] = []
         for n, entry in enumerate(entries, start=1):
             position = (n, len(entries)) if len(entries) > 1 else None
             shown = entry_pages(entry, language, topics=topics, position=position)
             button = discuss_button(Subject.entry(entry.id), 0, language) if discuss else None
             pages.extend(shown)
             items.extend([button] * len(shown))
-        return pages, items
+            owners.extend([entry.id] * len(shown))
+        return pages, items, owners
 
     # -- /advice ---------------------------------------------------------------------------------
 
@@ -137,8 +141,9 @@ class AdviceCog(commands.Cog):
             )
             entries = [hit.entry for hit in result.hits]
         language = lang(interaction)
+        command: Command = "advice" if kind is SuggestionKind.QUERY else "autocomplete"
         if not entries:
-            await self._no_match(interaction, query, result, edit=edit)
+            await self._no_match(interaction, query, result, edit=edit, command=command)
             return
         content = None
         if result is not None and result.corrected_query:
@@ -146,10 +151,13 @@ class AdviceCog(commands.Cog):
                 interaction, "advice.corrected", query=limits.clip(query, 80),
                 corrected=limits.clip(result.corrected_query, 80),
             )  # fmt: skip
-        pages, items = await self._pages(entries, language, interaction.guild_id)
+        pages, items, owners = await self._pages(entries, language, interaction.guild_id)
+        asked = entries[0].title if kind is SuggestionKind.ENTRY else ref
+        lookup = self._record(interaction, command, asked, entries, topic)
         view = PagesView(
-            interaction.user.id, language, pages, shareable=not public, page_items=items
-        )
+            interaction.user.id, language, pages, shareable=not public, page_items=items,
+            on_event=self._recorder.page_events(interaction.guild_id, lookup, owners),
+        )  # fmt: skip
         if edit:
             await interaction.response.edit_message(content=content, embed=pages[0], view=view)
         else:
@@ -158,8 +166,36 @@ class AdviceCog(commands.Cog):
             )
         view.origin = interaction
 
+    def _record(
+        self,
+        interaction: Interaction,
+        command: Command,
+        query: str,
+        entries: list[Entry],
+        topic: Topic | None = None,
+        *,
+        offered: bool = False,
+    ) -> int | None:
+        """Insights: queue the lookup (no I/O here; written in the background)."""
+        first = entries[0].topics[0] if entries and entries[0].topics else None
+        return self._recorder.lookup(
+            interaction.guild_id,
+            command,
+            query,
+            outcome="shown" if entries else "suggested" if offered else "none",
+            results=[entry.id for entry in entries],
+            topic=topic.id if topic else first,
+            user_id=interaction.user.id,
+        )
+
     async def _no_match(
-        self, interaction: Interaction, query: str, result: SearchResult | None, *, edit: bool
+        self,
+        interaction: Interaction,
+        query: str,
+        result: SearchResult | None,
+        *,
+        edit: bool,
+        command: Command = "advice",
     ) -> None:
         lines = [text(interaction, "advice.no_match", query=limits.clip(query, 100))]
         choices = [(s.name, s.value) for s in (result.suggestions if result else ())][:5]
@@ -168,8 +204,10 @@ class AdviceCog(commands.Cog):
             if choices
             else text(interaction, "advice.try_topics")
         )
-
-        await self._offer(interaction, "\n".join(lines), choices, edit=edit)
+        lookup = self._record(
+            interaction, command, parse_value(query)[1], [], offered=bool(choices)
+        )
+        await self._offer(interaction, "\n".join(lines), choices, edit=edit, lookup=lookup)
 
     async def _offer(
         self,
@@ -178,11 +216,13 @@ class AdviceCog(commands.Cog):
         choices: list[tuple[str, str]],
         *,
         edit: bool,
+        lookup: int | None = None,
     ) -> None:
         """A message with "did you mean" buttons; a click opens that lookup in place."""
 
         async def pick(click: discord.Interaction, value: str) -> None:
             await self._answer(click, value, None, public=False, edit=True)  # type: ignore[arg-type]
+            self._recorder.follow_up(click.guild_id, lookup, "did_you_mean")
 
         view: OwnedView | None = (
             ChoicesView(interaction.user.id, lang(interaction), choices, pick) if choices else None
@@ -239,12 +279,15 @@ class AdviceCog(commands.Cog):
             result = await self.services.search.search(ref, limit=5, guild_id=interaction.guild_id)
             choices = [(h.title, f"entry:{h.id}") for h in result.hits[:5]]
             message = text(interaction, "entry.unknown", id=limits.clip(ref, 80))
-            await self._offer(interaction, message, choices, edit=False)
+            lookup = self._record(interaction, "entry", ref, [], offered=bool(choices))
+            await self._offer(interaction, message, choices, edit=False, lookup=lookup)
             return
-        pages, items = await self._pages([entry], lang(interaction), interaction.guild_id)
+        pages, items, owners = await self._pages([entry], lang(interaction), interaction.guild_id)
+        lookup = self._record(interaction, "entry", entry.title, [entry])
         view = PagesView(
-            interaction.user.id, lang(interaction), pages, shareable=True, page_items=items
-        )
+            interaction.user.id, lang(interaction), pages, shareable=True, page_items=items,
+            on_event=self._recorder.page_events(interaction.guild_id, lookup, owners),
+        )  # fmt: skip
         await interaction.response.send_message(embed=pages[0], view=view, ephemeral=True)
         view.origin = interaction
 

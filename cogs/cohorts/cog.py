@@ -149,6 +149,10 @@ class CohortsCog(commands.Cog):
             message = text(interaction, f"discuss.refused.{kind}", channel=cohort.channel_id)
         else:
             message = outcome_text(interaction, outcome)
+            if outcome.kind != "busy" and subject.kind == "entry":  # insights
+                self.services.insights.recorder.follow_up(
+                    cohort.guild_id, None, "discuss", subject.key
+                )
         await interaction.followup.send(message, ephemeral=True)
 
     # -- what Discord tells us about threads -----------------------------------------------------

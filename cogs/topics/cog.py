@@ -92,7 +92,15 @@ class TopicsCog(commands.Cog):
             fetch = functools.partial(self.services.entries.get_many, guild_id=click.guild_id)
             (entry,) = await with_named_references([entry], fetch)
             shown = entry_pages(entry, language, topics=topics)
-            view = PagesView(click.user.id, language, shown, shareable=True)
+            recorder = self.services.insights.recorder
+            lookup = recorder.lookup(
+                click.guild_id, "topics", entry.title, outcome="shown", results=[entry.id],
+                topic=topic_id, user_id=click.user.id,
+            )  # fmt: skip
+            view = PagesView(
+                click.user.id, language, shown, shareable=True,
+                on_event=recorder.page_events(click.guild_id, lookup, [entry.id] * len(shown)),
+            )  # fmt: skip
             await click.response.send_message(embed=shown[0], view=view, ephemeral=True)
             view.origin = click
 
