@@ -12,6 +12,8 @@ from bot.settings import Settings
 
 
 async def cmd_sandbox(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.app import bootstrap
+    from bot.sandbox.clock import SandboxClock
     from bot.sandbox.harness import Harness
     from bot.sandbox.repl import run_session
 
@@ -20,14 +22,23 @@ async def cmd_sandbox(args: argparse.Namespace, settings: Settings) -> int:
         # No cooldown by default: a script fires lookups back to back.
         cooldown = settings.lookup_cooldown if args.cooldown else 0.0
         settings = settings.with_overrides(db_path=db, lookup_cooldown=cooldown)
-        harness = await Harness.start(settings, locale=args.locale)
-        # A channel for a cohort's discussions: `/cohort create ... channel:#ai-lab-3`.
-        harness.emu.add_text_channel(harness.guild, "ai-lab-3")
+        clock = SandboxClock()  # `:advance 1d` moves it
+        harness = await Harness.start(
+            settings,
+            locale=args.locale,
+            services=await bootstrap(settings, clock=clock),
+            # The same server, channels and members for the same --db, run after run.
+            stable_world=True,
+            # A channel for a cohort's discussions: `/cohort create ... channel:#ai-lab-3`.
+            channels=("ai-lab-3",),
+        )
         try:
             if harness.ingest_report and harness.ingest_report.errors and not args.json:
                 for problem in harness.ingest_report.errors:
                     print(f"  ✗ {problem.file}: {problem.reason}", file=sys.stderr)
-            await run_session(harness, locale=args.locale, as_json=args.json, stdin=sys.stdin)
+            await run_session(
+                harness, locale=args.locale, as_json=args.json, stdin=sys.stdin, clock=clock
+            )
         finally:
             await harness.close()
     return 0

@@ -43,7 +43,8 @@ class DiscordEmulator(ModeratorActions):
 
     ``timeout`` is how long user actions wait for the bot; ``interaction_deadline`` is Discord's
     limit for the first response to an interaction (None to disable); ``token`` (when set) must
-    match what the bot logs in with.
+    match what the bot logs in with. ``id_seed`` makes ids count up from it (the same world built
+    in the same order gets the same ids) until ``world_built()``.
     """
 
     def __init__(
@@ -59,6 +60,7 @@ class DiscordEmulator(ModeratorActions):
         bot_permissions: int = BOT_DEFAULT,
         heartbeat_interval_ms: int = 41_250,
         nonce_ttl: float = 300.0,
+        id_seed: int | None = None,
     ) -> None:
         self.host, self.port = host, port
         self.timeout = timeout
@@ -67,6 +69,7 @@ class DiscordEmulator(ModeratorActions):
             application_id=application_id,
             bot_permissions=bot_permissions,
             nonce_ttl=nonce_ttl,
+            id_seed=id_seed,
         )
         self.owner = self.state.add_user("emulator-owner")  # the application's owner
         self.feed = ChangeFeed()
@@ -138,6 +141,10 @@ class DiscordEmulator(ModeratorActions):
         return f"ws://{self.host}:{self.port}/"
 
     # --- the world ----------------------------------------------------------------------------
+
+    def world_built(self) -> None:
+        """Ids made from now on (messages, threads) come from the time again, not the seed."""
+        self.state.ids.unseed()
 
     @property
     def bot_user(self) -> User:

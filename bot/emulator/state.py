@@ -45,8 +45,9 @@ class EmulatorState:
         application_id: int | None,
         bot_permissions: int = BOT_DEFAULT,
         nonce_ttl: float = 300.0,
+        id_seed: int | None = None,
     ) -> None:
-        self.ids = SnowflakeFactory()
+        self.ids = SnowflakeFactory(id_seed)
         self.application_id = application_id or self.ids.next()
         self.bot_user = User(id=self.ids.next(), username=bot_name, bot=True)
         self.bot_permissions = bot_permissions

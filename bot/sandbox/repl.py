@@ -11,12 +11,21 @@ import json
 import re
 import shlex
 import sys
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
 from bot.emulator import EmulatorError, InteractionResult, InteractionTimeout, ModalPrompt
 from bot.emulator.render import button_text
+from bot.models.tips import Outcome
+from bot.sandbox.clock import (
+    ClockError,
+    SandboxClock,
+    describe,
+    parse_duration,
+    parse_moment,
+    travel,
+)
 from bot.sandbox.harness import Harness
 
 HELP = """\
@@ -29,6 +38,8 @@ HELP = """\
   submit title:"제목" topics:a,b     fill and submit the open modal (inputs by custom_id or label;
                                    a select takes comma-separated options)
   /content import file:./a.zip     an attachment option takes a local file's path
+  :advance 1d    :advance 2h30m    move the clock; the daily tip is posted when its time comes
+  :time 2026-12-02T09:00           set the clock (in the bot's timezone); :time shows it
   help, quit"""
 
 _OPTION = re.compile(r"(?:^|\s)([A-Za-z_][\w-]*):")
@@ -64,11 +75,20 @@ def split_command(line: str) -> tuple[list[str], dict[str, str]]:
 
 
 class Session:
-    def __init__(self, harness: Harness, *, locale: str, as_json: bool, out: TextIO) -> None:
+    def __init__(
+        self,
+        harness: Harness,
+        *,
+        locale: str,
+        as_json: bool,
+        out: TextIO,
+        clock: SandboxClock | None = None,
+    ) -> None:
         self.h = harness
         self.locale = locale
         self.as_json = as_json
         self.out = out
+        self.clock = clock
         self.last: dict[str, Any] | None = None  # the last message with components
         self.modal: ModalPrompt | None = None  # the last modal the bot opened, until submitted
 
@@ -103,11 +123,11 @@ class Session:
         channel = self.h.emu.state.channels.get(int(match.group(1)))
         return f"#{channel.name}" if channel is not None else match.group(0)
 
-    def show_new_threads(self, before: set[int]) -> None:
-        """Threads the last command opened, each with its starter message."""
+    def show_new_threads(self, before: set[int], *, shown: Collection[str] = ()) -> None:
+        """Threads the last command opened, each with its starter message (unless `shown`)."""
         for thread in self.h.emu.threads():
-            if thread.id in before:
-                continue
+            if thread.id in before or thread.id in map(int, shown):
+                continue  # old, or its starter was shown with the thread's name under it
             parent = self.h.emu.state.channels.get(thread.parent_id or 0)
             starter = self.h.emu.starter_message(thread)
             where = f"#{parent.name}" if parent else "?"
@@ -116,6 +136,25 @@ class Session:
                 f"🧵 new thread in {where}: {thread.name}\n"
                 + (self.h.emu.render(starter) if starter else "(no starter message)"),
             )
+
+    def show_new_posts(self, floor: int) -> set[str]:
+        """Messages the bot posted on its own (not answering a command) since message `floor`:
+        the daily tip. Returns their ids."""
+        shown: set[str] = set()
+        for mid, msg in list(self.h.emu.state.messages.items()):
+            if mid <= floor or msg.get("_deleted") or msg.get("webhook_id") or msg["flags"] & 64:
+                continue
+            channel = self.h.emu.state.channels.get(int(msg["channel_id"]))
+            if channel is None or channel.is_thread:
+                continue
+            message = self.h.emu.message(mid) or msg
+            if message.get("components"):
+                self.last = message
+            self.emit(
+                {"posted": message}, f"📌 posted in #{channel.name}:\n{self.h.emu.render(message)}"
+            )
+            shown.add(str(mid))
+        return shown
 
     @staticmethod
     def _choices(choices: list[dict[str, Any]]) -> str:
@@ -202,6 +241,9 @@ class Session:
             user, line = self.h.moderator, line.removeprefix("as moderator ").strip()
         before = {thread.id for thread in self.h.emu.threads()}
         try:
+            if line.startswith(":"):
+                await self._clock_command(line, before)
+                return True
             if line == "submit" or line.startswith("submit "):
                 await self._submit(line.removeprefix("submit"), user)
             elif line.startswith("?/"):
@@ -219,6 +261,34 @@ class Session:
         except (SandboxError, EmulatorError, InteractionTimeout) as exc:
             self.emit({"error": str(exc)}, f"! {exc}")
         return True
+
+    async def _clock_command(self, line: str, threads_before: set[int]) -> None:
+        """`:advance 1d`, `:time 2026-12-02T09:00`, `:time`: move the clock, then show what
+        the tip scheduler did on the way (posts, threads, skipped days)."""
+        if self.clock is None:
+            raise SandboxError("this session has no clock to move")
+        zone = self.h.services.settings.timezone
+        verb, _, arg = line[1:].strip().partition(" ")
+        try:
+            if verb == "advance":
+                target = self.clock() + parse_duration(arg or "1d")
+            elif verb == "time" and arg.strip():
+                target = parse_moment(arg, zone)
+            elif verb == "time":
+                self.emit({"now": self.clock().isoformat()}, f"🕘 {describe(self.clock(), zone)}")
+                return
+            else:
+                raise SandboxError(f"unknown clock command :{verb} (try :advance 1d or :time)")
+        except ClockError as exc:
+            raise SandboxError(str(exc)) from None
+        floor = max(self.h.emu.state.messages, default=0)
+        outcomes = await travel(self.clock, self.h.services.tip_scheduler, target)
+        self.emit({"now": self.clock().isoformat()}, f"🕘 {describe(self.clock(), zone)}")
+        shown = self.show_new_posts(floor)
+        self.show_new_threads(threads_before, shown=shown)
+        for outcome in outcomes:
+            if outcome.kind not in ("sent", "recovered"):
+                self.emit(_outcome_payload(outcome), _outcome_text(outcome))
 
     async def _settled(self, result: InteractionResult) -> InteractionResult:
         """A deferred reply is followed by an edit: wait briefly for it."""
@@ -289,8 +359,24 @@ class Session:
         raise SandboxError(f"no button or menu option {label!r} on the last reply")
 
 
-async def run_session(harness: Harness, *, locale: str, as_json: bool, stdin: TextIO) -> None:
-    session = Session(harness, locale=locale, as_json=as_json, out=sys.stdout)
+def _outcome_payload(outcome: Outcome) -> dict[str, Any]:
+    return {"tip": outcome.kind, "date": outcome.date.isoformat(), "reason": outcome.reason}
+
+
+def _outcome_text(outcome: Outcome) -> str:
+    """A day the scheduler did not post: `⏭ 2026-12-03 daily tip skipped: skipped by a ...`."""
+    return f"⏭ {outcome.date.isoformat()} daily tip {outcome.kind}: {outcome.reason or '?'}"
+
+
+async def run_session(
+    harness: Harness,
+    *,
+    locale: str,
+    as_json: bool,
+    stdin: TextIO,
+    clock: SandboxClock | None = None,
+) -> None:
+    session = Session(harness, locale=locale, as_json=as_json, out=sys.stdout, clock=clock)
     interactive = stdin.isatty()
     if interactive:
         stats = await harness.services.entries.stats()

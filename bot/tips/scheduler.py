@@ -57,6 +57,9 @@ class TipScheduler:
         self._max_retry_delay = max_retry_delay
         # Long enough to cover find_existing + post; a crashed attempt is resumed after it.
         self._lease = dt.timedelta(seconds=2 * send_timeout + 30)
+        # Ticks in one process take turns: the loop's and one asked for with tick_now().
+        self._turn = asyncio.Lock()
+        self._poster: TipPoster | None = None
 
     # -- the loop ----------------------------------------------------------------------------
 
@@ -66,6 +69,7 @@ class TipScheduler:
         The poster comes with the run, not the constructor: the scheduler is built with the
         other services, before the Discord client that posts exists."""
         log.info("daily tip scheduler started (grace %s)", self._grace)
+        self._poster = poster
         while not stop.is_set():
             delay = self._max_sleep
             try:
@@ -80,10 +84,22 @@ class TipScheduler:
             else:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), delay)
+        self._poster = None
         log.info("daily tip scheduler stopped")
+
+    async def tick_now(self) -> list[Outcome]:
+        """A tick at once, with the running loop's poster: what the sandbox's clock command
+        does after moving the clock (the loop itself may be asleep for up to `max_sleep`)."""
+        if self._poster is None:
+            raise RuntimeError("the daily tip scheduler is not running")
+        return await self.tick(self._poster)
 
     async def tick(self, poster: TipPoster) -> list[Outcome]:
         """Do everything due at `clock()`: post, resume, retry or skip, server by server."""
+        async with self._turn:
+            return await self._tick(poster)
+
+    async def _tick(self, poster: TipPoster) -> list[Outcome]:
         now = self._clock()
         outcomes: list[Outcome] = []
         for settings in await self._store.active_settings():
@@ -101,6 +117,14 @@ class TipScheduler:
     async def seconds_until_due(self) -> float:
         """Seconds until the next slot or retry, clamped to [1, max_sleep]."""
         now = self._clock()
+        due = await self.next_due()
+        ahead = (due - now).total_seconds() if due is not None else self._max_sleep
+        return max(1.0, min(self._max_sleep, ahead))
+
+    async def next_due(self) -> dt.datetime | None:
+        """The next moment after now with something to do: a slot (today's or tomorrow's), a
+        retry or a lease running out; None when no server has a schedule."""
+        now = self._clock()
         due: list[dt.datetime] = []
         for s in await self._store.active_settings():
             with contextlib.suppress(ValueError, LookupError):  # a zone this host lacks
@@ -108,8 +132,7 @@ class TipScheduler:
                 due.extend(slot_at(today + DAY * i, s.time, s.timezone) for i in range(2))
         for row in await self._store.pending_posts():
             due.extend(t for t in (row.retry_at, row.lease_until) if t is not None)
-        ahead = [(t - now).total_seconds() for t in due if t > now]
-        return max(1.0, min([self._max_sleep, *ahead]))
+        return min((t for t in due if t > now), default=None)
 
     # -- one server's date -------------------------------------------------------------------
 
