@@ -96,6 +96,9 @@ class Harness:
             task = asyncio.create_task(bot.connect(reconnect=True), name="sandbox-gateway")
             await emu.wait_until_identified()
             await asyncio.wait_for(bot.wait_until_ready(), 10)
+            # The tip scheduler's start-up round reads the database: let it finish first.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(services.tip_scheduler.idle(), 5)
         except BaseException:
             restore()
             await services.close()

@@ -60,6 +60,7 @@ class TipScheduler:
         # Ticks in one process take turns: the loop's and one asked for with tick_now().
         self._turn = asyncio.Lock()
         self._poster: TipPoster | None = None
+        self._first_round = asyncio.Event()
 
     # -- the loop ----------------------------------------------------------------------------
 
@@ -73,10 +74,12 @@ class TipScheduler:
         while not stop.is_set():
             delay = self._max_sleep
             try:
-                await self.tick(poster)
-                delay = await self.seconds_until_due()
+                async with self._turn:
+                    await self._tick(poster)
+                    delay = await self.seconds_until_due()
             except Exception:  # the database hiccuped: try again next round
                 log.exception("daily tip scheduler tick failed")
+            self._first_round.set()
             if stop.is_set():
                 break
             if self._sleep is not None:
@@ -86,6 +89,13 @@ class TipScheduler:
                     await asyncio.wait_for(stop.wait(), delay)
         self._poster = None
         log.info("daily tip scheduler stopped")
+
+    async def idle(self) -> None:
+        """Until the loop has made its first round and is between rounds (the sandbox and the
+        tests start acting then, so the start-up round does not race their first command)."""
+        await self._first_round.wait()
+        async with self._turn:
+            pass
 
     async def tick_now(self) -> list[Outcome]:
         """A tick at once, with the running loop's poster: what the sandbox's clock command
