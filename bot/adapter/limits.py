@@ -34,23 +34,28 @@ def choices(pairs: Iterable[tuple[str, str]]) -> list[app_commands.Choice[str]]:
 
 
 def paginate(text: str, limit: int = BODY_PAGE) -> list[str]:
-    """Split text into pages at paragraph, then line, then word boundaries."""
+    """Split text into pages at paragraph, then line, then word boundaries.
+
+    Linear in the length of the text: pages are cut by position, never by copying the rest
+    of the text once per page (that was quadratic, and froze the bot on a huge entry)."""
     text = text.strip()
     if len(text) <= limit:
         return [text]
     pages: list[str] = []
-    rest = text
-    while len(rest) > limit:
-        window = rest[:limit]
-        cut = max(window.rfind("\n\n"), 0)
+    start, end = 0, len(text)
+    while end - start > limit:
+        stop = start + limit
+        cut = max(text.rfind("\n\n", start, stop) - start, 0)
         if cut < limit // 2:
-            cut = window.rfind("\n")
+            cut = text.rfind("\n", start, stop) - start
         if cut < limit // 2:
-            cut = window.rfind(" ")
+            cut = text.rfind(" ", start, stop) - start
         if cut < limit // 2:
             cut = limit
-        pages.append(rest[:cut].rstrip())
-        rest = rest[cut:].lstrip("\n ")
-    if rest:
-        pages.append(rest)
+        pages.append(text[start : start + cut].rstrip())
+        start += cut
+        while start < end and text[start] in "\n ":
+            start += 1
+    if start < end:
+        pages.append(text[start:])
     return pages

@@ -28,6 +28,9 @@ _TITLE_DATE = re.compile(r"\b(\d{2}|\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})\b")
 SUFFIXES = (".md", ".markdown", ".txt")
 TITLE_LIMIT = 200
 TIP_LIMIT = 280
+# An entry's body: what /entry can show in a few pages (the longest real section is ~3,000
+# characters). A bigger one is refused at ingest rather than frozen over when it is shown.
+BODY_LIMIT = 20_000
 
 # (title, body) -> inferred topic ids, for post entries that arrive without any
 TopicInferer = Callable[[str, str], tuple[str, ...]]
@@ -219,6 +222,12 @@ def read_curated(
     text = clean_markup(body)
     if not text.strip():
         raise DocumentError("the entry has no body text", field="body")
+    if len(text) > BODY_LIMIT:
+        raise DocumentError(
+            f"the body is {len(text):,} characters; an entry holds at most {BODY_LIMIT:,}:"
+            " split it into several entries",
+            field="body",
+        )
     return EntryDraft(
         id=entry_id,
         title=title,
@@ -293,6 +302,11 @@ def read_post(
     for position, piece in enumerate(pieces):
         entry_title, full = clip_title(piece.title)
         body = f"**{full}**\n\n{piece.body}" if full else piece.body
+        if len(body) > BODY_LIMIT:
+            raise DocumentError(
+                f"section {entry_title!r} is {len(body):,} characters; an entry holds at most"
+                f" {BODY_LIMIT:,}: split it with headings"
+            )
         event = piece.trail[0] if piece.trail and piece.trail[0] != title else None
         found = infer_topics(entry_title, body) if infer_topics else ()
         drafts.append(

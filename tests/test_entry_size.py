@@ -1,0 +1,104 @@
+"""Issue 11 defect 4: one huge entry froze the bot (108 s in `paginate` on a 50 MB section).
+
+Entries have a size limit at ingest (reported, the file's previous entries kept), and
+pagination is linear. Time is compared as a ratio (4x the text must cost well under 16x),
+never against the wall clock.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+from bot.adapter import limits
+from bot.adapter.render import entry_pages
+from bot.corpus.documents import BODY_LIMIT
+from bot.models import Entry, Kind, Origin, Source
+from bot.services.ingest import IngestService
+from tests.helpers_ingest import StepClock, curated, live_titles, open_db, post, write
+
+
+def old_paginate(text: str, limit: int = limits.BODY_PAGE) -> list[str]:
+    """The quadratic version it replaced (copies the rest per page): the reference output."""
+    text = text.strip()
+    if len(text) <= limit:
+        return [text]
+    pages: list[str] = []
+    rest = text
+    while len(rest) > limit:
+        window = rest[:limit]
+        cut = max(window.rfind("\n\n"), 0)
+        if cut < limit // 2:
+            cut = window.rfind("\n")
+        if cut < limit // 2:
+            cut = window.rfind(" ")
+        if cut < limit // 2:
+            cut = limit
+        pages.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip("\n ")
+    if rest:
+        pages.append(rest)
+    return pages
+
+
+def test_pages_are_cut_where_they_always_were() -> None:
+    rng = random.Random(11)
+    pieces = ["가나다", "word", " ", "\n", "\n\n", "  \n ", "x" * 50, "라" * 700]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 400)))
+        limit = rng.choice([20, 100, 3500])
+        assert limits.paginate(text, limit) == old_paginate(text, limit)
+
+
+def _seconds(text: str) -> float:
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        limits.paginate(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_pagination_is_linear() -> None:
+    # One unbroken word: every page is a hard cut, the old worst case (quadratic: ~16x).
+    # Sizes big enough that the linear run takes milliseconds, not timer noise.
+    small, large = "가" * 2_000_000, "가" * 8_000_000
+    assert _seconds(large) / max(_seconds(small), 0.002) < 9
+
+
+def test_an_entry_at_the_limit_renders_within_discords_limits() -> None:
+    body = ("선배의 조언 " * 4000)[:BODY_LIMIT]
+    entry = Entry(
+        id="big", title="긴 글", body=body, title_en="", summary="", tip=None, kind=Kind.INSIGHT,
+        language="ko", topics=(), aliases=(), tags=(), source=Source(file="big.md"),
+        origin=Origin.FILE, retired=False, created_at="", updated_at="",
+    )  # fmt: skip
+    pages = entry_pages(entry, "ko", topics={})
+    assert 1 < len(pages) <= BODY_LIMIT // 3000
+    assert all(len(page.description or "") <= limits.EMBED_DESCRIPTION for page in pages)
+
+
+async def test_a_section_over_the_limit_is_reported_and_the_files_entries_kept(
+    tmp_path: Path,
+) -> None:
+    content = tmp_path / "content"
+    write(content / "ok.md", curated("ok", "좋은 조언"))
+    write(content / "talk.md", post("특강", {"처음 질문": "짧은 답이에요. 꾸준히 하세요."}))
+    db = await open_db(tmp_path / "a.db")
+    try:
+        service = IngestService(db, clock=StepClock())
+        await service.ingest([content])
+        huge = "말 " * (BODY_LIMIT // 2 + 10)
+        write(content / "talk.md", post("특강", {"처음 질문": "짧은 답", "긴 질문": huge}))
+        write(content / "big.md", curated("big", "큰 조언", huge))
+        report = await service.ingest([content])
+    finally:
+        await db.close()
+    reasons = {p.file: p.reason for p in report.errors}
+    assert set(reasons) == {"content/talk.md", "content/big.md"}
+    assert "'긴 질문'" in reasons["content/talk.md"]
+    assert f"at most {BODY_LIMIT:,}" in reasons["content/talk.md"]
+    assert f"at most {BODY_LIMIT:,}" in reasons["content/big.md"]
+    # The post's previous entry stays; the oversized ones never arrive.
+    assert sorted(live_titles(tmp_path / "a.db")) == sorted(["좋은 조언", "처음 질문"])
