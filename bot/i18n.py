@@ -46,6 +46,171 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ko": "이 메뉴는 시간이 지나 닫혔어요. 명령을 다시 실행해 주세요.",
         "en": "This menu has expired. Please run the command again.",
     },
+    # content (moderators manage advice)
+    "content.not_editor": {
+        "ko": "이 명령은 서버 관리(Manage Server) 권한이 있거나 이 서버의 편집자 역할을 가진 분만"
+        " 쓸 수 있어요.",
+        "en": "This command needs the Manage Server permission or this server's editor role.",
+    },
+    "content.modal.add": {"ko": "조언 추가", "en": "Add advice"},
+    "content.modal.edit": {"ko": "조언 수정", "en": "Edit advice"},
+    "content.field.title": {"ko": "제목", "en": "Title"},
+    "content.field.title.hint": {
+        "ko": "캠퍼가 보는 제목 (200자까지)",
+        "en": "What campers see first (200 characters)",
+    },
+    "content.field.body": {"ko": "본문", "en": "Body"},
+    "content.field.body.hint": {
+        "ko": "Markdown 가능, 4000자까지",
+        "en": "Markdown allowed, up to 4000 characters",
+    },
+    "content.field.tip": {"ko": "한 줄 팁", "en": "One-line tip"},
+    "content.field.tip.hint": {
+        "ko": "오늘의 팁으로 나가요 (280자까지, 비우면 팁 없음)",
+        "en": "Posted as a daily tip (280 characters; empty: no tip)",
+    },
+    "content.field.topics": {"ko": "주제", "en": "Topics"},
+    "content.field.topics.hint": {"ko": "여러 개 고를 수 있어요", "en": "Pick one or more"},
+    "content.field.aliases": {"ko": "다른 이름", "en": "Aliases"},
+    "content.field.aliases.hint": {
+        "ko": "검색에 쓰일 다른 표현, 쉼표로 구분 (예: 코테, 알고리즘 시험)",
+        "en": "Other words people search with, comma-separated",
+    },
+    "content.field.kind": {"ko": "종류", "en": "Kind"},
+    "content.rule.title": {"ko": "1~200자", "en": "1 to 200 characters"},
+    "content.rule.body": {
+        "ko": "1~4000자, HTML 찌꺼기 없는 본문",
+        "en": "1 to 4000 characters of text, no leftover markup",
+    },
+    "content.rule.tip": {"ko": "280자까지", "en": "up to 280 characters"},
+    "content.rule.topics": {"ko": "목록에 있는 주제만", "en": "topics from the list only"},
+    "content.rule.aliases": {
+        "ko": "20개까지, 각 100자까지",
+        "en": "at most 20, each up to 100 characters",
+    },
+    "content.rule.kind": {"ko": "qa, tip, insight 중 하나", "en": "one of qa, tip, insight"},
+    "content.invalid": {
+        "ko": "⚠️ **{field}** 칸을 고쳐 주세요 ({rule}): `{reason}`\n입력하신 내용은 그대로 있어요."
+        " **다시 편집**을 누르면 이어서 고칠 수 있어요.",
+        "en": "⚠️ Please fix **{field}** ({rule}): `{reason}`\nYour text is kept: press"
+        " **Edit again** to carry on.",
+    },
+    "content.button.reopen": {"ko": "다시 편집", "en": "Edit again"},
+    "content.button.reopen_latest": {"ko": "최신본에 다시 편집", "en": "Edit the latest again"},
+    "content.added": {
+        "ko": "✅ `{id}` 조언을 추가했어요. 이 서버의 캠퍼에게는 이렇게 보여요:",
+        "en": "✅ Added `{id}`. Campers in this server will see it like this:",
+    },
+    "content.edited": {
+        "ko": "✅ `{id}`를 고쳤어요. 이 서버의 캠퍼에게는 이렇게 보여요:",
+        "en": "✅ Saved `{id}`. Campers in this server will see it like this:",
+    },
+    "content.edited_shared": {
+        "ko": "공유 콘텐츠는 그대로 두고, 이 서버만의 버전을 만들었어요.",
+        "en": "The shared entry is untouched: this server now has its own version.",
+    },
+    "content.conflict": {
+        "ko": "⚠️ 편집하는 사이에 `{id}`가 먼저 저장되어 아무것도 덮어쓰지 않았어요. 그 사이 바뀐"
+        " 내용과 작성하신 글을 보여 드려요. 복사해 두거나 **최신본에 다시 편집**을 눌러 주세요.",
+        "en": "⚠️ `{id}` was saved by someone else while you edited it, so nothing was"
+        " overwritten. Below is what changed meanwhile and your text: copy it, or press"
+        " **Edit the latest again**.",
+    },
+    "content.conflict.meanwhile": {"ko": "그 사이 바뀐 것", "en": "Changed meanwhile"},
+    "content.conflict.yours": {"ko": "작성하신 글", "en": "Your text"},
+    "content.retired": {
+        "ko": "🗄️ `{id}`를 내렸어요. 이 서버에서는 더 이상 검색되지 않아요."
+        " `/content restore`로 다시 올릴 수 있어요.",
+        "en": "🗄️ Retired `{id}`: this server no longer finds it. `/content restore` brings it"
+        " back.",
+    },
+    "content.restored": {
+        "ko": "♻️ `{id}`를 다시 올렸어요. 이 서버에서 다시 검색돼요.",
+        "en": "♻️ Restored `{id}`: this server finds it again.",
+    },
+    "content.reverted": {
+        "ko": "⏪ `{id}`를 수정 #{revision} 상태로 되돌렸어요. 기록은 지우지 않고 새 수정으로"
+        " 남겼어요.",
+        "en": "⏪ `{id}` is back to revision #{revision}, recorded as a new revision (history is"
+        " never rewritten).",
+    },
+    "content.no_change.retired": {
+        "ko": "`{id}`는 이미 내려져 있어요.",
+        "en": "`{id}` is already retired.",
+    },
+    "content.no_change.live": {
+        "ko": "`{id}`는 이미 올라가 있어요.",
+        "en": "`{id}` is already live.",
+    },
+    "content.no_change.saved": {
+        "ko": "바뀐 내용이 없어서 `{id}`를 저장하지 않았어요.",
+        "en": "Nothing changed, so `{id}` was not saved.",
+    },
+    "content.no_change.revision": {
+        "ko": "`{id}`는 이미 수정 #{revision}과 같아요.",
+        "en": "`{id}` already matches revision #{revision}.",
+    },
+    "content.unknown_entry": {
+        "ko": "이 서버에서 `{id}` 조언을 찾지 못했어요. 목록에서 골라 주세요.",
+        "en": "This server has no entry `{id}`. Please pick one from the list.",
+    },
+    "content.unknown_revision": {
+        "ko": "`{id}`에는 수정 #{revision}이 없어요. `/content history`로 번호를 확인해 주세요.",
+        "en": "`{id}` has no revision #{revision}. See `/content history` for the numbers.",
+    },
+    "content.id_taken": {
+        "ko": "`{id}` 아이디가 방금 다른 곳에서 쓰였어요. 다시 시도해 주세요.",
+        "en": "The id `{id}` was just taken. Please try again.",
+    },
+    "content.too_long_for_form": {
+        "ko": "`{id}`의 본문은 {length}자라서 편집 창(4000자)에 다 들어가지 않아요."
+        " `/content export`로 받아 고친 뒤 가져오기로 올려 주세요.",
+        "en": "The body of `{id}` is {length} characters, more than the form holds (4000)."
+        " Export it, edit the file, and import it back.",
+    },
+    "content.history.title": {"ko": "{title} · 수정 기록", "en": "{title} · history"},
+    "content.history.footer": {
+        "ko": "id: {id} · {n}/{pages}쪽 · 수정 {total}개 · 시간대 {zone}",
+        "en": "id: {id} · page {n}/{pages} · {total} revisions · time zone {zone}",
+    },
+    "content.history.line": {
+        "ko": "#{number} · {action} · {who} · {when}",
+        "en": "#{number} · {action} · {who} · {when}",
+    },
+    "content.history.shared": {"ko": "공유 콘텐츠", "en": "shared content"},
+    "content.history.file": {"ko": "파일", "en": "file"},
+    "content.history.reason": {"ko": "사유: {reason}", "en": "Reason: {reason}"},
+    "content.history.no_diff": {"ko": "내용 변화 없음", "en": "no change to the text"},
+    "content.action.add": {"ko": "추가", "en": "added"},
+    "content.action.edit": {"ko": "수정", "en": "edited"},
+    "content.action.retire": {"ko": "내림", "en": "retired"},
+    "content.action.restore": {"ko": "복원", "en": "restored"},
+    "content.action.revert": {"ko": "되돌림", "en": "reverted"},
+    "content.action.file_update": {"ko": "파일 갱신", "en": "file updated"},
+    "content.editors.set": {
+        "ko": "✅ 이제 <@&{role}> 역할의 멤버도 콘텐츠를 편집할 수 있어요. Discord는 `/content`를"
+        " 서버 관리 권한이 없는 분에게 숨기니, 서버 설정 → 연동 → sunbae에서 이 역할에 명령을"
+        " 허용해 주세요.",
+        "en": "✅ Members of <@&{role}> may now edit content. Discord hides `/content` from"
+        " members without Manage Server: allow the role in Server Settings → Integrations →"
+        " sunbae.",
+    },
+    "content.editors.cleared": {
+        "ko": "편집자 역할을 해제했어요. 이제 서버 관리 권한이 있는 분만 편집할 수 있어요.",
+        "en": "No editor role any more: only members with Manage Server may edit.",
+    },
+    "content.editors.show": {
+        "ko": "편집자: 서버 관리 권한이 있는 분과 <@&{role}> 역할의 멤버",
+        "en": "Editors: members with Manage Server and members of <@&{role}>",
+    },
+    "content.editors.none": {
+        "ko": "편집자: 서버 관리 권한이 있는 분만 (편집자 역할 없음)",
+        "en": "Editors: members with Manage Server only (no editor role)",
+    },
+    "content.editors.manage_only": {
+        "ko": "편집자 역할은 서버 관리(Manage Server) 권한이 있는 분만 정할 수 있어요.",
+        "en": "Only members with Manage Server may name the editor role.",
+    },
     # lookups
     "advice.no_match": {
         "ko": "**{query}**에 맞는 조언을 찾지 못했어요.",
@@ -471,6 +636,70 @@ def t(key: str, language: Language, /, **values: object) -> str:
 # Command and option names/descriptions: default payload text and per-language localizations.
 # Names must be lowercase, 1-32 characters without spaces; descriptions at most 100 characters.
 COMMAND_TEXT: dict[str, dict[Language, str]] = {
+    "content.name": {"ko": "콘텐츠", "en": "content"},
+    "content.description": {
+        "ko": "조언 추가·수정·기록 (서버 관리 또는 편집자 역할)",
+        "en": "Add, edit and review advice (Manage Server or the editor role)",
+    },
+    "content.add.name": {"ko": "추가", "en": "add"},
+    "content.add.description": {"ko": "새 조언 쓰기", "en": "Write a new piece of advice"},
+    "content.edit.name": {"ko": "수정", "en": "edit"},
+    "content.edit.description": {"ko": "조언 고치기", "en": "Edit a piece of advice"},
+    "content.retire.name": {"ko": "내리기", "en": "retire"},
+    "content.retire.description": {
+        "ko": "이 서버에서 조언 내리기",
+        "en": "Retire a piece of advice in this server",
+    },
+    "content.restore.name": {"ko": "복원", "en": "restore"},
+    "content.restore.description": {
+        "ko": "내린 조언 다시 올리기",
+        "en": "Bring back a retired entry",
+    },
+    "content.history.name": {"ko": "기록", "en": "history"},
+    "content.history.description": {
+        "ko": "조언의 수정 기록 (최신순)",
+        "en": "An entry's revisions, newest first",
+    },
+    "content.revert.name": {"ko": "되돌리기", "en": "revert"},
+    "content.revert.description": {
+        "ko": "예전 수정으로 되돌리기 (새 수정으로 기록)",
+        "en": "Go back to an earlier revision (recorded as a new one)",
+    },
+    "content.editors.name": {"ko": "편집자", "en": "editors"},
+    "content.editors.description": {
+        "ko": "편집자 역할 보기·정하기 (서버 관리 권한)",
+        "en": "Show or name the editor role (Manage Server)",
+    },
+    "content.entry.name": {"ko": "조언", "en": "entry"},
+    "content.entry.description": {
+        "ko": "제목을 입력해 골라 주세요",
+        "en": "Type a title and pick one",
+    },
+    "content.reason.name": {"ko": "사유", "en": "reason"},
+    "content.reason.description": {
+        "ko": "기록에 남길 사유 (선택)",
+        "en": "Recorded in the history",
+    },
+    "content.revision.name": {"ko": "수정번호", "en": "revision"},
+    "content.revision.description": {
+        "ko": "되돌릴 수정 (목록에서 골라 주세요)",
+        "en": "The revision to go back to (pick one)",
+    },
+    "content.kind.name": {"ko": "종류", "en": "kind"},
+    "content.kind.description": {
+        "ko": "질문과 답, 팁, 인사이트 (기본: 인사이트 / 수정 시 그대로)",
+        "en": "Q&A, tip or insight (default insight; edit keeps it)",
+    },
+    "content.kind.qa": {"ko": "질문과 답 (qa)", "en": "Q&A (qa)"},
+    "content.kind.tip": {"ko": "팁 (tip)", "en": "Tip (tip)"},
+    "content.kind.insight": {"ko": "인사이트 (insight)", "en": "Insight (insight)"},
+    "content.role.name": {"ko": "역할", "en": "role"},
+    "content.role.description": {
+        "ko": "콘텐츠를 편집할 수 있는 역할",
+        "en": "The role whose members may edit content",
+    },
+    "content.clear.name": {"ko": "해제", "en": "clear"},
+    "content.clear.description": {"ko": "편집자 역할 없애기", "en": "Remove the editor role"},
     "advice.name": {"ko": "조언", "en": "advice"},
     "advice.description": {
         "ko": "궁금한 것을 물어보면 선배들의 조언을 찾아 드려요",

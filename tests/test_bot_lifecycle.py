@@ -18,7 +18,9 @@ from tests.helpers_bot import bot_settings, start_harness
 pytestmark = pytest.mark.usefixtures("no_errors_logged")
 
 GLOBAL_PUT = r"^/applications/\d+/commands$"
-COMMANDS = {"advice", "entry", "topics", "tip", "tip-config", "about", "cohort", "discuss"}
+COMMANDS = {
+    "advice", "entry", "topics", "tip", "tip-config", "about", "cohort", "discuss", "content",
+}  # fmt: skip
 
 
 async def test_sync_runs_once_per_tree_change(tmp_path: Path, emulator: DiscordEmulator) -> None:

@@ -154,3 +154,23 @@ def test_invite_url_asks_for_exactly_the_needed_permissions(tmp_path: Path) -> N
     # and what /cohort create checks for a text or forum channel, and Manage Roles for join.
     assert all(getattr(PERMISSIONS, p) for p in (*TEXT_PERMISSIONS, *FORUM_PERMISSIONS))
     assert PERMISSIONS.manage_roles
+
+
+CONTENT_SCRIPT = """\
+as moderator /content add kind:tip
+as moderator submit title:"매일 한 문제" body:"코딩 테스트는 꾸준함입니다." topics:portfolio,interview
+/advice query:매일 한 문제
+/content add
+"""
+
+
+def test_sandbox_fills_the_content_form(tmp_path: Path) -> None:
+    proc = run_cli(tmp_path, "sandbox", stdin=CONTENT_SCRIPT)
+    assert proc.returncode == 0, proc.stderr
+    form, saved, advice, camper = blocks(proc.stdout).values()
+    assert form.startswith("╭ modal: 조언 추가\n│ 제목 [short] title: \n")
+    assert "│ 주제 (optional) topics: <select: " in form
+    assert saved.startswith("(ephemeral)\n✅ `maeil-han-munje` 조언을 추가했어요.")
+    assert "┃ **매일 한 문제**" in saved
+    assert "id: maeil-han-munje" in advice
+    assert "cannot see command 'content'" in camper  # Discord hides it from campers

@@ -28,6 +28,7 @@ EXTENSIONS: tuple[str, ...] = (
     "cogs.tips",
     "cogs.about",
     "cogs.cohorts",
+    "cogs.content",
 )
 
 TREE_HASH_KEY = "command_tree_hash"

@@ -31,7 +31,8 @@ def error_message(interaction: discord.Interaction, error: Exception) -> str:
             interaction, "error.bot_permissions", perms=", ".join(error.missing_permissions)
         )
     if isinstance(error, app_commands.CheckFailure):
-        return text(interaction, "error.permissions")
+        # A feature's own check may name its refusal (`text_key`): "Manage Server or the role".
+        return text(interaction, getattr(error, "text_key", "error.permissions"))
     code = secrets.token_hex(3)
     if isinstance(original, discord.HTTPException):
         log.warning("Discord refused a call in %s [%s]: %s", _where(interaction), code, original)

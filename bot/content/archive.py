@@ -13,6 +13,7 @@ import yaml
 
 from bot.corpus.documents import DocumentError, read_document
 from bot.models import Entry, EntryDraft, FileProblem, Topic
+from bot.models.content import EntryInput
 
 MAX_FILES = 2000
 MAX_TOTAL_BYTES = 20 * 1024 * 1024  # uncompressed, for the whole archive (a zip bomb stops here)
@@ -47,6 +48,16 @@ def to_markdown(entry: Entry) -> str:
         meta["source"] = source
     head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{head}---\n\n{entry.body}\n"
+
+
+def input_markdown(given: EntryInput) -> str:
+    """A moderator's form input as an advice file (what `import` reads): kept when a save was
+    refused, so nothing typed is lost."""
+    meta: dict[str, object] = {"title": given.title, "kind": given.kind}
+    optional = {"tip": given.tip, "topics": list(given.topics), "aliases": list(given.aliases)}
+    meta.update({k: v for k, v in optional.items() if v})
+    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{head}---\n\n{given.body}\n"
 
 
 def zip_entries(entries: Iterable[Entry]) -> bytes:

@@ -41,6 +41,13 @@ class ContentRepository(Protocol):
         """Live entries: the server's own ("own") or everything it sees ("all")."""
         ...
 
+    async def suggest(
+        self, guild_id: int, text: str, *, retired: bool | None, limit: int
+    ) -> list[Entry]:
+        """Entries the server sees whose id or title contains `text` (any case), most recently
+        changed first; `retired` None: live and retired alike."""
+        ...
+
     async def topics(self) -> list[Topic]: ...
 
     async def editor_role(self, guild_id: int) -> int | None: ...

@@ -99,6 +99,13 @@ class ContentService:
             candidate = f"{base}-{n}"
         return candidate
 
+    async def suggest(
+        self, guild_id: int, text: str, *, retired: bool | None = None, limit: int = 25
+    ) -> list[Entry]:
+        """Entries of the server matching what a moderator typed (id or title), newest first:
+        what the content commands offer, retired ones included (search never shows those)."""
+        return await self._repo.suggest(guild_id, text.strip(), retired=retired, limit=limit)
+
     # -- changes -----------------------------------------------------------------------------
 
     async def add(self, guild_id: int, given: EntryInput, actor: Actor) -> Entry:

@@ -141,6 +141,22 @@ class SqliteContentRepository:
         ).fetchall()
         return [entry_from_row(r) for r in rows]
 
+    async def suggest(
+        self, guild_id: int, text: str, *, retired: bool | None, limit: int
+    ) -> list[Entry]:
+        state = "" if retired is None else f" AND e.retired = {int(retired)}"
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = await (
+            await self._db.reader.execute(
+                f"SELECT {ENTRY_COLUMNS} FROM entries e WHERE {scope.visible('e', guild_id)}"
+                f"{state} AND (coalesce(e.base_id, e.id) LIKE ?1 ESCAPE '\\'"
+                " OR e.title LIKE ?1 ESCAPE '\\' OR e.title_en LIKE ?1 ESCAPE '\\')"
+                " ORDER BY e.updated_at DESC, e.id LIMIT ?2",
+                (pattern, limit),
+            )
+        ).fetchall()
+        return [entry_from_row(r) for r in rows]
+
     async def topics(self) -> list[Topic]:
         return await TopicRepository(self._db).all()
 

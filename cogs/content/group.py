@@ -1,0 +1,457 @@
+"""/content: a server's editors add, edit, retire, restore and revert advice and read its
+history. Thin: parse the interaction, call ContentService, render. Every change names the
+moderator by display name (history shows names, never pings)."""
+
+from __future__ import annotations
+
+import io
+import logging
+from zoneinfo import ZoneInfo
+
+import discord
+from discord import app_commands
+
+from bot.adapter import limits
+from bot.adapter.locale import cmd_str, lang, text
+from bot.adapter.render import entry_pages
+from bot.adapter.types import Interaction
+from bot.adapter.views import PagesView
+from bot.app import Services
+from bot.content import Actor, ContentError, EditConflict, EntryInput, FieldError
+from bot.content.archive import input_markdown
+from bot.content.validation import BODY_LIMIT
+from bot.models import Entry
+from bot.models.content_errors import EntryNotFound, IdTaken, NoChange, RevisionNotFound
+from bot.search.models import SuggestionKind, parse_value
+from cogs.content.access import editors_only, is_editor
+from cogs.content.embeds import conflict_embeds, revision_field
+from cogs.content.history import PER_PAGE, HistoryView
+from cogs.content.modal import EntryModal, ReopenView
+
+log = logging.getLogger(__name__)
+
+KINDS = [
+    app_commands.Choice(name=cmd_str(f"content.kind.{kind}"), value=kind)
+    for kind in ("qa", "tip", "insight")
+]
+_RULES = {"title", "body", "tip", "topics", "aliases", "kind"}
+
+
+def actor(interaction: Interaction) -> Actor:
+    return Actor(str(interaction.user.id), interaction.user.display_name)
+
+
+def error_text(interaction: Interaction, error: ContentError) -> str:
+    """A refusal from the domain in the moderator's language."""
+    if isinstance(error, EntryNotFound):
+        return text(interaction, "content.unknown_entry", id=error.entry_id)
+    if isinstance(error, RevisionNotFound):
+        return text(
+            interaction, "content.unknown_revision", id=error.entry_id, revision=error.number
+        )
+    if isinstance(error, NoChange):
+        state = error.state if error.state in ("retired", "live", "saved") else "revision"
+        revision = error.state.rsplit(" ", 1)[-1]
+        return text(interaction, f"content.no_change.{state}", id=error.entry_id, revision=revision)
+    if isinstance(error, IdTaken):
+        return text(interaction, "content.id_taken", id=error.entry_id)
+    if isinstance(error, FieldError):
+        field = error.field if error.field in _RULES else "body"
+        return text(
+            interaction,
+            "content.invalid",
+            field=text(interaction, f"content.field.{field}"),
+            rule=text(interaction, f"content.rule.{field}"),
+            reason=limits.clip(error.reason, 300),
+        )
+    return str(error)
+
+
+class ContentGroup(app_commands.Group):
+    def __init__(self, services: Services) -> None:
+        super().__init__(
+            name=cmd_str("content.name"),
+            description=cmd_str("content.description"),
+            guild_only=True,
+            # A hint (Discord hides /content from others); `editors_only` is the real check.
+            default_permissions=discord.Permissions(manage_guild=True),
+        )
+        self.services = services
+        self.content = services.content
+
+    async def _zone(self, guild_id: int) -> ZoneInfo:
+        """The server's time zone: the one its daily tip is posted in."""
+        settings = await self.services.tips.settings(guild_id, acknowledge=False)
+        return ZoneInfo(settings.timezone)
+
+    async def _reply(self, interaction: Interaction, message: str, **kwargs: object) -> None:
+        if interaction.response.is_done():
+            await interaction.followup.send(message, ephemeral=True, **kwargs)  # type: ignore[call-overload]
+        else:
+            await interaction.response.send_message(message, ephemeral=True, **kwargs)  # type: ignore[arg-type]
+
+    async def _show(self, interaction: Interaction, message: str, entry: Entry) -> None:
+        """The entry as this server's campers will see it."""
+        topics = {topic.id: topic for topic in await self.services.search.topics()}
+        pages = entry_pages(entry, lang(interaction), topics=topics)
+        view = PagesView(interaction.user.id, lang(interaction), pages, shareable=False)
+        await self._reply(interaction, message, embed=pages[0], view=view)
+        view.origin = interaction
+
+    # -- the form --------------------------------------------------------------------------------
+
+    async def _form(
+        self, interaction: Interaction, given: EntryInput, *, entry_id: str | None, based_on: int
+    ) -> EntryModal:
+        topics = await self.services.search.topics()
+
+        async def submitted(done: discord.Interaction, typed: EntryInput) -> None:
+            if entry_id is None:
+                await self._save_new(done, typed)  # type: ignore[arg-type]
+            else:
+                await self._save_edit(done, entry_id, typed, based_on)  # type: ignore[arg-type]
+
+        return EntryModal(
+            language=lang(interaction),
+            heading="content.modal.add" if entry_id is None else "content.modal.edit",
+            # discord.py keys open modals by custom_id alone: one per opening, so two editors'
+            # forms never replace each other.
+            custom_id=f"content:{interaction.id}:{based_on}:{entry_id or ''}"[: limits.CUSTOM_ID],
+            given=given,
+            topics=topics,
+            on_submit=submitted,
+        )
+
+    def _reopen(
+        self, interaction: Interaction, given: EntryInput, entry_id: str | None, based_on: int
+    ) -> ReopenView:
+        async def modal() -> discord.ui.Modal:
+            return await self._form(interaction, given, entry_id=entry_id, based_on=based_on)
+
+        latest = entry_id is not None and based_on > 0
+        label = "content.button.reopen_latest" if latest else "content.button.reopen"
+        return ReopenView(interaction.user.id, lang(interaction), label=label, modal=modal)
+
+    async def _refuse_input(
+        self,
+        interaction: Interaction,
+        error: FieldError,
+        entry_id: str | None,
+        based_on: int,
+        typed: EntryInput,
+    ) -> None:
+        view = self._reopen(interaction, error.given or typed, entry_id, based_on)
+        await self._reply(interaction, error_text(interaction, error), view=view)
+
+    async def _save_new(self, interaction: Interaction, typed: EntryInput) -> None:
+        assert interaction.guild_id is not None
+        try:
+            entry = await self.content.add(interaction.guild_id, typed, actor(interaction))
+        except FieldError as exc:
+            await self._refuse_input(interaction, exc, None, 0, typed)
+            return
+        except ContentError as exc:
+            await self._reply(interaction, error_text(interaction, exc))
+            return
+        await self._show(interaction, text(interaction, "content.added", id=entry.id), entry)
+
+    async def _save_edit(
+        self, interaction: Interaction, entry_id: str, typed: EntryInput, based_on: int
+    ) -> None:
+        assert interaction.guild_id is not None
+        guild_id = interaction.guild_id
+        try:
+            entry = await self.content.edit(
+                guild_id, entry_id, typed, actor(interaction), based_on=based_on
+            )
+        except EditConflict as conflict:
+            await self._conflict(interaction, conflict)
+            return
+        except FieldError as exc:
+            await self._refuse_input(interaction, exc, entry_id, based_on, typed)
+            return
+        except ContentError as exc:
+            await self._reply(interaction, error_text(interaction, exc))
+            return
+        message = text(interaction, "content.edited", id=entry.id)
+        if entry.source.file:
+            message += "\n" + text(interaction, "content.edited_shared")
+        await self._show(interaction, message, entry)
+
+    async def _conflict(self, interaction: Interaction, conflict: EditConflict) -> None:
+        """Nothing was written: what changed meanwhile, their text (shown and as a file), and
+        a button that opens the form on the latest revision with their text in it."""
+        assert interaction.guild_id is not None
+        language = lang(interaction)
+        zone = await self._zone(interaction.guild_id)
+        embeds = conflict_embeds(conflict.meanwhile, conflict.yours, language, zone)
+        _, latest = await self.content.get(interaction.guild_id, conflict.current.id)
+        view = self._reopen(interaction, conflict.yours, conflict.current.id, latest)
+        file = discord.File(
+            io.BytesIO(input_markdown(conflict.yours).encode("utf-8")),
+            filename=f"{conflict.current.id}-yours.md",
+        )
+        message = text(interaction, "content.conflict", id=conflict.current.id)
+        await self._reply(interaction, message, embeds=embeds, view=view, file=file)
+
+    # -- entry options: autocomplete and re-validation -------------------------------------------
+
+    async def _entry_choices(
+        self, interaction: Interaction, current: str, *, live: bool, retired: bool
+    ) -> list[app_commands.Choice[str]]:
+        guild_id = interaction.guild_id
+        if guild_id is None or not await is_editor(interaction):
+            return []
+        pairs: list[tuple[str, str]] = []
+        if retired:
+            found = await self.content.suggest(guild_id, current, retired=True, limit=10)
+            pairs += [(f"🗄️ {e.title}", e.id) for e in found]
+        if live:
+            suggestions = await self.services.search.suggest(
+                current, limit=limits.CHOICES, guild_id=guild_id
+            )
+            pairs += [(s.name, s.ref) for s in suggestions if s.kind is SuggestionKind.ENTRY]
+        return limits.choices(pairs)
+
+    async def _entry(self, interaction: Interaction, value: str) -> tuple[Entry, int] | None:
+        """The entry option, re-validated against what this server sees."""
+        assert interaction.guild_id is not None
+        _, ref = parse_value(value)
+        try:
+            return await self.content.get(interaction.guild_id, ref.strip())
+        except ContentError as exc:
+            await self._reply(interaction, error_text(interaction, exc))
+            return None
+
+    # -- subcommands -----------------------------------------------------------------------------
+
+    @app_commands.command(
+        name=cmd_str("content.add.name"), description=cmd_str("content.add.description")
+    )
+    @app_commands.rename(kind=cmd_str("content.kind.name"))
+    @app_commands.describe(kind=cmd_str("content.kind.description"))
+    @app_commands.choices(kind=KINDS)
+    @editors_only()
+    async def add(
+        self, interaction: Interaction, kind: app_commands.Choice[str] | None = None
+    ) -> None:
+        given = EntryInput(title="", body="", kind=kind.value if kind else "insight")
+        await interaction.response.send_modal(
+            await self._form(interaction, given, entry_id=None, based_on=0)
+        )
+
+    @app_commands.command(
+        name=cmd_str("content.edit.name"), description=cmd_str("content.edit.description")
+    )
+    @app_commands.rename(entry=cmd_str("content.entry.name"), kind=cmd_str("content.kind.name"))
+    @app_commands.describe(
+        entry=cmd_str("content.entry.description"), kind=cmd_str("content.kind.description")
+    )
+    @app_commands.choices(kind=KINDS)
+    @editors_only()
+    async def edit(
+        self,
+        interaction: Interaction,
+        entry: app_commands.Range[str, 1, 100],
+        kind: app_commands.Choice[str] | None = None,
+    ) -> None:
+        found = await self._entry(interaction, entry)
+        if found is None:
+            return
+        current, revision = found
+        if len(current.body) > BODY_LIMIT:
+            message = text(
+                interaction, "content.too_long_for_form", id=current.id, length=len(current.body)
+            )
+            await self._reply(interaction, message)
+            return
+        given = EntryInput(
+            title=current.title, body=current.body, tip=current.tip or "", topics=current.topics,
+            aliases=current.aliases, kind=kind.value if kind else str(current.kind),
+            title_en=current.title_en,
+        )  # fmt: skip
+        await interaction.response.send_modal(
+            await self._form(interaction, given, entry_id=current.id, based_on=revision)
+        )
+
+    @app_commands.command(
+        name=cmd_str("content.retire.name"), description=cmd_str("content.retire.description")
+    )
+    @app_commands.rename(entry=cmd_str("content.entry.name"), reason=cmd_str("content.reason.name"))
+    @app_commands.describe(
+        entry=cmd_str("content.entry.description"), reason=cmd_str("content.reason.description")
+    )
+    @editors_only()
+    async def retire(
+        self,
+        interaction: Interaction,
+        entry: app_commands.Range[str, 1, 100],
+        reason: app_commands.Range[str, 1, 200] | None = None,
+    ) -> None:
+        found = await self._entry(interaction, entry)
+        if found is None:
+            return
+        assert interaction.guild_id is not None
+        try:
+            done = await self.content.retire(
+                interaction.guild_id, found[0].id, actor(interaction), reason=reason
+            )
+        except ContentError as exc:
+            await self._reply(interaction, error_text(interaction, exc))
+            return
+        await self._reply(interaction, text(interaction, "content.retired", id=done.id))
+
+    @app_commands.command(
+        name=cmd_str("content.restore.name"), description=cmd_str("content.restore.description")
+    )
+    @app_commands.rename(entry=cmd_str("content.entry.name"))
+    @app_commands.describe(entry=cmd_str("content.entry.description"))
+    @editors_only()
+    async def restore(
+        self, interaction: Interaction, entry: app_commands.Range[str, 1, 100]
+    ) -> None:
+        found = await self._entry(interaction, entry)
+        if found is None:
+            return
+        assert interaction.guild_id is not None
+        try:
+            done = await self.content.restore(interaction.guild_id, found[0].id, actor(interaction))
+        except ContentError as exc:
+            await self._reply(interaction, error_text(interaction, exc))
+            return
+        await self._show(interaction, text(interaction, "content.restored", id=done.id), done)
+
+    @app_commands.command(
+        name=cmd_str("content.history.name"), description=cmd_str("content.history.description")
+    )
+    @app_commands.rename(entry=cmd_str("content.entry.name"))
+    @app_commands.describe(entry=cmd_str("content.entry.description"))
+    @editors_only()
+    async def history(
+        self, interaction: Interaction, entry: app_commands.Range[str, 1, 100]
+    ) -> None:
+        found = await self._entry(interaction, entry)
+        if found is None:
+            return
+        assert interaction.guild_id is not None
+        current = found[0]
+        first = await self.content.history(interaction.guild_id, current.id, per_page=PER_PAGE)
+        view = HistoryView(
+            interaction.user.id, lang(interaction), content=self.content,
+            guild_id=interaction.guild_id, entry_id=current.id, title=current.title,
+            zone=await self._zone(interaction.guild_id), first=first,
+        )  # fmt: skip
+        await self._reply(interaction, "", embed=view.embed(), view=view)
+        view.origin = interaction
+
+    @app_commands.command(
+        name=cmd_str("content.revert.name"), description=cmd_str("content.revert.description")
+    )
+    @app_commands.rename(
+        entry=cmd_str("content.entry.name"), revision=cmd_str("content.revision.name")
+    )
+    @app_commands.describe(
+        entry=cmd_str("content.entry.description"),
+        revision=cmd_str("content.revision.description"),
+    )
+    @editors_only()
+    async def revert(
+        self,
+        interaction: Interaction,
+        entry: app_commands.Range[str, 1, 100],
+        revision: app_commands.Range[int, 1],
+    ) -> None:
+        found = await self._entry(interaction, entry)
+        if found is None:
+            return
+        assert interaction.guild_id is not None
+        try:
+            done = await self.content.revert(
+                interaction.guild_id, found[0].id, revision, actor(interaction)
+            )
+        except ContentError as exc:
+            await self._reply(interaction, error_text(interaction, exc))
+            return
+        message = text(interaction, "content.reverted", id=done.id, revision=revision)
+        await self._show(interaction, message, done)
+
+    @app_commands.command(
+        name=cmd_str("content.editors.name"), description=cmd_str("content.editors.description")
+    )
+    @app_commands.rename(role=cmd_str("content.role.name"), clear=cmd_str("content.clear.name"))
+    @app_commands.describe(
+        role=cmd_str("content.role.description"), clear=cmd_str("content.clear.description")
+    )
+    async def editors(
+        self, interaction: Interaction, role: discord.Role | None = None, clear: bool = False
+    ) -> None:
+        assert interaction.guild_id is not None
+        guild_id = interaction.guild_id
+        if role is None and not clear:
+            if not await is_editor(interaction):
+                await self._reply(interaction, text(interaction, "content.not_editor"))
+                return
+            current = await self.content.editor_role(guild_id)
+            key = "content.editors.none" if current is None else "content.editors.show"
+            await self._reply(interaction, text(interaction, key, role=current or 0))
+            return
+        # Naming who may edit is for Manage Server only: an editor cannot widen the circle.
+        if not interaction.permissions.manage_guild:
+            await self._reply(interaction, text(interaction, "content.editors.manage_only"))
+            return
+        if clear:
+            await self.content.set_editor_role(guild_id, None)
+            await self._reply(interaction, text(interaction, "content.editors.cleared"))
+            return
+        assert role is not None
+        await self.content.set_editor_role(guild_id, role.id)
+        await self._reply(interaction, text(interaction, "content.editors.set", role=role.id))
+
+    # -- autocomplete ----------------------------------------------------------------------------
+
+    @edit.autocomplete("entry")
+    @retire.autocomplete("entry")
+    async def live_entries(
+        self, interaction: Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return await self._entry_choices(interaction, current, live=True, retired=False)
+
+    @restore.autocomplete("entry")
+    async def retired_entries(
+        self, interaction: Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return await self._entry_choices(interaction, current, live=False, retired=True)
+
+    @history.autocomplete("entry")
+    @revert.autocomplete("entry")
+    async def any_entries(
+        self, interaction: Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return await self._entry_choices(interaction, current, live=True, retired=True)
+
+    @revert.autocomplete("revision")
+    async def revisions(
+        self, interaction: Interaction, current: str
+    ) -> list[app_commands.Choice[int]]:
+        guild_id = interaction.guild_id
+        entry = getattr(interaction.namespace, "entry", None)
+        if guild_id is None or not entry or not await is_editor(interaction):
+            return []
+        _, ref = parse_value(str(entry))
+        try:
+            page = await self.content.history(guild_id, ref.strip(), per_page=limits.CHOICES)
+        except ContentError:
+            return []
+        zone = await self._zone(guild_id)
+        choices = []
+        for revision in page.revisions:
+            name, _ = revision_field(revision, lang(interaction), zone)
+            if current.strip() and current.strip().lstrip("#") not in str(revision.number):
+                continue
+            name = name.replace("\\", "")  # a choice shows plain text: no escapes
+            choices.append(
+                app_commands.Choice(
+                    name=limits.clip(name, limits.CHOICE_NAME), value=revision.number
+                )
+            )
+        return choices[: limits.CHOICES]

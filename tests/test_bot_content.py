@@ -1,0 +1,348 @@
+"""/content through the emulator with the real bot: editors add advice with a modal (title, body,
+tip, a select of topics, aliases), edit it prefilled, meet a concurrent edit without losing
+their text, retire/restore, read paged history and revert; campers are refused, the editor role
+is honoured, and two servers never see each other's entries."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from bot.emulator import Guild, Member, Perm
+from bot.emulator.results import InteractionResult, ModalPrompt
+from bot.sandbox.harness import Harness
+from tests.helpers_async import eventually
+from tests.helpers_messages import fields, footer, labels
+
+pytestmark = [
+    pytest.mark.asyncio(loop_scope="module"),
+    pytest.mark.usefixtures("no_errors_logged"),
+]
+
+SHARED = "portfolio-few-and-deep"  # an entry of the shipped corpus, seen by every server
+NOT_EDITOR = "이 명령은 서버 관리(Manage Server) 권한이 있거나 이 서버의 편집자 역할을 가진 분만 쓸 수 있어요."
+NEW = {
+    "title": "코딩 테스트는 매일 한 문제씩",
+    "body": "꾸준함이 실력입니다. 하루 한 문제씩 풀고, 틀린 문제는 일주일 뒤에 다시 풀어 보세요.",
+    "tip": "코테는 매일 한 문제!",
+    "aliases": "코테, 알고리즘 시험",
+}
+
+
+class Server:
+    """A server a human owns: a moderator (Manage Server), an editor-role member, a camper."""
+
+    def __init__(self, h: Harness, guild: Guild, locale: str) -> None:
+        self.h, self.guild = h, guild
+        self.general = h.emu.state.channels[guild.system_channel_id or 0]
+        self.editors = h.emu.add_role(guild, "멘토")
+        self.mod = h.emu.add_member(
+            guild, f"{guild.name}-mod", permissions=Perm.MANAGE_GUILD, locale=locale,
+            nick="운영진 @everyone",
+        )  # fmt: skip
+        self.editor = h.emu.add_member(
+            guild, f"{guild.name}-editor", roles=[self.editors], locale=locale, nick="멘토 김"
+        )
+        self.camper = h.emu.add_member(guild, f"{guild.name}-camper", locale=locale)
+
+    @classmethod
+    async def new(cls, h: Harness, name: str, *, locale: str = "ko") -> Server:
+        server = cls(h, h.emu.add_guild(name, locale=locale, owner=f"{name}-owner"), locale)
+        await eventually(lambda: h.bot.get_guild(server.guild.id))
+        return server
+
+    async def run(
+        self, command: str, options: dict[str, Any] | None = None, *, user: Member | None = None
+    ) -> InteractionResult:
+        # Editors and campers invoke it as if a server admin allowed them in Integrations: the
+        # bot's own check is what is tested (default_permissions only hides the command).
+        return await self.h.emu.slash(
+            command, options or {}, user=user or self.mod, channel=self.general,
+            check_permissions=False,
+        )  # fmt: skip
+
+    async def form(
+        self, command: str, options: dict[str, Any] | None = None, **kw: Any
+    ) -> ModalPrompt:
+        res = await self.run(command, options, **kw)
+        assert res.modal is not None, res.text
+        return res.modal
+
+    async def add(self, values: dict[str, Any] | None = None, **kw: Any) -> InteractionResult:
+        modal = await self.form("content add", {"kind": "tip"}, **kw)
+        return await self.h.emu.submit_modal(
+            modal, {**NEW, "topics": ["portfolio"], **(values or {})}
+        )
+
+    async def advice(self, query: str) -> list[str]:
+        """The ids /advice shows a camper of this server for `query`."""
+        res = await self.h.emu.slash(
+            "advice", {"query": query}, user=self.camper, channel=self.general
+        )
+        message = await res.wait_final()
+        ids = [re.findall(r"id: ([\w-]+)", footer(e)) for e in (message or {}).get("embeds", [])]
+        return [i for found in ids for i in found]
+
+
+def added_id(res: InteractionResult) -> str:
+    found = re.search(r"`([\w-]+)`", res.content)
+    assert found, res.content
+    return found.group(1)
+
+
+# -- add ----------------------------------------------------------------------------------------
+
+
+async def test_add_opens_a_form_with_a_topic_select_and_shows_the_entry_as_campers_see_it(
+    harness: Harness,
+) -> None:
+    a = await Server.new(harness, "add-a")
+    b = await Server.new(harness, "add-b")
+    modal = await a.form("content add", {"kind": "tip"})
+    assert modal.title == "조언 추가"
+    assert [f["custom_id"] for f in modal.fields] == ["title", "body", "tip", "topics", "aliases"]
+    topics = next(f for f in modal.fields if f["custom_id"] == "topics")
+    assert topics["type"] == 3 and 20 <= len(topics["options"]) <= 25
+    assert "본문" in modal.text and "주제" in modal.text
+
+    done = await harness.emu.submit_modal(modal, {**NEW, "topics": ["포트폴리오", "interview"]})
+    assert done.ephemeral
+    entry_id = added_id(done)
+    assert entry_id.startswith("koding-teseuteu")
+    assert done.content.startswith(f"✅ `{entry_id}` 조언을 추가했어요.")
+    (embed,) = done.embeds
+    assert embed["title"] == NEW["title"] and embed["description"] == NEW["body"]
+    assert fields(embed)["한 줄 팁"] == NEW["tip"]
+    assert "포트폴리오" in fields(embed)["주제"]
+
+    # Found at once in its server, by title and by alias; never in the other one.
+    assert entry_id in await a.advice("코딩 테스트 매일")
+    assert entry_id in await a.advice("알고리즘 시험")
+    assert entry_id not in await b.advice("코딩 테스트 매일")
+    seen_b = await harness.emu.slash("entry", {"id": entry_id}, user=b.camper, channel=b.general)
+    assert entry_id in seen_b.content and not seen_b.embeds
+    choices = await harness.emu.autocomplete(
+        "content edit", {"entry": "코딩"}, focused="entry", user=b.mod, channel=b.general
+    )
+    assert entry_id not in [c["value"] for c in choices]
+
+
+async def test_campers_are_refused_editors_need_the_role_and_only_managers_name_it(
+    harness: Harness,
+) -> None:
+    s = await Server.new(harness, "roles")
+    for command, options in [
+        ("content add", {}),
+        ("content edit", {"entry": SHARED}),
+        ("content retire", {"entry": SHARED}),
+        ("content history", {"entry": SHARED}),
+        ("content revert", {"entry": SHARED, "revision": 1}),
+    ]:
+        res = await s.run(command, options, user=s.camper)
+        assert res.content == NOT_EDITOR and res.ephemeral, command
+        assert res.modal is None
+    assert (await s.run("content add", user=s.editor)).content == NOT_EDITOR
+    assert (
+        await harness.emu.autocomplete(
+            "content edit", {"entry": "포트"}, focused="entry", user=s.camper, channel=s.general
+        )
+        == []
+    )
+
+    named = await s.run("content editors", {"role": s.editors}, user=s.editor)
+    assert (
+        named.content == "편집자 역할은 서버 관리(Manage Server) 권한이 있는 분만 정할 수 있어요."
+    )
+    named = await s.run("content editors", {"role": s.editors})
+    assert named.content.startswith(f"✅ 이제 <@&{s.editors.id}> 역할의 멤버도")
+    assert named.message is not None and named.message["mentions"] == []
+
+    assert (await s.run("content add", user=s.editor)).modal is not None
+    assert (await s.run("content add", user=s.camper)).content == NOT_EDITOR
+    shown = await s.run("content editors", user=s.editor)
+    assert shown.content == f"편집자: 서버 관리 권한이 있는 분과 <@&{s.editors.id}> 역할의 멤버"
+
+    # The role of one server gives nothing in another.
+    other = await Server.new(harness, "roles-other")
+    assert (await other.run("content add", user=other.editor)).content == NOT_EDITOR
+
+    await s.run("content editors", {"clear": True})
+    assert (await s.run("content add", user=s.editor)).content == NOT_EDITOR
+
+
+# -- edit ---------------------------------------------------------------------------------------
+
+
+async def test_edit_prefills_the_form_and_a_shared_entry_becomes_this_servers_version(
+    harness: Harness,
+) -> None:
+    a = await Server.new(harness, "edit-a")
+    b = await Server.new(harness, "edit-b")
+    shared = await harness.services.entries.get(SHARED)
+    assert shared is not None
+    modal = await a.form("content edit", {"entry": SHARED})
+    assert modal.title == "조언 수정"
+    values = {f["custom_id"]: f.get("value") for f in modal.fields}
+    assert values["title"] == shared.title and values["body"] == shared.body
+    assert values["tip"] == (shared.tip or None)
+    topic_select = next(f for f in modal.fields if f["custom_id"] == "topics")
+    assert {o["value"] for o in topic_select["options"] if o.get("default")} == set(shared.topics)
+
+    body = "A 서버의 새 조언: 깊이 있는 프로젝트 둘이면 충분하고, 회고를 꼭 남기세요."
+    done = await harness.emu.submit_modal(modal, {"body": body})
+    assert done.content.startswith(f"✅ `{SHARED}`를 고쳤어요.")
+    assert "이 서버만의 버전" in done.content
+    assert done.embeds[0]["description"] == body
+    assert SHARED in await a.advice("회고를 꼭 남기세요")
+    assert SHARED not in await b.advice("회고를 꼭 남기세요")
+    seen_b = await harness.services.entries.get(SHARED, guild_id=b.guild.id)
+    assert seen_b is not None and seen_b.body == shared.body
+
+    again = await a.form("content edit", {"entry": SHARED})
+    unchanged = await harness.emu.submit_modal(again, {})
+    assert unchanged.content == f"바뀐 내용이 없어서 `{SHARED}`를 저장하지 않았어요."
+
+
+async def test_a_concurrent_edit_overwrites_nothing_and_gives_the_editor_their_text_back(
+    harness: Harness,
+) -> None:
+    s = await Server.new(harness, "conflict")
+    await s.run("content editors", {"role": s.editors})
+    entry_id = added_id(await s.add())
+    first = await s.form("content edit", {"entry": entry_id})
+    second = await s.form("content edit", {"entry": entry_id}, user=s.editor)
+    saved = await harness.emu.submit_modal(first, {"body": "운영진이 먼저 저장한 본문입니다."})
+    assert saved.content.startswith("✅")
+
+    mine = "멘토가 공들여 쓴 본문입니다. @everyone <@123> 도 그대로 보여야 해요."
+    refused = await harness.emu.submit_modal(second, {"body": mine, "tip": "멘토의 팁"})
+    assert refused.ephemeral
+    assert refused.content.startswith(f"⚠️ 편집하는 사이에 `{entry_id}`가 먼저 저장되어")
+    meanwhile, yours = refused.embeds
+    (change,) = meanwhile["fields"]
+    assert "수정" in change["name"] and "운영진 @everyone" in change["name"].replace("\\", "")
+    assert "운영진이 먼저 저장한 본문입니다." in change["value"]
+    assert mine in yours["description"] and yours["description"].startswith("```")
+    assert refused.message is not None and refused.message["mentions"] == []
+    (attachment,) = refused.message["attachments"]
+    assert attachment["filename"] == f"{entry_id}-yours.md"
+    kept = harness.emu.state.files[int(attachment["id"])].data.decode()
+    assert mine in kept and "멘토의 팁" in kept
+    current = await harness.services.entries.get(entry_id, guild_id=s.guild.id)
+    assert current is not None and current.body == "운영진이 먼저 저장한 본문입니다."
+
+    # One button opens the form on the latest revision with the editor's text in it.
+    assert labels(refused.message) == ["최신본에 다시 편집"]
+    reopened = await harness.emu.click(refused, label="최신본에 다시 편집")
+    assert reopened.modal is not None
+    values = {f["custom_id"]: f.get("value") for f in reopened.modal.fields}
+    assert values["body"] == mine and values["tip"] == "멘토의 팁"
+    done = await harness.emu.submit_modal(reopened.modal, {})
+    assert done.content.startswith(f"✅ `{entry_id}`를 고쳤어요.")
+    current = await harness.services.entries.get(entry_id, guild_id=s.guild.id)
+    assert current is not None and current.body == mine
+
+
+async def test_invalid_input_names_the_field_and_keeps_what_was_typed(harness: Harness) -> None:
+    s = await Server.new(harness, "invalid")
+    refused = await s.add({"body": "<br> <br>"})
+    assert refused.content.startswith("⚠️ **본문** 칸을 고쳐 주세요")
+    assert "입력하신 내용은 그대로 있어요" in refused.content
+    reopened = await harness.emu.click(refused, label="다시 편집")
+    assert reopened.modal is not None
+    values = {f["custom_id"]: f.get("value") for f in reopened.modal.fields}
+    assert values["title"] == NEW["title"] and values["body"] == "<br> <br>"
+    assert values["aliases"] == NEW["aliases"]
+    done = await harness.emu.submit_modal(reopened.modal, {"body": "이제 제대로 된 본문입니다."})
+    assert done.content.startswith("✅")
+
+
+# -- retire, restore, history, revert -------------------------------------------------------------
+
+
+async def test_retire_and_restore_change_what_this_server_finds_only(harness: Harness) -> None:
+    a = await Server.new(harness, "retire-a")
+    b = await Server.new(harness, "retire-b")
+    shared = await harness.services.entries.get(SHARED)
+    assert shared is not None
+    query = shared.title
+    assert SHARED in await a.advice(query)
+    retired = await a.run("content retire", {"entry": SHARED, "reason": "낡은 정보"})
+    assert retired.content.startswith(f"🗄️ `{SHARED}`를 내렸어요.")
+    assert SHARED not in await a.advice(query)
+    assert SHARED in await b.advice(query)
+    again = await a.run("content retire", {"entry": SHARED})
+    assert again.content == f"`{SHARED}`는 이미 내려져 있어요."
+
+    choices = await harness.emu.autocomplete(
+        "content restore", {"entry": ""}, focused="entry", user=a.mod, channel=a.general
+    )
+    assert [c["value"] for c in choices] == [SHARED]
+    restored = await a.run("content restore", {"entry": SHARED})
+    assert restored.content.startswith(f"♻️ `{SHARED}`를 다시 올렸어요.")
+    assert SHARED in await a.advice(query)
+
+
+async def test_history_pages_newest_first_with_names_times_and_diffs_then_revert(
+    harness: Harness,
+) -> None:
+    s = await Server.new(harness, "history")
+    entry_id = added_id(await s.add())
+    for n in range(1, 7):
+        form = await s.form("content edit", {"entry": entry_id})
+        await harness.emu.submit_modal(form, {"body": f"고친 본문 {n}번째"})
+    res = await s.run("content history", {"entry": entry_id})
+    (embed,) = res.embeds
+    assert embed["title"] == f"{NEW['title']} · 수정 기록"
+    names = [f["name"] for f in embed["fields"]]
+    assert len(names) == 5 and all(" · 수정 · " in n for n in names)
+    numbers = [int(re.match(r"#(\d+)", n).group(1)) for n in names]  # type: ignore[union-attr]
+    assert numbers == sorted(numbers, reverse=True)
+    assert "운영진 @everyone" in names[0]  # the display name; embeds never ping
+    assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d$", names[0])
+    assert "-고친 본문 5번째" in embed["fields"][0]["value"]
+    assert "+고친 본문 6번째" in embed["fields"][0]["value"]
+    assert "1/2쪽 · 수정 7개 · 시간대 Asia/Seoul" in footer(embed)
+    assert res.message is not None and res.message["mentions"] == []
+
+    second = await harness.emu.click(res, label="다음")
+    (page2,) = second.embeds
+    assert [f["name"].split(" · ")[1] for f in page2["fields"]] == ["수정", "추가"]
+    assert "2/2쪽" in footer(page2)
+
+    choices = await harness.emu.autocomplete(
+        "content revert", {"entry": entry_id, "revision": ""}, focused="revision",
+        user=s.mod, channel=s.general,
+    )  # fmt: skip
+    first_revision = choices[-1]["value"]
+    assert "추가" in choices[-1]["name"] and "\\" not in choices[-1]["name"]
+    reverted = await s.run("content revert", {"entry": entry_id, "revision": first_revision})
+    assert reverted.content.startswith(f"⏪ `{entry_id}`를 수정 #{first_revision} 상태로")
+    assert reverted.embeds[0]["description"] == NEW["body"]
+    assert entry_id in await s.advice("틀린 문제는 일주일 뒤에")
+    latest = (await s.run("content history", {"entry": entry_id})).embeds[0]["fields"][0]
+    assert " · 되돌림 · " in latest["name"] and f"revision {first_revision}" in latest["value"]
+    missing = await s.run("content revert", {"entry": entry_id, "revision": 999_999})
+    assert missing.content.startswith(f"`{entry_id}`에는 수정 #999999이 없어요.")
+
+
+async def test_english_moderators_get_english_texts(harness: Harness) -> None:
+    s = await Server.new(harness, "english", locale="en-US")
+    modal = await s.form("content add")
+    assert modal.title == "Add advice"
+    done = await harness.emu.submit_modal(
+        modal, {"title": "Practice one problem a day", "body": "Small steps add up.",
+                "topics": ["portfolio"]},
+    )  # fmt: skip
+    assert done.content.startswith("✅ Added `practice-one-problem-a-day`.")
+    refused = await s.run("content retire", {"entry": "no-such-entry"})
+    assert (
+        refused.content
+        == "This server has no entry `no-such-entry`. Please pick one from the list."
+    )
+    camper = await s.run("content add", user=s.camper)
+    assert camper.content == (
+        "This command needs the Manage Server permission or this server's editor role."
+    )
