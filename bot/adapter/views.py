@@ -23,6 +23,29 @@ VIEW_TIMEOUT = 600.0
 Pick = Callable[[discord.Interaction, str], Awaitable[None]]
 # Told after a reply what the owner did on a page: ("page" | "share", page index). Insights.
 PageEvent = Callable[[str, int], None]
+Action = Callable[[discord.Interaction], Awaitable[None]]
+
+
+class ActionButton(discord.ui.Button["OwnedView"]):
+    """A button that runs `action` when clicked (a typed alternative to assigning `callback`)."""
+
+    def __init__(self, action: Action, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._action = action
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await self._action(interaction)
+
+
+class ActionSelect(discord.ui.Select["OwnedView"]):
+    """A select menu that hands its one chosen value to `pick`."""
+
+    def __init__(self, pick: Pick, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._pick = pick
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await self._pick(interaction, self.values[0])
 
 
 class OwnedView(discord.ui.View):
@@ -52,7 +75,7 @@ class OwnedView(discord.ui.View):
             log.debug("could not disable an expired view", exc_info=True)
 
     async def on_error(
-        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item
+        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]
     ) -> None:
         await reply_ephemeral(interaction, error_message(interaction, error))
 
@@ -80,18 +103,18 @@ class PagesView(OwnedView):
         self.index = 0
         self._page_items = list(page_items)
         self._shown: discord.ui.Item[Any] | None = None
-        self.prev = discord.ui.Button(label=t("button.prev", language), emoji="◀️")
-        self.next = discord.ui.Button(label=t("button.next", language), emoji="▶️")
-        self.prev.callback = self._on_prev
-        self.next.callback = self._on_next
+        self.prev = ActionButton(self._on_prev, label=t("button.prev", language), emoji="◀️")
+        self.next = ActionButton(self._on_next, label=t("button.next", language), emoji="▶️")
         if len(self.pages) > 1:
             self.add_item(self.prev)
             self.add_item(self.next)
         if shareable:
-            share = discord.ui.Button(
-                label=t("button.share", language), emoji="📢", style=discord.ButtonStyle.primary
+            share = ActionButton(
+                self._on_share,
+                label=t("button.share", language),
+                emoji="📢",
+                style=discord.ButtonStyle.primary,
             )
-            share.callback = self._on_share
             self.add_item(share)
         self._sync_buttons()
 
@@ -143,13 +166,14 @@ class ChoicesView(OwnedView):
         super().__init__(owner_id, language)
         self._on_pick = on_pick
         for label, value in choices[:5]:
-            button = discord.ui.Button(
-                label=limits.clip(label, limits.BUTTON_LABEL), style=discord.ButtonStyle.secondary
+            button = ActionButton(
+                self._make_callback(value),
+                label=limits.clip(label, limits.BUTTON_LABEL),
+                style=discord.ButtonStyle.secondary,
             )
-            button.callback = self._make_callback(value)
             self.add_item(button)
 
-    def _make_callback(self, value: str) -> Callable[[discord.Interaction], Awaitable[None]]:
+    def _make_callback(self, value: str) -> Action:
         async def callback(interaction: discord.Interaction) -> None:
             await self._on_pick(interaction, value)
             self.stop()  # only once replaced: after an error the buttons keep working
@@ -174,30 +198,24 @@ class SelectView(OwnedView):
         super().__init__(owner_id, language)
         self._on_pick = on_pick
         if options:
-            select: discord.ui.Select = discord.ui.Select(
+            select = ActionSelect(
+                on_pick,
                 placeholder=limits.clip(placeholder, limits.SELECT_PLACEHOLDER),
                 options=list(options)[: limits.SELECT_OPTIONS],
             )
-            select.callback = self._make_select(select)
             self.add_item(select)
         if paging is not None and page[1] > 1:
-            prev = discord.ui.Button(label=t("button.prev", language), emoji="◀️", row=1)
-            nxt = discord.ui.Button(label=t("button.next", language), emoji="▶️", row=1)
+            prev = ActionButton(
+                self._wrap(paging[0]), label=t("button.prev", language), emoji="◀️", row=1
+            )
+            nxt = ActionButton(
+                self._wrap(paging[1]), label=t("button.next", language), emoji="▶️", row=1
+            )
             prev.disabled, nxt.disabled = page[0] <= 1, page[0] >= page[1]
-            prev.callback = self._wrap(paging[0])
-            nxt.callback = self._wrap(paging[1])
             self.add_item(prev)
             self.add_item(nxt)
 
-    def _make_select(
-        self, select: discord.ui.Select
-    ) -> Callable[[discord.Interaction], Awaitable[None]]:
-        async def callback(interaction: discord.Interaction) -> None:
-            await self._on_pick(interaction, select.values[0])
-
-        return callback
-
-    def _wrap(self, handler: Pick) -> Callable[[discord.Interaction], Awaitable[None]]:
+    def _wrap(self, handler: Pick) -> Action:
         async def callback(interaction: discord.Interaction) -> None:
             await handler(interaction, "")
             self.stop()  # only once replaced: after an error the buttons keep working

@@ -102,7 +102,8 @@ class Gateway:
         return ws
 
     async def _on_frame(self, ws: web.WebSocketResponse, payload: dict[str, Any]) -> None:
-        op, data = payload.get("op"), payload.get("d")
+        op: int = payload.get("op", -1)  # a frame without one matches no opcode below
+        data: Any = payload.get("d")
         self._record(GatewayEvent("recv", op, None, None, data))
         if op == HEARTBEAT:
             await self._send(ws, {"op": HEARTBEAT_ACK, "d": None})

@@ -98,7 +98,7 @@ def _check_input(
 
 def modal_inputs(components: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """Text inputs and selects of a modal, each with the label it is shown under."""
-    found = []
+    found: list[Mapping[str, Any]] = []
     for item in components:
         if item.get("type") == LABEL and isinstance(item.get("component"), Mapping):
             found.append({**item["component"], "label": item.get("label")})

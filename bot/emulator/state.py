@@ -524,7 +524,7 @@ class EmulatorState:
                 result.append(existing[str(ident)])
             elif 0 <= ident < len(files):
                 upload = files[ident]
-                filename = entry.get("filename") or upload.filename
+                filename = str(entry.get("filename") or upload.filename)
                 attachment = self.store_file(upload, channel_id, filename=filename)
                 result.append({**attachment, "description": entry.get("description")})
         return result
@@ -536,7 +536,7 @@ def _embeds(embeds: Sequence[Mapping[str, Any]] | None) -> list[dict[str, Any]]:
 
 def numbered_components(components: Sequence[Mapping[str, Any]] | None) -> list[dict[str, Any]]:
     """Copy and number the components: Discord gives every component an ``id``."""
-    result = copy.deepcopy(list(components or []))
+    result: list[dict[str, Any]] = [copy.deepcopy(dict(c)) for c in components or []]
     counter = 0
 
     def number(items: Iterable[dict[str, Any]]) -> None:

@@ -78,7 +78,7 @@ class Snapshot:
             topics=tuple(data.get("topics") or ()),
             aliases=tuple(data.get("aliases") or ()),
             tags=tuple(data.get("tags") or ()),
-            source=Source(**{k: src.get(k) for k in Source.__slots__}),  # type: ignore[attr-defined]
+            source=Source(**{k: src.get(k) for k in Source.__slots__}),
             retired=bool(data.get("retired", False)),
         )
 

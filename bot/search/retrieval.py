@@ -33,8 +33,8 @@ class Retrieval:
 def plan_retrieval(plan: QueryPlan, lex: Lexicon) -> Retrieval:
     weights: dict[str, float] = {}
     for group in plan.groups:
-        for form in group.forms:
-            weights[form.text] = max(weights.get(form.text, 0.0), form.weight)
+        for weighted in group.forms:
+            weights[weighted.text] = max(weights.get(weighted.text, 0.0), weighted.weight)
     forms = plan.forms()
     dfs = {f: lex.form_df(f) for f in forms}
     if sum(dfs.values()) <= BODY_BUDGET:

@@ -411,9 +411,9 @@ class _Run:
         report = self.report
         key = scan.root.key
         by_file: dict[str, dict[str, StoredFileEntry]] = {}
-        for entry_id, row in stored.items():
-            if row.root == key:
-                by_file.setdefault(row.file, {})[entry_id] = row
+        for entry_id, held in stored.items():
+            if held.root == key:
+                by_file.setdefault(held.file, {})[entry_id] = held
         changes: list[tuple[EntryRow, str]] = []
         for item in parsed:
             owner = (key, item.display)

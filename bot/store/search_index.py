@@ -100,16 +100,18 @@ async def last_change(conn: aiosqlite.Connection) -> int:
 async def changes_since(conn: aiosqlite.Connection, seq: int) -> tuple[list[Change], int] | None:
     """The entries written after change `seq`, in order, and the last change's number; None when
     the log no longer reaches back to `seq` (the reader must rebuild). Call it in `one_read`."""
-    rows = await (
-        await conn.execute(
-            "SELECT c.seq, c.entry_id, c.old, d.doc, e.title, e.title_en, e.aliases,"
-            " f.title || ' ' || f.keys || ' ' || f.body FROM search_changes c"
-            " LEFT JOIN search_docs d ON d.entry_id = c.entry_id"
-            " LEFT JOIN search_fts f ON f.rowid = d.doc"
-            " LEFT JOIN entries e ON e.id = d.entry_id WHERE c.seq > ? ORDER BY c.seq",
-            (seq,),
-        )
-    ).fetchall()
+    rows = list(
+        await (
+            await conn.execute(
+                "SELECT c.seq, c.entry_id, c.old, d.doc, e.title, e.title_en, e.aliases,"
+                " f.title || ' ' || f.keys || ' ' || f.body FROM search_changes c"
+                " LEFT JOIN search_docs d ON d.entry_id = c.entry_id"
+                " LEFT JOIN search_fts f ON f.rowid = d.doc"
+                " LEFT JOIN entries e ON e.id = d.entry_id WHERE c.seq > ? ORDER BY c.seq",
+                (seq,),
+            )
+        ).fetchall()
+    )
     last = await last_change(conn)
     if (rows and rows[0][0] != seq + 1) or (not rows and last > seq):
         return None

@@ -39,7 +39,9 @@ class TipConfigError(TipError, ValueError):
 class PostError(TipError):
     """Raised by a TipPoster. Permanent kinds fail the day; the others are retried later."""
 
-    def __init__(self, kind: PostErrorKind, message: str, *, retry_after: float | None = None):
+    def __init__(
+        self, kind: PostErrorKind, message: str, *, retry_after: float | None = None
+    ) -> None:
         super().__init__(message)
         self.kind: PostErrorKind = kind
         self.message = message

@@ -264,12 +264,12 @@ class TipScheduler:
             now=self._clock(),
         )
         # Success clears the server's problem, or records a partial one (no thread).
-        problem = None
+        partial = None
         if posted.thread_problem:
-            problem = TipProblem(
+            partial = TipProblem(
                 day, "no_thread", channel_id=s.channel_id, detail=posted.thread_problem
             ).encode()
-        await self._store.set_problem(guild, problem, now=self._clock())
+        await self._store.set_problem(guild, partial, now=self._clock())
         log.info("daily tip for server %s on %s posted: %s", guild, day, tip.entry_id)
         return Outcome(guild, day, "sent", message_id=posted.message_id)
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from bot.clock import Clock, utcnow
 from bot.models import Entry
-from bot.models.tips import DEFAULT_TIME, DailyTip, TipSettings
+from bot.models.tips import DEFAULT_TIME, DailyTip, Deck, TipSettings
 from bot.store.database import Database
 from bot.store.entries import EntryRepository
 from bot.store.tips import TipRepository
@@ -74,7 +74,7 @@ class TipService:
             live = await self.store.live_tip_ids(conn, guild_id)
             kept = await self.store.decided(conn, guild_id, day)
             if kept is None or kept not in set(live):
-                deck = await self.store.load_deck(conn, guild_id) or decks.Deck.new()
+                deck = await self.store.load_deck(conn, guild_id) or Deck.new()
                 card, deck = decks.draw(deck, live)
                 if card is None:
                     raise NoTipsError()
@@ -103,7 +103,7 @@ class TipService:
         if deck is None:
             # Store the seed now: a throw-away one would predict a different future.
             async with self.db.transaction() as wconn:
-                deck = await self.store.load_deck(wconn, guild_id) or decks.Deck.new()
+                deck = await self.store.load_deck(wconn, guild_id) or Deck.new()
                 await self.store.save_deck(wconn, guild_id, deck, now=self.clock())
         live = await self.store.live_tip_ids(conn, guild_id)
         decided = await self.store.decided_between(conn, guild_id, days[0], days[-1])

@@ -139,7 +139,7 @@ class DiscordThreads:
                 )
                 created = await channel.create_thread(
                     name=request.name,
-                    auto_archive_duration=request.auto_archive_minutes,  # type: ignore[arg-type,call-overload]
+                    auto_archive_duration=request.auto_archive_minutes,  # type: ignore[call-overload]
                     content=question,
                     embed=embed,
                     applied_tags=[t for t in channel.available_tags if t.id in tags],

@@ -83,7 +83,7 @@ class TipConfig(
     def __init__(self, tips: TipService) -> None:
         self.tips = tips
 
-    async def interaction_check(self, interaction: Interaction) -> bool:
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.guild_id is None:
             raise app_commands.NoPrivateMessage
         if not interaction.permissions.manage_guild:

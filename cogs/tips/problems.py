@@ -18,7 +18,7 @@ def problem_text(settings: TipSettings, language: Language) -> str | None:
         "channel": problem.channel_id or settings.channel_id,
         "attempts": problem.attempts,
     }
-    key = problem.kind
+    key: str = problem.kind
     if problem.kind == "refused" and problem.cause in ("missing_permissions", "unknown_channel"):
         key = problem.cause
     lines = [t(f"tipcfg.problem.{key}", language, **values)]
