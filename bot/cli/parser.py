@@ -18,7 +18,7 @@ from bot.cli.tips import COMMANDS as TIPS
 # In the order `--help` lists them.
 GROUPS: tuple[tuple[Command, ...], ...] = (INGEST, STATS, SEARCH, RUN, SANDBOX, TIPS)
 
-SHARED: dict[str, Callable[[argparse.ArgumentParser, str | None], None]] = {
+SHARED: dict[str, Callable[[argparse.ArgumentParser, str | None], object]] = {
     "db": lambda p, h: p.add_argument(
         "--db", metavar="FILE", help=h or "SQLite file (default: $SUNBAE_DB or data/sunbae.db)"
     ),
