@@ -88,7 +88,7 @@ class ContentGroup(app_commands.Group):
         if interaction.response.is_done():
             await interaction.followup.send(message, ephemeral=True, **kwargs)  # type: ignore[call-overload]
         else:
-            await interaction.response.send_message(message, ephemeral=True, **kwargs)  # type: ignore[arg-type]
+            await interaction.response.send_message(message, ephemeral=True, **kwargs)  # type: ignore[call-overload]
 
     async def _show(self, interaction: Interaction, message: str, entry: Entry) -> None:
         """The entry as this server's campers will see it."""

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import discord
 
-from bot.adapter.views import OwnedView
+from bot.adapter.views import ActionButton, OwnedView
 from bot.content import ContentService
 from bot.i18n import Language, t
 from bot.models.content import HistoryPage
@@ -35,10 +35,8 @@ class HistoryView(OwnedView):
         self._title = title
         self._zone = zone
         self.page = first
-        self.prev = discord.ui.Button(label=t("button.prev", language), emoji="◀️")
-        self.next = discord.ui.Button(label=t("button.next", language), emoji="▶️")
-        self.prev.callback = self._on_prev
-        self.next.callback = self._on_next
+        self.prev = ActionButton(self._on_prev, label=t("button.prev", language), emoji="◀️")
+        self.next = ActionButton(self._on_next, label=t("button.next", language), emoji="▶️")
         if first.total > PER_PAGE:
             self.add_item(self.prev)
             self.add_item(self.next)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
 import discord
 
 from bot.adapter import limits
 from bot.adapter.tree import error_message, reply_ephemeral
-from bot.adapter.views import OwnedView
+from bot.adapter.views import ActionButton, OwnedView
 from bot.content import EntryInput
 from bot.content.validation import BODY_LIMIT
 from bot.corpus.documents import TIP_LIMIT, TITLE_LIMIT
@@ -62,23 +63,23 @@ class EntryModal(discord.ui.Modal):
         self.language = language
         self.given = given  # kind and English title ride along unchanged
         self._on_submit = on_submit
-        self.title_input: discord.ui.TextInput = discord.ui.TextInput(
+        self.title_input: discord.ui.TextInput[Any] = discord.ui.TextInput(
             custom_id="title", max_length=TITLE_LIMIT, default=given.title or None
         )
-        self.body_input: discord.ui.TextInput = discord.ui.TextInput(
+        self.body_input: discord.ui.TextInput[Any] = discord.ui.TextInput(
             custom_id="body",
             style=discord.TextStyle.paragraph,
             max_length=BODY_LIMIT,
             default=given.body or None,
         )
-        self.tip_input: discord.ui.TextInput = discord.ui.TextInput(
+        self.tip_input: discord.ui.TextInput[Any] = discord.ui.TextInput(
             custom_id="tip",
             style=discord.TextStyle.paragraph,
             max_length=TIP_LIMIT,
             required=False,
             default=given.tip or None,
         )
-        self.aliases_input: discord.ui.TextInput = discord.ui.TextInput(
+        self.aliases_input: discord.ui.TextInput[Any] = discord.ui.TextInput(
             custom_id="aliases",
             max_length=ALIASES_CHARS,
             required=False,
@@ -88,7 +89,7 @@ class EntryModal(discord.ui.Modal):
         self._field("body", self.body_input)
         self._field("tip", self.tip_input)
         options = topic_options(topics, given.topics, language)
-        self.topic_select: discord.ui.Select | None = None
+        self.topic_select: discord.ui.Select[Any] | None = None
         if options:
             self.topic_select = discord.ui.Select(
                 custom_id="topics",
@@ -100,7 +101,7 @@ class EntryModal(discord.ui.Modal):
             self._field("topics", self.topic_select)
         self._field("aliases", self.aliases_input)
 
-    def _field(self, name: str, component: discord.ui.Item) -> None:
+    def _field(self, name: str, component: discord.ui.Item[Any]) -> None:
         self.add_item(
             discord.ui.Label(
                 text=limits.clip(
@@ -127,7 +128,9 @@ class EntryModal(discord.ui.Modal):
     async def on_submit(self, interaction: discord.Interaction) -> None:
         await self._on_submit(interaction, self.typed())
 
-    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
+    async def on_error(  # type: ignore[override]  # a Modal's on_error has no item
+        self, interaction: discord.Interaction, error: Exception
+    ) -> None:
         await reply_ephemeral(interaction, error_message(interaction, error))
 
 
@@ -144,12 +147,12 @@ class ReopenView(OwnedView):
     ) -> None:
         super().__init__(owner_id, language, timeout=MODAL_TIMEOUT)
         self._modal = modal
-        button = discord.ui.Button(
+        button = ActionButton(
+            self._reopen,
             label=limits.clip(t(label, language), limits.BUTTON_LABEL),
             emoji="📝",
             style=discord.ButtonStyle.primary,
         )
-        button.callback = self._reopen
         self.add_item(button)
 
     async def _reopen(self, interaction: discord.Interaction) -> None:
