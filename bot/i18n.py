@@ -266,6 +266,76 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "topics.page_title": {"ko": "{topic} · 조언 {total}개", "en": "{topic} · {total} entries"},
     "topics.page": {"ko": "{n}/{total}쪽", "en": "page {n}/{total}"},
+    # insights (moderators)
+    "insights.title": {"ko": "질문 현황 · 최근 {days}일", "en": "Insights · last {days} days"},
+    "insights.lookups": {"ko": "질문", "en": "Lookups"},
+    "insights.askers": {"ko": "질문한 사람 (하루 기준)", "en": "Askers (distinct per day)"},
+    "insights.unanswered": {"ko": "답을 못 찾음", "en": "Found nothing"},
+    "insights.shares": {"ko": "공유", "en": "Shares"},
+    "insights.discussions": {"ko": "토론", "en": "Discussions"},
+    "insights.views": {"ko": "조회", "en": "Views"},
+    "insights.top_queries": {"ko": "많이 찾은 질문", "en": "Top queries"},
+    "insights.top_entries": {"ko": "많이 본 조언", "en": "Top entries"},
+    "insights.top_topics": {"ko": "많이 본 주제", "en": "Top topics"},
+    "insights.top_unanswered": {"ko": "답을 못 찾은 질문", "en": "Top unanswered queries"},
+    "insights.count_line": {"ko": "{label} · {count}회", "en": "{label} · {count}"},
+    "insights.empty": {
+        "ko": "최근 {days}일 동안 기록된 질문이 없어요.",
+        "en": "No lookups recorded in the last {days} days.",
+    },
+    "insights.footer": {
+        "ko": "사용자 정보는 저장하지 않아요 · {retention}일 뒤 자동 삭제",
+        "en": "No user ids are stored · erased after {retention} days",
+    },
+    "insights.chart.per_day": {"ko": "날짜별 질문 수 (주제별)", "en": "Lookups per day, by topic"},
+    "insights.chart.lookups": {"ko": "질문 수", "en": "Lookups"},
+    "insights.chart.no_topic": {"ko": "주제 없음", "en": "No topic"},
+    "insights.chart.other": {"ko": "기타", "en": "Other"},
+    "insights.chart.nothing": {
+        "ko": "답을 못 찾은 질문이 없어요",
+        "en": "No unanswered queries",
+    },
+    "insights.gaps.title": {
+        "ko": "답을 못 찾은 질문 · 최근 {days}일",
+        "en": "Unanswered queries · last {days} days",
+    },
+    "insights.gaps.none": {
+        "ko": "최근 {days}일 동안 답을 못 찾은 질문이 없어요. 👍",
+        "en": "Every lookup of the last {days} days found an answer. 👍",
+    },
+    "insights.gaps.intro": {
+        "ko": "결과가 없었거나, 추천을 아무도 열지 않은 질문이에요. 비슷한 표현끼리 묶었어요.",
+        "en": "Lookups that found nothing, or whose suggestions nobody opened, grouped by"
+        " similar wording.",
+    },
+    "insights.gaps.line": {"ko": "**{label}** · {count}회", "en": "**{label}** · {count}×"},
+    "insights.gaps.also": {"ko": "비슷한 표현: {queries}", "en": "Also asked as: {queries}"},
+    "insights.gaps.answered": {
+        "ko": "✅ 이제 답이 있어요: {title}",
+        "en": "✅ Answered now: {title}",
+    },
+    "insights.write": {"ko": "답변 쓰기", "en": "Write an answer"},
+    "insights.write.todo": {
+        "ko": "✍️ **{query}**에 답하는 조언을 추가해 주세요. 제목 예시: `{query}`\n"
+        "조언 파일을 `content/`에 추가하고 `python -m bot ingest`로 불러오면 이 질문이 답을 찾아요.",
+        "en": "✍️ Add advice that answers **{query}**. Suggested title: `{query}`\n"
+        "Add an advice file under `content/` and run `python -m bot ingest`; the question then"
+        " finds it.",
+    },
+    "insights.entry.title": {"ko": "{title} · 최근 {days}일", "en": "{title} · last {days} days"},
+    "insights.entry.queries": {"ko": "이 조언으로 이어진 질문", "en": "Queries that led here"},
+    "insights.entry.no_queries": {"ko": "아직 없어요", "en": "None yet"},
+    "insights.forget.confirm": {
+        "ko": "⚠️ 이 서버의 질문 기록을 모두 지울까요? 되돌릴 수 없어요.",
+        "en": "⚠️ Erase this server's whole query log? This cannot be undone.",
+    },
+    "insights.forget.yes": {"ko": "모두 지우기", "en": "Erase everything"},
+    "insights.forget.no": {"ko": "취소", "en": "Cancel"},
+    "insights.forget.done": {
+        "ko": "질문 기록 {count}건을 지웠어요.",
+        "en": "Erased {count} recorded lookups.",
+    },
+    "insights.forget.cancelled": {"ko": "지우지 않았어요.", "en": "Nothing was erased."},
     # about
     "about.title": {"ko": "선배 sunbae", "en": "sunbae (선배)"},
     "about.description": {
@@ -727,6 +797,42 @@ COMMAND_TEXT: dict[str, dict[Language, str]] = {
     "topics.name": {"ko": "주제", "en": "topics"},
     "topics.description": {"ko": "주제별로 조언 둘러보기", "en": "Browse advice by topic"},
     "about.name": {"ko": "소개", "en": "about"},
+    "insights.name": {"ko": "인사이트", "en": "insights"},
+    "insights.description": {
+        "ko": "캠퍼들의 질문 현황 (서버 관리 권한)",
+        "en": "What campers look up (Manage Server)",
+    },
+    "insights.overview.name": {"ko": "현황", "en": "overview"},
+    "insights.overview.description": {
+        "ko": "질문 수, 많이 찾은 질문과 조언, 차트",
+        "en": "Lookups, top queries and entries, a chart",
+    },
+    "insights.gaps.name": {"ko": "빈틈", "en": "gaps"},
+    "insights.gaps.description": {
+        "ko": "답을 못 찾은 질문 (비슷한 표현끼리)",
+        "en": "Queries that found nothing, grouped",
+    },
+    "insights.entry.name": {"ko": "조언", "en": "entry"},
+    "insights.entry.description": {
+        "ko": "조언 하나의 조회, 공유, 토론과 이어진 질문",
+        "en": "One entry's views, shares, discussions and queries",
+    },
+    "insights.forget.name": {"ko": "기록삭제", "en": "forget"},
+    "insights.forget.description": {
+        "ko": "이 서버의 질문 기록 모두 지우기",
+        "en": "Erase this server's query log",
+    },
+    "insights.period.name": {"ko": "기간", "en": "period"},
+    "insights.period.description": {"ko": "최근 며칠 (기본 7일)", "en": "Last how many days (7)"},
+    "insights.entry_opt.name": {"ko": "조언", "en": "entry"},
+    "insights.entry_opt.description": {
+        "ko": "제목을 입력해 골라 주세요",
+        "en": "Type a title and pick one",
+    },
+    "insights.period.1": {"ko": "1일", "en": "1 day"},
+    "insights.period.7": {"ko": "7일", "en": "7 days"},
+    "insights.period.30": {"ko": "30일", "en": "30 days"},
+    "insights.period.90": {"ko": "90일", "en": "90 days"},
     "tip.name": {"ko": "오늘의팁", "en": "tip"},
     "tip.description": {"ko": "오늘의 팁 보기", "en": "Show today's tip"},
     "tip.share.name": {"ko": "공유", "en": "share"},

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from bot.emulator import Guild, Member, Perm
+from bot.emulator import EmulatorError, Guild, Member, Perm
+from bot.models.content import Actor, EntryInput
 from bot.models.insights import Overview
 from bot.sandbox.harness import Harness
 from tests.helpers_async import eventually
@@ -89,3 +90,126 @@ async def test_topics_picks_are_recorded_under_their_topic(harness: Harness) -> 
     assert [(c.key, c.count) for c in seen.top_topics] == [("grad-school", 1)]
     assert [c.key for c in seen.top_entries] == [entry.id]
     assert seen.top_queries == ()  # browsing is not a query
+
+
+# -- /insights ------------------------------------------------------------------------------------
+
+PNG = b"\x89PNG\r\n\x1a\n"
+NO_PERMISSION = "이 명령은 서버 관리(Manage Server) 권한이 있는 분만 쓸 수 있어요."
+
+
+def attachment_bytes(h: Harness, message: dict[str, Any]) -> bytes:
+    [attachment] = message["attachments"]
+    return h.emu.state.files[int(attachment["id"])].data
+
+
+async def final(result: Any) -> dict[str, Any]:
+    message = await result.wait_final()
+    assert message is not None
+    return message
+
+
+async def test_overview_counts_lookups_and_attaches_a_chart(harness: Harness) -> None:
+    h = harness
+    s = await Server.new(h, "insights-overview")
+    for query in ("대학원", "대학원 가야 할까", "zzqqxx"):
+        await s.slash("advice", {"query": query}, s.camper)
+    res = await s.slash("insights overview", {}, s.mod)
+    assert res.ephemeral
+    message = await final(res)
+    [embed] = message["embeds"]
+    assert embed["title"] == "질문 현황 · 최근 7일"
+    shown = {f["name"]: f["value"] for f in embed["fields"]}
+    assert shown["질문"] == "3" and shown["질문한 사람 (하루 기준)"] == "1"
+    assert shown["답을 못 찾음"] == "1"
+    assert shown["답을 못 찾은 질문"] == "1. zzqqxx · 1회"
+    assert "대학원" in shown["많이 찾은 질문"]
+    assert embed["image"]["url"].endswith("insights.png")
+    png = attachment_bytes(h, message)
+    assert png.startswith(PNG) and 20_000 < len(png) < 500_000
+
+
+async def test_gaps_group_wordings_and_show_answered_once_advice_exists(harness: Harness) -> None:
+    h = harness
+    s = await Server.new(h, "insights-gaps")
+    for query, user in (("zzqqxx", s.camper), ("ZZQQXY", s.mod), ("qqwwzz", s.camper)):
+        await s.slash("advice", {"query": query}, user)
+    message = await final(await s.slash("insights gaps", {}, s.mod))
+    [embed] = message["embeds"]
+    names = [f["name"] for f in embed["fields"]]
+    assert names == ["1. **zzqqxx** · 2회", "2. **qqwwzz** · 1회"]
+    assert "ZZQQXY" in embed["fields"][0]["value"]  # grouped: it reads alike
+    assert labels(message) == ["1. 답변 쓰기", "2. 답변 쓰기"]
+
+    written = await h.emu.click(message, label="1. 답변 쓰기", user=s.mod)
+    assert written.ephemeral and "**zzqqxx**" in written.content
+    refused = await h.emu.click(message, label="1. 답변 쓰기", user=s.camper)
+    assert refused.ephemeral and refused.content == NO_PERMISSION
+
+    # A moderator of this server adds advice that answers it: the gap shows as answered.
+    await h.services.content.add(
+        s.guild.id,
+        EntryInput(title="zzqqxx 준비하는 법", body="zzqqxx 준비는 이렇게 했어요. " * 5),
+        Actor(str(s.mod.id), "mod"),
+    )
+    message = await final(await s.slash("insights gaps", {}, s.mod))
+    [first, second] = message["embeds"][0]["fields"]
+    assert "✅ 이제 답이 있어요: zzqqxx 준비하는 법" in first["value"]
+    assert "✅" not in second["value"]
+    assert labels(message) == ["2. 답변 쓰기"]
+
+
+async def test_entry_shows_views_shares_and_the_queries_that_led_there(harness: Harness) -> None:
+    h = harness
+    s = await Server.new(h, "insights-entry")
+    res = await s.slash("advice", {"query": "포트폴리오"}, s.camper)
+    top = res.embeds[0]["footer"]["text"].split(" ")[1]
+    await h.emu.click(res, label="채널에 공유", user=s.camper)
+    shown = await s.slash("insights entry", {"entry": top}, s.mod)
+    [embed] = shown.embeds
+    values = {f["name"]: f["value"] for f in embed["fields"]}
+    assert (values["조회"], values["공유"], values["토론"]) == ("1", "1", "0")
+    assert values["이 조언으로 이어진 질문"] == "1. 포트폴리오 · 1회"
+    unknown = await s.slash("insights entry", {"entry": "no-such-entry"}, s.mod)
+    assert unknown.content.startswith("`no-such-entry` 항목을 찾지 못했어요")
+
+
+async def test_forget_asks_first_and_erases_only_this_server(harness: Harness) -> None:
+    h = harness
+    s = await Server.new(h, "insights-forget")
+    other = await Server.new(h, "insights-keep")
+    await s.slash("advice", {"query": "코테"}, s.camper)
+    await other.slash("advice", {"query": "코테"}, other.camper)
+    asked = await s.slash("insights forget", {}, s.mod)
+    assert asked.content.startswith("⚠️ 이 서버의 질문 기록을 모두 지울까요?")
+    await h.emu.click(asked, label="취소", user=s.mod)
+    assert asked.content == "지우지 않았어요." and (await overview(h, s.guild)).lookups == 1
+    asked = await s.slash("insights forget", {}, s.mod)
+    await h.emu.click(asked, label="모두 지우기", user=s.mod)
+    assert asked.content == "질문 기록 1건을 지웠어요."
+    assert (await overview(h, s.guild)).lookups == 0
+    assert (await overview(h, other.guild)).lookups == 1
+
+
+async def test_campers_are_refused_and_never_shown_the_command(harness: Harness) -> None:
+    h = harness
+    s = await Server.new(h, "insights-refused")
+    [command] = [c for c in h.emu.synced_commands() if c["name"] == "insights"]
+    assert int(command["default_member_permissions"]) == Perm.MANAGE_GUILD
+    with pytest.raises(EmulatorError):
+        await s.slash("insights overview", {}, s.camper)
+    for sub in ("overview", "gaps", "forget"):
+        res = await h.emu.slash(
+            f"insights {sub}", {}, user=s.camper, channel=s.channel, check_permissions=False
+        )
+        assert res.ephemeral and res.content == NO_PERMISSION, sub
+
+
+async def test_english_moderators_get_english(harness: Harness) -> None:
+    h = harness
+    s = await Server.new(h, "insights-en")
+    await s.slash("advice", {"query": "zzqqxx"}, s.camper)
+    res = await h.emu.slash("insights gaps", {}, user=s.mod, channel=s.channel, locale="en-US")
+    message = await final(res)
+    assert message["embeds"][0]["title"] == "Unanswered queries · last 7 days"
+    assert labels(message) == ["1. Write an answer"]

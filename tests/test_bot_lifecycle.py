@@ -20,6 +20,7 @@ pytestmark = pytest.mark.usefixtures("no_errors_logged")
 GLOBAL_PUT = r"^/applications/\d+/commands$"
 COMMANDS = {
     "advice", "entry", "topics", "tip", "tip-config", "about", "cohort", "discuss", "content",
+    "insights",
 }  # fmt: skip
 
 

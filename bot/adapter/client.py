@@ -29,6 +29,7 @@ EXTENSIONS: tuple[str, ...] = (
     "cogs.about",
     "cogs.cohorts",
     "cogs.content",
+    "cogs.insights",
 )
 
 TREE_HASH_KEY = "command_tree_hash"

@@ -1,0 +1,88 @@
+"""The gap's "✍️ Write an answer" button (the query it answers is in its custom_id, so it works
+on any message that carries it, after a restart too) and the forget confirmation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import discord
+
+from bot.adapter import limits
+from bot.adapter.locale import text
+from bot.adapter.tree import reply_ephemeral
+from bot.adapter.views import OwnedView
+from bot.i18n import Language, t
+
+PREFIX = "sunbae:gap:"
+_TEMPLATE = re.compile(rf"{PREFIX}(?P<query>.+)", re.DOTALL)
+QUERY_ROOM = limits.CUSTOM_ID - len(PREFIX)
+
+
+def can_moderate(interaction: discord.Interaction[Any]) -> bool:
+    return interaction.guild_id is not None and interaction.permissions.manage_guild
+
+
+class WriteAnswerButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=_TEMPLATE):
+    def __init__(self, query: str, number: int = 0, language: Language = "ko") -> None:
+        label = t("insights.write", language)
+        super().__init__(
+            discord.ui.Button(
+                label=limits.clip(f"{number}. {label}" if number else label, limits.BUTTON_LABEL),
+                emoji="✍️",
+                style=discord.ButtonStyle.secondary,
+                custom_id=PREFIX + query[:QUERY_ROOM],
+            )
+        )
+        self.query = query[:QUERY_ROOM]
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> WriteAnswerButton:
+        return cls(match["query"])
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        if not can_moderate(interaction):
+            await reply_ephemeral(interaction, text(interaction, "error.permissions"))
+            return
+        # TODO(issue 14): open the /content add modal prefilled with the query as its title
+        # once moderators can add advice from Discord; until then, say how to add it.
+        await interaction.response.send_message(
+            text(interaction, "insights.write.todo", query=self.query), ephemeral=True
+        )
+
+
+class ConfirmView(OwnedView):
+    """Two buttons: the dangerous action, or cancel. Either replaces the question."""
+
+    def __init__(
+        self,
+        owner_id: int,
+        language: Language,
+        on_confirm: Callable[[discord.Interaction[Any]], Awaitable[str]],
+    ) -> None:
+        super().__init__(owner_id, language, timeout=120)
+        self._on_confirm = on_confirm
+        yes = discord.ui.Button(
+            label=t("insights.forget.yes", language), style=discord.ButtonStyle.danger, emoji="🗑️"
+        )
+        no = discord.ui.Button(
+            label=t("insights.forget.no", language), style=discord.ButtonStyle.secondary
+        )
+        yes.callback = self._yes
+        no.callback = self._no
+        self.add_item(yes)
+        self.add_item(no)
+
+    async def _yes(self, interaction: discord.Interaction[Any]) -> None:
+        message = await self._on_confirm(interaction)
+        self.stop()
+        await interaction.response.edit_message(content=message, view=None)
+
+    async def _no(self, interaction: discord.Interaction[Any]) -> None:
+        self.stop()
+        await interaction.response.edit_message(
+            content=t("insights.forget.cancelled", self.language), view=None
+        )

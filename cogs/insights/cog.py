@@ -1,0 +1,172 @@
+"""/insights overview | gaps | entry | forget: a server's moderators (Manage Server; a hint to
+Discord by default_permissions and checked on every use) read what their campers look up."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.adapter import limits
+from bot.adapter.client import SunbaeBot
+from bot.adapter.locale import cmd_str, lang, text
+from bot.adapter.types import Interaction
+from bot.i18n import Language
+from bot.insights.chart import render_overview
+from bot.search.models import SuggestionKind, parse_value
+from cogs.insights.buttons import ConfirmView, WriteAnswerButton, can_moderate
+from cogs.insights.embeds import CHART_FILE, chart_text, entry_embed, gaps_embed, overview_embed
+
+log = logging.getLogger(__name__)
+
+PERIODS = [
+    app_commands.Choice(name=cmd_str(f"insights.period.{days}"), value=days)
+    for days in (1, 7, 30, 90)
+]
+
+
+class InsightsGroup(app_commands.Group):
+    def __init__(self, bot: SunbaeBot) -> None:
+        super().__init__(
+            name=cmd_str("insights.name"),
+            description=cmd_str("insights.description"),
+            guild_only=True,
+            default_permissions=discord.Permissions(manage_guild=True),
+        )
+        self.bot = bot
+        self.services = bot.services
+        self.insights = bot.services.insights
+
+    async def interaction_check(self, interaction: Interaction) -> bool:
+        """default_permissions is only a hint (a server can re-grant the command): check."""
+        if can_moderate(interaction):
+            return True
+        raise app_commands.MissingPermissions(["manage_guild"])
+
+    async def _topic_names(self, language: Language) -> dict[str, str]:
+        return {topic.id: topic.name(language) for topic in await self.services.search.topics()}
+
+    # -- overview ---------------------------------------------------------------------------------
+
+    @app_commands.command(
+        name=cmd_str("insights.overview.name"), description=cmd_str("insights.overview.description")
+    )
+    @app_commands.rename(period=cmd_str("insights.period.name"))
+    @app_commands.describe(period=cmd_str("insights.period.description"))
+    @app_commands.choices(period=PERIODS)
+    async def overview(self, interaction: Interaction, period: int = 7) -> None:
+        assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        language = lang(interaction)
+        data = await self.insights.overview(interaction.guild_id, self.insights.period(period))
+        names = await self._topic_names(language)
+        png = await asyncio.to_thread(render_overview, data, chart_text(language, period), names)
+        embed = overview_embed(
+            data, names, language, retention=self.services.settings.insights_retention_days
+        )
+        await interaction.followup.send(
+            embed=embed, file=discord.File(io.BytesIO(png), filename=CHART_FILE), ephemeral=True
+        )
+
+    # -- gaps -------------------------------------------------------------------------------------
+
+    @app_commands.command(
+        name=cmd_str("insights.gaps.name"), description=cmd_str("insights.gaps.description")
+    )
+    @app_commands.rename(period=cmd_str("insights.period.name"))
+    @app_commands.describe(period=cmd_str("insights.period.description"))
+    @app_commands.choices(period=PERIODS)
+    async def gaps(self, interaction: Interaction, period: int = 7) -> None:
+        assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        language = lang(interaction)
+        found = await self.insights.gaps(interaction.guild_id, self.insights.period(period))
+        view = discord.ui.View(timeout=None)
+        for n, gap in enumerate(found, start=1):
+            if gap.answered_by is None and len(view.children) < limits.ROW_WIDTH * 2:
+                view.add_item(WriteAnswerButton(gap.label, n, language))
+        kwargs: dict[str, Any] = {"view": view} if view.children else {}
+        await interaction.followup.send(
+            embed=gaps_embed(found, language, days=period), ephemeral=True, **kwargs
+        )
+
+    # -- entry ------------------------------------------------------------------------------------
+
+    @app_commands.command(
+        name=cmd_str("insights.entry.name"), description=cmd_str("insights.entry.description")
+    )
+    @app_commands.rename(
+        entry=cmd_str("insights.entry_opt.name"), period=cmd_str("insights.period.name")
+    )
+    @app_commands.describe(
+        entry=cmd_str("insights.entry_opt.description"),
+        period=cmd_str("insights.period.description"),
+    )
+    @app_commands.choices(period=PERIODS)
+    async def entry(
+        self, interaction: Interaction, entry: app_commands.Range[str, 1, 100], period: int = 30
+    ) -> None:
+        assert interaction.guild_id is not None
+        _, ref = parse_value(entry)
+        found = await self.services.entries.get(ref.strip(), guild_id=interaction.guild_id)
+        if found is None:
+            await interaction.response.send_message(
+                text(interaction, "entry.unknown", id=limits.clip(ref, 80)), ephemeral=True
+            )
+            return
+        stats = await self.insights.entry(
+            interaction.guild_id, found.id, self.insights.period(period)
+        )
+        await interaction.response.send_message(
+            embed=entry_embed(stats, found.title, lang(interaction)), ephemeral=True
+        )
+
+    @entry.autocomplete("entry")
+    async def entry_autocomplete(
+        self, interaction: Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        suggestions = await self.services.search.suggest(
+            current, limit=limits.CHOICES, guild_id=interaction.guild_id
+        )
+        return limits.choices(
+            (s.name, s.ref) for s in suggestions if s.kind is SuggestionKind.ENTRY
+        )
+
+    # -- forget -----------------------------------------------------------------------------------
+
+    @app_commands.command(
+        name=cmd_str("insights.forget.name"), description=cmd_str("insights.forget.description")
+    )
+    async def forget(self, interaction: Interaction) -> None:
+        guild_id = interaction.guild_id
+        assert guild_id is not None
+
+        async def erase(click: discord.Interaction[Any]) -> str:
+            count = await self.insights.forget(guild_id)
+            log.info("insights: guild %s erased its query log (%d lookups)", guild_id, count)
+            return text(click, "insights.forget.done", count=count)
+
+        view = ConfirmView(interaction.user.id, lang(interaction), erase)
+        await interaction.response.send_message(
+            text(interaction, "insights.forget.confirm"), view=view, ephemeral=True
+        )
+        view.origin = interaction
+
+
+class InsightsCog(commands.Cog):
+    def __init__(self, bot: SunbaeBot) -> None:
+        self.bot = bot
+        self.group = InsightsGroup(bot)
+
+    async def cog_load(self) -> None:
+        self.bot.tree.add_command(self.group)
+        self.bot.add_dynamic_items(WriteAnswerButton)
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.remove_command(self.group.name)
+        self.bot.remove_dynamic_items(WriteAnswerButton)
