@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 
 from bot.emulator import EmulatorError, Guild, Member, Perm
-from bot.models.content import Actor, EntryInput
 from bot.models.insights import Overview
 from bot.sandbox.harness import Harness
 from tests.helpers_async import eventually
@@ -96,6 +95,7 @@ async def test_topics_picks_are_recorded_under_their_topic(harness: Harness) -> 
 
 PNG = b"\x89PNG\r\n\x1a\n"
 NO_PERMISSION = "이 명령은 서버 관리(Manage Server) 권한이 있는 분만 쓸 수 있어요."
+NOT_EDITOR = "이 명령은 서버 관리(Manage Server) 권한이 있거나 이 서버의 편집자 역할을 가진 분만 쓸 수 있어요."
 
 
 def attachment_bytes(h: Harness, message: dict[str, Any]) -> bytes:
@@ -141,17 +141,18 @@ async def test_gaps_group_wordings_and_show_answered_once_advice_exists(harness:
     assert "ZZQQXY" in embed["fields"][0]["value"]  # grouped: it reads alike
     assert labels(message) == ["1. 답변 쓰기", "2. 답변 쓰기"]
 
-    written = await h.emu.click(message, label="1. 답변 쓰기", user=s.mod)
-    assert written.ephemeral and "**zzqqxx**" in written.content
     refused = await h.emu.click(message, label="1. 답변 쓰기", user=s.camper)
-    assert refused.ephemeral and refused.content == NO_PERMISSION
-
-    # A moderator of this server adds advice that answers it: the gap shows as answered.
-    await h.services.content.add(
-        s.guild.id,
-        EntryInput(title="zzqqxx 준비하는 법", body="zzqqxx 준비는 이렇게 했어요. " * 5),
-        Actor(str(s.mod.id), "mod"),
+    assert refused.ephemeral and refused.content == NOT_EDITOR
+    # The button opens /content add's form with the question as its title; the answer saved
+    # there is this server's advice, and the gap shows as answered.
+    written = await h.emu.click(message, label="1. 답변 쓰기", user=s.mod)
+    assert written.modal is not None and written.modal.title == "조언 추가"
+    title = next(f for f in written.modal.fields if f["custom_id"] == "title")
+    assert title["value"] == "zzqqxx"
+    saved = await h.emu.submit_modal(
+        written.modal, {"title": "zzqqxx 준비하는 법", "body": "zzqqxx 준비는 이렇게 했어요. " * 5}
     )
+    assert saved.ephemeral and "zzqqxx" in (saved.embeds[0]["title"])
     message = await final(await s.slash("insights gaps", {}, s.mod))
     [first, second] = message["embeds"][0]["fields"]
     assert "✅ 이제 답이 있어요: zzqqxx 준비하는 법" in first["value"]
@@ -198,11 +199,13 @@ async def test_campers_are_refused_and_never_shown_the_command(harness: Harness)
     assert int(command["default_member_permissions"]) == Perm.MANAGE_GUILD
     with pytest.raises(EmulatorError):
         await s.slash("insights overview", {}, s.camper)
-    for sub in ("overview", "gaps", "forget"):
+    for sub, refusal in (
+        ("overview", NOT_EDITOR), ("gaps", NOT_EDITOR), ("forget", NO_PERMISSION),
+    ):  # fmt: skip
         res = await h.emu.slash(
             f"insights {sub}", {}, user=s.camper, channel=s.channel, check_permissions=False
         )
-        assert res.ephemeral and res.content == NO_PERMISSION, sub
+        assert res.ephemeral and res.content == refusal, sub
 
 
 async def test_english_moderators_get_english(harness: Harness) -> None:
@@ -213,3 +216,23 @@ async def test_english_moderators_get_english(harness: Harness) -> None:
     message = await final(res)
     assert message["embeds"][0]["title"] == "Unanswered queries · last 7 days"
     assert labels(message) == ["1. Write an answer"]
+
+
+async def test_the_content_editor_role_reads_insights_but_cannot_erase_them(
+    harness: Harness,
+) -> None:
+    h = harness
+    s = await Server.new(h, "insights-editor")
+    role = h.emu.add_role(s.guild, "editors")
+    editor = h.emu.add_member(s.guild, "insights-editor-member", roles=[role], locale="ko")
+    await h.services.content.set_editor_role(s.guild.id, role.id)
+    await s.slash("advice", {"query": "zzqqxx"}, s.camper)
+    read = await h.emu.slash(
+        "insights gaps", {}, user=editor, channel=s.channel, check_permissions=False
+    )
+    assert (await final(read))["embeds"][0]["fields"][0]["name"] == "1. **zzqqxx** · 1회"
+    erase = await h.emu.slash(
+        "insights forget", {}, user=editor, channel=s.channel, check_permissions=False
+    )
+    assert erase.content == NO_PERMISSION
+    assert (await overview(h, s.guild)).lookups == 1

@@ -122,6 +122,11 @@ class ContentGroup(app_commands.Group):
             on_submit=submitted,
         )
 
+    async def add_form(self, interaction: Interaction, *, title: str) -> EntryModal:
+        """The /content add form with its title filled in (insights' "Write an answer")."""
+        given = EntryInput(title=title, body="")
+        return await self._form(interaction, given, entry_id=None, based_on=0)
+
     def _reopen(
         self, interaction: Interaction, given: EntryInput, entry_id: str | None, based_on: int
     ) -> ReopenView:

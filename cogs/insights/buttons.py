@@ -13,7 +13,9 @@ from bot.adapter import limits
 from bot.adapter.locale import text
 from bot.adapter.tree import reply_ephemeral
 from bot.adapter.views import OwnedView
+from bot.corpus.documents import TITLE_LIMIT
 from bot.i18n import Language, t
+from cogs.content.access import is_editor
 
 PREFIX = "sunbae:gap:"
 _TEMPLATE = re.compile(rf"{PREFIX}(?P<query>.+)", re.DOTALL)
@@ -21,7 +23,14 @@ QUERY_ROOM = limits.CUSTOM_ID - len(PREFIX)
 
 
 def can_moderate(interaction: discord.Interaction[Any]) -> bool:
+    """Manage Server: what erasing the log needs."""
     return interaction.guild_id is not None and interaction.permissions.manage_guild
+
+
+async def can_read(interaction: discord.Interaction[Any]) -> bool:
+    """Manage Server, or the server's content editor role: who reads insights and writes
+    the missing answers."""
+    return await is_editor(interaction)
 
 
 class WriteAnswerButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=_TEMPLATE):
@@ -44,14 +53,19 @@ class WriteAnswerButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template
         return cls(match["query"])
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        if not can_moderate(interaction):
-            await reply_ephemeral(interaction, text(interaction, "error.permissions"))
+        from cogs.content.cog import ContentCog  # the form /content add opens
+
+        if not await can_read(interaction):
+            await reply_ephemeral(interaction, text(interaction, "content.not_editor"))
             return
-        # TODO(issue 14): open the /content add modal prefilled with the query as its title
-        # once moderators can add advice from Discord; until then, say how to add it.
-        await interaction.response.send_message(
-            text(interaction, "insights.write.todo", query=self.query), ephemeral=True
-        )
+        content = interaction.client.get_cog(ContentCog.__cog_name__)
+        if not isinstance(content, ContentCog):  # not loaded: say how to add it instead
+            await interaction.response.send_message(
+                text(interaction, "insights.write.todo", query=self.query), ephemeral=True
+            )
+            return
+        form = await content.group.add_form(interaction, title=self.query[:TITLE_LIMIT])
+        await interaction.response.send_modal(form)
 
 
 class ConfirmView(OwnedView):

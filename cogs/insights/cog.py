@@ -1,5 +1,6 @@
-"""/insights overview | gaps | entry | forget: a server's moderators (Manage Server; a hint to
-Discord by default_permissions and checked on every use) read what their campers look up."""
+"""/insights overview | gaps | entry | forget: a server's moderators (Manage Server or the content
+editor role; forget: Manage Server. default_permissions hides it from others, and it is checked on
+every use) read what their campers look up."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from bot.adapter.types import Interaction
 from bot.i18n import Language
 from bot.insights.chart import render_overview
 from bot.search.models import SuggestionKind, parse_value
-from cogs.insights.buttons import ConfirmView, WriteAnswerButton, can_moderate
+from cogs.content.access import NotEditor
+from cogs.insights.buttons import ConfirmView, WriteAnswerButton, can_moderate, can_read
 from cogs.insights.embeds import CHART_FILE, chart_text, entry_embed, gaps_embed, overview_embed
 
 log = logging.getLogger(__name__)
@@ -43,10 +45,14 @@ class InsightsGroup(app_commands.Group):
         self.insights = bot.services.insights
 
     async def interaction_check(self, interaction: Interaction) -> bool:
-        """default_permissions is only a hint (a server can re-grant the command): check."""
-        if can_moderate(interaction):
+        """default_permissions is only a hint (a server can re-grant the command): check.
+        Manage Server or the content editor role reads; erasing needs Manage Server."""
+        forgetting = interaction.command is not None and interaction.command.name == "forget"
+        if can_moderate(interaction) or (not forgetting and await can_read(interaction)):
             return True
-        raise app_commands.MissingPermissions(["manage_guild"])
+        if forgetting:
+            raise app_commands.MissingPermissions(["manage_guild"])
+        raise NotEditor()
 
     async def _topic_names(self, language: Language) -> dict[str, str]:
         return {topic.id: topic.name(language) for topic in await self.services.search.topics()}
