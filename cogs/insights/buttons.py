@@ -12,7 +12,7 @@ import discord
 from bot.adapter import limits
 from bot.adapter.locale import text
 from bot.adapter.tree import reply_ephemeral
-from bot.adapter.views import OwnedView
+from bot.adapter.views import ActionButton, OwnedView
 from bot.corpus.documents import TITLE_LIMIT
 from bot.i18n import Language, t
 from cogs.content.access import is_editor
@@ -79,14 +79,15 @@ class ConfirmView(OwnedView):
     ) -> None:
         super().__init__(owner_id, language, timeout=120)
         self._on_confirm = on_confirm
-        yes = discord.ui.Button(
-            label=t("insights.forget.yes", language), style=discord.ButtonStyle.danger, emoji="🗑️"
+        yes = ActionButton(
+            self._yes,
+            label=t("insights.forget.yes", language),
+            style=discord.ButtonStyle.danger,
+            emoji="🗑️",
         )
-        no = discord.ui.Button(
-            label=t("insights.forget.no", language), style=discord.ButtonStyle.secondary
+        no = ActionButton(
+            self._no, label=t("insights.forget.no", language), style=discord.ButtonStyle.secondary
         )
-        yes.callback = self._yes
-        no.callback = self._no
         self.add_item(yes)
         self.add_item(no)
 

@@ -44,7 +44,7 @@ class InsightsGroup(app_commands.Group):
         self.services = bot.services
         self.insights = bot.services.insights
 
-    async def interaction_check(self, interaction: Interaction) -> bool:
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
         """default_permissions is only a hint (a server can re-grant the command): check.
         Manage Server or the content editor role reads; erasing needs Manage Server."""
         forgetting = interaction.command is not None and interaction.command.name == "forget"
