@@ -23,6 +23,7 @@ from bot.insights.recorder import InsightsRecorder
 from bot.insights.service import InsightsService
 from bot.models import IngestReport
 from bot.search import SearchService, TopicMatcher
+from bot.search.saved import file_for as saved_index_file
 from bot.services.ingest import IngestService
 from bot.settings import Settings
 from bot.store.cohorts import SqliteCohortRepository, SqliteDiscussionRepository
@@ -87,7 +88,7 @@ async def bootstrap(
     topics = TopicRepository(db)
     discussion_store = SqliteDiscussionRepository(db)
     cohorts = CohortService(SqliteCohortRepository(db), discussion_store, clock=clock)
-    search = SearchService(db, entries=entries)
+    search = SearchService(db, entries=entries, index_file=saved_index_file(settings.db_path))
     insight_store = SqliteInsightsRepository(db, timezone=settings.timezone)
     recorder = InsightsRecorder(
         insight_store,

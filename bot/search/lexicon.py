@@ -6,19 +6,22 @@ changes, so queries never touch more than a few sorted lists and dicts.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from array import array
 from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from itertools import accumulate
+from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from bot.models import Topic
+from bot.search.index_file import Unreadable, pack_ints, pack_strings, unpack_ints, unpack_strings
 from bot.text import choseong_keys, fold, has_hangul, keystrokes, squash, stem
 
 _PREFIX_END = "\U0010ffff"
@@ -107,8 +110,12 @@ class Lexicon:
         pairs = sorted((keystrokes(w), w) for w in useful)
         self._jamo_keys = [p[0] for p in pairs]
         self._jamo_words = [p[1] for p in pairs]
+        self._bucket_words()
+
+    def _bucket_words(self) -> None:
+        """The choseong and typo lookups over the useful words (`_jamo_words`)."""
         self._choseong: dict[str, list[str]] = defaultdict(list)
-        for word in useful:
+        for word in self._jamo_words:
             if has_hangul(word):
                 self._choseong[choseong_keys(word)].append(word)
         # Fuzzy candidates bucketed by first keystroke and length: a typo rarely hits the first
@@ -129,6 +136,67 @@ class Lexicon:
 
     def _useful(self, word: str, df: int) -> bool:
         return df >= self._min_df and len(word) > 1
+
+    # -- saving (bot/search/index_file.py) -------------------------------------------------
+
+    def _vocabulary(self) -> tuple[list[str], array[int]]:
+        """Tokens and cumulated dfs as a fresh build over the current index has them."""
+        if not self._delta:
+            return self.tokens, self._cum_df
+        cum = self._cum_df
+        built = (
+            (t, cum[i + 1] - cum[i] + self._delta.get(t, 0)) for i, t in enumerate(self.tokens)
+        )
+        born = ((t, self._delta[t]) for t in self._born)
+        pairs = [(t, df) for t, df in heapq.merge(built, born) if df > 0]
+        return [t for t, _ in pairs], array("q", [0, *accumulate(df for _, df in pairs)])
+
+    def dump(self) -> tuple[dict[str, Any], dict[str, bytes]]:
+        tokens, cum_df = self._vocabulary()
+        head = {
+            "doc_count": self.doc_count,
+            "tokens": len(tokens),
+            "stems": len(self.stem_df),
+            "useful": len(self._jamo_words),
+            "min_df": self._min_df,
+            "topics": [{**asdict(t.topic), "count": t.count} for t in self.topics.values()],
+        }
+        sections = {
+            "lexicon.tokens": pack_strings(tokens),
+            "lexicon.cum_df": pack_ints(cum_df),
+            "lexicon.stems": pack_strings(list(self.stem_df)),
+            "lexicon.stem_df": pack_ints(array("q", self.stem_df.values())),
+            "lexicon.jamo_keys": pack_strings(self._jamo_keys),
+            "lexicon.jamo_words": pack_strings(self._jamo_words),
+        }
+        return head, sections
+
+    @classmethod
+    def load(cls, head: dict[str, Any], sections: dict[str, bytes]) -> Lexicon:
+        """The lexicon `dump` saved; `Unreadable` when the sections do not fit together."""
+        lex = cls.__new__(cls)
+        lex.doc_count = max(int(head["doc_count"]), 1)
+        topics = []
+        for t in head["topics"]:
+            count = int(t.pop("count"))
+            topic = Topic(**{**t, "aliases": tuple(str(a) for a in t["aliases"])})
+            topics.append(topic_info(topic, count))
+        lex._set_topics(topics)
+        count = int(head["tokens"])
+        lex.tokens = unpack_strings(sections["lexicon.tokens"], count)
+        lex._cum_df = unpack_ints(sections["lexicon.cum_df"], count + 1)
+        lex._delta, lex._delta_keys, lex._dead, lex._born = {}, [], [], []
+        count = int(head["stems"])
+        stems = unpack_strings(sections["lexicon.stems"], count)
+        lex.stem_df = dict(zip(stems, unpack_ints(sections["lexicon.stem_df"], count), strict=True))
+        lex._min_df = int(head["min_df"])
+        count = int(head["useful"])
+        lex._jamo_keys = unpack_strings(sections["lexicon.jamo_keys"], count)
+        lex._jamo_words = unpack_strings(sections["lexicon.jamo_words"], count)
+        if not all(w in lex.stem_df and w for w in lex._jamo_words):
+            raise Unreadable("completion words outside the vocabulary")
+        lex._bucket_words()
+        return lex
 
     # -- changes ----------------------------------------------------------------------------
 

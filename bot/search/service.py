@@ -21,14 +21,17 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from bot.models import Entry, Topic
+from bot.search import saved
 from bot.search.autocomplete import MAX_CHOICES, autocomplete
 from bot.search.lexicon import Lexicon, topic_info
 from bot.search.models import SearchHit, SearchResult, Suggestion, SuggestionKind, parse_value
 from bot.search.query import QueryPlan, fts_expression, plan_query
 from bot.search.rank import Scored, rerank
 from bot.search.retrieval import plan_retrieval
+from bot.search.saved import Marks
 from bot.search.snippet import make_snippet
 from bot.search.titles import TitleIndex, TitleSource
 from bot.store import search_index
@@ -69,6 +72,8 @@ class _Snapshot:
     seq: int  # the last change of the log it holds
     lexicon: Lexicon
     titles: TitleIndex
+    instance: int = 0  # the database's (search_index.instance)
+    saved_seq: int | None = None  # the change its saved file holds (None: no file)
 
 
 def _source(row: search_index.TitleRow) -> TitleSource:
@@ -87,13 +92,42 @@ def _build(
     return _Snapshot(*marks, lexicon, index)
 
 
+def _build_and_save(
+    marks: Marks,
+    topics: list[tuple[Topic, int]],
+    vocabulary: dict[str, int],
+    titles: list[search_index.TitleRow],
+    path: Path | None,
+) -> _Snapshot:
+    """Build, and save before anyone can change it (a follow would, once it is published)."""
+    snapshot = _build((marks.generation, marks.taxonomy, marks.seq), topics, vocabulary, titles)
+    snapshot.instance = marks.instance
+    if path is not None:
+        saved.save(path, marks, snapshot.lexicon, snapshot.titles)
+        snapshot.saved_seq = marks.seq
+    return snapshot
+
+
+def _marks(snapshot: _Snapshot) -> Marks:
+    return Marks(snapshot.instance, snapshot.generation, snapshot.taxonomy, snapshot.seq)
+
+
 class SearchService:
     """Built once per process by `bot.app.bootstrap`; `await refresh()` at start-up so the first
-    query does not load the index; `await close()` before the database closes."""
+    query does not load the index; `await close()` before the database closes.
 
-    def __init__(self, db: Database, *, entries: EntryRepository) -> None:
+    With `index_file`, a built index is saved there and read back by the next process instead
+    of built again (`bot/search/saved.py` says when it is trusted); `close` saves the writes
+    followed since.
+    """
+
+    def __init__(
+        self, db: Database, *, entries: EntryRepository, index_file: Path | None = None
+    ) -> None:
         self._db = db
         self._entries = entries
+        self._index_file = index_file
+        self._closing = False
         self._snapshot: _Snapshot | None = None
         self._lock = asyncio.Lock()
         self._reload: asyncio.Task[_Snapshot] | None = None
@@ -115,7 +149,9 @@ class SearchService:
             self._snapshot = await self._load()
 
     async def close(self) -> None:
-        """Stop a reload still running in the background."""
+        """Stop a reload still running in the background; save the writes followed since the
+        index was saved (the next start reads them instead of following them again)."""
+        self._closing = True
         for task in (self._reload, self._following):
             if task is not None and not task.done():
                 task.cancel()
@@ -123,11 +159,27 @@ class SearchService:
         self._reload = self._following = None
         if self._tokenizer is not None:
             self._tokenizer.close()
+        snapshot = self._snapshot
+        if (
+            self._index_file is not None
+            and snapshot is not None
+            and snapshot.seq >= 0
+            and snapshot.saved_seq != snapshot.seq
+        ):
+            await asyncio.to_thread(
+                saved.save, self._index_file, _marks(snapshot), snapshot.lexicon, snapshot.titles
+            )
+            snapshot.saved_seq = snapshot.seq
 
     async def _load(self) -> _Snapshot:
         conn = self._db.reader
+        if self._index_file is not None:
+            snapshot = await self._read_saved(self._index_file)
+            if snapshot is not None:
+                return snapshot
         async with search_index.one_read(conn):
-            marks = (
+            marks = Marks(
+                await search_index.instance(conn),
                 await search_index.generation(conn),
                 await search_index.taxonomy(conn),
                 await search_index.last_change(conn),
@@ -136,8 +188,37 @@ class SearchService:
             vocabulary = await search_index.load_vocabulary(conn)
             titles = await search_index.load_titles(conn)
         # Pure CPU work; off the event loop so a big corpus does not stall the bot's heartbeat.
-        snapshot = await asyncio.to_thread(_build, marks, topics, vocabulary, titles)
-        log.debug("search index loaded: %d entries, generation %d", len(titles), marks[0])
+        snapshot = await asyncio.to_thread(
+            _build_and_save, marks, topics, vocabulary, titles, self._index_file
+        )
+        log.debug("search index built: %d entries, generation %d", len(titles), marks.generation)
+        return snapshot
+
+    async def _read_saved(self, path: Path) -> _Snapshot | None:
+        """The saved index brought up to date with the writes since; None: build instead."""
+        found = await asyncio.to_thread(saved.load, path)
+        if found is None:
+            return None
+        conn = self._db.reader
+        async with search_index.one_read(conn):
+            instance = await search_index.instance(conn)
+            generation = await search_index.generation(conn)
+        marks = found.marks
+        if marks.instance != instance or marks.generation > generation:
+            log.info("the saved search index is of another database state: rebuilding")
+            return None
+        snapshot = _Snapshot(
+            marks.generation, marks.taxonomy, marks.seq, found.lexicon, found.titles,
+            marks.instance, marks.seq,
+        )  # fmt: skip
+        try:
+            if not await self._follow(snapshot):
+                log.info("the saved search index is too old to follow: rebuilding")
+                return None
+        except Exception:
+            log.warning("following the saved search index failed: rebuilding", exc_info=True)
+            return None
+        log.debug("search index read: generation %d", snapshot.generation)
         return snapshot
 
     async def _follow(self, snapshot: _Snapshot) -> bool:
@@ -217,7 +298,7 @@ class SearchService:
     async def _current(self) -> _Snapshot:
         generation = await search_index.generation(self._db.reader)
         snapshot = self._snapshot
-        if snapshot is not None and snapshot.generation == generation:
+        if snapshot is not None and (snapshot.generation == generation or self._closing):
             return snapshot
         if snapshot is not None and self._reload is None:
             follow = self._following

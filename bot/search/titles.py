@@ -10,15 +10,19 @@ spacing (`취업준비` finds "취업 준비 마인드셋", `취업 준비` find
 from __future__ import annotations
 
 import heapq
+import json
+from array import array
 from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import overload
+from itertools import pairwise
+from typing import Any, overload
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from bot.search.index_file import Unreadable, pack_ints, pack_strings, unpack_ints, unpack_strings
 from bot.search.lexicon import max_typos, prefix_range
 from bot.text import choseong_keys, has_hangul, keystrokes, stem, words
 
@@ -70,14 +74,38 @@ class Postings(Sequence[str]):
 
     def __init__(self, records: list[str], width: int) -> None:
         records.sort()
+        self._set("".join(records), width)
+
+    def _set(self, data: str, width: int) -> None:
         self.width = width
         self._stride = width + _DIGITS
-        self._data = "".join(records)
-        self._len = len(records)
+        self._data = data
+        self._len = len(data) // self._stride
+
+    @classmethod
+    def packed(cls, data: str, width: int) -> Postings:
+        """Postings from `data` as `data` returns it (sorted records, as a file holds them)."""
+        if len(data) % (width + _DIGITS):
+            raise ValueError("postings data is not a whole number of records")
+        postings = cls.__new__(cls)
+        postings._set(data, width)
+        return postings
 
     @staticmethod
     def record(key: str, entry: int, width: int) -> str:
         return key[:width].ljust(width, "\0") + _encode(entry)
+
+    @property
+    def data(self) -> str:
+        return self._data
+
+    def records(self, skip: set[str]) -> Iterator[str]:
+        """Every record in order, but those whose encoded entry number is in `skip`."""
+        data, stride, width = self._data, self._stride, self.width
+        for start in range(0, len(data), stride):
+            record = data[start : start + stride]
+            if record[width:] not in skip:
+                yield record
 
     def __len__(self) -> int:
         return self._len
@@ -171,6 +199,7 @@ class TitleIndex:
         """A record per word start: the encoded text from that word on (initial-consonant
         keys stop at a word with no Hangul)."""
         choseong_only = width == KEY_CHOSEONG
+        entry = _encode(number)  # once per title, not per word (a million calls at 100k)
         for text in self._texts(number):
             tail = ""
             for word in reversed(words(text)):
@@ -181,7 +210,7 @@ class TitleIndex:
                 if code is None:
                     code = cache[word] = encode(word)
                 tail = (code + tail)[:width]
-                yield Postings.record(tail, number, width)
+                yield tail.ljust(width, "\0") + entry
 
     def _records(self, width: int, encode: Callable[[str], str]) -> list[str]:
         records: list[str] = []
@@ -308,3 +337,68 @@ class TitleIndex:
                 found.append((int(distance), key))
         found.sort()
         return [key for _, key in found[:limit]]
+
+    # -- saving (bot/search/index_file.py) ---------------------------------------------------
+
+    def _packed(self, postings: Postings, gone: set[str]) -> str:
+        """The postings a fresh build over the current titles has: built ones of titles since
+        removed left out, added ones merged in (both are sorted records)."""
+        added = self._overlays[postings.width].added
+        if not added and not gone:
+            return postings.data
+        return "".join(heapq.merge(postings.records(gone), added))
+
+    def dump(self) -> tuple[dict[str, Any], dict[str, bytes]]:
+        """The index as a fresh build over its current titles would be, as file sections."""
+        numbers = sorted(self.ids)
+        gone = {_encode(n) for n in self._gone}
+        sections = {
+            "titles.numbers": pack_ints(array("q", numbers)),
+            "titles.ids": pack_strings([self.ids[n] for n in numbers]),
+            "titles.titles": pack_strings([self.titles[n] for n in numbers]),
+            "titles.extra": json.dumps(
+                {str(n): list(x) for n, x in self._extra.items()}, ensure_ascii=False
+            ).encode("utf-8"),
+            "titles.keys": self._packed(self.keys, gone).encode("utf-8", "surrogatepass"),
+            "titles.cho": self._packed(self.cho_keys, gone).encode("utf-8", "surrogatepass"),
+            "titles.stems": pack_strings(list(self._stems)),
+            "titles.stem_counts": pack_ints(array("q", self._stems.values())),
+        }
+        return {"titles": len(numbers), "title_stems": len(self._stems)}, sections
+
+    @classmethod
+    def load(cls, head: dict[str, Any], sections: dict[str, bytes]) -> TitleIndex:
+        """The index `dump` saved; `Unreadable` when the sections do not fit together."""
+        index = cls.__new__(cls)
+        count = int(head["titles"])
+        numbers = unpack_ints(sections["titles.numbers"], count).tolist()
+        if any(a >= b for a, b in pairwise(numbers)):
+            raise Unreadable("entry numbers out of order")
+        ids = unpack_strings(sections["titles.ids"], count)
+        index.ids = dict(zip(numbers, ids, strict=True))
+        index.titles = dict(
+            zip(numbers, unpack_strings(sections["titles.titles"], count), strict=True)
+        )
+        extra = json.loads(bytes(sections["titles.extra"]).decode("utf-8", "surrogatepass"))
+        index._extra = {int(n): tuple(str(x) for x in xs) for n, xs in extra.items()}
+        if not index._extra.keys() <= index.ids.keys():
+            raise Unreadable("extra titles of unknown entries")
+        index.position = dict(zip(ids, numbers, strict=True))
+        index.order = numbers
+        keys = bytes(sections["titles.keys"]).decode("utf-8", "surrogatepass")
+        cho = bytes(sections["titles.cho"]).decode("utf-8", "surrogatepass")
+        index.keys = Postings.packed(keys, KEY_JAMO)
+        index.cho_keys = Postings.packed(cho, KEY_CHOSEONG)
+        index._overlays = {KEY_JAMO: _Overlay(), KEY_CHOSEONG: _Overlay()}
+        index._built = set(numbers)
+        index._gone = set()
+        stem_count = int(head["title_stems"])
+        stems = unpack_strings(sections["titles.stems"], stem_count)
+        counts = unpack_ints(sections["titles.stem_counts"], stem_count)
+        index._stems = defaultdict(int, zip(stems, counts, strict=True))
+        index._fuzzy = defaultdict(list)
+        for key in stems:
+            if not key:
+                raise Unreadable("an empty title stem")
+            index._fuzzy[key[0], len(key)].append(key)
+        return index

@@ -89,6 +89,14 @@ async def taxonomy(conn: aiosqlite.Connection) -> int:
     return int(row[0]) if row else 0
 
 
+async def instance(conn: aiosqlite.Connection) -> int:
+    """A random number naming this database (migration 0009): never changes."""
+    row = await (
+        await conn.execute("SELECT value FROM search_meta WHERE key = 'instance'")
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
 async def last_change(conn: aiosqlite.Connection) -> int:
     """The number of the latest change ever logged (`changes_since` reads from it on)."""
     row = await (
@@ -387,7 +395,10 @@ async def rebuild(conn: aiosqlite.Connection) -> int:
         "INSERT INTO search_docs (entry_id) SELECT id FROM entries WHERE retired = 0 ORDER BY rowid"
     )
     await _index_rows(conn, "")
-    await conn.execute("UPDATE search_meta SET value = value + 1 WHERE key = 'generation'")
+    # 'taxonomy' too: every reader (and a saved index) rebuilds rather than follow the log.
+    await conn.execute(
+        "UPDATE search_meta SET value = value + 1 WHERE key IN ('generation', 'taxonomy')"
+    )
     row = await (await conn.execute("SELECT count(*) FROM search_docs")).fetchone()
     return int(row[0]) if row else 0
 

@@ -1,0 +1,84 @@
+"""The in-memory index (lexicon and title index) saved to a file and read back.
+
+The file is keyed by the database state it was built from: the database's instance (a random
+number its migration drew, so another database at the same path never matches), the taxonomy
+mark, the generation and the last change of the log it holds. A reader uses it only when those
+say it is the same database with the same taxonomy, no newer than the database; the writes
+since are then followed from the change log like any others. Anything else rebuilds.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.search import index_file
+from bot.search.lexicon import Lexicon
+from bot.search.titles import TitleIndex
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """Which database state an index holds."""
+
+    instance: int
+    generation: int
+    taxonomy: int
+    seq: int
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    marks: Marks
+    lexicon: Lexicon
+    titles: TitleIndex
+
+
+def file_for(db_path: Path) -> Path | None:
+    """Where the index of the database at `db_path` is saved (None for an in-memory one)."""
+    if str(db_path) == ":memory:":
+        return None
+    return db_path.with_name(f"{db_path.name}.search-index")
+
+
+def save(path: Path, marks: Marks, lexicon: Lexicon, titles: TitleIndex) -> None:
+    """Write the index (run it where nothing changes the structures meanwhile)."""
+    started = time.perf_counter()
+    lex_head, lex_sections = lexicon.dump()
+    title_head, title_sections = titles.dump()
+    header = {
+        "instance": marks.instance,
+        "generation": marks.generation,
+        "taxonomy": marks.taxonomy,
+        "seq": marks.seq,
+        "lexicon": lex_head,
+        "titles": title_head,
+    }
+    try:
+        index_file.write(path, header, {**lex_sections, **title_sections})
+    except OSError as exc:  # a read-only data folder: the index is rebuilt at each start
+        log.warning("cannot save the search index to %s: %s", path, exc)
+        return
+    log.debug("search index saved to %s in %.2f s", path, time.perf_counter() - started)
+
+
+def load(path: Path) -> Saved | None:
+    """The index saved at `path`; None when there is none or it does not check out."""
+    found = index_file.read(path)
+    if found is None:
+        return None
+    head, sections = found
+    try:
+        marks = Marks(
+            int(head["instance"]), int(head["generation"]), int(head["taxonomy"]), int(head["seq"])
+        )
+        lexicon = Lexicon.load(head["lexicon"], sections)
+        titles = TitleIndex.load(head["titles"], sections)
+    except (index_file.Unreadable, KeyError, TypeError, ValueError, IndexError) as exc:
+        log.warning("the saved search index %s is unusable (%s): rebuilding", path, exc)
+        return None
+    return Saved(marks, lexicon, titles)
