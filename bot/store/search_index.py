@@ -90,7 +90,7 @@ async def taxonomy(conn: aiosqlite.Connection) -> int:
 
 
 async def instance(conn: aiosqlite.Connection) -> int:
-    """A random number naming this database (migration 0009): never changes."""
+    """A random number naming this database (migration 0010): never changes."""
     row = await (
         await conn.execute("SELECT value FROM search_meta WHERE key = 'instance'")
     ).fetchone()

@@ -1,4 +1,4 @@
--- sunbae schema v9: a random number naming this database, for the saved search index.
+-- sunbae schema v10: a random number naming this database, for the saved search index.
 --
 -- The in-memory search index is saved to a file beside the database (bot/search/saved.py) and
 -- read back at start-up when it holds this database's state. The generation alone cannot say
