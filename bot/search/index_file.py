@@ -45,10 +45,12 @@ def pack_strings(items: Sequence[str]) -> bytes:
 
 def unpack_strings(blob: bytes, count: int) -> list[str]:
     text = bytes(blob[1:]).decode("utf-8", "surrogatepass")
+    items: list[str]
     if blob[:1] == b"j":
-        items = json.loads(text)
-        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        found = json.loads(text)
+        if not isinstance(found, list) or not all(isinstance(i, str) for i in found):
             raise Unreadable("a string section is not a list of strings")
+        items = found
     elif blob[:1] == b"s":
         items = text.split(_SEP) if count else []
     else:
