@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import AsyncIterator, Callable, Coroutine, Mapping
+from collections.abc import AsyncIterator, Callable, Coroutine, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from bot.app import Services
 
 Handler = Callable[[argparse.Namespace, Settings], Coroutine[Any, Any, int]]
-Configure = Callable[[argparse.ArgumentParser], None]
+# Adds a command's own flags; a command with actions returns their parsers (the shared flags
+# then go on each action).
+Configure = Callable[[argparse.ArgumentParser], Sequence[argparse.ArgumentParser] | None]
 EXIT_USAGE = 2
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 
 from bot import __version__
 from bot.cli.common import Command
+from bot.cli.content import COMMANDS as CONTENT
 from bot.cli.ingest import COMMANDS as INGEST
 from bot.cli.run import COMMANDS as RUN
 from bot.cli.sandbox import COMMANDS as SANDBOX
@@ -16,7 +17,7 @@ from bot.cli.stats import COMMANDS as STATS
 from bot.cli.tips import COMMANDS as TIPS
 
 # In the order `--help` lists them.
-GROUPS: tuple[tuple[Command, ...], ...] = (INGEST, STATS, SEARCH, RUN, SANDBOX, TIPS)
+GROUPS: tuple[tuple[Command, ...], ...] = (INGEST, STATS, SEARCH, RUN, SANDBOX, TIPS, CONTENT)
 
 SHARED: dict[str, Callable[[argparse.ArgumentParser, str | None], object]] = {
     "db": lambda p, h: p.add_argument(
@@ -53,9 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     for command in commands():
         p = sub.add_parser(command.name, help=command.help, description=command.description)
-        for option in command.options:
-            SHARED[option](p, command.helps.get(option))
-        if command.configure:
-            command.configure(p)
+        # A command with actions of its own (`content history …`) takes the shared flags after
+        # its action: `configure` returns the actions' parsers.
+        children = (command.configure(p) if command.configure else None) or [p]
+        for target in children:
+            for option in command.options:
+                SHARED[option](target, command.helps.get(option))
         p.set_defaults(handler=command.handler, verbose_logs=command.verbose_logs)
     return parser

@@ -229,6 +229,10 @@ class ContentService:
                 change = Change(draft, draft_hash(draft), Action.EDIT, actor)
                 result.updated.append(draft.id)
             elif await self._repo.id_in_use(draft.id):
+                earlier = await self._renamed_copy(guild_id, draft)
+                if earlier is not None:  # imported before under a new id: nothing to do
+                    result.unchanged.append(earlier)
+                    continue
                 new_id = await self._free_id(draft.id, "")
                 while new_id in seen:
                     new_id = await self._free_id(f"{new_id}-x", "")
@@ -245,6 +249,18 @@ class ContentService:
             await self._write(guild_id, changes)
             result.applied = True
         return result
+
+    async def _renamed_copy(self, guild_id: int, draft: EntryDraft) -> str | None:
+        """The id of the server's own entry that an earlier import of `draft` made under a
+        new id (`<id>-2`…), when its text is still the same: importing twice adds nothing."""
+        found = await self._repo.suggest(guild_id, f"{draft.id}-", retired=None, limit=50)
+        for entry in found:
+            suffix = entry.id.removeprefix(f"{draft.id}-")
+            if entry.guild_id != guild_id or not suffix.isdigit():
+                continue
+            if _same(dataclasses.replace(draft, id=entry.id), Snapshot.of(entry).draft()):
+                return entry.id
+        return None
 
     # -- editors -----------------------------------------------------------------------------
 
