@@ -46,6 +46,24 @@ def test_unknown_words_are_dropped_unless_alone() -> None:
     assert [g.typed for g in alone.groups] == ["쀍쀍"] and alone.groups[0].unknown
 
 
+def test_inflections_and_short_words_are_never_corrected() -> None:
+    vocab = {**VOCAB, "있어야": 3, "읽기": 2, "오는": 4, "논문": 3}
+    # 읽어야 is no typo of 있어야: a verb, searched by its stem, weakly.
+    plan = plan_query("논문 꼭 읽어야 하나요", lexicon(vocab=vocab))
+    assert plan.corrected_query is None and plan.forms() == ["논문", "paper", "읽"]
+    assert plan.groups[1].idf < plan.groups[0].idf
+    # 오늘 is a word, not a typo of 오는: two syllables are corrected only to a topic key.
+    assert plan_query("오늘 취업", lexicon(vocab=vocab)).corrected_query is None
+    assert plan_query("포풀", lexicon(vocab=vocab)).corrected_query == "포트폴리오"
+
+
+def test_derived_forms_reach_their_root() -> None:
+    topics = [*TOPICS, Topic("non-major", "비전공자", "Non-majors", aliases=("문과",))]
+    lex = Lexicon([topic_info(t, 3) for t in topics], {**VOCAB, "비전공자": 3}, 20)
+    plan = plan_query("문과생인데 취업", lex)
+    assert plan.topic_ids == ("non-major",) and plan.corrected_query is None
+
+
 def test_spacing_variants() -> None:
     plan = plan_query("취업준비", lexicon())
     assert [g.display for g in plan.groups] == ["취업", "준비"]  # not indexed as one word

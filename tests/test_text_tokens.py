@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from bot.text import clean, fold, query_terms, squash, stem, strip_particle, synonyms, words
+from bot.text import (
+    Predicate,
+    clean,
+    fold,
+    predicate,
+    query_terms,
+    squash,
+    stem,
+    strip_particle,
+    synonyms,
+    words,
+)
 
 
 @pytest.mark.parametrize(
@@ -45,9 +56,15 @@ def test_latin_plural_and_case() -> None:
         ("포폴 몇 개가 좋아요", ["포폴"]),
         ("대학원 가야 하나요", ["대학원"]),
         ("어떻게 하면 좋을까요?", []),
-        ("grad school is it worth", ["grad", "school", "worth"]),
+        ("grad school is it worth", ["grad", "school"]),  # "worth it" is filler
         ("비전공자인데 불리할까요?", ["비전공자", "불리"]),
-        ("나이가 많은데", ["나이", "많은데"]),
+        ("나이가 많은데", ["나이", "많은데"]),  # a predicate: the planner reads it (많)
+        ("이력서에 뭘 써야 돼요", ["이력서"]),  # light verbs are the question's grammar
+        ("논문 꼭 읽어야 하나요", ["논문", "읽어야"]),
+        ("나이 서른 넘었는데 늦었나요", ["나이", "서른", "넘었", "늦었"]),
+        ("GPT 나오면 개발자 필요 없어지나요", ["gpt", "개발자"]),
+        ("연봉 얼마 받아요", ["연봉"]),
+        ("ML 엔지니어도 데이터 정제 많이 하냐", ["ml", "엔지니어", "데이터", "정제"]),
         ("수학 공부", ["수학", "공부"]),
         ('"AND" NOT (x*) title:y', ["title"]),  # operators are stopwords, one letter is noise
         ("6개월 안에 3기", ["6개월", "안에", "3기"]),
@@ -85,3 +102,29 @@ def test_glossary_misses_and_mixed_scripts() -> None:
     assert synonyms("없는말") == ()
     assert "데이터 engineer" not in synonyms("데이터 엔지니어")
     assert synonyms("데이터 엔지니어", compose=False) == ()
+
+
+@pytest.mark.parametrize(
+    ("word", "stem", "light"),
+    [
+        ("써야", "써", True),
+        ("될", "될", True),
+        ("있을까요", "있", True),
+        ("없어지나요", "없어지", True),
+        ("읽어야", "읽", False),
+        ("떨어졌는데", "떨어지", False),
+        ("갈리나요", "갈리", False),
+    ],
+)
+def test_predicates(word: str, stem: str, light: bool) -> None:
+    assert predicate(word) == Predicate(stem, light)
+
+
+def test_nouns_are_not_predicates() -> None:
+    for noun in ("면접", "데이터", "엔지니어", "고민", "게임", "점심", "인턴"):
+        assert predicate(noun) is None, noun
+    # Endings nouns share count only for a word the index does not know as typed.
+    assert predicate("옮기면") is None and predicate("옮기면", loose=True) == Predicate(
+        "옮기", False
+    )
+    assert predicate("힘듦", loose=True) == Predicate("힘들", False)

@@ -19,7 +19,9 @@ from bot.text import (
     ends_with_jamo,
     has_hangul,
     is_choseong_query,
+    is_stopword,
     keystrokes,
+    predicate,
     query_terms,
     squash,
     synonyms,
@@ -37,6 +39,10 @@ NAME = 0.75  # a named topic's own name (포폴 -> 포트폴리오)
 ALIAS = 0.6  # the topic's other aliases: related words more than synonyms (포폴 -> 블로그)
 VARIANT = 0.95  # times the form's weight: an indexed spelling one keystroke away (포트폴리고)
 VARIANT_MIN_SYLLABLES = 4  # shorter words one keystroke apart are usually different words
+SHORT_WORD = 2  # syllables: a Hangul word this short is corrected only to a topic key
+PREDICATE = 0.5  # times a group's IDF: a verb's stem (읽어야 -> 읽) is weaker evidence than a noun
+# Derivational suffixes a camper adds to a word the index knows: 문과생 -> 문과, 개발쪽 -> 개발.
+DERIVED_SUFFIXES = ("생", "자", "러", "님", "쪽", "분야", "직", "과", "계", "용", "들", "적")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +60,8 @@ class Group:
     idf: float = 1.0
     corrected: bool = False
     unknown: bool = False  # in no indexed entry and nothing close: it cannot match
+    filler: bool = False  # grammar only (a light verb the index does not know): no evidence
+    verb: bool = False  # a predicate's stem (읽어야 -> 읽)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +70,9 @@ class QueryPlan:
     groups: tuple[Group, ...] = ()
     exact_topic: str | None = None  # the whole query is a topic's name or alias
     topic_ids: tuple[str, ...] = field(default=())
+    dropped: tuple[
+        Group, ...
+    ] = ()  # words found nowhere, left out of the search (not of confidence)
 
     @property
     def empty(self) -> bool:
@@ -174,13 +185,46 @@ def _segment(lex: Lexicon, word: str) -> list[str] | None:
 def _term_groups(lex: Lexicon, term: Term) -> list[Group]:
     """Usually one group; an unknown run of words typed without spaces becomes one per word."""
     group = _term_group(lex, term)
-    if group.unknown and (pieces := _segment(lex, term.stem)):
+    if group.unknown and not group.verb and (pieces := _segment(lex, term.stem)):
         return [_term_group(lex, Term(p, p)) for p in pieces]
     return [group]
 
 
+def _derived(lex: Lexicon, word: str) -> str | None:
+    """`문과생` -> `문과`: a known word or topic key under a derivational suffix."""
+    if not has_hangul(word):
+        return None
+    for suffix in DERIVED_SUFFIXES:
+        root = word[: -len(suffix)]
+        if (
+            word.endswith(suffix)
+            and len(root) >= 2
+            and (root in lex.alias_map or root in lex.stem_df)
+        ):
+            return root
+    return None
+
+
+def _predicate_group(lex: Lexicon, term: Term, stem: str) -> Group:
+    """A verb or adjective: its stem searched, weakly; never corrected (an inflection of a
+    known word is no typo), so an unknown one only drops out."""
+    known = lex.is_known(stem)
+    idf = lex.idf(stem) * PREDICATE
+    forms = _forms((stem, PRIMARY))
+    return Group(term.word, term.word, forms, idf=idf, unknown=not known, verb=True)
+
+
 def _term_group(lex: Lexicon, term: Term) -> Group:
     base = term.stem
+    if not lex.is_known(base) and (verb := predicate(term.word, loose=True)) is not None:
+        if verb.light or is_stopword(verb.stem):
+            return Group(term.word, term.word, (), unknown=True, filler=True)
+        if lex.is_known(verb.stem) or not has_hangul(base):
+            return _predicate_group(lex, term, verb.stem)
+    if not lex.is_known(base) and (root := _derived(lex, base)) is not None:
+        if (topic_id := lex.alias_map.get(root)) is not None:
+            return _topic_group(lex, term.word, root, topic_id, corrected=False)
+        return _term_group(lex, Term(term.word, root))
     if lex.is_known(base):
         pairs = [(base, PRIMARY), *((s, SYNONYM) for s in synonyms(base))]
         if len(base) >= 4 and (split := _split(lex, base)):
@@ -192,6 +236,10 @@ def _term_group(lex: Lexicon, term: Term) -> Group:
         if completions:
             return _corrected_group(lex, term.word, completions)
     corrections = lex.correct(base)
+    if has_hangul(base) and len(base) <= SHORT_WORD:
+        # Two syllables one keystroke from another word are usually just another word (오늘 is
+        # no typo of 오는): corrected only to a topic's name or alias.
+        corrections = [c for c in corrections if c.word in lex.alias_map]
     if corrections:
         best = corrections[0]
         if (topic_id := lex.alias_map.get(best.word)) is not None:
@@ -286,8 +334,10 @@ def plan_query(text: str, lex: Lexicon) -> QueryPlan:
         groups = _word_groups(lex, query_terms(text))
     # A word found nowhere only dilutes the others (`나이 많은데` -> 나이); alone, it stays, and
     # the empty result brings suggestions.
+    groups = [g for g in groups if not g.filler]
     known = [g for g in groups if not g.unknown]
+    unknown = tuple(g for g in groups if g.unknown)
     groups = known or groups
     topic_ids = tuple(dict.fromkeys(t for g in groups for t in g.topic_ids))
     exact = topic_ids[0] if len(groups) == 1 and groups[0].topic_ids else None
-    return QueryPlan(text, tuple(groups), exact, topic_ids)
+    return QueryPlan(text, tuple(groups), exact, topic_ids, unknown if known else ())

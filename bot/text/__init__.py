@@ -12,11 +12,13 @@ from bot.text.hangul import (
 )
 from bot.text.normalize import clean, fold, nfc, squash
 from bot.text.particles import strip_particle
+from bot.text.predicates import Predicate, predicate
 from bot.text.stopwords import STOPWORDS, is_stopword
 from bot.text.tokens import Term, query_terms, stem, words
 
 __all__ = [
     "STOPWORDS",
+    "Predicate",
     "Term",
     "choseong",
     "choseong_keys",
@@ -29,6 +31,7 @@ __all__ = [
     "is_stopword",
     "keystrokes",
     "nfc",
+    "predicate",
     "query_terms",
     "squash",
     "stem",

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 
-def _word_set(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-KOREAN: frozenset[str] = _word_set(
+KOREAN: frozenset[str] = word_set(
     """
     뭐 뭔가요 뭘 뭐가 뭐예요 뭔지 무엇 무엇인가요 무엇인지 무슨 어떤 어떻게 어떡해 어때 어때요
     어떤가요 어떨까요 어느 왜 언제 어디 어디서 누구 얼마 얼마나 몇 몇개 개 좀 꼭 더 잘 다 또 그 이
@@ -21,15 +21,19 @@ KOREAN: frozenset[str] = _word_set(
     음 아 오 흠 안녕하세요 선배님 님 이런 그런 저런 이거 그거 저거 이것 그것 저것 해주세요 있을지
     뭔데 인가요 일까요 나요 까요 가요 할지 하는지 어떤지 같은 같아요 건가요 건지 거예요 거죠
     은 는 을 를 에 의 와 과 도 만 로 으로 에서 에게 랑 이랑 부터 까지 처럼 보다 요
+    이제 도대체 대체 계속 정확히 그래도 보통 실제로 실제 정도 어느정도 아직 벌써 차라리 일단 자꾸
+    약간 조금 완전 엄청 되게 막상 사실 솔직히 아무래도 이런거 그런거 뭔가 어떤거 어떤게 무슨일
     """
 )
 
-ENGLISH: frozenset[str] = _word_set(
+ENGLISH: frozenset[str] = word_set(
     """
     a an the is are am be been was were do does did i me my you your we our to of for in on at by
     with about how what which who whom why when where should can could would will shall need needs
     needed it its this that these those and or not near if any some get got go good best better
     really much many vs so as from into there here please tell know want than then just also
+    worth actually still even anything something stuff thing things way ways going become make
+    take help up like lot lots enough kind sort someone ok okay im it's i'm s m t re ve ll d
     """
 )
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot.text.normalize import fold
 from bot.text.particles import strip_particle
+from bot.text.predicates import predicate
 from bot.text.stopwords import is_stopword
 
 _HANGUL = "가-힣ㄱ-ㆎ"
@@ -57,7 +58,9 @@ class Term:
 
 
 def query_terms(text: str, *, limit: int = MAX_TERMS) -> list[Term]:
-    """The content words of a query, in order, stopwords and one-letter Latin noise dropped."""
+    """The content words of a query, in order: stopwords, light verbs and auxiliaries (써야 돼요)
+    and one-letter Latin noise dropped. Other predicates are read as such by the query planner,
+    which knows whether the index has the word as typed (`엔지니어도` is a noun and a particle)."""
     terms: list[Term] = []
     for word in words(text):
         if len(terms) >= limit:
@@ -67,5 +70,7 @@ def query_terms(text: str, *, limit: int = MAX_TERMS) -> list[Term]:
             continue
         if word.isascii() and len(word) < 2:
             continue
+        if (verb := predicate(word)) is not None and (verb.light or is_stopword(verb.stem)):
+            continue  # 써야, 돼요, 하냐: the question's grammar
         terms.append(Term(word, base))
     return terms
