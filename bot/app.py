@@ -83,7 +83,7 @@ async def bootstrap(
     entries = EntryRepository(db)
     tip_store = TipRepository(db)
     tips = TipService(
-        db, tips=tip_store, entries=entries, clock=clock, default_timezone=settings.timezone
+        tips=tip_store, entries=entries, clock=clock, default_timezone=settings.timezone
     )
     topics = TopicRepository(db)
     discussion_store = SqliteDiscussionRepository(db)

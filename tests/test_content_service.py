@@ -339,11 +339,10 @@ async def test_the_tip_deck_of_a_server_deals_its_own_tips_only(
     entry = await service.add(GUILD_A, NEW, MOD_A)
     await service.retire(GUILD_A, "portfolio-depth", MOD_A)
     store = TipRepository(db)
-    async with db.transaction() as conn:
-        deck_a = await store.live_tip_ids(conn, GUILD_A)
-        deck_b = await store.live_tip_ids(conn, GUILD_B)
+    deck_a = await store.reading().live_tip_ids(GUILD_A)
+    deck_b = await store.reading().live_tip_ids(GUILD_B)
     assert deck_a == [entry.id]  # its own tip joined, the retired shared one left
     assert deck_b == ["portfolio-depth"]
-    tips = TipService(db, tips=store, entries=EntryRepository(db), default_timezone="Asia/Seoul")
+    tips = TipService(tips=store, entries=EntryRepository(db), default_timezone="Asia/Seoul")
     assert (await tips.today(GUILD_A)).entry_id == entry.id
     assert (await tips.today(GUILD_B)).entry_id == "portfolio-depth"

@@ -1,13 +1,15 @@
 """Daily tips: rotation decks, decided tips, posting settings and post claims (all the tip SQL).
 
-Reads that must see a transaction's own writes take the transaction's connection (`conn`);
-the others read through `db.reader`.
+A deal (deck and decided tip) runs in one unit of work, `TipRepository.dealing()`; the
+other reads go through the query-only reader.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import aiosqlite
 
@@ -67,27 +69,26 @@ def _post(row: aiosqlite.Row) -> PostRecord:
     )
 
 
-class TipRepository:
-    def __init__(self, db: Database) -> None:
-        self.db = db
+class SqliteDeckUnit:
+    """Servers' decks and decided tips on one connection: a transaction from
+    `TipRepository.dealing()`, the query-only reader from `reading()`."""
 
-    # -- deck and decided tips (inside the deciding transaction) ---------------------------
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
 
-    @staticmethod
-    async def live_tip_ids(conn: aiosqlite.Connection, guild_id: int) -> list[str]:
+    async def live_tip_ids(self, guild_id: int) -> list[str]:
         """The ids of the live tips server `guild_id` sees (its deck's cards)."""
         rows = await (
-            await conn.execute(
+            await self._conn.execute(
                 "SELECT coalesce(e.base_id, e.id) AS id FROM entries e WHERE e.retired = 0"
                 f" AND e.tip IS NOT NULL AND {scope.visible('e', guild_id)} ORDER BY id"
             )
         ).fetchall()
         return [r[0] for r in rows]
 
-    @staticmethod
-    async def load_deck(conn: aiosqlite.Connection, guild_id: int) -> Deck | None:
+    async def load_deck(self, guild_id: int) -> Deck | None:
         row = await (
-            await conn.execute(
+            await self._conn.execute(
                 "SELECT seed, cycle, remaining, dealt, recent FROM tip_decks WHERE guild_id = ?",
                 (guild_id,),
             )
@@ -102,11 +103,8 @@ class TipRepository:
             recent=tuple(json.loads(row["recent"])),
         )
 
-    @staticmethod
-    async def save_deck(
-        conn: aiosqlite.Connection, guild_id: int, deck: Deck, *, now: dt.datetime
-    ) -> None:
-        await conn.execute(
+    async def save_deck(self, guild_id: int, deck: Deck, *, now: dt.datetime) -> None:
+        await self._conn.execute(
             "INSERT INTO tip_decks (guild_id, seed, cycle, remaining, dealt, recent, updated_at)"
             " VALUES (?,?,?,?,?,?,?) ON CONFLICT (guild_id) DO UPDATE SET seed = excluded.seed,"
             " cycle = excluded.cycle, remaining = excluded.remaining, dealt = excluded.dealt,"
@@ -122,22 +120,20 @@ class TipRepository:
             ),
         )
 
-    @staticmethod
-    async def decided(conn: aiosqlite.Connection, guild_id: int, day: dt.date) -> str | None:
+    async def decided(self, guild_id: int, day: dt.date) -> str | None:
         row = await (
-            await conn.execute(
+            await self._conn.execute(
                 "SELECT entry_id FROM daily_tips WHERE guild_id = ? AND local_date = ?",
                 (guild_id, day.isoformat()),
             )
         ).fetchone()
         return None if row is None else str(row[0])
 
-    @staticmethod
     async def decided_between(
-        conn: aiosqlite.Connection, guild_id: int, first: dt.date, last: dt.date
+        self, guild_id: int, first: dt.date, last: dt.date
     ) -> dict[dt.date, str]:
         rows = await (
-            await conn.execute(
+            await self._conn.execute(
                 "SELECT local_date, entry_id FROM daily_tips"
                 " WHERE guild_id = ? AND local_date BETWEEN ? AND ?",
                 (guild_id, first.isoformat(), last.isoformat()),
@@ -145,16 +141,28 @@ class TipRepository:
         ).fetchall()
         return {dt.date.fromisoformat(r[0]): str(r[1]) for r in rows}
 
-    @staticmethod
-    async def decide(
-        conn: aiosqlite.Connection, guild_id: int, day: dt.date, entry_id: str, *, now: dt.datetime
-    ) -> None:
-        await conn.execute(
+    async def decide(self, guild_id: int, day: dt.date, entry_id: str, *, now: dt.datetime) -> None:
+        await self._conn.execute(
             "INSERT INTO daily_tips (guild_id, local_date, entry_id, decided_at) VALUES (?,?,?,?)"
             " ON CONFLICT (guild_id, local_date) DO UPDATE SET entry_id = excluded.entry_id,"
             " decided_at = excluded.decided_at",
             (guild_id, day.isoformat(), entry_id, iso(now)),
         )
+
+
+class TipRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @asynccontextmanager
+    async def dealing(self) -> AsyncIterator[SqliteDeckUnit]:
+        """One transaction for a deal: committed when the block ends, rolled back on error."""
+        async with self.db.transaction() as conn:
+            yield SqliteDeckUnit(conn)
+
+    def reading(self) -> SqliteDeckUnit:
+        """Reads on the query-only reader: nothing can be dealt through it by accident."""
+        return SqliteDeckUnit(self.db.reader)
 
     # -- settings ------------------------------------------------------------------------
 

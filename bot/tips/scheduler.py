@@ -17,8 +17,8 @@ from typing import TypeVar
 
 from bot.clock import Clock
 from bot.models.tips import Outcome, PostRecord, PostStatus, TipProblem, TipSettings
-from bot.store.tips import TipRepository
 from bot.tips.errors import NoTipsError, PostError
+from bot.tips.ports import TipStore
 from bot.tips.poster import TipPoster
 from bot.tips.schedule import local_date, nonce_for, slot_at
 from bot.tips.service import TipService
@@ -34,7 +34,7 @@ class TipScheduler:
     def __init__(
         self,
         service: TipService,
-        store: TipRepository,
+        store: TipStore,
         *,
         clock: Clock | None = None,
         grace: dt.timedelta = dt.timedelta(hours=3),

@@ -13,11 +13,9 @@ from dataclasses import replace
 from bot.clock import Clock, utcnow
 from bot.models import Entry
 from bot.models.tips import DEFAULT_TIME, DailyTip, Deck, TipSettings
-from bot.store.database import Database
-from bot.store.entries import EntryRepository
-from bot.store.tips import TipRepository
 from bot.tips import deck as decks
 from bot.tips.errors import NoTipsError, TipConfigError
+from bot.tips.ports import EntryLookup, TipStore
 from bot.tips.schedule import local_date, parse_time, parse_zone, slot_at
 
 log = logging.getLogger(__name__)
@@ -40,15 +38,13 @@ def _daily(guild_id: int, day: dt.date, entry: Entry) -> DailyTip:
 class TipService:
     def __init__(
         self,
-        db: Database,
         *,
-        tips: TipRepository,
-        entries: EntryRepository,
+        tips: TipStore,
+        entries: EntryLookup,
         clock: Clock = utcnow,
         default_timezone: str = "Asia/Seoul",
         default_time: str = DEFAULT_TIME,
     ) -> None:
-        self.db = db
         self.store = tips
         self.clock = clock
         self._entries = entries
@@ -70,16 +66,16 @@ class TipService:
         A kept tip whose entry was since retired (or lost its tip) is replaced by the next card:
         retiring is how moderators take advice out of circulation.
         """
-        async with self.db.transaction() as conn:
-            live = await self.store.live_tip_ids(conn, guild_id)
-            kept = await self.store.decided(conn, guild_id, day)
+        async with self.store.dealing() as unit:
+            live = await unit.live_tip_ids(guild_id)
+            kept = await unit.decided(guild_id, day)
             if kept is None or kept not in set(live):
-                deck = await self.store.load_deck(conn, guild_id) or Deck.new()
+                deck = await unit.load_deck(guild_id) or Deck.new()
                 card, deck = decks.draw(deck, live)
                 if card is None:
                     raise NoTipsError()
-                await self.store.save_deck(conn, guild_id, deck, now=self.clock())
-                await self.store.decide(conn, guild_id, day, card, now=self.clock())
+                await unit.save_deck(guild_id, deck, now=self.clock())
+                await unit.decide(guild_id, day, card, now=self.clock())
                 kept = card
         entry = await self._entries.get(kept, guild_id=guild_id)
         if entry is None or entry.tip is None:  # retired between the commit and this read
@@ -97,16 +93,16 @@ class TipService:
         days = [today + dt.timedelta(days=i) for i in range(n)]
         if not days:
             return []
-        # Reads on the reader connection (query_only): nothing can be dealt by accident.
-        conn = self.db.reader
-        deck = await self.store.load_deck(conn, guild_id)
+        # Reads outside any transaction: nothing can be dealt by accident.
+        reads = self.store.reading()
+        deck = await reads.load_deck(guild_id)
         if deck is None:
             # Store the seed now: a throw-away one would predict a different future.
-            async with self.db.transaction() as wconn:
-                deck = await self.store.load_deck(wconn, guild_id) or Deck.new()
-                await self.store.save_deck(wconn, guild_id, deck, now=self.clock())
-        live = await self.store.live_tip_ids(conn, guild_id)
-        decided = await self.store.decided_between(conn, guild_id, days[0], days[-1])
+            async with self.store.dealing() as unit:
+                deck = await unit.load_deck(guild_id) or Deck.new()
+                await unit.save_deck(guild_id, deck, now=self.clock())
+        live = await reads.live_tip_ids(guild_id)
+        decided = await reads.decided_between(guild_id, days[0], days[-1])
         live_set = set(live)
         open_days = [d for d in days if decided.get(d) not in live_set]
         upcoming = iter(decks.peek(deck, live, len(open_days)))
