@@ -223,3 +223,34 @@ async def test_restarts_between_random_writes_answer_as_a_fresh_build(
         assert await answers(search, queries()) == await fresh_answers(db)
     await search.close()
     assert len(builds) == 1 + 5  # the first start, and fresh_answers' builds
+
+
+async def test_a_command_reads_titles_only_when_it_needs_them(
+    db: Database, builds: list[int]
+) -> None:
+    """`python -m bot search` answers its one query without reading the title index; a title
+    index that does not check out when it is read is rebuilt, and the answer is still right."""
+    from bot.search import index_file
+
+    await (await started(db)).close()
+    search = SearchService(db, entries=EntryRepository(db), index_file=file_for(db.path))
+    assert [h.id for h in (await search.search("포트폴리오")).hits][:1] == ["portfolio-depth"]
+    assert len(builds) == 1
+    assert "portfolio-depth" in [s.ref for s in await search.suggest("포트")]
+    await search.close()
+
+    path = file_for(db.path)
+    assert path is not None
+    found = index_file.read(path)
+    assert found is not None
+    head, sections = found
+    broken = {k: bytes(v) for k, v in sections.items()}
+    broken["titles.keys"] = broken["titles.keys"][:-3]  # whole file, titles that do not fit
+    index_file.write(path, head, broken)
+    search = SearchService(db, entries=EntryRepository(db), index_file=file_for(db.path))
+    assert [h.id for h in (await search.search("포트폴리오")).hits][:1] == ["portfolio-depth"]
+    await search.suggest("포트")  # reads the titles: unusable, answered without them
+    assert "portfolio-depth" in [s.ref for s in await search.suggest("포트")]  # rebuilt
+    assert len(builds) == 2
+    await search.close()
+    assert await answers(await started(db), queries()) == await fresh_answers(db)

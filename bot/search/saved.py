@@ -9,8 +9,10 @@ since are then followed from the change log like any others. Anything else rebui
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +37,7 @@ class Marks:
 class Saved:
     marks: Marks
     lexicon: Lexicon
-    titles: TitleIndex
+    titles: Callable[[], TitleIndex]  # reads the title index (a tenth of a second at 100k)
 
 
 def file_for(db_path: Path) -> Path | None:
@@ -66,8 +68,17 @@ def save(path: Path, marks: Marks, lexicon: Lexicon, titles: TitleIndex) -> None
     log.debug("search index saved to %s in %.2f s", path, time.perf_counter() - started)
 
 
+_UNUSABLE = (index_file.Unreadable, KeyError, TypeError, ValueError, IndexError)
+
+
+class Unusable(Exception):
+    """The saved title index does not fit its file (found once it was read)."""
+
+
 def load(path: Path) -> Saved | None:
-    """The index saved at `path`; None when there is none or it does not check out."""
+    """The index saved at `path`; None when there is none or it does not check out. The title
+    index is read when asked for (a command that only searches never needs it); asking raises
+    `Unusable` when it does not check out."""
     found = index_file.read(path)
     if found is None:
         return None
@@ -77,8 +88,20 @@ def load(path: Path) -> Saved | None:
             int(head["instance"]), int(head["generation"]), int(head["taxonomy"]), int(head["seq"])
         )
         lexicon = Lexicon.load(head["lexicon"], sections)
-        titles = TitleIndex.load(head["titles"], sections)
-    except (index_file.Unreadable, KeyError, TypeError, ValueError, IndexError) as exc:
+        title_head = head["titles"]
+        if not isinstance(title_head, dict):
+            raise index_file.Unreadable("no title index")
+    except _UNUSABLE as exc:
         log.warning("the saved search index %s is unusable (%s): rebuilding", path, exc)
         return None
+
+    def titles() -> TitleIndex:
+        try:
+            return TitleIndex.load(title_head, sections)
+        except _UNUSABLE as exc:
+            log.warning("the saved title index %s is unusable (%s): rebuilding", path, exc)
+            with contextlib.suppress(OSError):
+                path.unlink()  # so that the rebuild does not read it again
+            raise Unusable(str(exc)) from exc
+
     return Saved(marks, lexicon, titles)

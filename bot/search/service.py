@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -71,9 +72,19 @@ class _Snapshot:
     taxonomy: int
     seq: int  # the last change of the log it holds
     lexicon: Lexicon
-    titles: TitleIndex
+    _titles: TitleIndex | Callable[[], TitleIndex]  # the index, or what reads it when asked
     instance: int = 0  # the database's (search_index.instance)
     saved_seq: int | None = None  # the change its saved file holds (None: no file)
+
+    @property
+    def titles(self) -> TitleIndex:
+        if not isinstance(self._titles, TitleIndex):
+            try:
+                self._titles = self._titles()
+            except saved.Unusable:  # answer without titles; the next query rebuilds
+                self._titles = TitleIndex(())
+                self.generation = self.taxonomy = -1
+        return self._titles
 
 
 def _source(row: search_index.TitleRow) -> TitleSource:
@@ -146,7 +157,7 @@ class SearchService:
         if self._following is not None:  # one read transaction at a time on the reader
             await asyncio.gather(self._following, return_exceptions=True)
         async with self._lock:
-            self._snapshot = await self._load()
+            self._snapshot = await self._load(lazy=False)
 
     async def close(self) -> None:
         """Stop a reload still running in the background; save the writes followed since the
@@ -171,10 +182,12 @@ class SearchService:
             )
             snapshot.saved_seq = snapshot.seq
 
-    async def _load(self) -> _Snapshot:
+    async def _load(self, *, lazy: bool = True) -> _Snapshot:
+        """The index from its saved file or else built; `lazy`: a saved title index is read
+        when first used (the first query of a command that only searches never does)."""
         conn = self._db.reader
         if self._index_file is not None:
-            snapshot = await self._read_saved(self._index_file)
+            snapshot = await self._read_saved(self._index_file, lazy=lazy)
             if snapshot is not None:
                 return snapshot
         async with search_index.one_read(conn):
@@ -194,7 +207,7 @@ class SearchService:
         log.debug("search index built: %d entries, generation %d", len(titles), marks.generation)
         return snapshot
 
-    async def _read_saved(self, path: Path) -> _Snapshot | None:
+    async def _read_saved(self, path: Path, *, lazy: bool) -> _Snapshot | None:
         """The saved index brought up to date with the writes since; None: build instead."""
         found = await asyncio.to_thread(saved.load, path)
         if found is None:
@@ -211,6 +224,11 @@ class SearchService:
             marks.generation, marks.taxonomy, marks.seq, found.lexicon, found.titles,
             marks.instance, marks.seq,
         )  # fmt: skip
+        if not lazy or generation != marks.generation:  # following writes needs the titles
+            try:
+                snapshot._titles = await asyncio.to_thread(found.titles)
+            except saved.Unusable:
+                return None
         try:
             if not await self._follow(snapshot):
                 log.info("the saved search index is too old to follow: rebuilding")

@@ -6,4 +6,4 @@
 -- drawn once here and never changes. `search_index.rebuild` now also moves 'taxonomy', so a
 -- saved index (and any reader's) is rebuilt after a rebuild of the FTS rows.
 
-INSERT INTO search_meta (key, value) VALUES ('instance', abs(random() >> 1));
+INSERT OR IGNORE INTO search_meta (key, value) VALUES ('instance', abs(random() >> 1));
