@@ -168,6 +168,68 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "The body of `{id}` is {length} characters, more than the form holds (4000)."
         " Export it, edit the file, and import it back.",
     },
+    "content.import.bad_type": {
+        "ko": "`{name}`은 가져올 수 없어요. .md, .txt 또는 .zip 파일을 올려 주세요.",
+        "en": "`{name}` cannot be imported: attach a .md, .txt or .zip file.",
+    },
+    "content.import.too_big": {
+        "ko": "`{name}`은 {size}라서 이 서버의 한도({limit})를 넘어요. 나눠서 올려 주세요.",
+        "en": "`{name}` is {size}, over this server's limit ({limit}). Split it up.",
+    },
+    "content.import.plan": {
+        "ko": "📋 `{name}` 가져오기 미리보기예요. 아직 아무것도 바뀌지 않았어요. **확인**을 누르면"
+        " 한 번에 적용하고, **취소**하거나 {minutes}분이 지나면 그대로 둬요.",
+        "en": "📋 A dry run of `{name}`: nothing has changed yet. **Confirm** applies it all at"
+        " once; **Cancel**, or {minutes} minutes without an answer, leaves everything as it is.",
+    },
+    "content.import.nothing": {
+        "ko": "`{name}`에는 이 서버에 새로 들어가거나 바뀔 내용이 없어요.",
+        "en": "`{name}` has nothing new or changed for this server.",
+    },
+    "content.import.applied": {
+        "ko": "✅ `{name}`을 가져왔어요: 추가 {added}개, 수정 {updated}개. 이 서버에서 바로 검색돼요.",
+        "en": "✅ Imported `{name}`: {added} added, {updated} updated. This server finds them now.",
+    },
+    "content.import.cancelled": {
+        "ko": "가져오기를 취소했어요. 아무것도 바뀌지 않았어요.",
+        "en": "Import cancelled. Nothing changed.",
+    },
+    "content.import.expired": {
+        "ko": "⌛ 시간이 지나 가져오기를 취소했어요. 아무것도 바뀌지 않았어요.",
+        "en": "⌛ The import timed out. Nothing changed.",
+    },
+    "content.import.failed": {
+        "ko": "⚠️ 가져오기를 적용하지 못해 아무것도 바꾸지 않았어요: {reason}",
+        "en": "⚠️ The import could not be applied, so nothing changed: {reason}",
+    },
+    "content.import.added": {"ko": "추가 ({n})", "en": "Added ({n})"},
+    "content.import.updated": {"ko": "수정 ({n})", "en": "Updated ({n})"},
+    "content.import.unchanged": {"ko": "그대로 ({n})", "en": "Unchanged ({n})"},
+    "content.import.renamed": {
+        "ko": "새 아이디로 ({n}: 이미 쓰이는 아이디)",
+        "en": "Renamed ({n}: id taken elsewhere)",
+    },
+    "content.import.errors": {
+        "ko": "오류 ({n}: 이 파일들은 빼고 가져와요)",
+        "en": "Errors ({n}: these files are left out)",
+    },
+    "content.import.title": {"ko": "가져오기: {name}", "en": "Import: {name}"},
+    "content.button.confirm": {"ko": "확인", "en": "Confirm"},
+    "content.button.cancel": {"ko": "취소", "en": "Cancel"},
+    "content.export.done": {
+        "ko": "📦 조언 {count}개를 내보냈어요. `ingest`나 `/content import`로 다시 읽을 수 있어요.",
+        "en": "📦 Exported {count} entries. `ingest` and `/content import` read the file back.",
+    },
+    "content.export.empty": {
+        "ko": "이 서버에는 아직 직접 쓴 조언이 없어요. 전체를 받으려면 `scope:all`을 골라 주세요.",
+        "en": "This server has no entries of its own yet. Choose `scope:all` for everything.",
+    },
+    "content.export.too_big": {
+        "ko": "내보낼 파일이 {size}라서 Discord 한도({limit})를 넘어요."
+        " 서버에서 `python -m bot content export`를 써 주세요.",
+        "en": "The export is {size}, over Discord's limit ({limit}). Run"
+        " `python -m bot content export` on the server instead.",
+    },
     "content.history.title": {"ko": "{title} · 수정 기록", "en": "{title} · history"},
     "content.history.footer": {
         "ko": "id: {id} · {n}/{pages}쪽 · 수정 {total}개 · 시간대 {zone}",
@@ -740,6 +802,28 @@ COMMAND_TEXT: dict[str, dict[Language, str]] = {
         "ko": "편집자 역할 보기·정하기 (서버 관리 권한)",
         "en": "Show or name the editor role (Manage Server)",
     },
+    "content.import.name": {"ko": "가져오기", "en": "import"},
+    "content.import.description": {
+        "ko": ".md, .txt, .zip 파일에서 조언 가져오기 (미리보기 후 확인)",
+        "en": "Import advice from a .md, .txt or .zip file (dry run, then confirm)",
+    },
+    "content.file.name": {"ko": "파일", "en": "file"},
+    "content.file.description": {
+        "ko": "가져올 .md, .txt 또는 .zip",
+        "en": "The .md, .txt or .zip to import",
+    },
+    "content.export.name": {"ko": "내보내기", "en": "export"},
+    "content.export.description": {
+        "ko": "조언을 Markdown 파일 .zip으로 내보내기",
+        "en": "Export advice as a .zip of Markdown files",
+    },
+    "content.scope.name": {"ko": "범위", "en": "scope"},
+    "content.scope.description": {
+        "ko": "이 서버의 조언만 (기본) 또는 이 서버에서 보이는 전체",
+        "en": "This server's own entries (default) or everything it sees",
+    },
+    "content.scope.own": {"ko": "이 서버의 조언만", "en": "This server's own"},
+    "content.scope.all": {"ko": "이 서버에서 보이는 전체", "en": "Everything this server sees"},
     "content.entry.name": {"ko": "조언", "en": "entry"},
     "content.entry.description": {
         "ko": "제목을 입력해 골라 주세요",

@@ -5,7 +5,9 @@ is honoured, and two servers never see each other's entries."""
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from typing import Any
 
 import pytest
@@ -346,3 +348,146 @@ async def test_english_moderators_get_english_texts(harness: Harness) -> None:
     assert camper.content == (
         "This command needs the Manage Server permission or this server's editor role."
     )
+
+
+# -- import and export ----------------------------------------------------------------------------
+
+
+def attached(message: dict[str, Any] | None, h: Harness) -> tuple[str, bytes]:
+    assert message is not None
+    (attachment,) = message["attachments"]
+    return attachment["filename"], h.emu.state.files[int(attachment["id"])].data
+
+
+def zipped(files: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, body in files.items():
+            archive.writestr(name, body)
+    return buffer.getvalue()
+
+
+def curated(entry_id: str, title: str, body: str) -> str:
+    return f"---\nid: {entry_id}\ntitle: {title}\nkind: tip\ntopics: [portfolio]\n---\n\n{body}\n"
+
+
+async def test_export_then_import_into_another_server_with_a_dry_run_cancel_and_confirm(
+    harness: Harness,
+) -> None:
+    a = await Server.new(harness, "export-a")
+    b = await Server.new(harness, "export-b")
+    first = added_id(await a.add())
+    second = added_id(
+        await a.add({"title": "면접 전날에는 푹 자기", "body": "컨디션이 실력입니다."})
+    )
+
+    res = await a.run("content export")
+    message = await res.wait_final()
+    assert message is not None and message["content"].startswith("📦 조언 2개를 내보냈어요.")
+    name, data = attached(message, harness)
+    assert name == f"sunbae-{a.guild.id}-own.zip"
+    assert sorted(zipfile.ZipFile(io.BytesIO(data)).namelist()) == sorted(
+        [f"{first}.md", f"{second}.md"]
+    )
+
+    # Its own export changes nothing in its own server: no buttons to press.
+    same = await a.run("content import", {"file": (name, data)})
+    same_message = await same.wait_final()
+    assert (
+        same_message is not None and "새로 들어가거나 바뀔 내용이 없어요" in same_message["content"]
+    )
+    assert labels(same_message) == []
+
+    plan = await b.run("content import", {"file": (name, data)})
+    shown = await plan.wait_final()
+    assert shown is not None and shown["content"].startswith(f"📋 `{name}` 가져오기 미리보기예요.")
+    assert labels(shown) == ["확인", "취소"]
+    plan_fields = fields(shown["embeds"][0])
+    assert set(plan_fields) == {"추가 (2)", "새 아이디로 (2: 이미 쓰이는 아이디)"}
+    assert f"`{first}` → `{first}-2`" in plan_fields["새 아이디로 (2: 이미 쓰이는 아이디)"]
+    assert first not in await b.advice("코딩 테스트 매일")  # a dry run writes nothing
+
+    # Only the moderator who uploaded may answer.
+    other = await harness.emu.click(plan, label="확인", user=b.editor)
+    assert other.content.startswith("이 버튼은 명령을 실행한 분만")
+    cancelled = await harness.emu.click(plan, label="취소")
+    assert cancelled.content == "가져오기를 취소했어요. 아무것도 바뀌지 않았어요."
+    assert labels(cancelled.message) == []
+    assert f"{first}-2" not in await b.advice("코딩 테스트 매일")
+
+    again = await b.run("content import", {"file": (name, data)})
+    await again.wait_final()
+    confirmed = await harness.emu.click(again, label="확인")
+    final = await confirmed.wait_final()
+    assert final is not None
+    assert final["content"].startswith(f"✅ `{name}`을 가져왔어요: 추가 2개, 수정 0개.")
+    assert f"{first}-2" in await b.advice("코딩 테스트 매일")
+    assert first in await a.advice("코딩 테스트 매일")
+    assert f"{first}-2" not in await a.advice("코딩 테스트 매일")
+
+
+async def test_a_broken_file_is_reported_and_nothing_applies_until_confirmed(
+    harness: Harness,
+) -> None:
+    s = await Server.new(harness, "broken")
+    data = zipped({
+        "good.md": curated("mentor-good-advice", "멘토의 좋은 조언", "좋은 조언 본문입니다."),
+        "bad.md": "---\nid: Not An Id\ntitle: x\n---\n\nbody\n",
+        "notes/readme.png": "ignored",
+    })  # fmt: skip
+    plan = await s.run("content import", {"file": ("batch.zip", data)})
+    shown = await plan.wait_final()
+    assert shown is not None
+    plan_fields = fields(shown["embeds"][0])
+    assert plan_fields["추가 (1)"] == "`mentor-good-advice`"
+    errors = plan_fields["오류 (1: 이 파일들은 빼고 가져와요)"]
+    assert errors.startswith("```\nbad.md: ") and "id" in errors
+    assert await harness.services.entries.get("mentor-good-advice", guild_id=s.guild.id) is None
+    await harness.emu.click(plan, label="확인")
+    await eventually(
+        lambda: harness.emu.message(shown["id"])["content"].startswith("✅")  # type: ignore[index]
+    )
+    assert await harness.services.entries.get("mentor-good-advice", guild_id=s.guild.id)
+
+
+async def test_an_unanswered_import_times_out_and_changes_nothing(harness: Harness) -> None:
+    s = await Server.new(harness, "timeout")
+    cog = harness.bot.get_cog("ContentCog")
+    transfers = cog.group.transfers  # type: ignore[union-attr]
+    transfers.confirm_timeout = 0.2
+    try:
+        data = curated("late-advice", "늦은 조언", "시간이 지나면 아무것도 바뀌지 않아요.")
+        plan = await s.run("content import", {"file": ("late.md", data.encode())})
+        shown = await plan.wait_final()
+        assert shown is not None and labels(shown) == ["확인", "취소"]
+    finally:
+        transfers.confirm_timeout = 600.0
+    expired = await eventually(
+        lambda: (
+            harness.emu.message(shown["id"])["content"].startswith("⌛")  # type: ignore[index]
+            and harness.emu.message(shown["id"])
+        )
+    )
+    assert expired["content"] == "⌛ 시간이 지나 가져오기를 취소했어요. 아무것도 바뀌지 않았어요."
+    assert labels(expired) == []
+    assert await harness.services.entries.get("late-advice", guild_id=s.guild.id) is None
+
+
+async def test_import_refuses_other_files_and_files_over_the_interactions_limit(
+    harness: Harness,
+) -> None:
+    s = await Server.new(harness, "limits")
+    png = await s.run("content import", {"file": ("photo.png", b"\x89PNG")})
+    assert png.content == "`photo.png`은 가져올 수 없어요. .md, .txt 또는 .zip 파일을 올려 주세요."
+    state = harness.emu.state
+    state.attachment_size_limit = 1024  # the server's limit; a Nitro member attaches more
+    try:
+        big = await s.run("content import", {"file": ("big.md", b"x" * 4096)})
+    finally:
+        state.attachment_size_limit = 10 * 1024 * 1024
+    assert big.content == "`big.md`은 4 KB라서 이 서버의 한도(1 KB)를 넘어요. 나눠서 올려 주세요."
+    # Refused before downloading; a file within the limit is downloaded.
+    assert "big.md" not in harness.emu.downloads
+    small = await s.run("content import", {"file": ("small.md", b"x" * 100)})
+    await small.wait_final()
+    assert "small.md" in harness.emu.downloads

@@ -44,7 +44,8 @@ intent; interactions always carry the member's current ``member.roles``)::
 
 Modals (callback type 9, checked as Discord checks them: Label around a text input or a select,
 Text Display, legacy rows) are submitted by custom_id or label; attachments fill ATTACHMENT
-options (refused above ``emu.state.attachment_size_limit``, as the client does)::
+options (refused above ``emu.state.user_upload_limit``, as the client does; interactions carry
+``emu.state.attachment_size_limit``, which a bot checks itself since Nitro users upload more)::
 
     res = await emu.slash("content add", user=moderator)          # res.modal is a ModalPrompt
     print(res.modal.text)                                          # inputs with their custom_ids

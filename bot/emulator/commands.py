@@ -183,11 +183,11 @@ class Resolver:
         """A file the user attaches: an ``UploadedFile`` or ``(filename, bytes[, type])``.
         Like the client, it refuses one over the upload limit."""
         upload = _upload(value)
-        limit = self.state.attachment_size_limit
+        limit = self.state.user_upload_limit
         if len(upload.data) > limit:
             raise EmulatorError(
                 f"{upload.filename!r} is {len(upload.data)} bytes; the client uploads at most "
-                f"{limit} (emu.state.attachment_size_limit)"
+                f"{limit} (emu.state.user_upload_limit)"
             )
         stored = self.state.store_file(upload, self.guild_id or 0)
         self.resolved.setdefault("attachments", {})[stored["id"]] = {**stored, "ephemeral": True}

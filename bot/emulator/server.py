@@ -94,6 +94,7 @@ class DiscordEmulator(ModeratorActions):
             self.state, self.gateway, self._events, self.hub, self.feed, self._threads
         )
         self.rest = RestApi(build_router(backend, owner_id=self.owner.id), self.feed, token=token)
+        self.downloads: list[str] = []  # filenames of attachments fetched from their url, in order
         self._runner: web.AppRunner | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
 
@@ -476,4 +477,5 @@ class DiscordEmulator(ModeratorActions):
         upload = self.state.files.get(int(request.match_info["attachment_id"]))
         if upload is None:
             return web.Response(status=404)
+        self.downloads.append(upload.filename)
         return web.Response(body=upload.data, headers={"Content-Type": upload.content_type})

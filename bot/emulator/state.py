@@ -53,8 +53,10 @@ class EmulatorState:
         self.bot_permissions = bot_permissions
         self.nonce_ttl = nonce_ttl
         self.http_base = ""  # set once the server has a port; attachment urls point here
-        # What Discord tells a bot its users may upload (unboosted guild); the client refuses more.
+        # What an interaction tells the bot it may accept and send (unboosted guild), and what a
+        # user's client lets them attach (more with Nitro: a bot must check the former itself).
         self.attachment_size_limit = 10 * 1024 * 1024
+        self.user_upload_limit = 10 * 1024 * 1024
         self.users: dict[int, User] = {self.bot_user.id: self.bot_user}
         self.guilds: dict[int, Guild] = {}
         self.channels: dict[int, Channel] = {}

@@ -27,12 +27,17 @@ from cogs.content.access import editors_only, is_editor
 from cogs.content.embeds import conflict_embeds, revision_field
 from cogs.content.history import PER_PAGE, HistoryView
 from cogs.content.modal import EntryModal, ReopenView
+from cogs.content.transfer import Transfers
 
 log = logging.getLogger(__name__)
 
 KINDS = [
     app_commands.Choice(name=cmd_str(f"content.kind.{kind}"), value=kind)
     for kind in ("qa", "tip", "insight")
+]
+SCOPES = [
+    app_commands.Choice(name=cmd_str(f"content.scope.{scope}"), value=scope)
+    for scope in ("own", "all")
 ]
 _RULES = {"title", "body", "tip", "topics", "aliases", "kind"}
 
@@ -78,6 +83,7 @@ class ContentGroup(app_commands.Group):
         )
         self.services = services
         self.content = services.content
+        self.transfers = Transfers(services.content)
 
     async def _zone(self, guild_id: int) -> ZoneInfo:
         """The server's time zone: the one its daily tip is posted in."""
@@ -411,6 +417,27 @@ class ContentGroup(app_commands.Group):
         assert role is not None
         await self.content.set_editor_role(guild_id, role.id)
         await self._reply(interaction, text(interaction, "content.editors.set", role=role.id))
+
+    @app_commands.command(
+        name=cmd_str("content.import.name"), description=cmd_str("content.import.description")
+    )
+    @app_commands.rename(file=cmd_str("content.file.name"))
+    @app_commands.describe(file=cmd_str("content.file.description"))
+    @editors_only()
+    async def import_file(self, interaction: Interaction, file: discord.Attachment) -> None:
+        await self.transfers.import_file(interaction, file, actor(interaction))
+
+    @app_commands.command(
+        name=cmd_str("content.export.name"), description=cmd_str("content.export.description")
+    )
+    @app_commands.rename(scope=cmd_str("content.scope.name"))
+    @app_commands.describe(scope=cmd_str("content.scope.description"))
+    @app_commands.choices(scope=SCOPES)
+    @editors_only()
+    async def export(
+        self, interaction: Interaction, scope: app_commands.Choice[str] | None = None
+    ) -> None:
+        await self.transfers.export(interaction, "all" if scope and scope.value == "all" else "own")
 
     # -- autocomplete ----------------------------------------------------------------------------
 

@@ -226,12 +226,12 @@ async def test_attachment_options_are_uploaded_and_readable(
     emu = world.emu
     res = await emu.slash("upload", {"file": ("notes.md", b"hello world")}, user=world.camper)
     assert res.content == f"notes.md 11 11 hello limit={emu.state.attachment_size_limit}"
-    emu.state.attachment_size_limit = 4
+    emu.state.user_upload_limit = 4
     try:
         with pytest.raises(EmulatorError, match="uploads at most 4"):
             await emu.slash("upload", {"file": ("notes.md", b"hello")}, user=world.camper)
     finally:
-        emu.state.attachment_size_limit = 10 * 1024 * 1024
+        emu.state.user_upload_limit = 10 * 1024 * 1024
 
 
 async def test_no_answer_times_out_with_a_useful_message(bot: commands.Bot, world: World) -> None:
