@@ -1,7 +1,7 @@
 """The command line: `python -m bot …` (also installed as `sunbae`).
 
 Each subcommand lives in the module of its group (`ingest`, `stats`, `search`, `run`, `sandbox`,
-`tips`); `parser` assembles them with the shared flags; `common` holds what they share. A command
+`tips`, `insights`); `parser` assembles them with the shared flags; `common` holds what they share. A command
 parses its flags, gets its services from `bot.app.bootstrap`, calls them and prints. Flags
 override the environment; a bad setting stops with one line.
 """

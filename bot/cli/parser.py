@@ -10,6 +10,7 @@ from bot import __version__
 from bot.cli.common import Command
 from bot.cli.content import COMMANDS as CONTENT
 from bot.cli.ingest import COMMANDS as INGEST
+from bot.cli.insights import COMMANDS as INSIGHTS
 from bot.cli.run import COMMANDS as RUN
 from bot.cli.sandbox import COMMANDS as SANDBOX
 from bot.cli.search import COMMANDS as SEARCH
@@ -17,7 +18,9 @@ from bot.cli.stats import COMMANDS as STATS
 from bot.cli.tips import COMMANDS as TIPS
 
 # In the order `--help` lists them.
-GROUPS: tuple[tuple[Command, ...], ...] = (INGEST, STATS, SEARCH, RUN, SANDBOX, TIPS, CONTENT)
+GROUPS: tuple[tuple[Command, ...], ...] = (
+    INGEST, STATS, SEARCH, RUN, SANDBOX, TIPS, CONTENT, INSIGHTS,
+)  # fmt: skip
 
 SHARED: dict[str, Callable[[argparse.ArgumentParser, str | None], object]] = {
     "db": lambda p, h: p.add_argument(

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.i18n import Language, t
 from bot.insights.font import hangul_font
 from bot.models.insights import Overview
 
@@ -36,6 +37,18 @@ class ChartText:
     no_topic: str
     other: str
     nothing_unanswered: str
+
+
+def chart_text(language: Language, days: int) -> ChartText:
+    return ChartText(
+        title=t("insights.title", language, days=days),
+        per_day=t("insights.chart.per_day", language),
+        lookups=t("insights.chart.lookups", language),
+        unanswered=t("insights.top_unanswered", language),
+        no_topic=t("insights.chart.no_topic", language),
+        other=t("insights.chart.other", language),
+        nothing_unanswered=t("insights.chart.nothing", language),
+    )
 
 
 @functools.cache

@@ -52,6 +52,11 @@ class InsightsService:
     def period(self, days: int) -> Period:
         return Period.last(days, self._clock())
 
+    async def guilds(self, period: Period) -> list[int]:
+        """The servers with lookups in `period` (the CLI's report of every server)."""
+        await self.recorder.flush()
+        return await self._store.guilds(period)
+
     async def overview(self, guild_id: int, period: Period) -> Overview:
         await self.recorder.flush()
         store = self._store

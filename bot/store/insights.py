@@ -133,6 +133,14 @@ class SqliteInsightsRepository:
     async def _rows(self, sql: str, params: Sequence[object]) -> list[Any]:
         return list(await (await self._db.reader.execute(sql, params)).fetchall())
 
+    async def guilds(self, period: Period) -> list[int]:
+        rows = await self._rows(
+            "SELECT DISTINCT guild_id FROM insight_lookups WHERE at >= ? AND at <= ?"
+            " ORDER BY guild_id",
+            (iso(period.since), iso(period.until)),
+        )
+        return [int(row[0]) for row in rows]
+
     async def totals(self, guild_id: int, period: Period) -> tuple[int, int, int]:
         span = _span(guild_id, period)
         [(lookups, unanswered)] = await self._rows(

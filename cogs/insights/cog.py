@@ -18,11 +18,11 @@ from bot.adapter.client import SunbaeBot
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.types import Interaction
 from bot.i18n import Language
-from bot.insights.chart import render_overview
+from bot.insights.chart import chart_text, render_overview
 from bot.search.models import SuggestionKind, parse_value
 from cogs.content.access import NotEditor
 from cogs.insights.buttons import ConfirmView, WriteAnswerButton, can_moderate, can_read
-from cogs.insights.embeds import CHART_FILE, chart_text, entry_embed, gaps_embed, overview_embed
+from cogs.insights.embeds import CHART_FILE, entry_embed, gaps_embed, overview_embed
 
 log = logging.getLogger(__name__)
 

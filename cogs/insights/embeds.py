@@ -9,23 +9,10 @@ import discord
 from bot.adapter import limits
 from bot.adapter.render import COLOR, fit
 from bot.i18n import Language, t
-from bot.insights.chart import ChartText
 from bot.models.insights import Counted, EntryStats, Gap, Overview
 
 CHART_FILE = "insights.png"
 LIST_LINES = 10
-
-
-def chart_text(language: Language, days: int) -> ChartText:
-    return ChartText(
-        title=t("insights.title", language, days=days),
-        per_day=t("insights.chart.per_day", language),
-        lookups=t("insights.chart.lookups", language),
-        unanswered=t("insights.top_unanswered", language),
-        no_topic=t("insights.chart.no_topic", language),
-        other=t("insights.chart.other", language),
-        nothing_unanswered=t("insights.chart.nothing", language),
-    )
 
 
 def _lines(
