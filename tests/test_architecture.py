@@ -164,3 +164,69 @@ def test_the_store_never_imports_the_domain() -> None:
     assert offenders == [], "the store imports only bot.models and bot.clock:\n" + "\n".join(
         offenders
     )
+
+
+def _package(module: str) -> str | None:
+    """The unit the cycle check works on: `cogs`, or `bot.<name>` (a package or a top-level
+    module such as bot.app, the composition root)."""
+    parts = module.split(".")
+    if parts[0] == "cogs":
+        return "cogs"
+    if parts[0] != "bot":
+        return None
+    return f"bot.{parts[1]}" if len(parts) > 1 else "bot"
+
+
+def package_imports() -> dict[str, set[str]]:
+    edges: dict[str, set[str]] = {}
+    for rel, tree in sources():
+        source = _package(rel.removesuffix(".py").replace("/", "."))
+        assert source is not None
+        for _, module in imported_modules(tree):
+            target = _package(module)
+            if target is not None and target != source:
+                edges.setdefault(source, set()).add(target)
+    return edges
+
+
+def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected groups of more than one package (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for nxt in sorted(edges.get(node, ())):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(edges):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_import_cycles_between_packages() -> None:
+    edges = package_imports()
+    assert {"bot.store", "bot.tips", "cogs"} <= set(edges)
+    assert cycles(edges) == []
+
+
+def test_the_cycle_check_finds_a_cycle() -> None:
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert cycles({"a": {"b"}, "b": set()}) == []
