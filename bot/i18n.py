@@ -278,6 +278,14 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ko": "**{query}**에 맞는 조언을 찾지 못했어요.",
         "en": "No advice matched **{query}**.",
     },
+    "advice.no_good_match": {
+        "ko": "**{query}**에 딱 맞는 조언은 찾지 못했어요. 가장 가까운 것들이에요:",
+        "en": "Nothing answers **{query}** well. These come closest:",
+    },
+    "advice.closest_topics": {
+        "ko": "가까운 주제: {topics} · `/topics`로 주제별 목록도 볼 수 있어요.",
+        "en": "Closest topics: {topics} · browse them all with `/topics`.",
+    },
     "advice.did_you_mean": {
         "ko": "혹시 이걸 찾으셨나요?",
         "en": "Did you mean one of these?",

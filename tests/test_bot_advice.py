@@ -142,6 +142,41 @@ async def test_no_match_without_suggestions_points_to_topics(harness: Harness) -
     ]
 
 
+async def test_a_question_nothing_answers_gets_the_closest_not_an_answer(harness: Harness) -> None:
+    h = harness
+    question = "오늘 점심 뭐 먹지"
+    result = await h.services.search.search(question, limit=10)
+    assert result.hits and result.low_confidence  # something shares a word; nothing answers
+    res = await h.emu.slash("advice", {"query": question}, user=h.camper)
+    assert res.ephemeral and not res.embeds
+    lines = res.content.splitlines()
+    assert lines[0] == f"**{question}**에 딱 맞는 조언은 찾지 못했어요. 가장 가까운 것들이에요:"
+    assert lines[1].startswith("가까운 주제: ") and "`/topics`" in lines[1]
+    choices = labels(res.message)
+    closest = [h.title for h in result.hits[:3]]
+    assert choices[: len(closest)] == closest and 1 <= len(choices) <= 5
+    topic_buttons = choices[len(closest) :]
+    assert topic_buttons and all(label.startswith("# ") for label in topic_buttons)
+    # A closest entry opens in place; a topic button lists that topic's advice.
+    picked = await h.emu.click(res, label=closest[0], user=h.camper)
+    assert picked.callback_type == 7 and res.embeds[0]["title"] == closest[0]
+    again = await h.emu.slash("advice", {"query": question}, user=h.camper)
+    await h.emu.click(again, label=topic_buttons[0], user=h.camper)
+    assert again.embeds
+    english = await h.emu.slash("advice", {"query": question}, user=h.camper, locale="en-US")
+    assert (
+        english.content.splitlines()[0]
+        == f"Nothing answers **{question}** well. These come closest:"
+    )
+    assert english.content.splitlines()[1].startswith("Closest topics: ")
+
+
+async def test_a_question_with_an_answer_is_answered(harness: Harness) -> None:
+    res = await harness.emu.slash("advice", {"query": "이력서에 뭘 써야 돼요"}, user=harness.camper)
+    assert res.embeds and res.content == ""  # filler words neither decide nor get corrected
+    assert "이력서" in res.embeds[0]["title"]
+
+
 async def test_english_locale_gets_english_ui(harness: Harness) -> None:
     h = harness
     res = await h.emu.slash("advice", {"query": "grad school"}, user=h.camper, locale="en-US")

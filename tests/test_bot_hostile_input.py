@@ -42,12 +42,15 @@ async def test_the_checker_sees_what_discord_would_render() -> None:
 
 async def test_a_phishing_query_is_echoed_as_plain_text_in_public(harness: Harness) -> None:
     h = harness
-    res = await h.emu.slash("advice", {"query": f"{PHISH} 대학언", "public": True}, user=h.camper)
+    # Link text on the subject, so search answers (a question of unknown words gets "no good
+    # match", privately) and says what it corrected, echoing the query.
+    phish = "[대학원 석사 필요](https://evil.example/x)"
+    res = await h.emu.slash("advice", {"query": f"{phish} 대학언", "public": True}, user=h.camper)
     assert not res.ephemeral
     public = h.emu.channel_messages(h.channel)[-1]
     assert public["id"] == res.message["id"]  # type: ignore[index]
     assert public["content"].startswith(
-        r"**\[무료 니트로 받기\](https\://evil.example/x) 대학언** 대신 **"
+        r"**\[대학원 석사 필요\](https\://evil.example/x) 대학언** 대신 **"
     )
     assert live_markup(public["content"]) == []
 

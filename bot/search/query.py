@@ -8,6 +8,7 @@ nowhere in the index (`대학언` -> 대학원, `대학ㅇ` -> 대학원, `ㄷ�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -29,6 +30,7 @@ from bot.text import (
 )
 
 MAX_QUERY_CHARS = 200
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S*", re.IGNORECASE)
 MAX_FORMS = 48
 PRIMARY = 1.0
 ALTERNATIVE = 0.8  # a second-best correction or a spacing variant
@@ -40,7 +42,8 @@ ALIAS = 0.6  # the topic's other aliases: related words more than synonyms (포�
 VARIANT = 0.95  # times the form's weight: an indexed spelling one keystroke away (포트폴리고)
 VARIANT_MIN_SYLLABLES = 4  # shorter words one keystroke apart are usually different words
 SHORT_WORD = 2  # syllables: a Hangul word this short is corrected only to a topic key
-PREDICATE = 0.5  # times a group's IDF: a verb's stem (읽어야 -> 읽) is weaker evidence than a noun
+PREDICATE = 0.5
+COMMON_STEM = 0.25  # share of entries: a one-syllable verb stem matching more is no evidence  # times a group's IDF: a verb's stem (읽어야 -> 읽) is weaker evidence than a noun
 # Derivational suffixes a camper adds to a word the index knows: 문과생 -> 문과, 개발쪽 -> 개발.
 DERIVED_SUFFIXES = ("생", "자", "러", "님", "쪽", "분야", "직", "과", "계", "용", "들", "적")
 
@@ -208,6 +211,9 @@ def _derived(lex: Lexicon, word: str) -> str | None:
 def _predicate_group(lex: Lexicon, term: Term, stem: str) -> Group:
     """A verb or adjective: its stem searched, weakly; never corrected (an inflection of a
     known word is no typo), so an unknown one only drops out."""
+    if len(stem) == 1 and lex.prefix_df(stem) > COMMON_STEM * lex.doc_count:
+        # A one-syllable stem in most entries (사야 -> 사*: 사람, 사용...) says nothing.
+        return Group(term.word, term.word, (), unknown=True, filler=True)
     known = lex.is_known(stem)
     idf = lex.idf(stem) * PREDICATE
     forms = _forms((stem, PRIMARY))
@@ -328,10 +334,11 @@ def plan_query(text: str, lex: Lexicon) -> QueryPlan:
     text = clean(text, max_chars=MAX_QUERY_CHARS)
     if not text:
         return QueryPlan(text)
+    words_of = _ADDRESS.sub(" ", text)  # a link's address is no part of the question
     if is_choseong_query(text):
         groups = _choseong_groups(lex, text)
     else:
-        groups = _word_groups(lex, query_terms(text))
+        groups = _word_groups(lex, query_terms(words_of))
     # A word found nowhere only dilutes the others (`나이 많은데` -> 나이); alone, it stays, and
     # the empty result brings suggestions.
     groups = [g for g in groups if not g.filler]

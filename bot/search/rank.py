@@ -28,6 +28,7 @@ W_COVER = 0.15
 W_TOPIC = 0.12
 W_PHRASE = 0.08
 TITLE_BOOST = 3.0
+BODY_ONLY = 0.6  # a word only in the body is weaker evidence that the entry answers the query
 K1 = 1.2
 B = 0.6
 
@@ -38,6 +39,10 @@ class Scored:
     score: float
     title_match: bool
     matched_topics: tuple[str, ...]
+    title_share: float = 0.0  # share of the query's groups (IDF-weighted) found in the title
+    cover: float = 0.0  # ... found anywhere in the entry
+    bm25: float = 0.0  # the weighted BM25F, unnormalized
+    support: float = 0.0  # share of the groups (IDF-weighted) found, body-only matches discounted
 
     @property
     def entry_id(self) -> str:
@@ -162,10 +167,10 @@ def rerank(
         for group in plan.groups
     ]
 
-    rows: list[tuple[Candidate, float, float, float, tuple[str, ...], bool]] = []
+    rows: list[tuple[Candidate, float, float, float, tuple[str, ...], bool, float]] = []
     for n, (cand, (title, body)) in enumerate(zip(candidates, texts, strict=True)):
         norm = K1 * (1 - B + B * len(body.squashed) / avg_len)
-        in_title = anywhere = bm25 = 0.0
+        in_title = anywhere = bm25 = support = 0.0
         for idf, forms in groups:
             best_title = best_any = best_bm25 = 0.0
             for text, weight in forms:
@@ -180,10 +185,21 @@ def rerank(
                 best_bm25 = max(best_bm25, weight * form_idf[text] * saturated)
             in_title += idf * best_title
             anywhere += idf * best_any
+            support += idf * max(best_title, BODY_ONLY * best_any)
             bm25 += best_bm25
         matched = tuple(t for t in cand.topics if t in query_topics)
         phrased = bool(phrase) and phrase in title.squashed
-        rows.append((cand, in_title / idf_total, anywhere / idf_total, bm25, matched, phrased))
+        rows.append(
+            (
+                cand,
+                in_title / idf_total,
+                anywhere / idf_total,
+                bm25,
+                matched,
+                phrased,
+                support / idf_total,
+            )
+        )
 
     best_bm25 = max(r[3] for r in rows) or 1.0
     scored = [
@@ -199,8 +215,12 @@ def rerank(
             ),
             title_share > 0,
             matched,
+            title_share,
+            cover,
+            bm25,
+            support,
         )
-        for cand, title_share, cover, bm25, matched, phrased in rows
+        for cand, title_share, cover, bm25, matched, phrased, support in rows
     ]
     scored.sort(key=lambda s: (-s.score, -s.candidate.bm25, s.entry_id))
     return scored

@@ -27,6 +27,7 @@ from pathlib import Path
 from bot.models import Entry, Topic
 from bot.search import saved
 from bot.search.autocomplete import MAX_CHOICES, autocomplete
+from bot.search.confidence import CORRECTED, THRESHOLD, confidence
 from bot.search.lexicon import Lexicon, topic_info
 from bot.search.models import SearchHit, SearchResult, Suggestion, SuggestionKind, parse_value
 from bot.search.query import QueryPlan, fts_expression, plan_query
@@ -457,7 +458,14 @@ class SearchService:
         )
         if not retried.total:
             return empty
-        return replace(retried, corrected_query=corrected, suggestions=suggestions)
+        sure = retried.confidence * CORRECTED  # the words typed found nothing as they are
+        return replace(
+            retried,
+            corrected_query=corrected,
+            suggestions=suggestions,
+            confidence=sure,
+            low_confidence=sure < THRESHOLD,
+        )
 
     async def _one_entry(
         self,
@@ -509,6 +517,7 @@ class SearchService:
         if total is None:  # counting every match of common words costs more than the search
             most = lex.topics[topic_id].count if topic_id in lex.topics else lex.doc_count
             total = max(len(scored), min(most, plan_df(plan, lex)))
+        sure = confidence(plan, scored[0] if scored else None, lex)
         page = scored[offset : offset + limit]
         hits = await self._hits(plan, page)
         topic_ids = list(plan.topic_ids)
@@ -523,6 +532,8 @@ class SearchService:
             topics=tuple(lex.topics[t].topic for t in topic_ids if t in lex.topics),
             terms=tuple(plan.forms()),
             corrected_query=plan.corrected_query,
+            confidence=sure,
+            low_confidence=sure < THRESHOLD,
         )
 
     async def _retrieve(

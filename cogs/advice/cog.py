@@ -20,10 +20,12 @@ from bot.i18n import Language
 from bot.models import Entry, Topic
 from bot.models.cohorts import Subject
 from bot.models.insights import Command
-from bot.search.models import SearchResult, SuggestionKind, parse_value
+from bot.search.models import ENTRY_VALUE, TOPIC_VALUE, SearchResult, SuggestionKind, parse_value
 from cogs.cohorts.button import discuss_button
 
 RESULT_LIMIT = 10
+CLOSEST = 3  # entries offered when nothing answers well
+CLOSEST_TOPICS = 2  # and topics (a button row holds five)
 
 
 def lookup_cooldown(interaction: Interaction) -> app_commands.Cooldown | None:
@@ -142,7 +144,7 @@ class AdviceCog(commands.Cog):
             entries = [hit.entry for hit in result.hits]
         language = lang(interaction)
         command: Command = "advice" if kind is SuggestionKind.QUERY else "autocomplete"
-        if not entries:
+        if not entries or (result is not None and result.low_confidence):
             await self._no_match(interaction, query, result, edit=edit, command=command)
             return
         content = None
@@ -197,17 +199,39 @@ class AdviceCog(commands.Cog):
         edit: bool,
         command: Command = "advice",
     ) -> None:
-        lines = [text(interaction, "advice.no_match", query=limits.clip(query, 100))]
-        choices = [(s.name, s.value) for s in (result.suggestions if result else ())][:5]
-        lines.append(
-            text(interaction, "advice.did_you_mean")
-            if choices
-            else text(interaction, "advice.try_topics")
-        )
+        if result is not None and result.hits:  # hits too weak to offer as an answer
+            lines, choices = await self._closest(interaction, query, result)
+        else:
+            lines = [text(interaction, "advice.no_match", query=limits.clip(query, 100))]
+            choices = [(s.name, s.value) for s in (result.suggestions if result else ())][:5]
+            lines.append(
+                text(interaction, "advice.did_you_mean")
+                if choices
+                else text(interaction, "advice.try_topics")
+            )
         lookup = self._record(
             interaction, command, parse_value(query)[1], [], offered=bool(choices)
         )
         await self._offer(interaction, "\n".join(lines), choices, edit=edit, lookup=lookup)
+
+    async def _closest(
+        self, interaction: Interaction, query: str, result: SearchResult
+    ) -> tuple[list[str], list[tuple[str, str]]]:
+        """ "No good match": the closest entries (up to `CLOSEST`) and their topics as buttons."""
+        language = lang(interaction)
+        hits = result.hits[:CLOSEST]
+        choices = [(_title(h.entry, language), f"{ENTRY_VALUE}{h.id}") for h in hits]
+        known = await self._topics()
+        topics = {t.id: t for t in result.topics}
+        for hit in hits:
+            topics.update((t, known[t]) for t in hit.entry.topics if t in known and t not in topics)
+        named = list(topics.values())[:CLOSEST_TOPICS]
+        choices += [(f"# {t.name(language)}", f"{TOPIC_VALUE}{t.id}") for t in named]
+        lines = [text(interaction, "advice.no_good_match", query=limits.clip(query, 100))]
+        if named:
+            names = " · ".join(limits.clip(t.name(language), 40) for t in named)
+            lines.append(text(interaction, "advice.closest_topics", topics=names))
+        return lines, choices
 
     async def _offer(
         self,
@@ -309,3 +333,7 @@ async def _send(interaction: Interaction, **message: Any) -> None:
         await interaction.followup.send(**message)
     else:
         await interaction.response.send_message(**message)
+
+
+def _title(entry: Entry, language: Language) -> str:
+    return entry.title_en if language == "en" and entry.title_en else entry.title
