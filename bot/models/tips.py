@@ -134,11 +134,14 @@ class Outcome:
 
 @dataclass(frozen=True, slots=True)
 class Deck:
+    """A server's rotation: a few numbers whatever the number of tips (bot/tips/deck.py). Which
+    cards this cycle dealt is kept by the store, a row per card dealt (one a day)."""
+
     seed: str
     cycle: int = 0  # 0: never shuffled
-    remaining: tuple[str, ...] = ()  # next card first
-    dealt: tuple[str, ...] = ()  # dealt in this cycle, in order
-    recent: tuple[str, ...] = ()  # last RECENT_KEEP dealt across cycles, oldest first
+    dealt: int = 0  # cards dealt in this cycle: the next draw's number
+    keep_away: int = 0  # this cycle's first draws that skip `recent`
+    recent: tuple[str, ...] = ()  # the last 2 * RECENT_KEEP dealt across cycles, oldest first
 
     @classmethod
     def new(cls) -> Deck:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Collection
 from contextlib import asynccontextmanager
 
 import aiosqlite
@@ -69,6 +69,12 @@ def _post(row: aiosqlite.Row) -> PostRecord:
     )
 
 
+# A live tip, in the terms of the `entries_live_tips` partial index (migration 0011), and the
+# card it is (a server's version of a shared tip is that tip's card).
+_LIVE_TIP = "(e.tip IS NOT NULL) = 1 AND e.retired = 0 AND e.tip IS NOT NULL"
+_CARD = "coalesce(e.base_id, e.id)"
+
+
 class SqliteDeckUnit:
     """Servers' decks and decided tips on one connection: a transaction from
     `TipRepository.dealing()`, the query-only reader from `reading()`."""
@@ -86,10 +92,81 @@ class SqliteDeckUnit:
         ).fetchall()
         return [r[0] for r in rows]
 
+    async def is_live_tip(self, guild_id: int, card: str) -> bool:
+        keys = scope.row_keys(card, guild_id)
+        marks = ",".join("?" * len(keys))
+        row = await (
+            await self._conn.execute(
+                f"SELECT 1 FROM entries e WHERE e.id IN ({marks}) AND e.retired = 0"
+                f" AND e.tip IS NOT NULL AND {scope.visible('e', guild_id)} LIMIT 1",
+                keys,
+            )
+        ).fetchone()
+        return row is not None
+
+    async def live_tip_count(self, guild_id: int, *, at_most: int) -> int:
+        row = await (
+            await self._conn.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM entries e WHERE {_LIVE_TIP}"
+                f" AND {scope.visible('e', guild_id)} LIMIT ?)",
+                (at_most,),
+            )
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    async def next_card(
+        self, guild_id: int, position: float, *, skip: Collection[str], undealt: bool
+    ) -> str | None:
+        """Live tips in rowid order, through the `entries_live_tips` index (migration 0011):
+        the bounds, then the first suitable row from the point on, then from the start. Rows
+        skipped on the way are the dealt ones and other servers' (bounded by days and by what
+        servers write, not by the tips)."""
+        bounds = []
+        for order in ("", " DESC"):  # min() and max() in one query would read every row
+            row = await (
+                await self._conn.execute(
+                    f"SELECT e.rowid FROM entries e WHERE {_LIVE_TIP}"
+                    f" ORDER BY e.rowid{order} LIMIT 1"
+                )
+            ).fetchone()
+            if row is None:
+                return None
+            bounds.append(int(row[0]))
+        low, high = bounds
+        start = low + min(int(position * (high - low + 1)), high - low)
+        sql = (
+            f"SELECT {_CARD} FROM entries e WHERE {_LIVE_TIP} AND {scope.visible('e', guild_id)}"
+            f" AND {_CARD} NOT IN (SELECT value FROM json_each(?))"
+        )
+        params: list[object] = [json.dumps(sorted(skip))]
+        if undealt:
+            sql += (
+                " AND NOT EXISTS (SELECT 1 FROM tip_dealt d"
+                f" WHERE d.guild_id = ? AND d.entry_id = {_CARD})"
+            )
+            params.append(guild_id)
+        for where in ("e.rowid >= ?", "e.rowid < ?"):
+            row = await (
+                await self._conn.execute(
+                    f"{sql} AND {where} ORDER BY e.rowid LIMIT 1", (*params, start)
+                )
+            ).fetchone()
+            if row is not None:
+                return str(row[0])
+        return None
+
+    async def mark_dealt(self, guild_id: int, card: str) -> None:
+        await self._conn.execute(
+            "INSERT OR IGNORE INTO tip_dealt (guild_id, entry_id) VALUES (?, ?)", (guild_id, card)
+        )
+
+    async def new_cycle(self, guild_id: int) -> None:
+        await self._conn.execute("DELETE FROM tip_dealt WHERE guild_id = ?", (guild_id,))
+
     async def load_deck(self, guild_id: int) -> Deck | None:
         row = await (
             await self._conn.execute(
-                "SELECT seed, cycle, remaining, dealt, recent FROM tip_decks WHERE guild_id = ?",
+                "SELECT seed, cycle, dealt, keep_away, recent FROM tip_decks WHERE guild_id = ?",
                 (guild_id,),
             )
         ).fetchone()
@@ -98,23 +175,23 @@ class SqliteDeckUnit:
         return Deck(
             seed=row["seed"],
             cycle=int(row["cycle"]),
-            remaining=tuple(json.loads(row["remaining"])),
-            dealt=tuple(json.loads(row["dealt"])),
+            dealt=int(row["dealt"]),
+            keep_away=int(row["keep_away"]),
             recent=tuple(json.loads(row["recent"])),
         )
 
     async def save_deck(self, guild_id: int, deck: Deck, *, now: dt.datetime) -> None:
         await self._conn.execute(
-            "INSERT INTO tip_decks (guild_id, seed, cycle, remaining, dealt, recent, updated_at)"
+            "INSERT INTO tip_decks (guild_id, seed, cycle, dealt, keep_away, recent, updated_at)"
             " VALUES (?,?,?,?,?,?,?) ON CONFLICT (guild_id) DO UPDATE SET seed = excluded.seed,"
-            " cycle = excluded.cycle, remaining = excluded.remaining, dealt = excluded.dealt,"
+            " cycle = excluded.cycle, dealt = excluded.dealt, keep_away = excluded.keep_away,"
             " recent = excluded.recent, updated_at = excluded.updated_at",
             (
                 guild_id,
                 deck.seed,
                 deck.cycle,
-                json.dumps(deck.remaining),
-                json.dumps(deck.dealt),
+                deck.dealt,
+                deck.keep_away,
                 json.dumps(deck.recent),
                 iso(now),
             ),

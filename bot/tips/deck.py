@@ -1,74 +1,89 @@
-"""The no-repeat rotation of tip cards for one server, as pure functions over an immutable Deck.
+"""The no-repeat rotation of tip cards for one server, at a cost that does not grow with the tips.
 
-Every card is dealt once per cycle. Randomness comes from the deck's stored seed (per cycle, per
-card), so the future is a function of the stored state: `peek` predicts exactly what `draw` will
-deal as long as the corpus does not change, which is what `/tip preview` needs.
+Every live card is dealt once per cycle. A draw picks a point at random along the server's live
+tips (in the store's fixed order) and deals the first card from there that this cycle has not
+dealt: one indexed read, whatever the number of tips. The deck itself is a few numbers; which
+cards the cycle dealt is kept by the store (a row per card dealt, so it grows by one a day, not
+with the tips). A card added mid-cycle can be dealt in it; a retired one never is. The point of
+each draw comes from the deck's stored seed (per cycle, per draw), so `peek` predicts exactly
+what `draw` will deal as long as the tips do not change, which is what `/tip preview` needs.
+When a cycle ends, the last min(5, n // 2) cards dealt stay out of the next cycle's first draws.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Collection
 from dataclasses import replace
 
 from bot.models.tips import Deck
+from bot.tips.ports import DeckUnit
 
-RECENT_KEEP = 5  # how many of the last dealt cards a reshuffle keeps away from the top
-
-
-def _rng(deck: Deck, *parts: object) -> random.Random:
-    return random.Random(":".join(str(p) for p in (deck.seed, *parts)))
+RECENT_KEEP = 5  # how many of the last dealt cards a new cycle keeps out of its first draws
 
 
-def sync(deck: Deck, live: Collection[str]) -> Deck:
-    """Drop cards that are no longer live tips; slot new ones in at random among the remaining."""
-    live_set = set(live)
-    remaining = [card for card in deck.remaining if card in live_set]
-    if deck.cycle == 0:  # never shuffled: the first draw shuffles everything
-        return replace(deck, remaining=tuple(remaining))
-    known = set(remaining) | set(deck.dealt)  # dealt cards wait for the next cycle
-    for card in sorted(live_set - known):
-        remaining.insert(_rng(deck, deck.cycle, card).randint(0, len(remaining)), card)
-    return replace(deck, remaining=tuple(remaining))
+def _position(deck: Deck) -> float:
+    return random.Random(f"{deck.seed}:{deck.cycle}:{deck.dealt}").random()
 
 
-def reshuffle(deck: Deck, live: Collection[str]) -> Deck:
-    """A new cycle of every live card; the last min(5, n//2) dealt stay out of the first slots."""
-    cycle = deck.cycle + 1
-    rng = _rng(deck, cycle)
-    cards = sorted(set(live))
-    keep_away = min(RECENT_KEEP, len(cards) // 2)
-    recent = set(deck.recent[-keep_away:]) if keep_away else set()
-    order = [card for card in cards if card not in recent]
-    rng.shuffle(order)
-    # len(order) >= n - keep_away >= keep_away, so every index below is valid.
-    for card in sorted(recent & set(cards)):
-        order.insert(rng.randint(keep_away, len(order)), card)
-    return replace(deck, cycle=cycle, remaining=tuple(order), dealt=())
+async def _pick(
+    unit: DeckUnit, guild_id: int, deck: Deck, extra: set[str], *, undealt: bool
+) -> str | None:
+    """The card at the deck's next point; `extra`: cards to skip besides the dealt ones."""
+    position = _position(deck)
+    if deck.dealt < deck.keep_away:
+        end = len(deck.recent) - deck.dealt  # the previous cycle's last cards end there
+        skip = extra | set(deck.recent[max(0, end - deck.keep_away) : max(0, end)])
+        card = await unit.next_card(guild_id, position, skip=skip, undealt=undealt)
+        if card is not None:
+            return card  # else only recent cards are left (tips retired since): deal them
+    return await unit.next_card(guild_id, position, skip=extra, undealt=undealt)
 
 
-def draw(deck: Deck, live: Collection[str]) -> tuple[str | None, Deck]:
-    """The next card and the deck after dealing it; (None, deck) when there are no live cards."""
-    deck = sync(deck, live)
-    if not deck.remaining:
-        if not live:
-            return None, deck
-        deck = reshuffle(deck, live)
-    card, *rest = deck.remaining
-    return card, replace(
-        deck,
-        remaining=tuple(rest),
-        dealt=(*deck.dealt, card),
-        recent=(*deck.recent, card)[-RECENT_KEEP:],
-    )
+def _after(deck: Deck, card: str) -> Deck:
+    # Twice RECENT_KEEP: up to RECENT_KEEP of a new cycle's own, after the previous cycle's last.
+    return replace(deck, dealt=deck.dealt + 1, recent=(*deck.recent, card)[-2 * RECENT_KEEP :])
 
 
-def peek(deck: Deck, live: Collection[str], n: int) -> list[str]:
+async def _next(
+    unit: DeckUnit, guild_id: int, deck: Deck, extra: set[str], restarted: bool
+) -> tuple[str | None, Deck, bool]:
+    """The next card, the deck after it and whether a new cycle began (the store's dealt cards
+    then no longer count; `extra` holds those of the new cycle)."""
+    if deck.cycle > 0:
+        card = await _pick(unit, guild_id, deck, extra, undealt=not restarted)
+        if card is not None:
+            return card, _after(deck, card), restarted
+    count = await unit.live_tip_count(guild_id, at_most=2 * RECENT_KEEP)  # all it needs
+    if count == 0:
+        return None, deck, restarted
+    deck = replace(deck, cycle=deck.cycle + 1, dealt=0, keep_away=min(RECENT_KEEP, count // 2))
+    extra.clear()
+    card = await _pick(unit, guild_id, deck, extra, undealt=False)
+    if card is None:  # every tip retired meanwhile
+        return None, deck, True
+    return card, _after(deck, card), True
+
+
+async def draw(unit: DeckUnit, guild_id: int, deck: Deck) -> tuple[str | None, Deck]:
+    """Deal the next card (recorded in `unit`); (None, deck) when there are no live tips.
+    The caller saves the deck returned, in the same unit of work."""
+    card, deck, restarted = await _next(unit, guild_id, deck, set(), False)
+    if restarted:
+        await unit.new_cycle(guild_id)
+    if card is not None:
+        await unit.mark_dealt(guild_id, card)
+    return card, deck
+
+
+async def peek(unit: DeckUnit, guild_id: int, deck: Deck, n: int) -> list[str]:
     """The next `n` cards `draw` would deal, without changing anything."""
     cards: list[str] = []
+    extra: set[str] = set()  # dealt on paper
+    restarted = False
     for _ in range(n):
-        card, deck = draw(deck, live)
+        card, deck, restarted = await _next(unit, guild_id, deck, extra, restarted)
         if card is None:
             break
+        extra.add(card)
         cards.append(card)
     return cards

@@ -8,7 +8,7 @@ a decided tip, a setting or a post belongs to one server.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Protocol
 
@@ -21,6 +21,29 @@ class DeckUnit(Protocol):
 
     async def live_tip_ids(self, guild_id: int) -> list[str]:
         """The ids of the live tips the server sees (its deck's cards), sorted."""
+        ...
+
+    async def is_live_tip(self, guild_id: int, card: str) -> bool:
+        """`card` is a live tip the server sees."""
+        ...
+
+    async def live_tip_count(self, guild_id: int, *, at_most: int) -> int:
+        """How many live tips the server sees, counting no further than `at_most`."""
+        ...
+
+    async def next_card(
+        self, guild_id: int, position: float, *, skip: Collection[str], undealt: bool
+    ) -> str | None:
+        """The first live tip the server sees at or after `position` (0 <= position < 1: that
+        far through the live tips, in an order of the store's that does not change), wrapping
+        around; never one in `skip`, and with `undealt` never one dealt in this cycle. It must
+        not read every tip: a draw is one of these calls, whatever the number of tips."""
+        ...
+
+    async def mark_dealt(self, guild_id: int, card: str) -> None: ...
+
+    async def new_cycle(self, guild_id: int) -> None:
+        """Forget which cards were dealt (the deck's cycle starts again)."""
         ...
 
     async def load_deck(self, guild_id: int) -> Deck | None: ...

@@ -67,11 +67,10 @@ class TipService:
         retiring is how moderators take advice out of circulation.
         """
         async with self.store.dealing() as unit:
-            live = await unit.live_tip_ids(guild_id)
             kept = await unit.decided(guild_id, day)
-            if kept is None or kept not in set(live):
+            if kept is None or not await unit.is_live_tip(guild_id, kept):
                 deck = await unit.load_deck(guild_id) or Deck.new()
-                card, deck = decks.draw(deck, live)
+                card, deck = await decks.draw(unit, guild_id, deck)
                 if card is None:
                     raise NoTipsError()
                 await unit.save_deck(guild_id, deck, now=self.clock())
@@ -101,11 +100,11 @@ class TipService:
             async with self.store.dealing() as unit:
                 deck = await unit.load_deck(guild_id) or Deck.new()
                 await unit.save_deck(guild_id, deck, now=self.clock())
-        live = await reads.live_tip_ids(guild_id)
         decided = await reads.decided_between(guild_id, days[0], days[-1])
-        live_set = set(live)
-        open_days = [d for d in days if decided.get(d) not in live_set]
-        upcoming = iter(decks.peek(deck, live, len(open_days)))
+        open_days = [
+            d for d in days if d not in decided or not await reads.is_live_tip(guild_id, decided[d])
+        ]
+        upcoming = iter(await decks.peek(reads, guild_id, deck, len(open_days)))
         chosen = {d: decided[d] if d not in open_days else next(upcoming, None) for d in days}
         cards = [c for c in chosen.values() if c]
         entries = {e.id: e for e in await self._entries.get_many(cards, guild_id=guild_id)}

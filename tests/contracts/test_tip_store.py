@@ -47,8 +47,36 @@ async def test_live_tips_are_the_entries_with_a_tip_that_are_not_retired(
     assert await backend.tips.reading().live_tip_ids(A) == ["a"]
 
 
+async def test_cards_come_from_the_point_on_and_dealt_ones_are_skipped(
+    backend: Backend,
+) -> None:
+    await backend.add_entries([tip(c) for c in "abcd"] + [EntryDraft(id="x", title="x", body="x")])
+    reads = backend.tips.reading()
+    assert await reads.live_tip_count(A, at_most=10) == 4
+    assert await reads.live_tip_count(A, at_most=2) == 2
+    assert await reads.is_live_tip(A, "a") and not await reads.is_live_tip(A, "x")
+    found = {await reads.next_card(A, p / 10, skip=(), undealt=True) for p in range(10)}
+    assert found == set("abcd")  # every card is some point's
+    assert await reads.next_card(A, 0.0, skip="abc", undealt=True) == "d"
+    assert await reads.next_card(A, 0.99, skip="bcd", undealt=True) == "a"  # wraps around
+    async with backend.tips.dealing() as unit:
+        for card in "abc":
+            await unit.mark_dealt(A, card)
+        assert await unit.next_card(A, 0.0, skip=(), undealt=True) == "d"
+        assert await unit.next_card(A, 0.0, skip="d", undealt=True) is None
+        assert await unit.next_card(A, 0.0, skip="d", undealt=False) is not None
+    assert await reads.next_card(B, 0.0, skip="bcd", undealt=True) == "a"  # B dealt nothing
+    async with backend.tips.dealing() as unit:
+        await unit.new_cycle(A)
+    assert await reads.next_card(A, 0.0, skip="bcd", undealt=True) == "a"
+    await backend.retire(["a"])
+    assert await reads.next_card(A, 0.0, skip="bcd", undealt=True) is None
+    assert not await reads.is_live_tip(A, "a")
+    assert await reads.live_tip_count(A, at_most=10) == 3
+
+
 async def test_a_deal_commits_as_one_and_is_read_back(backend: Backend) -> None:
-    deck = Deck(seed="s", cycle=1, remaining=("b",), dealt=("a",), recent=("a",))
+    deck = Deck(seed="s", cycle=1, dealt=1, keep_away=1, recent=("a",))
     async with backend.tips.dealing() as unit:
         assert await unit.load_deck(A) is None
         await unit.save_deck(A, deck, now=NOW)
