@@ -126,7 +126,11 @@ async def bootstrap(
         ),
         content=ContentService(SqliteContentRepository(db), clock=clock),
         insights=InsightsService(
-            insight_store, recorder, SearchLibrary(search, entries), clock=clock
+            insight_store,
+            recorder,
+            SearchLibrary(search, entries),
+            clock=clock,
+            timezone=settings.timezone,
         ),
     )
 

@@ -62,7 +62,7 @@ def test_hangul_is_drawn_not_as_boxes() -> None:
 def test_the_overview_chart_is_a_png_with_every_glyph_found() -> None:
     overview = Overview(
         guild_id=1,
-        period=Period.last(7, NOW),
+        period=Period.ending(NOW.date(), 7),
         lookups=21,
         askers=9,
         unanswered=7,
@@ -89,5 +89,5 @@ def test_the_overview_chart_is_a_png_with_every_glyph_found() -> None:
 
 
 def test_an_empty_period_still_draws() -> None:
-    empty = Overview(1, Period.last(1, NOW), 0, 0, 0, 0, 0)
+    empty = Overview(1, Period.ending(NOW.date(), 1), 0, 0, 0, 0, 0)
     assert render_overview(empty, TEXT).startswith(b"\x89PNG")

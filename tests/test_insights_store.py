@@ -151,7 +151,7 @@ async def test_lookups_older_than_the_retention_are_pruned(rig: Rig) -> None:
     rig.clock.advance(days=2)
     rig.recorder.lookup(A, "advice", "새 질문", outcome="none")
     await rig.recorder.flush()  # the first flush prunes
-    everything = Period(START - dt.timedelta(days=1), rig.clock.now + dt.timedelta(days=1))
+    everything = Period(START.date() - dt.timedelta(days=1), rig.clock.now.date())
     overview = await rig.service.overview(A, everything)
     assert [c.label for c in overview.top_queries] == ["새 질문"]
     assert overview.discussions == 0
@@ -204,3 +204,37 @@ async def test_one_entry_views_shares_discussions_and_queries(rig: Rig) -> None:
     assert [(c.label, c.count) for c in stats.queries] == [("포폴 몇 개", 2)]
     q = await rig.service.entry(A, "q", rig.week())
     assert (q.views, q.shares) == (1, 1)
+
+
+async def test_a_did_you_mean_click_written_later_still_answers_its_lookup(rig: Rig) -> None:
+    offered = rig.recorder.lookup(A, "advice", "대학언", outcome="suggested", user_id=1)
+    await rig.recorder.flush()
+    assert [g.label for g in await rig.service.gaps(A, rig.week())] == ["대학언"]
+    rig.clock.advance(minutes=5)
+    rig.recorder.follow_up(A, offered, "did_you_mean")
+    rig.recorder.follow_up(A, offered, "did_you_mean")  # a second click changes nothing
+    assert await rig.service.gaps(A, rig.week()) == []
+    overview = await rig.service.overview(A, rig.week())
+    assert (overview.lookups, overview.unanswered) == (1, 0)
+
+
+async def test_the_log_of_0009_is_counted_by_0011(tmp_path: Path) -> None:
+    """A database that recorded lookups before the per-day counts existed keeps them."""
+    from bot.store.database import apply_migrations
+
+    db = await Database.open(tmp_path / "old.db", migrate=False)
+    try:
+        conn = db._writer  # the migration runner works on the writer connection
+        await apply_migrations(conn, target=9)
+        await conn.execute(
+            "INSERT INTO insight_lookups (id, guild_id, at, day, command, query, query_key,"
+            " outcome, topic, asker) VALUES (1, ?, ?, ?, 'advice', '코테', '코테', 'none', NULL, 7)",
+            (A, "2026-03-02T03:00:00+00:00", "2026-03-02"),
+        )
+        await apply_migrations(conn)
+        store = SqliteInsightsRepository(db)
+        week = Period(dt.date(2026, 3, 1), dt.date(2026, 3, 7))
+        assert await store.totals(A, week) == (1, 1, 1)
+        assert [c.label for c in await store.unanswered(A, week, 10)] == ["코테"]
+    finally:
+        await db.close()

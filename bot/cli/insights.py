@@ -8,7 +8,6 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from bot.cli.common import CliError, Command, emit_json, open_services
 from bot.models.insights import Counted, Gap, Overview, Period
@@ -30,13 +29,12 @@ def _guild(text: str) -> int:
     return int(text)
 
 
-def _period(args: argparse.Namespace, settings: Settings, now: dt.datetime) -> Period:
+def _period(args: argparse.Namespace, today: dt.date) -> Period:
     if args.since is None:
-        return Period.last(DEFAULT_DAYS, now)
-    since = dt.datetime.combine(args.since, dt.time(), ZoneInfo(settings.timezone))
-    if since > now:
+        return Period.ending(today, DEFAULT_DAYS)
+    if args.since > today:
         raise CliError(f"--since {args.since} is in the future")
-    return Period(since.astimezone(dt.UTC), now)
+    return Period(args.since, today)
 
 
 def _plain(value: Any) -> Any:
@@ -58,7 +56,7 @@ def _top(title: str, rows: tuple[Counted, ...]) -> None:
 
 
 def _print_overview(o: Overview) -> None:
-    span = f"{o.period.since.date()} → {o.period.until.date()}"
+    span = f"{o.period.first} → {o.period.last}"
     print(f"server {o.guild_id} · {span}")
     print(
         f"  {o.lookups} lookups · {o.askers} askers (distinct per day) · {o.unanswered} found"
@@ -83,7 +81,7 @@ def _print_gaps(guild_id: int, gaps: list[Gap]) -> None:
 async def cmd_insights(args: argparse.Namespace, settings: Settings) -> int:
     async with open_services(args, settings) as services:
         insights = services.insights
-        period = _period(args, settings, insights.period(0).until)
+        period = _period(args, insights.today())
         guilds = [args.guild] if args.guild else await insights.guilds(period)
         if args.view == "gaps":
             found = {g: await insights.gaps(g, period, limit=args.limit) for g in guilds}
@@ -131,7 +129,7 @@ def _flags(p: argparse.ArgumentParser) -> None:
         "--since",
         type=_date,
         metavar="YYYY-MM-DD",
-        help=f"from that day, in $SUNBAE_TIMEZONE (default: the last {DEFAULT_DAYS} days)",
+        help=f"from that day to today, days in $SUNBAE_TIMEZONE (default: the last {DEFAULT_DAYS})",
     )
     p.add_argument("--limit", type=int, default=10, help="gaps: how many groups (default 10)")
     p.add_argument("--chart", type=Path, metavar="FILE", help="overview: also write its PNG chart")

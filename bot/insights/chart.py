@@ -64,10 +64,8 @@ def font_family() -> tuple[str, ...]:
 
 
 def _days(overview: Overview) -> list[dt.date]:
-    seen = [d.day for d in overview.per_day]
-    last = max([*seen, overview.period.until.date()])
-    first = min([*seen, last - dt.timedelta(days=overview.period.days - 1)])
-    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    first = overview.period.first
+    return [first + dt.timedelta(days=n) for n in range(overview.period.days)]
 
 
 def _clip(text: str) -> str:
@@ -107,6 +105,8 @@ def _per_day(ax: Axes, overview: Overview, text: ChartText, names: Mapping[str, 
     series: dict[str, list[int]] = {}
     index = {day: n for n, day in enumerate(days)}
     for row in overview.per_day:
+        if row.day not in index:
+            continue
         if row.topic in shown:
             label = names.get(row.topic or "", row.topic or "")
         else:

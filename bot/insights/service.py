@@ -5,9 +5,11 @@ moderator sees the lookup made a second ago."""
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
 from bot.clock import Clock, utcnow
 from bot.insights.recorder import InsightsRecorder
@@ -43,14 +45,21 @@ class InsightsService:
         library: Library,
         *,
         clock: Clock = utcnow,
+        timezone: str = "Asia/Seoul",
     ) -> None:
         self._store = store
         self.recorder = recorder
         self._library = library
         self._clock = clock
+        self._zone = ZoneInfo(timezone)
+
+    def today(self) -> dt.date:
+        """The date in the bot's time zone, whose days the counts use."""
+        return self._clock().astimezone(self._zone).date()
 
     def period(self, days: int) -> Period:
-        return Period.last(days, self._clock())
+        """Today and the `days - 1` days before."""
+        return Period.ending(self.today(), days)
 
     async def guilds(self, period: Period) -> list[int]:
         """The servers with lookups in `period` (the CLI's report of every server)."""

@@ -49,16 +49,19 @@ class FollowUp:
 
 @dataclass(frozen=True, slots=True)
 class Period:
-    since: dt.datetime
-    until: dt.datetime
+    """Whole days in the bot's time zone, `first` to `last`, both included."""
+
+    first: dt.date
+    last: dt.date
 
     @classmethod
-    def last(cls, days: int, now: dt.datetime) -> Period:
-        return cls(now - dt.timedelta(days=days), now)
+    def ending(cls, last: dt.date, days: int) -> Period:
+        """The `days` days up to `last`: ending(today, 7) is today and the six days before."""
+        return cls(last - dt.timedelta(days=max(1, days) - 1), last)
 
     @property
     def days(self) -> int:
-        return max(1, round((self.until - self.since) / dt.timedelta(days=1)))
+        return (self.last - self.first).days + 1
 
 
 @dataclass(frozen=True, slots=True)

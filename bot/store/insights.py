@@ -1,86 +1,184 @@
-"""Insights: the lookup log, its follow-ups and the day salts (all the insights SQL). Every read
-names its server; pruning and the salts are the only statements across servers."""
+"""Insights: the lookup log, its follow-ups, per-day counts and the day salts (all the insights
+SQL). Every read names its server; pruning and the salts are the only statements across servers.
+
+Each batch the recorder writes updates the per-day counts (insight_days, insight_query_days,
+insight_entry_days, insight_askers) in the same transaction, so reads sum a few rows per day
+instead of scanning every lookup. Days are local dates in the bot's time zone.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
+
+import aiosqlite
 
 from bot.clock import iso
 from bot.models.insights import Counted, DayCount, FollowUp, Lookup, Period
 from bot.store.database import Database
 
 PRUNE_CHUNK = 5_000  # rows per transaction, so replies that write never wait long
-# A lookup that showed nothing: no result, or "did you mean" choices nobody clicked.
-_UNANSWERED = (
-    "(l.outcome = 'none' OR (l.outcome = 'suggested' AND NOT EXISTS (SELECT 1 FROM"
-    " insight_actions AS a WHERE a.lookup_id = l.id AND a.action = 'did_you_mean')))"
-)
-_IN_PERIOD = "l.guild_id = ? AND l.at >= ? AND l.at <= ?"  # until: now, included
+_DAYS = "guild_id = ? AND day BETWEEN ? AND ?"
+_ENTRY_COLUMN = {"page": "views", "share": "shares", "discuss": "discussions"}
 
 
 def _span(guild_id: int, period: Period) -> tuple[int, str, str]:
-    return guild_id, iso(period.since), iso(period.until)
+    return guild_id, period.first.isoformat(), period.last.isoformat()
+
+
+def _lookup_row(day: str, x: Lookup) -> tuple[object, ...]:
+    return (
+        x.id, x.guild_id, iso(x.at), day, x.command, x.query, x.query_key, x.outcome, x.topic,
+        x.asker,
+    )  # fmt: skip
+
+
+def _unanswered(lookup: Lookup) -> bool:
+    return lookup.outcome != "shown"
 
 
 class SqliteInsightsRepository:
     """Implements bot.insights.repository.InsightsRepository. `timezone` is the zone whose
-    calendar days the per-day counts use (the bot's default zone)."""
+    calendar days the counts use (the bot's default zone)."""
 
     def __init__(self, db: Database, *, timezone: str = "Asia/Seoul") -> None:
         self._db = db
         self._zone = ZoneInfo(timezone)
+
+    def day(self, moment: dt.datetime) -> str:
+        return moment.astimezone(self._zone).date().isoformat()
 
     # -- writes ---------------------------------------------------------------------------------
 
     async def write(self, lookups: Sequence[Lookup], follow_ups: Sequence[FollowUp]) -> None:
         if not lookups and not follow_ups:
             return
-        lookup_rows = [
-            (
-                x.id,
-                x.guild_id,
-                iso(x.at),
-                x.at.astimezone(self._zone).date().isoformat(),
-                x.command,
-                x.query,
-                x.query_key,
-                x.outcome,
-                x.topic,
-                x.asker,
-            )
-            for x in lookups
-        ]
-        result_rows = [
-            (x.id, rank, x.guild_id, iso(x.at), entry_id)
-            for x in lookups
-            for rank, entry_id in enumerate(x.results, start=1)
-        ]
-        action_rows = [
-            (f.guild_id, f.lookup_id, f.action, f.entry_id, iso(f.at)) for f in follow_ups
-        ]
         async with self._db.transaction() as conn:
-            await conn.executemany(
-                "INSERT OR IGNORE INTO insight_lookups (id, guild_id, at, day, command, query,"
-                " query_key, outcome, topic, asker) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                lookup_rows,
+            fresh = await self._write_lookups(conn, lookups)
+            await self._count_lookups(conn, fresh)
+            for follow_up in follow_ups:
+                await self._write_follow_up(conn, follow_up)
+
+    async def _write_lookups(
+        self, conn: aiosqlite.Connection, lookups: Sequence[Lookup]
+    ) -> list[tuple[str, Lookup]]:
+        """Insert the lookups; (local day, lookup) of each. Ids are 62 random bits chosen once
+        per lookup, and a batch is written once (a failed one is dropped, never retried)."""
+        dated = [(self.day(x.at), x) for x in lookups]
+        await conn.executemany(
+            "INSERT INTO insight_lookups (id, guild_id, at, day, command, query, query_key,"
+            " outcome, topic, asker) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [_lookup_row(day, x) for day, x in dated],
+        )
+        await conn.executemany(
+            "INSERT INTO insight_results (lookup_id, rank, guild_id, at, entry_id)"
+            " VALUES (?,?,?,?,?)",
+            [
+                (x.id, rank, x.guild_id, iso(x.at), entry_id)
+                for _, x in dated
+                for rank, entry_id in enumerate(x.results, start=1)
+            ],
+        )
+        return dated
+
+    async def _count_lookups(
+        self, conn: aiosqlite.Connection, fresh: Sequence[tuple[str, Lookup]]
+    ) -> None:
+        days: Counter[tuple[int, str, str]] = Counter()
+        days_missed: Counter[tuple[int, str, str]] = Counter()
+        queries: Counter[tuple[int, str, str]] = Counter()
+        queries_missed: Counter[tuple[int, str, str]] = Counter()
+        wording: dict[tuple[int, str, str], str] = {}
+        views: Counter[tuple[int, str, str]] = Counter()
+        askers: set[tuple[int, str, int]] = set()
+        for day, x in fresh:
+            key = (x.guild_id, day, x.topic or "")
+            days[key] += 1
+            days_missed[key] += _unanswered(x)
+            if x.command != "topics":  # browsing is not a query
+                q = (x.guild_id, day, x.query_key)
+                queries[q] += 1
+                queries_missed[q] += _unanswered(x)
+                wording[q] = x.query
+            if x.outcome == "shown" and x.results:
+                views[(x.guild_id, day, x.results[0])] += 1
+            if x.asker is not None:
+                askers.add((x.guild_id, day, x.asker))
+        await conn.executemany(
+            "INSERT INTO insight_days (guild_id, day, topic, lookups, unanswered)"
+            " VALUES (?,?,?,?,?) ON CONFLICT DO UPDATE SET lookups = lookups + excluded.lookups,"
+            " unanswered = unanswered + excluded.unanswered",
+            [(*k, n, days_missed[k]) for k, n in days.items()],
+        )
+        await conn.executemany(
+            "INSERT INTO insight_query_days (guild_id, day, query_key, query, lookups, unanswered)"
+            " VALUES (?,?,?,?,?,?) ON CONFLICT DO UPDATE SET query = excluded.query,"
+            " lookups = lookups + excluded.lookups, unanswered = unanswered + excluded.unanswered",
+            [(*k, wording[k], n, queries_missed[k]) for k, n in queries.items()],
+        )
+        await conn.executemany(
+            "INSERT INTO insight_entry_days (guild_id, day, entry_id, views, shares, discussions)"
+            " VALUES (?,?,?,?,0,0) ON CONFLICT DO UPDATE SET views = views + excluded.views",
+            [(*k, n) for k, n in views.items()],
+        )
+        await conn.executemany(
+            "INSERT OR IGNORE INTO insight_askers (guild_id, day, asker) VALUES (?,?,?)",
+            sorted(askers),
+        )
+
+    async def _write_follow_up(self, conn: aiosqlite.Connection, f: FollowUp) -> None:
+        day = self.day(f.at)
+        if f.action == "did_you_mean" and f.lookup_id is not None:
+            await self._answered(conn, f.guild_id, f.lookup_id)
+        await conn.execute(
+            "INSERT INTO insight_actions (guild_id, lookup_id, action, entry_id, at, day)"
+            " VALUES (?,?,?,?,?,?)",
+            (f.guild_id, f.lookup_id, f.action, f.entry_id, iso(f.at), day),
+        )
+        column = _ENTRY_COLUMN.get(f.action)
+        if column is not None and f.entry_id is not None:
+            await conn.execute(
+                "INSERT INTO insight_entry_days (guild_id, day, entry_id, views, shares,"
+                " discussions) VALUES (?,?,?,0,0,0) ON CONFLICT DO NOTHING",
+                (f.guild_id, day, f.entry_id),
             )
-            await conn.executemany(
-                "INSERT OR IGNORE INTO insight_results (lookup_id, rank, guild_id, at, entry_id)"
-                " VALUES (?,?,?,?,?)",
-                result_rows,
+            await conn.execute(
+                f"UPDATE insight_entry_days SET {column} = {column} + 1"
+                " WHERE guild_id = ? AND day = ? AND entry_id = ?",
+                (f.guild_id, day, f.entry_id),
             )
-            await conn.executemany(
-                "INSERT INTO insight_actions (guild_id, lookup_id, action, entry_id, at)"
-                " VALUES (?,?,?,?,?)",
-                action_rows,
+
+    async def _answered(self, conn: aiosqlite.Connection, guild_id: int, lookup_id: int) -> None:
+        """A "did you mean" was clicked: the lookup (if its first click) counts as answered."""
+        row = await (
+            await conn.execute(
+                "SELECT day, topic, query_key, command FROM insight_lookups WHERE id = ?"
+                " AND guild_id = ? AND outcome = 'suggested' AND NOT EXISTS (SELECT 1 FROM"
+                " insight_actions WHERE lookup_id = ? AND action = 'did_you_mean')",
+                (lookup_id, guild_id, lookup_id),
+            )
+        ).fetchone()
+        if row is None:
+            return
+        day, topic, key, command = row
+        await conn.execute(
+            "UPDATE insight_days SET unanswered = unanswered - 1"
+            " WHERE guild_id = ? AND day = ? AND topic = ? AND unanswered > 0",
+            (guild_id, day, topic or ""),
+        )
+        if command != "topics":
+            await conn.execute(
+                "UPDATE insight_query_days SET unanswered = unanswered - 1"
+                " WHERE guild_id = ? AND day = ? AND query_key = ? AND unanswered > 0",
+                (guild_id, day, key),
             )
 
     async def prune(self, before: dt.datetime) -> int:
-        cutoff = iso(before)
+        cutoff, cutoff_day = iso(before), self.day(before)
         gone = 0
         while True:
             async with self._db.transaction() as conn:
@@ -89,15 +187,23 @@ class SqliteInsightsRepository:
                     " WHERE at < ? LIMIT ?)",
                     (cutoff, PRUNE_CHUNK),
                 )
-                deleted = cursor.rowcount
+                deleted = max(cursor.rowcount, 0)
                 await conn.execute(
                     "DELETE FROM insight_actions WHERE id IN (SELECT id FROM insight_actions"
                     " WHERE at < ? LIMIT ?)",
                     (cutoff, PRUNE_CHUNK),
                 )
-            gone += max(deleted, 0)
+            gone += deleted
             if deleted < PRUNE_CHUNK:
                 break
+        async with self._db.transaction() as conn:
+            for table in (
+                "insight_days",
+                "insight_query_days",
+                "insight_entry_days",
+                "insight_askers",
+            ):
+                await conn.execute(f"DELETE FROM {table} WHERE day < ?", (cutoff_day,))
         return gone
 
     async def forget(self, guild_id: int) -> int:
@@ -105,10 +211,13 @@ class SqliteInsightsRepository:
             cursor = await conn.execute(
                 "DELETE FROM insight_lookups WHERE guild_id = ?", (guild_id,)
             )
-            gone = cursor.rowcount
-            await conn.execute("DELETE FROM insight_results WHERE guild_id = ?", (guild_id,))
-            await conn.execute("DELETE FROM insight_actions WHERE guild_id = ?", (guild_id,))
-        return max(gone, 0)
+            gone = max(cursor.rowcount, 0)
+            for table in (
+                "insight_results", "insight_actions", "insight_days", "insight_query_days",
+                "insight_entry_days", "insight_askers",
+            ):  # fmt: skip
+                await conn.execute(f"DELETE FROM {table} WHERE guild_id = ?", (guild_id,))
+        return gone
 
     async def day_salt(self, day: dt.date) -> bytes:
         async with self._db.transaction() as conn:
@@ -135,81 +244,65 @@ class SqliteInsightsRepository:
 
     async def guilds(self, period: Period) -> list[int]:
         rows = await self._rows(
-            "SELECT DISTINCT guild_id FROM insight_lookups WHERE at >= ? AND at <= ?"
-            " ORDER BY guild_id",
-            (iso(period.since), iso(period.until)),
+            "SELECT DISTINCT guild_id FROM insight_days WHERE day BETWEEN ? AND ? ORDER BY guild_id",
+            (period.first.isoformat(), period.last.isoformat()),
         )
         return [int(row[0]) for row in rows]
 
     async def totals(self, guild_id: int, period: Period) -> tuple[int, int, int]:
         span = _span(guild_id, period)
         [(lookups, unanswered)] = await self._rows(
-            f"SELECT COUNT(*), COALESCE(SUM({_UNANSWERED}), 0) FROM insight_lookups AS l"
-            f" WHERE {_IN_PERIOD}",
+            f"SELECT COALESCE(SUM(lookups), 0), COALESCE(SUM(unanswered), 0) FROM insight_days"
+            f" WHERE {_DAYS}",
             span,
         )
-        [(askers,)] = await self._rows(
-            "SELECT COUNT(*) FROM (SELECT DISTINCT l.day, l.asker FROM insight_lookups AS l"
-            f" WHERE {_IN_PERIOD} AND l.asker IS NOT NULL)",
-            span,
-        )
-        return int(lookups or 0), int(askers or 0), int(unanswered or 0)
+        [(askers,)] = await self._rows(f"SELECT COUNT(*) FROM insight_askers WHERE {_DAYS}", span)
+        return int(lookups), int(askers), int(unanswered)
 
     async def action_counts(self, guild_id: int, period: Period) -> dict[str, int]:
-        rows = await self._rows(
-            "SELECT action, COUNT(*) FROM insight_actions WHERE guild_id = ? AND at >= ?"
-            " AND at <= ? GROUP BY action",
+        [(shares, discussions)] = await self._rows(
+            "SELECT COALESCE(SUM(shares), 0), COALESCE(SUM(discussions), 0)"
+            f" FROM insight_entry_days WHERE {_DAYS}",
             _span(guild_id, period),
         )
-        return {str(action): int(n) for action, n in rows}
+        return {"share": int(shares), "discuss": int(discussions)}
 
     async def top_queries(self, guild_id: int, period: Period, limit: int) -> list[Counted]:
         rows = await self._rows(
-            "SELECT l.query_key, MAX(l.query), COUNT(*) AS n FROM insight_lookups AS l"
-            f" WHERE {_IN_PERIOD} AND l.command <> 'topics'"
-            " GROUP BY l.query_key ORDER BY n DESC, l.query_key LIMIT ?",
+            "SELECT query_key, MAX(query), SUM(lookups) AS n FROM insight_query_days"
+            f" WHERE {_DAYS} GROUP BY query_key ORDER BY n DESC, query_key LIMIT ?",
             (*_span(guild_id, period), limit),
         )
         return [Counted(str(k), str(q), int(n)) for k, q, n in rows]
 
     async def top_entries(self, guild_id: int, period: Period, limit: int) -> list[Counted]:
-        span = _span(guild_id, period)
         rows = await self._rows(
-            "SELECT entry_id, COUNT(*) AS n FROM ("
-            " SELECT entry_id FROM insight_results WHERE guild_id = ? AND at >= ? AND at <= ?"
-            " AND rank = 1"
-            " UNION ALL SELECT entry_id FROM insight_actions WHERE guild_id = ? AND at >= ?"
-            " AND at <= ? AND action = 'page' AND entry_id IS NOT NULL"
-            ") GROUP BY entry_id ORDER BY n DESC, entry_id LIMIT ?",
-            (*span, *span, limit),
+            "SELECT entry_id, SUM(views) AS n FROM insight_entry_days"
+            f" WHERE {_DAYS} GROUP BY entry_id HAVING n > 0 ORDER BY n DESC, entry_id LIMIT ?",
+            (*_span(guild_id, period), limit),
         )
         return [Counted(str(e), str(e), int(n)) for e, n in rows]
 
     async def top_topics(self, guild_id: int, period: Period, limit: int) -> list[Counted]:
         rows = await self._rows(
-            "SELECT l.topic, COUNT(*) AS n FROM insight_lookups AS l"
-            f" WHERE {_IN_PERIOD} AND l.topic IS NOT NULL"
-            " GROUP BY l.topic ORDER BY n DESC, l.topic LIMIT ?",
+            "SELECT topic, SUM(lookups) AS n FROM insight_days"
+            f" WHERE {_DAYS} AND topic <> '' GROUP BY topic ORDER BY n DESC, topic LIMIT ?",
             (*_span(guild_id, period), limit),
         )
         return [Counted(str(t), str(t), int(n)) for t, n in rows]
 
     async def per_day(self, guild_id: int, period: Period) -> list[DayCount]:
         rows = await self._rows(
-            f"SELECT l.day, l.topic, COUNT(*) FROM insight_lookups AS l WHERE {_IN_PERIOD}"
-            " GROUP BY l.day, l.topic ORDER BY l.day",
+            f"SELECT day, topic, lookups FROM insight_days WHERE {_DAYS} ORDER BY day, topic",
             _span(guild_id, period),
         )
-        return [
-            DayCount(dt.date.fromisoformat(str(d)), None if t is None else str(t), int(n))
-            for d, t, n in rows
-        ]
+        return [DayCount(dt.date.fromisoformat(d), t or None, int(n)) for d, t, n in rows]
 
     async def unanswered(self, guild_id: int, period: Period, limit: int) -> list[Counted]:
         rows = await self._rows(
-            "SELECT l.query_key, MAX(l.query), COUNT(*) AS n FROM insight_lookups AS l"
-            f" WHERE {_IN_PERIOD} AND {_UNANSWERED}"
-            " GROUP BY l.query_key ORDER BY n DESC, l.query_key LIMIT ?",
+            "SELECT query_key, MAX(query), SUM(unanswered) AS n FROM insight_query_days"
+            f" WHERE {_DAYS} AND unanswered > 0 GROUP BY query_key"
+            " ORDER BY n DESC, query_key LIMIT ?",
             (*_span(guild_id, period), limit),
         )
         return [Counted(str(k), str(q), int(n)) for k, q, n in rows]
@@ -217,32 +310,25 @@ class SqliteInsightsRepository:
     async def entry_counts(
         self, guild_id: int, entry_id: str, period: Period
     ) -> tuple[int, int, int]:
-        guild, since, until = _span(guild_id, period)
-        [(shown,)] = await self._rows(
-            "SELECT COUNT(*) FROM insight_results WHERE guild_id = ? AND entry_id = ?"
-            " AND at >= ? AND at <= ? AND rank = 1",
-            (guild, entry_id, since, until),
+        guild, first, last = _span(guild_id, period)
+        [(views, shares, discussions)] = await self._rows(
+            "SELECT COALESCE(SUM(views), 0), COALESCE(SUM(shares), 0),"
+            " COALESCE(SUM(discussions), 0) FROM insight_entry_days"
+            " WHERE guild_id = ? AND entry_id = ? AND day BETWEEN ? AND ?",
+            (guild, entry_id, first, last),
         )
-        counts = dict(
-            await self._rows(
-                "SELECT action, COUNT(*) FROM insight_actions WHERE guild_id = ? AND entry_id = ?"
-                " AND at >= ? AND at <= ? GROUP BY action",
-                (guild, entry_id, since, until),
-            )
-        )
-        views = int(shown) + int(counts.get("page", 0))
-        return views, int(counts.get("share", 0)), int(counts.get("discuss", 0))
+        return int(views), int(shares), int(discussions)
 
     async def entry_queries(
         self, guild_id: int, entry_id: str, period: Period, limit: int
     ) -> list[Counted]:
-        guild, since, until = _span(guild_id, period)
+        guild, first, last = _span(guild_id, period)
         rows = await self._rows(
             "SELECT l.query_key, MAX(l.query), COUNT(*) AS n FROM insight_results AS r"
             " JOIN insight_lookups AS l ON l.id = r.lookup_id"
-            " WHERE r.guild_id = ? AND r.entry_id = ? AND r.at >= ? AND r.at <= ?"
+            " WHERE r.guild_id = ? AND r.entry_id = ? AND l.day BETWEEN ? AND ?"
             " AND l.command IN ('advice', 'autocomplete')"
             " GROUP BY l.query_key ORDER BY n DESC, l.query_key LIMIT ?",
-            (guild, entry_id, since, until, limit),
+            (guild, entry_id, first, last, limit),
         )
         return [Counted(str(k), str(q), int(n)) for k, q, n in rows]
