@@ -218,7 +218,7 @@ async def test_a_did_you_mean_click_written_later_still_answers_its_lookup(rig: 
     assert (overview.lookups, overview.unanswered) == (1, 0)
 
 
-async def test_the_log_of_0009_is_counted_by_0011(tmp_path: Path) -> None:
+async def test_the_log_of_0009_is_counted_by_0012(tmp_path: Path) -> None:
     """A database that recorded lookups before the per-day counts existed keeps them."""
     from bot.store.database import apply_migrations
 

@@ -1,4 +1,4 @@
--- sunbae schema v11: insights read from per-day counts kept as lookups are written (issue 17).
+-- sunbae schema v12: insights read from per-day counts kept as lookups are written (issue 17).
 -- Reading the raw log grew with it (about 5 µs a lookup: 1M lookups took seconds per query);
 -- the counts below are updated per batch by bot/store/insights.py and read in time that grows
 -- with the days and distinct wordings, not the lookups. The raw log stays for one entry's
