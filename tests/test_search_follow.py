@@ -2,7 +2,7 @@
 
 A seeded random generator (reproducible, no extra dependency) drives add / edit / retire /
 restore / delete sequences through every write path (the bulk upsert, the retire call, plain SQL
-the triggers see); after each few writes, a service that followed them and one built from scratch
+the triggers see), and taxonomy edits (an alias, a new topic); after each few writes, a service that followed them and one built from scratch
 must give the same search results and autocomplete choices for a wide set of queries, and the
 follower must never have rebuilt.
 """
@@ -120,7 +120,9 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
 
 async def write(db: Database, rng: random.Random, ids: list[str], retired: set[str]) -> None:
     live = [i for i in ids if i not in retired]
-    action = rng.choice(("add", "add", "edit", "edit", "sql-edit", "retire", "restore", "delete"))
+    action = rng.choice(
+        ("add", "add", "edit", "edit", "sql-edit", "retire", "restore", "delete", "topics")
+    )
     if action == "add" or not live:
         new = [
             draft(f"e{len(ids) + n}", text(rng, 2, 6), text(rng, 5, 30), (rng.choice(TOPIC_IDS),))
@@ -145,6 +147,19 @@ async def write(db: Database, rng: random.Random, ids: list[str], retired: set[s
         retired.discard(back)
         async with db.transaction() as conn:
             await conn.execute("UPDATE entries SET retired = 0 WHERE id = ?", (back,))
+    elif action == "topics":  # a moderator edits the taxonomy: a new alias, or a new topic
+        async with db.transaction() as conn:
+            if rng.random() < 0.5:
+                await conn.execute(
+                    "UPDATE topics SET aliases = json_insert(aliases, '$[#]', ?) WHERE id = ?",
+                    (rng.choice(WORDS), rng.choice(TOPIC_IDS)),
+                )
+            else:
+                await conn.execute(
+                    "INSERT OR IGNORE INTO topics (id, name_ko, name_en, aliases, updated_at)"
+                    " VALUES (?, ?, ?, '[]', '2025-03-01T09:00:00+00:00')",
+                    (f"t-{rng.randrange(100)}", rng.choice(WORDS), "new topic"),
+                )
     elif action == "delete":
         victim = rng.choice(live)
         ids.remove(victim)
@@ -152,7 +167,7 @@ async def write(db: Database, rng: random.Random, ids: list[str], retired: set[s
             await conn.execute("DELETE FROM entries WHERE id = ?", (victim,))
 
 
-@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize("seed", range(1, 5))
 async def test_following_writes_answers_as_a_fresh_build(
     db: Database, monkeypatch: pytest.MonkeyPatch, seed: int
 ) -> None:

@@ -181,12 +181,20 @@ async def test_another_database_at_the_same_path_is_not_trusted(
         await other.close()
 
 
-async def test_a_taxonomy_change_rebuilds(db: Database, builds: list[int]) -> None:
+async def test_a_taxonomy_change_is_followed(db: Database, builds: list[int]) -> None:
     await (await started(db)).close()
     async with db.transaction() as conn:
         await conn.execute("UPDATE topics SET aliases = '[\"랭킹\"]' WHERE id = 'kaggle'")
-    search = await started(db)
-    assert len(builds) == 2
+    search = await started(db)  # from the file, the topics followed
+    assert len(builds) == 1
+    assert await answers(search, queries()) == await fresh_answers(db)
+    async with db.transaction() as conn:  # and while it runs
+        await conn.execute(
+            "INSERT INTO topics (id, name_ko, name_en, aliases, updated_at)"
+            " VALUES ('mlops', '엠엘옵스', 'MLOps', '[\"배포\"]', '2025-03-01T09:00:00+00:00')"
+        )
+    assert "mlops" in [s.ref for s in await search.suggest("엠엘")]
+    assert len(builds) == 2  # fresh_answers' only
     assert await answers(search, queries()) == await fresh_answers(db)
     await search.close()
 

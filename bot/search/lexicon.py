@@ -65,6 +65,10 @@ def topic_info(topic: Topic, count: int = 0) -> TopicInfo:
     return TopicInfo(topic, count, keys, names, aliases)
 
 
+# Initial consonants -> stems, and typo buckets (first keystroke, length) -> (keys, words).
+Lookups = tuple[dict[str, list[str]], dict[tuple[str, int], tuple[list[str], list[str]]]]
+
+
 @dataclass(frozen=True, slots=True)
 class Correction:
     word: str  # the corrected stem (or topic key)
@@ -113,26 +117,35 @@ class Lexicon:
         self._bucket_words()
 
     def _bucket_words(self) -> None:
-        """The choseong and typo lookups over the useful words (`_jamo_words`)."""
-        self._choseong: dict[str, list[str]] = defaultdict(list)
+        self._choseong, self._buckets = self.lookups(list(self.topics.values()))
+
+    def lookups(self, topics: Sequence[TopicInfo]) -> Lookups:
+        """The choseong and typo lookups over the useful words (`_jamo_words`) and the keys of
+        `topics` (reads only: `set_topics` takes them, computed elsewhere)."""
+        choseong: dict[str, list[str]] = defaultdict(list)
         for word in self._jamo_words:
             if has_hangul(word):
-                self._choseong[choseong_keys(word)].append(word)
+                choseong[choseong_keys(word)].append(word)
         # Fuzzy candidates bucketed by first keystroke and length: a typo rarely hits the first
         # key and changes the length by a few at most, so each lookup scans a small bucket.
-        self._buckets: dict[tuple[str, int], tuple[list[str], list[str]]] = defaultdict(
-            lambda: ([], [])
-        )
+        buckets: dict[tuple[str, int], tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
         for key, word in zip(self._jamo_keys, self._jamo_words, strict=True):
-            bucket = self._buckets[key[0], len(key)]
+            bucket = buckets[key[0], len(key)]
             bucket[0].append(key)
             bucket[1].append(word)
-        for info in self.topics.values():
+        for info in topics:
             for key in info.keys:
                 jamo = keystrokes(key)
-                bucket = self._buckets[jamo[0], len(jamo)]
+                bucket = buckets[jamo[0], len(jamo)]
                 bucket[0].append(jamo)
                 bucket[1].append(key)
+        return choseong, buckets
+
+    def set_topics(self, topics: Sequence[TopicInfo], lookups: Lookups) -> None:
+        """A new taxonomy (biggest topics first), with `lookups(topics)` made since the last
+        change of the words: what a fresh build with these topics has."""
+        self._set_topics(topics)
+        self._choseong, self._buckets = lookups
 
     def _useful(self, word: str, df: int) -> bool:
         return df >= self._min_df and len(word) > 1

@@ -10,7 +10,8 @@ the database: when `search_meta.generation` (bumped by every write) has moved, t
 written since are read from the change log (`search_changes`) and applied in place, in time
 proportional to them and in slices that leave the event loop free between. A query waits for
 that at most FOLLOW_WAIT (a few entries take milliseconds), then answers from the snapshot as
-far as it got. Checking the generation costs one indexed read per call. Only a change of the taxonomy, a gap in the log or a
+far as it got. Checking the generation costs one indexed read per call; a change of the
+taxonomy is followed too (topics and their lookup keys swapped in). Only a gap in the log or a
 very large write reloads everything: that takes seconds on a big corpus, longer than a Discord
 reply may wait, so a query waits for it at most RELOAD_WAIT, then answers from the previous
 snapshot while the reload finishes (matches still come from the FTS index, always current).
@@ -243,12 +244,16 @@ class SearchService:
     async def _follow(self, snapshot: _Snapshot) -> bool:
         """Apply the writes since `snapshot` to it in place; False when only a reload will do."""
         conn = self._db.reader
+        topics: list[tuple[Topic, int]] | None = None
         async with search_index.one_read(conn):
             generation = await search_index.generation(conn)
             if generation == snapshot.generation:
                 return True
-            if await search_index.taxonomy(conn) != snapshot.taxonomy:
+            if snapshot.taxonomy < 0:
                 return False
+            taxonomy = await search_index.taxonomy(conn)
+            if taxonomy != snapshot.taxonomy:  # topics edited: the new ones, with their counts
+                topics = await search_index.load_topics(conn)
             found = await search_index.changes_since(conn, snapshot.seq)
             if found is None or len(found[0]) > MAX_FOLLOW:
                 return False
@@ -256,11 +261,16 @@ class SearchService:
         changes, seq = found
         try:
             await self._apply(snapshot, changes)
+            if topics is not None:
+                infos = [topic_info(t, n) for t, n in topics]
+                # Off the loop (a bucket per word); nothing else changes the lexicon meanwhile.
+                lookups = await asyncio.to_thread(snapshot.lexicon.lookups, infos)
+                snapshot.lexicon.set_topics(infos, lookups)
         except BaseException:
             snapshot.seq = -1  # half applied: the log cannot bring it back, a reload will
             raise
         snapshot.lexicon.set_topic_counts(counts)
-        snapshot.generation, snapshot.seq = generation, seq
+        snapshot.generation, snapshot.seq, snapshot.taxonomy = generation, seq, taxonomy
         return True
 
     def _follow_done(self, task: asyncio.Task[bool]) -> None:
