@@ -3,6 +3,16 @@
 One run is one transaction: a crash mid-run leaves the previous state whole. An unchanged file
 costs a stat() (same size and mtime) or a hash; only changed entries are written; entries of a
 vanished file or section are retired; moderator entries are never touched.
+
+A run has two phases, so the database's write lock is held only for writing:
+1. prepare, with no lock: find the files, stat/read/hash them against what the last run
+   recorded (read from the reader connection), and parse the changed ones (markup cleaning,
+   splitting, topic inference: the CPU-heavy part, in worker processes for a big run);
+2. write, in one transaction: check that no other run recorded files in between (else prepare
+   again, at most `_ATTEMPTS` times), resolve ids against the stored entries and write.
+The bot's own short writes (a /tip-config set, a claim) wait only for phase 2 of an ingest
+running beside it (another process's, or its own), and the interactions that write defer when
+that wait runs long (`bot.adapter.respond`); all-or-nothing still holds for the run.
 """
 
 from __future__ import annotations
@@ -16,6 +26,7 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -182,6 +193,7 @@ class IngestService:
         self._clock = clock
         self._max_file_bytes = max_file_bytes
         self._topics = TopicRepository(db)
+        self._state = IngestStateRepository(db)
 
     async def check(self, paths: Sequence[Path]) -> IngestReport:
         """Validate files without writing anything."""
@@ -190,6 +202,24 @@ class IngestService:
     async def ingest(
         self, paths: Sequence[Path], *, strict: bool = False, dry_run: bool = False
     ) -> IngestReport:
+        for attempt in range(1, _ATTEMPTS + 1):
+            prepared = await self._prepare(paths)
+            started = time.perf_counter()
+            try:
+                with contextlib.suppress(_DryRun):
+                    await self._write(
+                        prepared, strict=strict, dry_run=dry_run, check=attempt < _ATTEMPTS
+                    )
+            except _Stale:
+                log.info("another ingest wrote while this one parsed: preparing again")
+                continue
+            # The time other writers (the bot's commands) may have waited for this run.
+            log.info("ingest held the write lock %.2f s", time.perf_counter() - started)
+            return prepared.report
+        raise AssertionError("unreachable: the last attempt does not check")  # pragma: no cover
+
+    async def _prepare(self, paths: Sequence[Path]) -> _Prepared:
+        """Phase 1, holding no lock: discover, scan and parse."""
         started = iso(self._clock())
         roots, problems = await asyncio.to_thread(discover, paths)
         report = IngestReport(errors=list(problems))
@@ -209,47 +239,44 @@ class IngestService:
         topics = list(known.values())
         # With no taxonomy anywhere, curated files' topics cannot be checked: accept them.
         strict_topics = bool(topics)
-
-        with contextlib.suppress(_DryRun):
-            await self._write(
-                roots,
-                report,
-                taxonomy=taxonomy,
+        now = iso(self._clock())
+        scans: list[_Scan] = []
+        parsed: list[list[list[_Parsed]]] = []
+        for root in roots:
+            seen = await self._state.seen(root.key)
+            scan = await asyncio.to_thread(_scan_root, root, seen, self._max_file_bytes)
+            report.errors.extend(scan.problems)
+            work = functools.partial(
+                _parse,
                 topics=topics,
+                topic_inferer=self._topic_inferer,
                 strict_topics=strict_topics,
-                strict=strict,
-                dry_run=dry_run,
-                started=started,
+                root=root.key,
+                now=now,
             )
-        return report
+            parsed.append([chunk async for chunk in self._parsed(work, _chunks(scan.changed))])
+            for item in scan.changed:
+                item.data = b""  # parsed: the bytes are not needed any more
+            scans.append(scan)
+        return _Prepared(roots, report, taxonomy, scans, parsed, started, now)
 
     async def _write(
-        self,
-        roots: list[Root],
-        report: IngestReport,
-        *,
-        taxonomy: list[Topic],
-        topics: list[Topic],
-        strict_topics: bool,
-        strict: bool,
-        dry_run: bool,
-        started: str,
+        self, prepared: _Prepared, *, strict: bool, dry_run: bool, check: bool
     ) -> None:
+        """Phase 2: one transaction that writes what phase 1 parsed."""
+        report = prepared.report
         async with self._db.transaction() as conn:
-            now = iso(self._clock())
-            if taxonomy:
-                report.topics = await TopicRepository.upsert_many(conn, taxonomy, now=now)
-            scans: list[_Scan] = []
-            for root in roots:
-                seen = await IngestStateRepository.seen_files(conn, root.key)
-                scan = await asyncio.to_thread(_scan_root, root, seen, self._max_file_bytes)
-                report.errors.extend(scan.problems)
-                scans.append(scan)
+            now = prepared.now
+            if check:
+                for scan in prepared.scans:
+                    if await IngestStateRepository.seen_files(conn, scan.root.key) != scan.seen:
+                        raise _Stale
+            if prepared.taxonomy:
+                report.topics = await TopicRepository.upsert_many(conn, prepared.taxonomy, now=now)
+            scans = prepared.scans
             run = _Run(report, await EntryRepository.moderator_ids(conn), scans)
-            for scan in scans:
-                await self._apply(
-                    conn, scan, run, topics=topics, strict_topics=strict_topics, now=now
-                )
+            for scan, parsed in zip(scans, prepared.parsed, strict=True):
+                await self._apply(conn, scan, run, parsed, now=now)
             # An id that moved from a file read again (or vanished) to another one is updated
             # in place by its new file, not retired.
             retire = [i for i in run.retire if i not in run.claimed]
@@ -265,7 +292,11 @@ class IngestService:
             if dry_run:
                 raise _DryRun
             report.run_id = await IngestStateRepository.record_run(
-                conn, report, roots=[r.key for r in roots], started_at=started, finished_at=now
+                conn,
+                report,
+                roots=[r.key for r in prepared.roots],
+                started_at=prepared.started,
+                finished_at=now,
             )
 
     async def _apply(
@@ -273,12 +304,11 @@ class IngestService:
         conn: aiosqlite.Connection,
         scan: _Scan,
         run: _Run,
+        parsed_chunks: list[list[_Parsed]],
         *,
-        topics: list[Topic],
-        strict_topics: bool,
         now: str,
     ) -> None:
-        """Parse one root's changed files and write their entries, a chunk at a time."""
+        """Write one root's parsed files' entries, a chunk at a time."""
         key = scan.root.key
         report = run.report
         report.skipped_files += scan.skipped
@@ -287,16 +317,7 @@ class IngestService:
             report.files += 1
             report.unchanged += live.get(record.path, 0)
             run.records[key].append(record)
-        chunks = _chunks(scan.changed)
-        work = functools.partial(
-            _parse,
-            topics=topics,
-            topic_inferer=self._topic_inferer,
-            strict_topics=strict_topics,
-            root=key,
-            now=now,
-        )
-        async for parsed in self._parsed(work, chunks):
+        for parsed in parsed_chunks:
             ids = [row.id for p in parsed for row in p.rows]
             files = [(key, p.display) for p in parsed]
             stored = await EntryRepository.file_entries_for(conn, ids=ids, files=files)
@@ -312,10 +333,8 @@ class IngestService:
     async def _parsed(
         self, work: Callable[[list[_Changed]], list[_Parsed]], chunks: list[list[_Changed]]
     ) -> AsyncIterator[list[_Parsed]]:
-        """Parsed chunks, in order. A big run parses in worker processes (one per core) while
-        this process writes the chunks already parsed: parsing is pure CPU, and threads would
-        share one interpreter lock with the writes. The workers run at a lower priority: the
-        writer is the critical path, and on a busy machine it should not wait for the CPU."""
+        """Parsed chunks, in order. A big run parses in worker processes (one per core):
+        parsing is pure CPU, and threads would share one interpreter lock."""
         workers = self._workers
         if sum(map(len, chunks)) < _PARALLEL_MIN or workers < 1:
             for chunk in chunks:
@@ -326,9 +345,7 @@ class IngestService:
         # spawn where there is no forkserver (Windows).
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-        pool = concurrent.futures.ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_lower_priority
-        )
+        pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=context)
         try:
             futures = [loop.run_in_executor(pool, work, chunk) for chunk in chunks]
             for done, future in enumerate(futures):
@@ -347,15 +364,11 @@ class IngestService:
             pool.shutdown(wait=False, cancel_futures=True)
 
 
+_ATTEMPTS = 3  # prepare again when another run wrote meanwhile; the last attempt just writes
 _CHUNK = 500  # changed files parsed (then written) per step: bounds memory, feeds the workers
-_FIRST_CHUNKS = (100, 200)  # smaller at first, so writing starts while the rest is parsed
+_FIRST_CHUNKS = (100, 200)  # smaller at first, so every worker has work at once
 _PARALLEL_MIN = 1500  # below this many changed files a worker pool costs more than it saves
 _MAX_WORKERS = 4
-
-
-def _lower_priority() -> None:
-    if hasattr(os, "nice"):  # not on Windows
-        os.nice(5)
 
 
 def _chunks(files: list[_Changed]) -> list[list[_Changed]]:
@@ -461,6 +474,23 @@ class _Run:
             )
             self.records[key].append(item.record)
         return changes
+
+
+@dataclass(slots=True)
+class _Prepared:
+    """Phase 1's result: everything the write transaction needs, parsed already."""
+
+    roots: list[Root]
+    report: IngestReport
+    taxonomy: list[Topic]
+    scans: list[_Scan]
+    parsed: list[list[list[_Parsed]]]  # per root, per chunk
+    started: str
+    now: str
+
+
+class _Stale(Exception):
+    """Another run recorded files between this run's scan and its write: scan again."""
 
 
 class _DryRun(Exception):

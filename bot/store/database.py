@@ -21,7 +21,10 @@ import aiosqlite
 log = logging.getLogger(__name__)
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
-BUSY_TIMEOUT_MS = 5000
+# How long a write waits for another process's write transaction: an ingest beside the bot
+# holds the lock only for its write phase (a cold 10,000-file run: about 5 to 11 s here; an
+# incremental one, a fraction of a second), and the interaction waiting on it has deferred.
+BUSY_TIMEOUT_MS = 30_000
 
 
 class StoreError(RuntimeError):

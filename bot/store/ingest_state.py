@@ -25,6 +25,10 @@ class IngestStateRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
+    async def seen(self, root: str) -> dict[str, SeenFile]:
+        """What the last run recorded of a root's files, read outside any write."""
+        return await self.seen_files(self._db.reader, root)
+
     @staticmethod
     async def seen_files(conn: aiosqlite.Connection, root: str) -> dict[str, SeenFile]:
         rows = await (

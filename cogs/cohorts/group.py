@@ -11,6 +11,7 @@ from discord import app_commands
 
 from bot.adapter import limits
 from bot.adapter.locale import cmd_str, lang, text
+from bot.adapter.respond import deferring, send
 from bot.adapter.types import Interaction
 from bot.app import Services
 from bot.cohorts.discussions import ThreadPage
@@ -88,10 +89,11 @@ class CohortGroup(app_commands.Group):
     async def _reply(
         self, interaction: Interaction, message: str, *, embed: discord.Embed | None = None
     ) -> None:
+        # The response, or what fills in the defer of a write that waited (`deferring`).
         if embed is None:
-            await interaction.response.send_message(message, ephemeral=True)
+            await send(interaction, message)
         else:
-            await interaction.response.send_message(message, embed=embed, ephemeral=True)
+            await send(interaction, message, embed=embed)
 
     async def _find(self, interaction: Interaction, value: str) -> Cohort | None:
         """The cohort option, re-validated; None (and the user told) when it names none."""
@@ -169,9 +171,10 @@ class CohortGroup(app_commands.Group):
                 ends_on=_date(ends),
                 auto_archive_minutes=auto_archive.value if auto_archive else 10080,
             )
-            cohort = await self.cohorts.create(
-                interaction.guild_id, draft, actor=interaction.user.id
-            )
+            async with deferring(interaction):
+                cohort = await self.cohorts.create(
+                    interaction.guild_id, draft, actor=interaction.user.id
+                )
         except BadDate as exc:
             await self._reply(interaction, text(interaction, "cohort.bad_date", value=exc.value))
             return
@@ -222,17 +225,18 @@ class CohortGroup(app_commands.Group):
         if channel is not None and await self._refuse_channel(interaction, channel):
             return
         try:
-            edited = await self.cohorts.edit(
-                interaction.guild_id,
-                found.id,
-                name=name,
-                channel=(channel.id, _kind(channel)) if channel else None,
-                role_id=role.id if role else None,
-                clear_role=clear_role,
-                starts_on=_date(starts),
-                ends_on=_date(ends),
-                auto_archive_minutes=auto_archive.value if auto_archive else None,
-            )
+            async with deferring(interaction):
+                edited = await self.cohorts.edit(
+                    interaction.guild_id,
+                    found.id,
+                    name=name,
+                    channel=(channel.id, _kind(channel)) if channel else None,
+                    role_id=role.id if role else None,
+                    clear_role=clear_role,
+                    starts_on=_date(starts),
+                    ends_on=_date(ends),
+                    auto_archive_minutes=auto_archive.value if auto_archive else None,
+                )
         except BadDate as exc:
             await self._reply(interaction, text(interaction, "cohort.bad_date", value=exc.value))
             return
@@ -267,7 +271,8 @@ class CohortGroup(app_commands.Group):
             return
         change = self.cohorts.archive if archive else self.cohorts.unarchive
         try:
-            changed = await change(interaction.guild_id, found.id)
+            async with deferring(interaction):
+                changed = await change(interaction.guild_id, found.id)
         except CohortError as exc:
             await self._reply(interaction, error_text(interaction, exc))
             return
@@ -383,13 +388,15 @@ class CohortGroup(app_commands.Group):
                     else "role_forbidden"
                 )
         if problem is not None:
-            await self.cohorts.report_problem(guild.id, found.id, problem)
+            async with deferring(interaction):
+                await self.cohorts.report_problem(guild.id, found.id, problem)
             key = (
                 "cohort.role.forbidden" if problem == "role_forbidden" else "cohort.role.hierarchy"
             )
             await self._reply(interaction, text(interaction, key))
             return
-        await self.cohorts.clear_problem(found, "role_forbidden", "role_hierarchy")
+        async with deferring(interaction):
+            await self.cohorts.clear_problem(found, "role_forbidden", "role_hierarchy")
         if join:
             message = text(interaction, "cohort.join.done", name=found.name, role=role.id)
         else:

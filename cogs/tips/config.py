@@ -11,6 +11,7 @@ from discord.ext import commands
 from bot.adapter import limits
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.render import COLOR
+from bot.adapter.respond import deferring, send
 from bot.adapter.types import Interaction
 from bot.i18n import t
 from bot.models.tips import TipSettings
@@ -124,22 +125,21 @@ class TipConfig(
             await interaction.response.send_message(f"⚠️ {refused}", ephemeral=True)
             return
         try:
-            saved = await self.tips.configure(
-                interaction.guild_id,
-                channel_id=channel.id if channel else None,
-                time=time,
-                timezone=timezone,
-                thread=thread,
-            )
+            async with deferring(interaction):
+                await self.tips.configure(
+                    interaction.guild_id,
+                    channel_id=channel.id if channel else None,
+                    time=time,
+                    timezone=timezone,
+                    thread=thread,
+                )
+                saved = await self.tips.settings(interaction.guild_id)
         except TipConfigError as exc:
-            await interaction.response.send_message(
-                f"⚠️ {config_error(interaction, exc)}", ephemeral=True
-            )
+            await send(interaction, f"⚠️ {config_error(interaction, exc)}")
             return
-        saved = await self.tips.settings(interaction.guild_id)
-        await interaction.response.send_message(
-            text(interaction, "tipcfg.saved"), embed=settings_embed(saved, lang(interaction)),
-            ephemeral=True,
+        await send(
+            interaction, text(interaction, "tipcfg.saved"),
+            embed=settings_embed(saved, lang(interaction)),
         )  # fmt: skip
 
     @set_.autocomplete("timezone")
@@ -155,20 +155,20 @@ class TipConfig(
     )
     async def show(self, interaction: Interaction) -> None:
         assert interaction.guild_id is not None
-        current = await self.tips.settings(interaction.guild_id)
-        await interaction.response.send_message(
-            embed=settings_embed(current, lang(interaction)), ephemeral=True
-        )
+        async with deferring(interaction):  # showing a problem clears it: a write
+            current = await self.tips.settings(interaction.guild_id)
+        await send(interaction, embed=settings_embed(current, lang(interaction)))
 
     @app_commands.command(
         name=cmd_str("tipcfg.off.name"), description=cmd_str("tipcfg.off.description")
     )
     async def off(self, interaction: Interaction) -> None:
         assert interaction.guild_id is not None
-        current = await self.tips.disable(interaction.guild_id)
-        await interaction.response.send_message(
-            text(interaction, "tipcfg.disabled"), embed=settings_embed(current, lang(interaction)),
-            ephemeral=True,
+        async with deferring(interaction):
+            current = await self.tips.disable(interaction.guild_id)
+        await send(
+            interaction, text(interaction, "tipcfg.disabled"),
+            embed=settings_embed(current, lang(interaction)),
         )  # fmt: skip
 
     @app_commands.command(
@@ -200,7 +200,6 @@ class TipConfig(
     )
     async def skip(self, interaction: Interaction) -> None:
         assert interaction.guild_id is not None
-        day = await self.tips.skip(interaction.guild_id)
-        await interaction.response.send_message(
-            text(interaction, "tipcfg.skipped", date=day.isoformat()), ephemeral=True
-        )
+        async with deferring(interaction):
+            day = await self.tips.skip(interaction.guild_id)
+        await send(interaction, text(interaction, "tipcfg.skipped", date=day.isoformat()))
