@@ -58,7 +58,9 @@ async def send(
     interaction: discord.Interaction[Any], content: str | None = None, **kwargs: Any
 ) -> None:
     """An ephemeral answer: the response, or what fills in a defer."""
+    if content is not None:
+        kwargs["content"] = content
     if interaction.response.is_done():
-        await interaction.followup.send(content, ephemeral=True, **kwargs)
+        await interaction.followup.send(ephemeral=True, **kwargs)
     else:
-        await interaction.response.send_message(content, ephemeral=True, **kwargs)
+        await interaction.response.send_message(ephemeral=True, **kwargs)
