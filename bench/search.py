@@ -63,6 +63,12 @@ SEARCH_QUERIES = [
     "파인튜닝 프롬프트 차이", "ML 엔지니어 실제로 무슨 일 해요", "스타트업 취업", "깃허브 블로그",
     "논문 구현 경험", "오픈소스 기여", "트렌드 따라가는 법", "신입이 할 수 있는 분야",
     "연구자 엔지니어 차이", "LLM 시대 모델링", "qwzxv 없는단어", "코딩테스트", "자소서 첨삭",
+    # Whole questions, as campers type them (query understanding: fillers, predicates, abstaining)
+    "논문 꼭 읽어야 하나요", "나이 서른 넘었는데 늦었나요", "GPT 나오면 개발자 필요 없어지나요",
+    "문과생인데 AI 엔지니어 될 수 있을까요?", "kaggle worth it", "연봉 얼마 받아요", "오늘 점심 뭐 먹지",
+    "should I go to grad school if I want to be an ML engineer?",
+    "제가 지금 인턴 지원을 여러 군데 했는데 다 떨어져서 너무 막막한데 인턴 말고 할 수 있는 게 있을까요",
+    "ML engineer 되려면 대학원 가야 함?",
 ]  # fmt: skip
 SUGGEST_PREFIXES = [
     "", "대", "대학", "대학ㅇ", "ㄷㅎㅇ", "ㅇㄹㅅ", "포트폴리요", "포폴", "취업준비", "취업 준",
