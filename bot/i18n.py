@@ -230,6 +230,38 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "The export is {size}, over Discord's limit ({limit}). Run"
         " `python -m bot content export` on the server instead.",
     },
+    "content.settings.summary": {
+        "ko": "편집자 역할: {role}\n기록 채널: {channel}",
+        "en": "Editor role: {role}\nLog channel: {channel}",
+    },
+    "content.settings.none": {"ko": "없음", "en": "none"},
+    "content.settings.log_set": {
+        "ko": "✅ 이제 콘텐츠가 바뀔 때마다 <#{channel}>에 바뀌기 전과 후를 올려요.",
+        "en": "✅ Every content change is now posted to <#{channel}> with before and after.",
+    },
+    "content.settings.log_cleared": {
+        "ko": "기록 채널을 껐어요. 바뀐 내용은 `/content history`에서 볼 수 있어요.",
+        "en": "No log channel any more. `/content history` still shows every change.",
+    },
+    "content.settings.log_forbidden": {
+        "ko": "⚠️ 제게 <#{channel}>에 글을 올릴 권한(메시지 보내기, 링크 첨부)이 없어요."
+        " 권한을 주거나 다른 채널을 골라 주세요.",
+        "en": "⚠️ I cannot post in <#{channel}> (Send Messages, Embed Links). Grant them or pick"
+        " another channel.",
+    },
+    "content.audit.title": {"ko": "{action} · {title}", "en": "{action} · {title}"},
+    "content.audit.before": {"ko": "이전", "en": "Before"},
+    "content.audit.after": {"ko": "이후", "en": "After"},
+    "content.audit.changes": {"ko": "바뀐 줄", "en": "Changes"},
+    "content.audit.retired": {"ko": "(내려짐)", "en": "(retired)"},
+    "content.audit.footer": {
+        "ko": "id: {id} · 수정 #{number}",
+        "en": "id: {id} · revision #{number}",
+    },
+    "content.audit.import": {
+        "ko": "📥 {who}님이 `{name}`을 가져왔어요: 추가 {added}개, 수정 {updated}개.",
+        "en": "📥 {who} imported `{name}`: {added} added, {updated} updated.",
+    },
     "content.history.title": {"ko": "{title} · 수정 기록", "en": "{title} · history"},
     "content.history.footer": {
         "ko": "id: {id} · {n}/{pages}쪽 · 수정 {total}개 · 시간대 {zone}",
@@ -832,6 +864,18 @@ COMMAND_TEXT: dict[str, dict[Language, str]] = {
     },
     "content.scope.own": {"ko": "이 서버의 조언만", "en": "This server's own"},
     "content.scope.all": {"ko": "이 서버에서 보이는 전체", "en": "Everything this server sees"},
+    "content.settings.name": {"ko": "설정", "en": "settings"},
+    "content.settings.description": {
+        "ko": "콘텐츠 설정 보기·바꾸기: 기록 채널 (서버 관리 권한)",
+        "en": "Show or change content settings: the log channel (Manage Server)",
+    },
+    "content.log_channel.name": {"ko": "기록채널", "en": "log-channel"},
+    "content.log_channel.description": {
+        "ko": "바뀐 내용(전·후)을 올릴 채널",
+        "en": "Where each change is posted with before and after",
+    },
+    "content.clear_log.name": {"ko": "기록끄기", "en": "clear-log"},
+    "content.clear_log.description": {"ko": "기록 채널 끄기", "en": "Stop posting changes"},
     "content.entry.name": {"ko": "조언", "en": "entry"},
     "content.entry.description": {
         "ko": "제목을 입력해 골라 주세요",

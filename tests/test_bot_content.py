@@ -491,3 +491,65 @@ async def test_import_refuses_other_files_and_files_over_the_interactions_limit(
     small = await s.run("content import", {"file": ("small.md", b"x" * 100)})
     await small.wait_final()
     assert "small.md" in harness.emu.downloads
+
+
+# -- the audit channel ----------------------------------------------------------------------------
+
+
+async def test_each_change_is_posted_to_the_log_channel_with_before_and_after(
+    harness: Harness,
+) -> None:
+    s = await Server.new(harness, "audit")
+    other = await Server.new(harness, "audit-other")
+    log = harness.emu.add_text_channel(s.guild, "content-log")
+    quiet = harness.emu.add_text_channel(s.guild, "quiet")
+    harness.emu.set_permissions(quiet, harness.emu.bot_member(s.guild), deny=Perm.SEND_MESSAGES)
+    await eventually(lambda: harness.bot.get_channel(quiet.id))
+
+    await s.run("content editors", {"role": s.editors})
+    refused = await s.run("content settings", {"log-channel": log}, user=s.editor)
+    assert refused.content == "이 명령은 서버 관리(Manage Server) 권한이 있는 분만 쓸 수 있어요."
+    forbidden = await s.run("content settings", {"log-channel": quiet})
+    assert forbidden.content.startswith(f"⚠️ 제게 <#{quiet.id}>에 글을 올릴 권한")
+    done = await s.run("content settings", {"log-channel": log})
+    assert done.content == f"✅ 이제 콘텐츠가 바뀔 때마다 <#{log.id}>에 바뀌기 전과 후를 올려요."
+    shown = await s.run("content settings", user=s.editor)
+    assert shown.content == f"편집자 역할: <@&{s.editors.id}>\n기록 채널: <#{log.id}>"
+
+    entry_id = added_id(await s.add(user=s.editor))
+    form = await s.form("content edit", {"entry": entry_id})
+    await harness.emu.submit_modal(form, {"body": "고친 본문 @everyone"})
+    await s.run("content retire", {"entry": entry_id, "reason": "중복"})
+    await other.add()  # another server's change is never posted here
+
+    posts = await eventually(
+        lambda: len(harness.emu.channel_messages(log)) >= 3 and harness.emu.channel_messages(log)
+    )
+    assert len(posts) == 3
+    added, edited, retired = (p["embeds"][0] for p in posts)
+    assert added["title"] == f"추가 · {NEW['title']}" and added["author"]["name"] == "멘토 김"
+    assert fields(added)["이전"] == "—"
+    assert edited["title"] == f"수정 · {NEW['title']}"
+    assert edited["author"]["name"] == "운영진 @everyone"
+    assert NEW["body"] in fields(edited)["이전"] and "고친 본문 @everyone" in fields(edited)["이후"]
+    assert "+고친 본문 @everyone" in fields(edited)["바뀐 줄"]
+    assert retired["title"].startswith("내림 · ") and retired["description"] == "사유: 중복"
+    assert "(내려짐)" in fields(retired)["이후"]
+    assert footer(retired).startswith(f"id: {entry_id} · 수정 #")
+    assert all(p["mentions"] == [] and not p["mention_everyone"] for p in posts)
+
+    data = curated("audit-import", "가져온 조언", "가져온 본문입니다.").encode()
+    plan = await s.run("content import", {"file": ("one.md", data)})
+    await plan.wait_final()
+    await harness.emu.click(plan, label="확인")
+    last = await eventually(
+        lambda: (
+            len(harness.emu.channel_messages(log)) == 4 and harness.emu.channel_messages(log)[-1]
+        )
+    )
+    assert last["content"] == "📥 운영진 @everyone님이 `one.md`을 가져왔어요: 추가 1개, 수정 0개."
+
+    cleared = await s.run("content settings", {"clear-log": True})
+    assert cleared.content.startswith("기록 채널을 껐어요.")
+    await s.run("content restore", {"entry": entry_id})
+    assert len(harness.emu.channel_messages(log)) == 4

@@ -18,7 +18,16 @@ from bot.content.repository import ContentRepository
 from bot.content.validation import validate
 from bot.corpus.documents import ID_PATTERN, draft_hash
 from bot.models import Entry, EntryDraft, FileProblem
-from bot.models.content import Action, Actor, Change, EntryInput, ExportScope, HistoryPage, Snapshot
+from bot.models.content import (
+    Action,
+    Actor,
+    Change,
+    EntryInput,
+    ExportScope,
+    HistoryPage,
+    Revision,
+    Snapshot,
+)
 from bot.models.content_errors import (
     EditConflict,
     EntryNotFound,
@@ -87,6 +96,17 @@ class ContentService:
             raise EntryNotFound(entry_id)
         return entry, await self._repo.latest_revision(guild_id, entry_id)
 
+    async def _committed(self, guild_id: int, entry_id: str) -> tuple[Entry, int]:
+        """`get`, where every committed write is seen: what a change is based on."""
+        found = await self._repo.find_committed(guild_id, entry_id)
+        if found is None:
+            raise EntryNotFound(entry_id)
+        return found
+
+    async def _written(self, guild_id: int, entry_id: str) -> Entry:
+        """The entry as a change just wrote it."""
+        return (await self._committed(guild_id, entry_id))[0]
+
     async def _write(self, guild_id: int, changes: Sequence[Change]) -> list[int]:
         return await self._repo.write(guild_id, changes, now=self._now())
 
@@ -120,7 +140,7 @@ class ContentService:
                 await self._write(guild_id, [change])
             except IdTaken:
                 continue
-            return (await self.get(guild_id, entry_id))[0]
+            return await self._written(guild_id, entry_id)
         raise IdTaken(draft.id)
 
     async def edit(
@@ -128,7 +148,7 @@ class ContentService:
     ) -> Entry:
         """Save `given` over the entry, unless it changed after revision `based_on`
         (EditConflict, nothing written)."""
-        current, _ = await self.get(guild_id, entry_id)
+        current, _ = await self._committed(guild_id, entry_id)
         base = Snapshot.of(current).draft()
         draft = validate(
             given, entry_id=current.id, known_topics=await self._known_topics(), base=base
@@ -141,15 +161,15 @@ class ContentService:
         try:
             await self._write(guild_id, [change])
         except StaleRevision:
-            now, _ = await self.get(guild_id, entry_id)
+            now = await self._written(guild_id, entry_id)
             meanwhile = await self._repo.history(guild_id, entry_id, limit=10, after=based_on)
             raise EditConflict(now, meanwhile.revisions, given) from None
-        return (await self.get(guild_id, entry_id))[0]
+        return await self._written(guild_id, entry_id)
 
     async def _set_retired(
         self, guild_id: int, entry_id: str, actor: Actor, *, retired: bool, reason: str | None
     ) -> Entry:
-        current, latest = await self.get(guild_id, entry_id)
+        current, latest = await self._committed(guild_id, entry_id)
         if current.retired == retired:
             raise NoChange(current.id, "retired" if retired else "live")
         draft = Snapshot.of(current).draft()
@@ -158,7 +178,7 @@ class ContentService:
             draft, draft_hash(draft), action, actor, retired=retired, reason=reason, expected=latest
         )
         await self._write(guild_id, [change])
-        return (await self.get(guild_id, entry_id))[0]
+        return await self._written(guild_id, entry_id)
 
     async def retire(
         self, guild_id: int, entry_id: str, actor: Actor, *, reason: str | None = None
@@ -180,7 +200,7 @@ class ContentService:
 
     async def revert(self, guild_id: int, entry_id: str, number: int, actor: Actor) -> Entry:
         """A new revision equal to revision `number` (its content, live or retired)."""
-        current, latest = await self.get(guild_id, entry_id)
+        current, latest = await self._committed(guild_id, entry_id)
         revision = await self._repo.revision(guild_id, current.id, number)
         if revision is None or revision.snapshot is None:
             raise RevisionNotFound(current.id, number)
@@ -193,7 +213,7 @@ class ContentService:
             reason=f"revision {number}", expected=latest,
         )  # fmt: skip
         await self._write(guild_id, [change])
-        return (await self.get(guild_id, entry_id))[0]
+        return await self._written(guild_id, entry_id)
 
     # -- import and export -------------------------------------------------------------------
 
@@ -271,3 +291,15 @@ class ContentService:
 
     async def set_editor_role(self, guild_id: int, role_id: int | None) -> None:
         await self._repo.set_editor_role(guild_id, role_id, now=self._now())
+
+    async def log_channel(self, guild_id: int) -> int | None:
+        """Where the server's content changes are posted (None: nowhere)."""
+        return await self._repo.log_channel(guild_id)
+
+    async def set_log_channel(self, guild_id: int, channel_id: int | None) -> None:
+        await self._repo.set_log_channel(guild_id, channel_id, now=self._now())
+
+    async def latest_change(self, guild_id: int, entry_id: str) -> Revision | None:
+        """The newest revision the server sees of the entry: what an audit post shows."""
+        page = await self._repo.history(guild_id, entry_id, limit=1)
+        return page.revisions[0] if page.revisions else None

@@ -62,6 +62,13 @@ class SqliteContentRepository:
     async def find(self, guild_id: int, entry_id: str) -> Entry | None:
         return await self._find(self._db.reader, guild_id, entry_id)
 
+    async def find_committed(self, guild_id: int, entry_id: str) -> tuple[Entry, int] | None:
+        # The reader may sit inside another task's read transaction (the search index follows
+        # writes in one): a change reads its base and its result through the writer instead.
+        async with self._db.transaction() as conn:
+            entry = await self._find(conn, guild_id, entry_id)
+            return (entry, await self._latest(conn, entry.key)) if entry else None
+
     @staticmethod
     async def _find(conn: aiosqlite.Connection, guild_id: int, entry_id: str) -> Entry | None:
         keys = scope.row_keys(entry_id, guild_id)
@@ -167,6 +174,23 @@ class SqliteContentRepository:
             )
         ).fetchone()
         return int(row[0]) if row and row[0] is not None else None
+
+    async def log_channel(self, guild_id: int) -> int | None:
+        row = await (
+            await self._db.reader.execute(
+                "SELECT log_channel_id FROM content_settings WHERE guild_id = ?", (guild_id,)
+            )
+        ).fetchone()
+        return int(row[0]) if row and row[0] is not None else None
+
+    async def set_log_channel(self, guild_id: int, channel_id: int | None, *, now: str) -> None:
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO content_settings (guild_id, log_channel_id, updated_at)"
+                " VALUES (?, ?, ?) ON CONFLICT (guild_id) DO UPDATE SET"
+                " log_channel_id = excluded.log_channel_id, updated_at = excluded.updated_at",
+                (guild_id, channel_id, now),
+            )
 
     async def set_editor_role(self, guild_id: int, role_id: int | None, *, now: str) -> None:
         async with self._db.transaction() as conn:

@@ -20,10 +20,12 @@ from bot.app import Services
 from bot.content import Actor, ContentError, EditConflict, EntryInput, FieldError
 from bot.content.archive import input_markdown
 from bot.content.validation import BODY_LIMIT
+from bot.i18n import Verbatim
 from bot.models import Entry
 from bot.models.content_errors import EntryNotFound, IdTaken, NoChange, RevisionNotFound
 from bot.search.models import SuggestionKind, parse_value
 from cogs.content.access import editors_only, is_editor
+from cogs.content.audit import AuditLog
 from cogs.content.embeds import conflict_embeds, revision_field
 from cogs.content.history import PER_PAGE, HistoryView
 from cogs.content.modal import EntryModal, ReopenView
@@ -83,7 +85,8 @@ class ContentGroup(app_commands.Group):
         )
         self.services = services
         self.content = services.content
-        self.transfers = Transfers(services.content)
+        self.audit = AuditLog(services.content)
+        self.transfers = Transfers(services.content, audit=self.audit)
 
     async def _zone(self, guild_id: int) -> ZoneInfo:
         """The server's time zone: the one its daily tip is posted in."""
@@ -165,6 +168,7 @@ class ContentGroup(app_commands.Group):
             await self._reply(interaction, error_text(interaction, exc))
             return
         await self._show(interaction, text(interaction, "content.added", id=entry.id), entry)
+        await self.audit.change(interaction, entry.id)
 
     async def _save_edit(
         self, interaction: Interaction, entry_id: str, typed: EntryInput, based_on: int
@@ -188,6 +192,7 @@ class ContentGroup(app_commands.Group):
         if entry.source.file:
             message += "\n" + text(interaction, "content.edited_shared")
         await self._show(interaction, message, entry)
+        await self.audit.change(interaction, entry.id)
 
     async def _conflict(self, interaction: Interaction, conflict: EditConflict) -> None:
         """Nothing was written: what changed meanwhile, their text (shown and as a file), and
@@ -311,6 +316,7 @@ class ContentGroup(app_commands.Group):
             await self._reply(interaction, error_text(interaction, exc))
             return
         await self._reply(interaction, text(interaction, "content.retired", id=done.id))
+        await self.audit.change(interaction, done.id)
 
     @app_commands.command(
         name=cmd_str("content.restore.name"), description=cmd_str("content.restore.description")
@@ -331,6 +337,7 @@ class ContentGroup(app_commands.Group):
             await self._reply(interaction, error_text(interaction, exc))
             return
         await self._show(interaction, text(interaction, "content.restored", id=done.id), done)
+        await self.audit.change(interaction, done.id)
 
     @app_commands.command(
         name=cmd_str("content.history.name"), description=cmd_str("content.history.description")
@@ -385,6 +392,7 @@ class ContentGroup(app_commands.Group):
             return
         message = text(interaction, "content.reverted", id=done.id, revision=revision)
         await self._show(interaction, message, done)
+        await self.audit.change(interaction, done.id)
 
     @app_commands.command(
         name=cmd_str("content.editors.name"), description=cmd_str("content.editors.description")
@@ -438,6 +446,55 @@ class ContentGroup(app_commands.Group):
         self, interaction: Interaction, scope: app_commands.Choice[str] | None = None
     ) -> None:
         await self.transfers.export(interaction, "all" if scope and scope.value == "all" else "own")
+
+    @app_commands.command(
+        name=cmd_str("content.settings.name"), description=cmd_str("content.settings.description")
+    )
+    @app_commands.rename(
+        log_channel=cmd_str("content.log_channel.name"), clear_log=cmd_str("content.clear_log.name")
+    )
+    @app_commands.describe(
+        log_channel=cmd_str("content.log_channel.description"),
+        clear_log=cmd_str("content.clear_log.description"),
+    )
+    @editors_only()
+    async def settings(
+        self,
+        interaction: Interaction,
+        log_channel: discord.TextChannel | None = None,
+        clear_log: bool = False,
+    ) -> None:
+        assert interaction.guild_id is not None
+        guild_id = interaction.guild_id
+        if log_channel is None and not clear_log:
+            role = await self.content.editor_role(guild_id)
+            channel = await self.content.log_channel(guild_id)
+            none = text(interaction, "content.settings.none")
+            message = text(
+                interaction,
+                "content.settings.summary",
+                role=Verbatim(f"<@&{role}>" if role else none),
+                channel=Verbatim(f"<#{channel}>" if channel else none),
+            )
+            await self._reply(interaction, message)
+            return
+        if not interaction.permissions.manage_guild:
+            await self._reply(interaction, text(interaction, "error.permissions"))
+            return
+        if clear_log:
+            await self.content.set_log_channel(guild_id, None)
+            await self._reply(interaction, text(interaction, "content.settings.log_cleared"))
+            return
+        assert log_channel is not None
+        me = interaction.guild.me if interaction.guild else None
+        allowed = log_channel.permissions_for(me) if me else None
+        if allowed is None or not (allowed.send_messages and allowed.embed_links):
+            message = text(interaction, "content.settings.log_forbidden", channel=log_channel.id)
+            await self._reply(interaction, message)
+            return
+        await self.content.set_log_channel(guild_id, log_channel.id)
+        message = text(interaction, "content.settings.log_set", channel=log_channel.id)
+        await self._reply(interaction, message)
 
     # -- autocomplete ----------------------------------------------------------------------------
 

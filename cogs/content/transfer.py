@@ -19,6 +19,7 @@ from bot.content.archive import SUFFIXES
 from bot.content.service import ImportResult
 from bot.i18n import Language, t
 from bot.models.content import Actor, ExportScope
+from cogs.content.audit import AuditLog
 
 log = logging.getLogger(__name__)
 
@@ -85,8 +86,10 @@ class ConfirmImport(OwnedView):
         name: str,
         data: bytes,
         timeout: float,
+        audit: AuditLog,
     ) -> None:
         super().__init__(owner_id, language, timeout=timeout)
+        self._audit = audit
         self._content = content
         self._guild_id = guild_id
         self._actor = actor
@@ -126,6 +129,7 @@ class ConfirmImport(OwnedView):
         )  # fmt: skip
         embed = plan_embed(self._name, done, lang(interaction))
         await interaction.edit_original_response(content=message, embed=embed, view=None)
+        await self._audit.imported(interaction, self._name, len(done.added), len(done.updated))
 
     async def _cancel(self, interaction: discord.Interaction) -> None:
         self.stop()
@@ -146,9 +150,10 @@ class Transfers:
     """The work of /content import and /content export."""
 
     def __init__(
-        self, content: ContentService, *, confirm_timeout: float = CONFIRM_TIMEOUT
+        self, content: ContentService, *, audit: AuditLog, confirm_timeout: float = CONFIRM_TIMEOUT
     ) -> None:
         self.content = content
+        self.audit = audit
         self.confirm_timeout = confirm_timeout
 
     async def import_file(
@@ -181,7 +186,7 @@ class Transfers:
         view = ConfirmImport(
             interaction.user.id, lang(interaction), content=self.content,
             guild_id=interaction.guild_id, actor=actor, name=name, data=data,
-            timeout=self.confirm_timeout,
+            timeout=self.confirm_timeout, audit=self.audit,
         )  # fmt: skip
         minutes = max(1, round(self.confirm_timeout / 60))
         message = text(interaction, "content.import.plan", name=name, minutes=minutes)

@@ -1,0 +1,120 @@
+"""The audit channel: each change made from Discord is posted there with before and after, in
+the server's language. Posting is best effort: a missing channel or permission is logged, and
+never undoes or hides the change from the moderator who made it."""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+
+from bot.adapter import limits
+from bot.adapter.render import COLOR
+from bot.content import ContentService
+from bot.content.diff import short_diff
+from bot.i18n import Language, Verbatim, language_for, t
+from bot.models.content import Revision, Snapshot
+
+log = logging.getLogger(__name__)
+
+SHOWN_BODY = 300
+
+
+def _side(snapshot: Snapshot | None, language: Language) -> str:
+    if snapshot is None:
+        return "—"
+    state = f" {t('content.audit.retired', language)}" if snapshot.retired else ""
+    body = limits.clip(snapshot.body, SHOWN_BODY).replace("```", "ˋˋˋ")
+    title = snapshot.title.replace("```", "ˋˋˋ")
+    return limits.clip(f"```\n{title}{state}\n\n{body}\n```", limits.EMBED_FIELD_VALUE)
+
+
+def audit_embed(revision: Revision, language: Language) -> discord.Embed:
+    after = revision.snapshot
+    title = after.title if after else revision.entry_id
+    embed = discord.Embed(
+        title=limits.clip(
+            t(
+                "content.audit.title",
+                language,
+                action=Verbatim(t(f"content.action.{revision.action}", language)),
+                title=title,
+            ),
+            limits.EMBED_TITLE,
+        ),
+        colour=COLOR,
+    )
+    embed.set_author(name=limits.clip(revision.actor_name or revision.actor, limits.EMBED_AUTHOR))
+    if revision.reason:
+        embed.description = t("content.history.reason", language, reason=revision.reason)
+    embed.add_field(
+        name=t("content.audit.before", language), value=_side(revision.previous, language)
+    )
+    embed.add_field(name=t("content.audit.after", language), value=_side(after, language))
+    diff = short_diff(revision.previous, after)
+    if diff:
+        lines = "\n".join(line.replace("`", "ˋ") for line in diff)
+        embed.add_field(
+            name=t("content.audit.changes", language),
+            value=f"```diff\n{limits.clip(lines, limits.EMBED_FIELD_VALUE - 12)}\n```",
+            inline=False,
+        )
+    footer = t(
+        "content.audit.footer", language, id=Verbatim(revision.entry_id), number=revision.number
+    )
+    embed.set_footer(text=limits.clip(footer, limits.EMBED_FOOTER))
+    return embed
+
+
+class AuditLog:
+    def __init__(self, content: ContentService) -> None:
+        self.content = content
+
+    async def _channel(self, interaction: discord.Interaction) -> discord.abc.Messageable | None:
+        if interaction.guild is None:
+            return None
+        channel_id = await self.content.log_channel(interaction.guild.id)
+        if channel_id is None:
+            return None
+        channel = interaction.guild.get_channel(channel_id)
+        if not isinstance(channel, discord.TextChannel | discord.Thread):
+            log.warning(
+                "content log channel %s of guild %s is gone", channel_id, interaction.guild.id
+            )
+            return None
+        return channel
+
+    @staticmethod
+    def _language(interaction: discord.Interaction) -> Language:
+        return language_for(
+            str(interaction.guild_locale.value) if interaction.guild_locale else None
+        )
+
+    async def change(self, interaction: discord.Interaction, entry_id: str) -> None:
+        """Post the entry's newest revision (the change just made) to the log channel."""
+        channel = await self._channel(interaction)
+        if channel is None or interaction.guild_id is None:
+            return
+        revision = await self.content.latest_change(interaction.guild_id, entry_id)
+        if revision is None:
+            return
+        await self._send(channel, embed=audit_embed(revision, self._language(interaction)))
+
+    async def imported(
+        self, interaction: discord.Interaction, name: str, added: int, updated: int
+    ) -> None:
+        channel = await self._channel(interaction)
+        if channel is None:
+            return
+        message = t(
+            "content.audit.import", self._language(interaction),
+            who=interaction.user.display_name, name=name, added=added, updated=updated,
+        )  # fmt: skip
+        await self._send(channel, content=message)
+
+    @staticmethod
+    async def _send(channel: discord.abc.Messageable, **kwargs: object) -> None:
+        try:
+            await channel.send(**kwargs)  # type: ignore[call-overload]
+        except discord.HTTPException as exc:
+            log.warning("could not post to the content log channel: %s", exc)
