@@ -32,6 +32,7 @@ from bot.store.database import Database
 from bot.store.entries import EntryRepository
 from bot.store.ingest_state import IngestStateRepository
 from bot.store.insights import SqliteInsightsRepository
+from bot.store.search_index import SqliteSearchStore
 from bot.store.state import StateRepository
 from bot.store.tips import TipRepository
 from bot.store.topics import TopicRepository
@@ -88,7 +89,9 @@ async def bootstrap(
     topics = TopicRepository(db)
     discussion_store = SqliteDiscussionRepository(db)
     cohorts = CohortService(SqliteCohortRepository(db), discussion_store, clock=clock)
-    search = SearchService(db, entries=entries, index_file=saved_index_file(settings.db_path))
+    search = SearchService(
+        SqliteSearchStore(db), entries=entries, index_file=saved_index_file(settings.db_path)
+    )
     insight_store = SqliteInsightsRepository(db, timezone=settings.timezone)
     recorder = InsightsRecorder(
         insight_store,

@@ -12,6 +12,7 @@ from bot.app import bootstrap
 from bot.models import Topic
 from bot.sandbox.harness import Harness
 from bot.search import SearchService
+from bot.store.search_index import SqliteSearchStore
 from tests.helpers_bot import bot_settings, start_harness
 from tests.helpers_messages import enabled, fields, footer, labels
 
@@ -338,7 +339,9 @@ class _NotWarmed(SearchService):
 async def test_advice_defers_while_the_search_index_loads(tmp_path: Path) -> None:
     settings = bot_settings(tmp_path / "sunbae.db")
     services = await bootstrap(settings)
-    services = replace(services, search=_NotWarmed(services.db, entries=services.entries))
+    services = replace(
+        services, search=_NotWarmed(SqliteSearchStore(services.db), entries=services.entries)
+    )
     async with start_harness(settings, services=services) as h:
         assert not h.services.search.ready
         res = await h.emu.slash("advice", {"query": "대학원"}, user=h.camper)

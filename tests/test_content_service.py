@@ -17,6 +17,7 @@ from bot.search import SearchService
 from bot.store import scope
 from bot.store.database import Database
 from bot.store.entries import EntryRepository
+from bot.store.search_index import SqliteSearchStore
 from bot.store.tips import TipRepository
 from bot.tips.service import TipService
 from tests.helpers_content import (
@@ -75,7 +76,7 @@ async def test_an_added_entry_gets_a_readable_id_and_is_seen_by_its_server_only(
     listed = await entries.list_live(topic="portfolio", guild_id=GUILD_B)
     assert [e.id for e in listed] == ["portfolio-depth"]
 
-    search = SearchService(db, entries=EntryRepository(db))
+    search = SearchService(SqliteSearchStore(db), entries=EntryRepository(db))
     try:
         found_a = await search.search("코딩 테스트", guild_id=GUILD_A)
         found_b = await search.search("코딩 테스트", guild_id=GUILD_B)
@@ -107,7 +108,7 @@ async def test_editing_a_shared_entry_makes_the_servers_own_version(
     assert seen_a is not None and seen_a.body == "A 서버의 조언입니다."
     assert (await entries.live_ids(guild_id=GUILD_A)).count("portfolio-depth") == 1
 
-    search = SearchService(db, entries=EntryRepository(db))
+    search = SearchService(SqliteSearchStore(db), entries=EntryRepository(db))
     try:
         hits_a = (await search.search("A 서버의 조언", guild_id=GUILD_A)).hits
         hits_b = (await search.search("A 서버의 조언", guild_id=GUILD_B)).hits

@@ -24,6 +24,7 @@ from bot.search.lexicon import Lexicon, topic_info
 from bot.search.titles import TitleIndex, TitleSource
 from bot.store.database import Database
 from bot.store.entries import EntryRepository
+from bot.store.search_index import SqliteSearchStore
 from bot.text import choseong, keystrokes
 from tests.helpers_search import add_entries, draft, retire, sample_db
 from tests.helpers_store import app_services
@@ -194,7 +195,9 @@ async def test_following_writes_answers_as_a_fresh_build(
             await write(db, rng, ids, retired)
         mine = await answers(follower, asked)
         assert builds == 0  # followed, not rebuilt
-        fresh = SearchService(db, entries=EntryRepository(db))  # built, no saved file read
+        fresh = SearchService(
+            SqliteSearchStore(db), entries=EntryRepository(db)
+        )  # built, no saved file read
         await fresh.refresh()
         assert mine == await answers(fresh, asked)
         await fresh.close()

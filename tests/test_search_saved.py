@@ -16,6 +16,7 @@ from bot.search import SearchService
 from bot.search.saved import file_for
 from bot.store.database import Database
 from bot.store.entries import EntryRepository
+from bot.store.search_index import SqliteSearchStore
 from tests.helpers_search import add_entries, draft, retire, sample_db
 from tests.helpers_store import app_services
 from tests.test_search_follow import answers, queries, write
@@ -52,7 +53,7 @@ async def started(db: Database) -> SearchService:
 
 async def fresh_answers(db: Database) -> list[object]:
     """What an index built from the database now answers (no saved file involved)."""
-    fresh = SearchService(db, entries=EntryRepository(db))
+    fresh = SearchService(SqliteSearchStore(db), entries=EntryRepository(db))
     await fresh.refresh()
     try:
         return await answers(fresh, queries())
@@ -204,7 +205,7 @@ async def test_an_unwritable_folder_still_answers(
 ) -> None:
     blocked = tmp_path / "blocked"
     blocked.mkdir()  # a folder where the file should be: the write fails
-    search = SearchService(db, entries=EntryRepository(db), index_file=blocked)
+    search = SearchService(SqliteSearchStore(db), entries=EntryRepository(db), index_file=blocked)
     await search.refresh()
     assert [s.ref for s in await search.suggest("포폴")]
     await search.close()
@@ -241,7 +242,9 @@ async def test_a_command_reads_titles_only_when_it_needs_them(
     from bot.search import index_file
 
     await (await started(db)).close()
-    search = SearchService(db, entries=EntryRepository(db), index_file=file_for(db.path))
+    search = SearchService(
+        SqliteSearchStore(db), entries=EntryRepository(db), index_file=file_for(db.path)
+    )
     assert [h.id for h in (await search.search("포트폴리오")).hits][:1] == ["portfolio-depth"]
     assert len(builds) == 1
     assert "portfolio-depth" in [s.ref for s in await search.suggest("포트")]
@@ -255,7 +258,9 @@ async def test_a_command_reads_titles_only_when_it_needs_them(
     broken = {k: bytes(v) for k, v in sections.items()}
     broken["titles.keys"] = broken["titles.keys"][:-3]  # whole file, titles that do not fit
     index_file.write(path, head, broken)
-    search = SearchService(db, entries=EntryRepository(db), index_file=file_for(db.path))
+    search = SearchService(
+        SqliteSearchStore(db), entries=EntryRepository(db), index_file=file_for(db.path)
+    )
     assert [h.id for h in (await search.search("포트폴리오")).hits][:1] == ["portfolio-depth"]
     await search.suggest("포트")  # reads the titles: unusable, answered without them
     assert "portfolio-depth" in [s.ref for s in await search.suggest("포트")]  # rebuilt

@@ -8,11 +8,12 @@ import pytest
 
 from bot.models import Topic
 from bot.search.lexicon import Lexicon, topic_info
-from bot.search.query import fts_expression, plan_query
+from bot.search.query import plan_query
 from bot.search.rank import occurrences
 from bot.search.retrieval import plan_retrieval
 from bot.search.snippet import make_snippet
 from bot.search.titles import Postings, TitleIndex, TitleSource
+from bot.store.search_index import fts_expression
 from bot.text import keystrokes
 
 TOPICS = [

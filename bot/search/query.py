@@ -9,7 +9,6 @@ nowhere in the index (`대학언` -> 대학원, `대학ㅇ` -> 대학원, `ㄷ�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from bot.search.lexicon import Lexicon
@@ -100,18 +99,6 @@ class QueryPlan:
             for form in group.forms:
                 seen.setdefault(form.text, None)
         return list(seen)[:MAX_FORMS]
-
-    def expression(self) -> str:
-        return fts_expression(self.forms())
-
-
-def fts_expression(forms: Iterable[str], *, columns: str | None = None) -> str:
-    """An FTS5 MATCH string: every form quoted (so `AND`, `*`, `title:` in it are plain words)
-    and searched as a prefix, OR-ed; optionally only in `columns` ("title keys")."""
-    body = " OR ".join(f'"{f.replace(chr(34), chr(34) * 2)}"*' for f in forms if f)
-    if not body:
-        return ""
-    return f"{{{columns}}} : ({body})" if columns else body
 
 
 def _form(text: str) -> str:

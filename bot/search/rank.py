@@ -18,9 +18,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.models.search import Candidate
 from bot.search.lexicon import Lexicon
 from bot.search.query import QueryPlan
-from bot.store.search_index import Candidate
 
 W_TITLE = 0.35
 W_BM25 = 0.30

@@ -26,20 +26,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.models import Entry, Topic
+from bot.models.search import Candidate, Change, TitleRow
 from bot.search import saved
 from bot.search.autocomplete import MAX_CHOICES, autocomplete
 from bot.search.confidence import CORRECTED, THRESHOLD, confidence
 from bot.search.lexicon import Lexicon, topic_info
 from bot.search.models import SearchHit, SearchResult, Suggestion, SuggestionKind, parse_value
-from bot.search.query import QueryPlan, fts_expression, plan_query
+from bot.search.ports import EntryLookup, SearchStore, Tokenizer
+from bot.search.query import QueryPlan, plan_query
 from bot.search.rank import Scored, rerank
 from bot.search.retrieval import plan_retrieval
 from bot.search.saved import Marks
 from bot.search.snippet import make_snippet
 from bot.search.titles import TitleIndex, TitleSource
-from bot.store import search_index
-from bot.store.database import Database
-from bot.store.entries import EntryRepository
 from bot.text import clean
 
 log = logging.getLogger(__name__)
@@ -75,7 +74,7 @@ class _Snapshot:
     seq: int  # the last change of the log it holds
     lexicon: Lexicon
     _titles: TitleIndex | Callable[[], TitleIndex]  # the index, or what reads it when asked
-    instance: int = 0  # the database's (search_index.instance)
+    instance: int = 0  # the database's (`SearchStore.instance`)
     saved_seq: int | None = None  # the change its saved file holds (None: no file)
 
     @property
@@ -89,7 +88,7 @@ class _Snapshot:
         return self._titles
 
 
-def _source(row: search_index.TitleRow) -> TitleSource:
+def _source(row: TitleRow) -> TitleSource:
     extra = tuple(x for x in (row.title_en, *row.aliases) if x)
     return TitleSource(row.entry_id, row.title, extra, row.doc)
 
@@ -98,7 +97,7 @@ def _build(
     marks: tuple[int, int, int],
     topics: list[tuple[Topic, int]],
     vocabulary: dict[str, int],
-    titles: list[search_index.TitleRow],
+    titles: list[TitleRow],
 ) -> _Snapshot:
     lexicon = Lexicon([topic_info(t, n) for t, n in topics], vocabulary, len(titles))
     index = TitleIndex(_source(r) for r in titles)
@@ -109,7 +108,7 @@ def _build_and_save(
     marks: Marks,
     topics: list[tuple[Topic, int]],
     vocabulary: dict[str, int],
-    titles: list[search_index.TitleRow],
+    titles: list[TitleRow],
     path: Path | None,
 ) -> _Snapshot:
     """Build, and save before anyone can change it (a follow would, once it is published)."""
@@ -135,9 +134,9 @@ class SearchService:
     """
 
     def __init__(
-        self, db: Database, *, entries: EntryRepository, index_file: Path | None = None
+        self, store: SearchStore, *, entries: EntryLookup, index_file: Path | None = None
     ) -> None:
-        self._db = db
+        self._store = store
         self._entries = entries
         self._index_file = index_file
         self._closing = False
@@ -145,7 +144,7 @@ class SearchService:
         self._lock = asyncio.Lock()
         self._reload: asyncio.Task[_Snapshot] | None = None
         self._following: asyncio.Task[bool] | None = None
-        self._tokenizer: search_index.Tokenizer | None = None
+        self._tokenizer: Tokenizer | None = None
 
     # -- the in-memory snapshot --------------------------------------------------------------
 
@@ -187,21 +186,20 @@ class SearchService:
     async def _load(self, *, lazy: bool = True) -> _Snapshot:
         """The index from its saved file or else built; `lazy`: a saved title index is read
         when first used (the first query of a command that only searches never does)."""
-        conn = self._db.reader
         if self._index_file is not None:
             snapshot = await self._read_saved(self._index_file, lazy=lazy)
             if snapshot is not None:
                 return snapshot
-        async with search_index.one_read(conn):
+        async with self._store.one_read() as reads:
             marks = Marks(
-                await search_index.instance(conn),
-                await search_index.generation(conn),
-                await search_index.taxonomy(conn),
-                await search_index.last_change(conn),
+                await reads.instance(),
+                await reads.generation(),
+                await reads.taxonomy(),
+                await reads.last_change(),
             )
-            topics = await search_index.load_topics(conn)
-            vocabulary = await search_index.load_vocabulary(conn)
-            titles = await search_index.load_titles(conn)
+            topics = await reads.load_topics()
+            vocabulary = await reads.load_vocabulary()
+            titles = await reads.load_titles()
         # Pure CPU work; off the event loop so a big corpus does not stall the bot's heartbeat.
         snapshot = await asyncio.to_thread(
             _build_and_save, marks, topics, vocabulary, titles, self._index_file
@@ -214,10 +212,9 @@ class SearchService:
         found = await asyncio.to_thread(saved.load, path)
         if found is None:
             return None
-        conn = self._db.reader
-        async with search_index.one_read(conn):
-            instance = await search_index.instance(conn)
-            generation = await search_index.generation(conn)
+        async with self._store.one_read() as reads:
+            instance = await reads.instance()
+            generation = await reads.generation()
         marks = found.marks
         if marks.instance != instance or marks.generation > generation:
             log.info("the saved search index is of another database state: rebuilding")
@@ -243,21 +240,20 @@ class SearchService:
 
     async def _follow(self, snapshot: _Snapshot) -> bool:
         """Apply the writes since `snapshot` to it in place; False when only a reload will do."""
-        conn = self._db.reader
         topics: list[tuple[Topic, int]] | None = None
-        async with search_index.one_read(conn):
-            generation = await search_index.generation(conn)
+        async with self._store.one_read() as reads:
+            generation = await reads.generation()
             if generation == snapshot.generation:
                 return True
             if snapshot.taxonomy < 0:
                 return False
-            taxonomy = await search_index.taxonomy(conn)
+            taxonomy = await reads.taxonomy()
             if taxonomy != snapshot.taxonomy:  # topics edited: the new ones, with their counts
-                topics = await search_index.load_topics(conn)
-            found = await search_index.changes_since(conn, snapshot.seq)
+                topics = await reads.load_topics()
+            found = await reads.changes_since(snapshot.seq)
             if found is None or len(found[0]) > MAX_FOLLOW:
                 return False
-            counts = await search_index.topic_counts(conn)
+            counts = await reads.topic_counts()
         changes, seq = found
         try:
             await self._apply(snapshot, changes)
@@ -279,17 +275,17 @@ class SearchService:
         if not task.cancelled() and task.exception() is not None:
             log.warning("following the search index failed", exc_info=task.exception())
 
-    async def _apply(self, snapshot: _Snapshot, changes: list[search_index.Change]) -> None:
+    async def _apply(self, snapshot: _Snapshot, changes: list[Change]) -> None:
         """Each entry's first logged text is what the snapshot holds, its current one what it
         should: titles out then in (a document number can pass from one entry to another),
         and the terms of the texts swapped, a slice at a time."""
-        first: dict[str, search_index.Change] = {}
-        last: dict[str, search_index.Change] = {}
+        first: dict[str, Change] = {}
+        last: dict[str, Change] = {}
         for change in changes:
             first.setdefault(change.entry_id, change)
             last[change.entry_id] = change
         titles, lexicon = snapshot.titles, snapshot.lexicon
-        tokenizer = self._tokenizer = self._tokenizer or search_index.Tokenizer()
+        tokenizer = self._tokenizer = self._tokenizer or self._store.tokenizer()
         ids = list(last)
         for start in range(0, len(ids), FOLLOW_SLICE):
             for entry_id in ids[start : start + FOLLOW_SLICE]:
@@ -325,7 +321,7 @@ class SearchService:
             log.warning("search index reload failed", exc_info=task.exception())
 
     async def _current(self) -> _Snapshot:
-        generation = await search_index.generation(self._db.reader)
+        generation = await self._store.generation()
         snapshot = self._snapshot
         if snapshot is not None and (snapshot.generation == generation or self._closing):
             return snapshot
@@ -379,7 +375,7 @@ class SearchService:
         """The suggestions of entries the server sees (the title index holds every server's),
         naming each by the id campers see."""
         keys = [s.ref for s in suggestions if s.kind is SuggestionKind.ENTRY]
-        ids = await search_index.visible_ids(self._db.reader, keys, guild_id=guild_id)
+        ids = await self._store.visible_ids(keys, guild_id=guild_id)
         kept: list[Suggestion] = []
         for s in suggestions:
             if s.kind is SuggestionKind.ENTRY:
@@ -506,7 +502,6 @@ class SearchService:
         limit: int,
         offset: int,
     ) -> SearchResult:
-        conn = self._db.reader
         lex = snapshot.lexicon
         topic_id = where.topic_id
         wanted = max(CANDIDATES, offset + limit)
@@ -517,10 +512,10 @@ class SearchService:
         if named and len(candidates) < wanted:
             found = {c.entry_id for c in candidates}
             room = min(TOPIC_CANDIDATES, wanted - len(candidates))
-            ids = await search_index.topic_entries(
-                conn, named, limit=room + len(candidates), guild_id=where.guild_id
+            ids = await self._store.topic_entries(
+                named, limit=room + len(candidates), guild_id=where.guild_id
             )
-            extra = await search_index.documents(conn, [i for i in ids if i not in found])
+            extra = await self._store.documents([i for i in ids if i not in found])
             candidates = candidates + extra
             total = None if total is None else total + len(extra)
         scored = rerank(plan, candidates, lex)
@@ -548,16 +543,14 @@ class SearchService:
 
     async def _retrieve(
         self, plan: QueryPlan, lex: Lexicon, where: _Where, wanted: int
-    ) -> tuple[list[search_index.Candidate], int | None]:
+    ) -> tuple[list[Candidate], int | None]:
         """FTS candidates (title matches first when the search is split), and how many entries
         match in all when that is known exactly (`retrieval.py` says when)."""
-        conn = self._db.reader
         retrieval = plan_retrieval(plan, lex)
-        found: list[search_index.Candidate] = []
+        found: list[Candidate] = []
         if retrieval.titles:
-            found = await search_index.match(
-                conn,
-                fts_expression(retrieval.titles),
+            found = await self._store.match(
+                retrieval.titles,
                 topic=where.topic_id,
                 guild_id=where.guild_id,
                 limit=wanted,
@@ -572,9 +565,8 @@ class SearchService:
             # bodies only (then half as many again at most: a rare word is strong evidence).
             room = wanted - len(found) if len(found) < wanted else wanted // 2
             seen = {c.entry_id for c in found}
-            more = await search_index.match(
-                conn,
-                fts_expression(retrieval.everywhere),
+            more = await self._store.match(
+                retrieval.everywhere,
                 topic=where.topic_id,
                 guild_id=where.guild_id,
                 limit=wanted,
@@ -585,9 +577,7 @@ class SearchService:
         return found, (len(found) if exact else None)
 
     async def _hits(self, plan: QueryPlan, page: list[Scored]) -> tuple[SearchHit, ...]:
-        entries: list[Entry] = await search_index.live_entries(
-            self._db.reader, [s.entry_id for s in page]
-        )
+        entries: list[Entry] = await self._store.live_entries([s.entry_id for s in page])
         by_key = {e.key: e for e in entries}
         forms = plan.forms()
         hits: list[SearchHit] = []

@@ -3,22 +3,24 @@
 The FTS rows are written by the triggers of migrations 0002-0005; this module reads them, and
 writes them only for maintenance (`rebuild`, `optimize`) and for bulk writes, which pause the
 triggers and index their rows in a few statements (`pause_triggers`, `index_bulk`). Every FTS
-expression comes from `bot.search.query.fts_expression` (quoted terms only) and is bound as a
-parameter; a malformed one still cannot raise past this module.
+expression is built here by `fts_expression` (quoted terms only) and bound as a parameter; a
+malformed one still cannot raise past this module. `SqliteSearchStore` is what the search domain
+gets (the `SearchStore` of bot/search/ports.py); the functions below are its SQL.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 
 import aiosqlite
 
 from bot.models import Entry, Topic
+from bot.models.search import Candidate, Change, TitleRow
 from bot.store import scope
+from bot.store.database import Database
 from bot.store.rows import ENTRY_COLUMNS, entry_from_row, loads
 
 log = logging.getLogger(__name__)
@@ -30,16 +32,13 @@ _BM25_TITLES = "bm25(search_titles, 8.0, 5.0)"
 _CHUNK = 500
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """An entry as the index holds it, with its BM25 relevance (higher is better; 0: no match)."""
-
-    entry_id: str
-    title: str
-    keys: str
-    body: str
-    bm25: float
-    topics: tuple[str, ...] = ()
+def fts_expression(forms: Iterable[str], *, columns: str | None = None) -> str:
+    """An FTS5 MATCH string: every form quoted (so `AND`, `*`, `title:` in it are plain words)
+    and searched as a prefix, OR-ed; optionally only in `columns` ("title keys")."""
+    body = " OR ".join(f'"{f.replace(chr(34), chr(34) * 2)}"*' for f in forms if f)
+    if not body:
+        return ""
+    return f"{{{columns}}} : ({body})" if columns else body
 
 
 # The topics of each returned row only (after LIMIT): a correlated subquery on 100 rows, which
@@ -50,25 +49,6 @@ _TOPICS = "(SELECT group_concat(topic_id, ' ') FROM entry_topics t WHERE t.entry
 def _candidate(row: aiosqlite.Row, bm25: float) -> Candidate:
     topics = tuple(row[4].split()) if row[4] else ()
     return Candidate(row[0], row[1], row[2], row[3], bm25, topics)
-
-
-@dataclass(frozen=True, slots=True)
-class TitleRow:
-    doc: int  # the entry's document number in the index
-    entry_id: str
-    title: str
-    title_en: str
-    aliases: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """An entry written since a reader last looked: what the index had, and has now."""
-
-    entry_id: str
-    old: str | None  # its indexed text (title, keys, body) before; None: it was not indexed
-    now: TitleRow | None  # None: not indexed now (retired or deleted)
-    text: str | None  # its indexed text now
 
 
 @asynccontextmanager
@@ -454,3 +434,96 @@ async def optimize(conn: aiosqlite.Connection) -> None:
     """Merge the FTS b-trees into one: worth it after a large ingestion."""
     await conn.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
     await conn.execute("INSERT INTO search_titles (search_titles) VALUES ('optimize')")
+
+
+class SearchReads:
+    """Reads on the reader connection; inside `SqliteSearchStore.one_read()` they all see one
+    state of the database."""
+
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._bound = conn
+
+    @property
+    def _conn(self) -> aiosqlite.Connection:
+        return self._bound
+
+    async def instance(self) -> int:
+        return await instance(self._conn)
+
+    async def generation(self) -> int:
+        return await generation(self._conn)
+
+    async def taxonomy(self) -> int:
+        return await taxonomy(self._conn)
+
+    async def last_change(self) -> int:
+        return await last_change(self._conn)
+
+    async def changes_since(self, seq: int) -> tuple[list[Change], int] | None:
+        return await changes_since(self._conn, seq)
+
+    async def topic_counts(self) -> dict[str, int]:
+        return await topic_counts(self._conn)
+
+    async def load_topics(self) -> list[tuple[Topic, int]]:
+        return await load_topics(self._conn)
+
+    async def load_vocabulary(self) -> dict[str, int]:
+        return await load_vocabulary(self._conn)
+
+    async def load_titles(self) -> list[TitleRow]:
+        return await load_titles(self._conn)
+
+
+class SqliteSearchStore(SearchReads):
+    """The search domain's storage on SQLite: FTS5 matches ranked by bm25, and the index state
+    the in-memory structures load and follow."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    @property
+    def _conn(self) -> aiosqlite.Connection:
+        return self._db.reader
+
+    @asynccontextmanager
+    async def one_read(self) -> AsyncIterator[SearchReads]:
+        async with one_read(self._conn):
+            yield self
+
+    def tokenizer(self) -> Tokenizer:
+        return Tokenizer()
+
+    async def match(
+        self,
+        forms: Sequence[str],
+        *,
+        topic: str | None = None,
+        guild_id: int | None = None,
+        limit: int = 100,
+        titles_only: bool = False,
+        with_topics: bool = True,
+    ) -> list[Candidate]:
+        return await match(
+            self._conn,
+            fts_expression(forms),
+            topic=topic,
+            guild_id=guild_id,
+            limit=limit,
+            titles_only=titles_only,
+            with_topics=with_topics,
+        )
+
+    async def documents(self, entry_ids: Sequence[str]) -> list[Candidate]:
+        return await documents(self._conn, entry_ids)
+
+    async def live_entries(self, entry_ids: Sequence[str]) -> list[Entry]:
+        return await live_entries(self._conn, entry_ids)
+
+    async def topic_entries(
+        self, topic_ids: Sequence[str], *, limit: int, guild_id: int | None = None
+    ) -> list[str]:
+        return await topic_entries(self._conn, topic_ids, limit=limit, guild_id=guild_id)
+
+    async def visible_ids(self, keys: Sequence[str], *, guild_id: int | None) -> dict[str, str]:
+        return await visible_ids(self._conn, keys, guild_id=guild_id)
