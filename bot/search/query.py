@@ -34,6 +34,7 @@ MAX_FORMS = 48
 PRIMARY = 1.0
 ALTERNATIVE = 0.8  # a second-best correction or a spacing variant
 SYNONYM = 0.85  # the same word in the other script or spelling (데이터 -> data, 트랜드)
+EXPANSION = 1.0  # the full form of a Hangul abbreviation (코테 -> 코딩테스트): the word itself
 WRITTEN_SCALE = 0.8  # topic words' weight when the word typed is in the corpus itself
 PART = 0.5  # one word of a multi-word name, found without the others
 NAME = 0.75  # a named topic's own name (포폴 -> 포트폴리오)
@@ -115,6 +116,19 @@ def _forms(*pairs: tuple[str, float]) -> tuple[Form, ...]:
     return tuple(seen.values())
 
 
+def _synonym_pairs(word: str) -> list[tuple[str, float]]:
+    """Glossary forms of `word`, weighted: a longer Hangul form that starts like a short Hangul
+    word is its expansion (코테 -> 코딩테스트, 부캠 -> 부스트캠프); other forms are synonyms."""
+    pairs: list[tuple[str, float]] = []
+    for other in synonyms(word):
+        expands = (
+            has_hangul(word) and has_hangul(other) and len(squash(other)) > len(word) >= 2
+            and other[0] == word[0]
+        )  # fmt: skip
+        pairs.append((other, EXPANSION if expands else SYNONYM))
+    return pairs
+
+
 def _variants(lex: Lexicon, pairs: list[tuple[str, float]]) -> list[tuple[str, float]]:
     """Indexed spellings one keystroke from a long Korean form: the corpus has typos too."""
     extra: list[tuple[str, float]] = []
@@ -135,7 +149,7 @@ def _topic_group(
     # (대학원, ML 엔지니어) is the best evidence itself, so its topic's other words count less.
     written = all(lex.is_known(w) for w in primary.split())
     scale = WRITTEN_SCALE if written else 1.0
-    pairs = [(primary, PRIMARY), *((s, SYNONYM) for s in synonyms(primary))]
+    pairs = [(primary, PRIMARY), *_synonym_pairs(primary)]
     pairs += [(n, NAME * scale) for n in info.names]
     pairs += _variants(lex, pairs)
     forms = _forms(*pairs, *((a, ALIAS * scale) for a in info.aliases))
@@ -219,7 +233,7 @@ def _term_group(lex: Lexicon, term: Term) -> Group:
             return _topic_group(lex, term.word, root, topic_id, corrected=False)
         return _term_group(lex, Term(term.word, root))
     if lex.is_known(base):
-        pairs = [(base, PRIMARY), *((s, SYNONYM) for s in synonyms(base))]
+        pairs = [(base, PRIMARY), *_synonym_pairs(base)]
         if len(base) >= 4 and (split := _split(lex, base)):
             pairs.append((split, ALTERNATIVE))
         pairs += _variants(lex, pairs)

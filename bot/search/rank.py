@@ -28,6 +28,7 @@ W_COVER = 0.15
 W_TOPIC = 0.12
 W_PHRASE = 0.08
 TITLE_BOOST = 3.0
+KEYS_ONLY = 0.9  # a word in an entry's aliases or tags but not its title
 BODY_ONLY = 0.6  # a word only in the body is weaker evidence that the entry answers the query
 K1 = 1.2
 B = 0.6
@@ -149,6 +150,9 @@ def rerank(
     if not candidates:
         return []
     texts = [(_Text.of(f"{c.title} {c.keys}"), _Text.of(c.body)) for c in candidates]
+    # The title proper says what an entry is about; its aliases and tags are keywords it also
+    # touches (`비전공 코테` on the non-major entry): a word in the title proper counts fully.
+    headings = ["".join(c.title.lower().split()) for c in candidates]
     # Forms absent from every candidate (most topic aliases, usually) are dropped with one
     # search over all the candidates' text; the rest are counted per candidate.
     segments = _Segments(texts)
@@ -177,8 +181,10 @@ def rerank(
                 tf_title, tf_body = counts[text][n]
                 if not (tf_title or tf_body):
                     continue
-                if tf_title and weight > best_title:
-                    best_title = weight
+                if tf_title:
+                    # Phrases and Latin words are not told apart here: they count fully.
+                    heading = not _plain(text) or text in headings[n]
+                    best_title = max(best_title, weight if heading else weight * KEYS_ONLY)
                 best_any = max(best_any, weight)
                 tf = TITLE_BOOST * tf_title + tf_body
                 saturated = tf * (K1 + 1) / (tf + norm)

@@ -133,3 +133,38 @@ async def test_whole_questions(tmp_path: Path, capsys: pytest.CaptureFixture[str
         f" false no-match {false_no_match:.3f} (max {MAX_FALSE_NO_MATCH})\n"
         + "\n".join(misses + answered)
     )
+
+
+# The issue's examples: what each must find first, and that none is rewritten.
+FIRST = [
+    ("이력서에 뭘 써야 돼요", {"show-results-not-activities", "resume-strong-signals"}),
+    ("kaggle worth it", {"kaggle-without-winning", "which-competition-platform"}),
+    ("코테", {"dl-coding-test-pilot-project"}),
+    ("코딩테스트", {"dl-coding-test-pilot-project"}),
+    ("논문 꼭 읽어야 하나요", {"what-extra-effort-means"}),
+    ("나이 서른 넘었는데 늦었나요", {"age-disadvantage"}),
+    ("GPT 나오면 개발자 필요 없어지나요", None),
+]
+NO_MATCH = ["취준 멘탈 관리", "오늘 점심 뭐 먹지"]
+
+
+async def test_the_issues_examples(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "examples.db")
+    try:
+        services = await app_services(db)
+        await services.ingest.ingest([CONTENT])
+        for text, first in FIRST:
+            result = await services.search.search(text, limit=3)
+            assert result.corrected_query is None, (text, result.corrected_query)
+            assert not result.no_match, text
+            if first is not None:
+                assert result.hits[0].id in first, (text, [h.id for h in result.hits])
+        # A derived form reaches its root's alias: 문과생 finds what 문과 finds.
+        derived, root = [await services.search.search(q, limit=5) for q in ("문과생", "문과")]
+        assert [h.id for h in derived.hits] == [h.id for h in root.hits] and root.hits
+        assert {t.id for t in derived.topics} == {"non-major"}
+        for text in NO_MATCH:
+            result = await services.search.search(text, limit=3)
+            assert result.no_match and result.corrected_query is None, text
+    finally:
+        await db.close()
