@@ -21,10 +21,10 @@ from bot.content import ContentService
 from bot.insights.library import SearchLibrary
 from bot.insights.recorder import InsightsRecorder
 from bot.insights.service import InsightsService
-from bot.models import IngestReport
+from bot.models import FileProblem, IngestReport
 from bot.search import SearchService, TopicMatcher
 from bot.search.saved import file_for as saved_index_file
-from bot.services.ingest import IngestService
+from bot.services.ingest import EmptyFolderError, IngestService
 from bot.settings import Settings
 from bot.store.cohorts import SqliteCohortRepository, SqliteDiscussionRepository
 from bot.store.content import SqliteContentRepository
@@ -143,7 +143,12 @@ async def start_up(services: Services, *, ingest: bool = True) -> IngestReport |
     now rather than on the first query (seconds for a big corpus)."""
     report = None
     if ingest:
-        report = await services.ingest.ingest(list(services.settings.content_paths))
+        try:
+            report = await services.ingest.ingest(list(services.settings.content_paths))
+        except EmptyFolderError as exc:
+            # Start with what the database holds rather than retire it all (or not start).
+            log.error("content not loaded: %s", exc)
+            report = IngestReport(errors=[FileProblem(f"{exc.label}/", str(exc))])
         log.info(
             "content: %d files, %d added, %d updated, %d unchanged, %d retired",
             report.files, report.added, report.updated, report.unchanged, report.retired,

@@ -75,10 +75,10 @@ async def test_a_run_prepares_again_when_another_ingest_wrote_meanwhile(tmp_path
         prepares = 0
         real_prepare = first._prepare
 
-        async def prepare_then_race(paths: list[Path]) -> object:
+        async def prepare_then_race(paths: list[Path], **options: bool) -> object:
             nonlocal prepares
             prepares += 1
-            prepared = await real_prepare(paths)
+            prepared = await real_prepare(paths, **options)
             if prepares == 1:  # another process ingests the same folder before this one writes
                 await IngestService(other, clock=StepClock(), workers=0).ingest([content])
             return prepared

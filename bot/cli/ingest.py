@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bot.cli.common import Command, content_paths, emit_json, open_services
+from bot.cli.common import CliError, Command, content_paths, emit_json, open_services
 from bot.settings import Settings
 
 
@@ -21,11 +21,15 @@ def _print_report(report: dict[str, Any], *, verb: str) -> None:
 
 
 async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.services.ingest import IngestError
+    from bot.services.ingest import EmptyFolderError, IngestError
 
     async with open_services(args, settings) as services:
         try:
-            report = await services.ingest.ingest(content_paths(args, settings), strict=args.strict)
+            report = await services.ingest.ingest(
+                content_paths(args, settings), strict=args.strict, allow_empty=args.allow_empty
+            )
+        except EmptyFolderError as exc:
+            raise CliError(str(exc)) from None
         except IngestError as exc:
             data = exc.report.as_dict()
             if args.json:
@@ -58,6 +62,11 @@ async def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
 
 def _ingest_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--strict", action="store_true", help="any file problem aborts the run")
+    p.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="let an empty content folder retire the entries of the files it held",
+    )
 
 
 COMMANDS = (

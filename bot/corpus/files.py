@@ -13,7 +13,7 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.corpus.documents import SUFFIXES
@@ -48,6 +48,13 @@ class Root:
     files: list[Path]
     whole_folder: bool
     taxonomy: Path | None = None
+    # Display paths of folders that could not be listed: what was under them is unknown, so
+    # nothing under them counts as vanished (their entries are kept).
+    unreadable: list[str] = field(default_factory=list)
+
+    def hides(self, display: str) -> bool:
+        """Whether `display` lies under a folder that could not be listed."""
+        return any(display == u or display.startswith(f"{u}/") for u in self.unreadable)
 
 
 def is_advice_file(path: Path) -> bool:
@@ -60,7 +67,8 @@ def is_advice_file(path: Path) -> bool:
 
 
 def display_path(root: Root, file: Path) -> str:
-    return f"{root.label}/{file.relative_to(root.key).as_posix()}"
+    relative = file.relative_to(root.key).as_posix()
+    return root.label if relative == "." else f"{root.label}/{relative}"
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -77,7 +85,14 @@ def discover(paths: Iterable[Path]) -> tuple[list[Root], list[FileProblem]]:
         if path.is_dir():
             resolved = path.resolve()
             root = Root(str(resolved), resolved.name, [], True, find_taxonomy(resolved))
-            for dirpath, dirnames, filenames in os.walk(resolved):
+
+            def unlistable(exc: OSError, root: Root = root) -> None:
+                shown = display_path(root, Path(exc.filename or root.key))
+                root.unreadable.append(shown)
+                reason = f"cannot read the folder ({exc.strerror or exc}): its entries are kept"
+                problems.append(FileProblem(shown, reason))
+
+            for dirpath, dirnames, filenames in os.walk(resolved, onerror=unlistable):
                 folder = Path(dirpath)
                 for name in [d for d in dirnames if (folder / d).is_symlink()]:
                     target = os.path.realpath(folder / name)
@@ -116,6 +131,7 @@ def _merge_roots(roots: list[Root]) -> list[Root]:
             same.files = list(dict.fromkeys((*same.files, *root.files)))
         same.whole_folder = same.whole_folder or root.whole_folder
         same.taxonomy = same.taxonomy or root.taxonomy
+        same.unreadable = list(dict.fromkeys((*same.unreadable, *root.unreadable)))
     return list(merged.values())
 
 

@@ -61,6 +61,18 @@ log = logging.getLogger(__name__)
 ACTOR = "ingest"
 
 
+class EmptyFolderError(RuntimeError):
+    """A content folder that held files last time is empty now: retiring all their entries
+    is refused unless asked for (`allow_empty`); nothing was written."""
+
+    def __init__(self, label: str, files: int) -> None:
+        self.label = label
+        super().__init__(
+            f"the content folder {label}/ is empty, but it held {files} file(s) last time:"
+            " nothing was retired (pass --allow-empty to retire their entries)"
+        )
+
+
 class IngestError(RuntimeError):
     """`--strict` and a file had a problem: nothing was written."""
 
@@ -97,7 +109,7 @@ class _Scan:
         """Files seen before and gone now (only a folder ingested whole can tell)."""
         if not self.root.whole_folder:
             return []
-        return [p for p in self.seen if p not in self.present]
+        return [p for p in self.seen if p not in self.present and not self.root.hides(p)]
 
 
 @dataclass(slots=True)
@@ -200,10 +212,17 @@ class IngestService:
         return await self.ingest(paths, dry_run=True)
 
     async def ingest(
-        self, paths: Sequence[Path], *, strict: bool = False, dry_run: bool = False
+        self,
+        paths: Sequence[Path],
+        *,
+        strict: bool = False,
+        dry_run: bool = False,
+        allow_empty: bool = False,
     ) -> IngestReport:
+        """Raises EmptyFolderError (unless `allow_empty`) when a folder that held files is
+        empty now: an unmounted volume or a wrong path must not retire everything."""
         for attempt in range(1, _ATTEMPTS + 1):
-            prepared = await self._prepare(paths)
+            prepared = await self._prepare(paths, allow_empty=allow_empty)
             started = time.perf_counter()
             try:
                 with contextlib.suppress(_DryRun):
@@ -218,10 +237,15 @@ class IngestService:
             return prepared.report
         raise AssertionError("unreachable: the last attempt does not check")  # pragma: no cover
 
-    async def _prepare(self, paths: Sequence[Path]) -> _Prepared:
+    async def _prepare(self, paths: Sequence[Path], *, allow_empty: bool = False) -> _Prepared:
         """Phase 1, holding no lock: discover, scan and parse."""
         started = iso(self._clock())
         roots, problems = await asyncio.to_thread(discover, paths)
+        for root in roots:
+            if root.whole_folder and not root.files and not root.unreadable and not allow_empty:
+                seen = await self._state.seen(root.key)
+                if seen:
+                    raise EmptyFolderError(root.label, len(seen))
         report = IngestReport(errors=list(problems))
         taxonomy: list[Topic] = []
         for root in roots:
