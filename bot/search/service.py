@@ -49,7 +49,7 @@ MAX_LIMIT = 100
 FALLBACK_SUGGESTIONS = 5
 _SPARE = 10  # extra autocomplete candidates, for those of other servers that are left out
 RELOAD_WAIT = 0.5  # seconds a query waits for a reload before it uses the previous snapshot
-MAX_FOLLOW = 5_000  # entries written at once above which a reload is cheaper than following
+MAX_FOLLOW = 10_000  # the whole change log: only a gap in it rebuilds (two snapshots a while)
 FOLLOW_SLICE = 16  # entries applied between two yields to the event loop
 FOLLOW_WAIT = 0.1  # seconds a query waits for the writes to be followed
 
