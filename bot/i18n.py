@@ -262,6 +262,64 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ko": "📥 {who}님이 `{name}`을 가져왔어요: 추가 {added}개, 수정 {updated}개.",
         "en": "📥 {who} imported `{name}`: {added} added, {updated} updated.",
     },
+    "content.review.sent": {
+        "ko": "📝 검토를 요청했어요 (#{number}). 서버 관리 권한이 있는 분이 승인하면 캠퍼에게 보여요.",
+        "en": "📝 Sent for review (#{number}). Campers see it once a moderator approves it.",
+    },
+    "content.review.card": {
+        "ko": "검토 요청 #{number} · {action} · {title}",
+        "en": "Review #{number} · {action} · {title}",
+    },
+    "content.review.approved": {
+        "ko": "✅ 검토 요청 #{number}을 {who}님이 승인했어요: `{id}`",
+        "en": "✅ Review #{number} approved by {who}: `{id}`",
+    },
+    "content.review.rejected": {
+        "ko": "❌ 검토 요청 #{number}을 {who}님이 반려했어요.",
+        "en": "❌ Review #{number} rejected by {who}.",
+    },
+    "content.review.gone": {
+        "ko": "검토 요청 #{number}은 이미 처리됐어요.",
+        "en": "Review #{number} was already decided.",
+    },
+    "content.review.conflict": {
+        "ko": "⚠️ #{number}을 승인하지 못했어요: 작성자가 연 뒤에 `{id}`가 바뀌었어요."
+        " 반려하고 최신본에서 다시 편집해 달라고 해 주세요.",
+        "en": "⚠️ Review #{number} cannot be approved: `{id}` changed after its author opened"
+        " it. Reject it and ask for an edit of the latest version.",
+    },
+    "content.review.none": {
+        "ko": "검토를 기다리는 변경이 없어요.",
+        "en": "Nothing is waiting for review.",
+    },
+    "content.review.queue": {
+        "ko": "검토를 기다리는 변경 {n}개 중 가장 오래된 것이에요.",
+        "en": "The oldest of {n} changes waiting for review.",
+    },
+    "content.review.on": {
+        "ko": "✅ 검토 모드를 켰어요. 이제 편집자 역할 멤버의 추가·수정은 승인된 뒤에 캠퍼에게 보여요.",
+        "en": "✅ Review mode is on: adds and edits by editor-role members reach campers once"
+        " approved.",
+    },
+    "content.review.off": {
+        "ko": "검토 모드를 껐어요. 기다리던 변경은 `/content pending`에서 처리할 수 있어요.",
+        "en": "Review mode is off. Changes still waiting are in `/content pending`.",
+    },
+    "content.review.managers_only": {
+        "ko": "승인과 반려는 서버 관리(Manage Server) 권한이 있는 분만 할 수 있어요.",
+        "en": "Only members with Manage Server may approve or reject.",
+    },
+    "content.review.editors_propose": {
+        "ko": "검토 모드에서는 편집자 역할 멤버는 추가와 수정만 제안할 수 있어요."
+        " 이 명령은 서버 관리 권한이 필요해요.",
+        "en": "In review mode, editor-role members propose adds and edits only: this command"
+        " needs Manage Server.",
+    },
+    "content.settings.review": {"ko": "검토 모드: {state}", "en": "Review mode: {state}"},
+    "content.settings.on": {"ko": "켜짐", "en": "on"},
+    "content.settings.off": {"ko": "꺼짐", "en": "off"},
+    "content.button.approve": {"ko": "승인", "en": "Approve"},
+    "content.button.reject": {"ko": "반려", "en": "Reject"},
     "content.history.title": {"ko": "{title} · 수정 기록", "en": "{title} · history"},
     "content.history.footer": {
         "ko": "id: {id} · {n}/{pages}쪽 · 수정 {total}개 · 시간대 {zone}",
@@ -876,6 +934,16 @@ COMMAND_TEXT: dict[str, dict[Language, str]] = {
     },
     "content.clear_log.name": {"ko": "기록끄기", "en": "clear-log"},
     "content.clear_log.description": {"ko": "기록 채널 끄기", "en": "Stop posting changes"},
+    "content.pending.name": {"ko": "검토", "en": "pending"},
+    "content.pending.description": {
+        "ko": "검토를 기다리는 변경 보기 (승인·반려는 서버 관리 권한)",
+        "en": "Changes waiting for review (approve or reject: Manage Server)",
+    },
+    "content.review_opt.name": {"ko": "검토모드", "en": "review"},
+    "content.review_opt.description": {
+        "ko": "편집자 역할 멤버의 추가·수정을 승인 후에 보이기",
+        "en": "Editor-role members' adds and edits wait for approval",
+    },
     "content.entry.name": {"ko": "조언", "en": "entry"},
     "content.entry.description": {
         "ko": "제목을 입력해 골라 주세요",

@@ -514,7 +514,9 @@ async def test_each_change_is_posted_to_the_log_channel_with_before_and_after(
     done = await s.run("content settings", {"log-channel": log})
     assert done.content == f"✅ 이제 콘텐츠가 바뀔 때마다 <#{log.id}>에 바뀌기 전과 후를 올려요."
     shown = await s.run("content settings", user=s.editor)
-    assert shown.content == f"편집자 역할: <@&{s.editors.id}>\n기록 채널: <#{log.id}>"
+    assert shown.content == (
+        f"편집자 역할: <@&{s.editors.id}>\n기록 채널: <#{log.id}>\n검토 모드: 꺼짐"
+    )
 
     entry_id = added_id(await s.add(user=s.editor))
     form = await s.form("content edit", {"entry": entry_id})
@@ -553,3 +555,73 @@ async def test_each_change_is_posted_to_the_log_channel_with_before_and_after(
     assert cleared.content.startswith("기록 채널을 껐어요.")
     await s.run("content restore", {"entry": entry_id})
     assert len(harness.emu.channel_messages(log)) == 4
+
+
+# -- review mode ----------------------------------------------------------------------------------
+
+
+async def test_review_mode_holds_editors_changes_until_a_moderator_decides(
+    harness: Harness,
+) -> None:
+    s = await Server.new(harness, "review")
+    log = harness.emu.add_text_channel(s.guild, "review-log")
+    await eventually(lambda: harness.bot.get_channel(log.id))
+    await s.run("content editors", {"role": s.editors})
+    on = await s.run("content settings", {"review": True, "log-channel": log})
+    assert on.content.startswith("✅ 검토 모드를 켰어요.")
+    refused = await s.run("content settings", {"review": False}, user=s.editor)
+    assert refused.content == "이 명령은 서버 관리(Manage Server) 권한이 있는 분만 쓸 수 있어요."
+
+    # An editor's add waits: a card in the log channel, nothing for campers.
+    sent = await s.add(user=s.editor)
+    assert sent.content.startswith("📝 검토를 요청했어요 (#")
+    number = int(re.search(r"#(\d+)", sent.content).group(1))  # type: ignore[union-attr]
+    card = await eventually(lambda: harness.emu.channel_messages(log))
+    (card,) = card
+    assert card["embeds"][0]["title"] == f"검토 요청 #{number} · 추가 · {NEW['title']}"
+    assert card["embeds"][0]["author"]["name"] == "멘토 김"
+    assert labels(card) == ["승인", "반려"]
+    assert not any("koding" in i for i in await s.advice("코딩 테스트 매일"))
+
+    # Only Manage Server decides; the buttons work from the channel card.
+    no = await harness.emu.click(card, label="승인", user=s.editor)
+    assert no.content == "승인과 반려는 서버 관리(Manage Server) 권한이 있는 분만 할 수 있어요."
+    yes = await harness.emu.click(card, label="승인", user=s.mod)
+    decided = await yes.wait_final()
+    assert decided is not None and decided["content"].startswith(f"✅ 검토 요청 #{number}을 ")
+    assert labels(decided) == []
+    entry_id = re.search(r"`([\w-]+)`", decided["content"]).group(1)  # type: ignore[union-attr]
+    assert entry_id in await s.advice("코딩 테스트 매일")
+    (revision,) = (await harness.services.content.history(s.guild.id, entry_id)).revisions
+    assert revision.actor_name == "멘토 김" and revision.reason == "approved by 운영진 @everyone"
+
+    # An editor's edit waits too; a moderator's own edit does not.
+    form = await s.form("content edit", {"entry": entry_id}, user=s.editor)
+    await harness.emu.submit_modal(form, {"body": "멘토가 제안한 새 본문"})
+    form = await s.form("content edit", {"entry": SHARED}, user=s.editor)
+    await harness.emu.submit_modal(form, {"body": "공유 조언에 대한 제안"})
+    retire = await s.run("content retire", {"entry": entry_id}, user=s.editor)
+    assert retire.content.startswith("검토 모드에서는 편집자 역할 멤버는 추가와 수정만")
+
+    queue = await s.run("content pending")
+    assert queue.ephemeral and queue.content == "검토를 기다리는 변경 2개 중 가장 오래된 것이에요."
+    assert "-" + NEW["body"] in fields(queue.embeds[0])["바뀐 줄"]
+    rejected = await harness.emu.click(queue, label="반려")
+    after = await rejected.wait_final()
+    assert after is not None and after["content"].startswith("❌ 검토 요청 #")
+    assert "검토를 기다리는 변경 1개 중" in after["content"]
+    current = await harness.services.entries.get(entry_id, guild_id=s.guild.id)
+    assert current is not None and current.body == NEW["body"]  # the rejected edit never shows
+    approved = await harness.emu.click(queue, label="승인")
+    last = await approved.wait_final()
+    assert last is not None and last["content"].endswith("검토를 기다리는 변경이 없어요.")
+    shared = await harness.services.entries.get(SHARED, guild_id=s.guild.id)
+    assert shared is not None and shared.body == "공유 조언에 대한 제안"
+    # Their cards in the channel were decided from the queue: a click there changes nothing.
+    later = harness.emu.channel_messages(log)[1]
+    assert labels(later) == ["승인", "반려"]
+    again = await harness.emu.click(later, label="승인", user=s.mod)
+    gone = await again.wait_final()
+    assert gone is not None and gone["content"].endswith("은 이미 처리됐어요.")
+    current = await harness.services.entries.get(entry_id, guild_id=s.guild.id)
+    assert current is not None and current.body == NEW["body"]

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from bot.models import Entry, Topic
-from bot.models.content import Change, ExportScope, HistoryPage, Revision
+from bot.models.content import Change, ExportScope, HistoryPage, Pending, PendingState, Revision
 
 
 class ContentRepository(Protocol):
@@ -63,3 +63,31 @@ class ContentRepository(Protocol):
     async def log_channel(self, guild_id: int) -> int | None: ...
 
     async def set_log_channel(self, guild_id: int, channel_id: int | None, *, now: str) -> None: ...
+
+    async def review(self, guild_id: int) -> bool: ...
+
+    async def set_review(self, guild_id: int, on: bool, *, now: str) -> None: ...
+
+    async def add_pending(self, pending: Pending) -> int:
+        """Keep a change for review; its number."""
+        ...
+
+    async def pending(
+        self, guild_id: int, pending_id: int | None = None, *, limit: int = 25
+    ) -> list[Pending]:
+        """The server's changes waiting for review, oldest first (or the one numbered)."""
+        ...
+
+    async def decide(
+        self,
+        guild_id: int,
+        pending_id: int,
+        state: PendingState,
+        *,
+        by: str,
+        now: str,
+        changes: Sequence[Change] = (),
+    ) -> list[int]:
+        """Decide a pending change and write `changes` in the same transaction; raises
+        PendingNotFound (decided already), or what `write` raises (nothing then decided)."""
+        ...

@@ -25,6 +25,7 @@ from bot.models.content import (
     EntryInput,
     ExportScope,
     HistoryPage,
+    Pending,
     Revision,
     Snapshot,
 )
@@ -33,6 +34,7 @@ from bot.models.content_errors import (
     EntryNotFound,
     IdTaken,
     NoChange,
+    PendingNotFound,
     RevisionNotFound,
     StaleRevision,
 )
@@ -129,25 +131,27 @@ class ContentService:
 
     # -- changes -----------------------------------------------------------------------------
 
-    async def add(self, guild_id: int, given: EntryInput, actor: Actor) -> Entry:
+    async def _new_change(
+        self, given: EntryInput, actor: Actor, *, reason: str | None = None
+    ) -> Change:
+        """A new entry of the server: validated, with a free readable id."""
         known = await self._known_topics()
         draft = validate(given, entry_id="draft-id", known_topics=known)  # fields first
-        for _ in range(3):  # another add may take the same id between the check and the write
-            entry_id = await self._free_id(draft.title, draft.title_en)
-            draft = dataclasses.replace(draft, id=entry_id)
-            change = Change(draft, draft_hash(draft), Action.ADD, actor, new=True)
-            try:
-                await self._write(guild_id, [change])
-            except IdTaken:
-                continue
-            return await self._written(guild_id, entry_id)
-        raise IdTaken(draft.id)
+        draft = dataclasses.replace(draft, id=await self._free_id(draft.title, draft.title_en))
+        return Change(draft, draft_hash(draft), Action.ADD, actor, reason=reason, new=True)
 
-    async def edit(
-        self, guild_id: int, entry_id: str, given: EntryInput, actor: Actor, *, based_on: int
-    ) -> Entry:
-        """Save `given` over the entry, unless it changed after revision `based_on`
-        (EditConflict, nothing written)."""
+    async def _edit_change(
+        self,
+        guild_id: int,
+        entry_id: str,
+        given: EntryInput,
+        actor: Actor,
+        *,
+        based_on: int,
+        reason: str | None = None,
+    ) -> Change:
+        """`given` over the entry as the server sees it, to be written only if the entry is
+        still at revision `based_on`."""
         current, _ = await self._committed(guild_id, entry_id)
         base = Snapshot.of(current).draft()
         draft = validate(
@@ -155,16 +159,115 @@ class ContentService:
         )
         if _same(draft, base):
             raise NoChange(current.id, "saved")
-        change = Change(
-            draft, draft_hash(draft), Action.EDIT, actor, retired=current.retired, expected=based_on
-        )
+        return Change(
+            draft, draft_hash(draft), Action.EDIT, actor, retired=current.retired,
+            reason=reason, expected=based_on,
+        )  # fmt: skip
+
+    async def _conflict(
+        self, guild_id: int, entry_id: str, based_on: int, given: EntryInput
+    ) -> EditConflict:
+        now = await self._written(guild_id, entry_id)
+        meanwhile = await self._repo.history(guild_id, entry_id, limit=10, after=based_on)
+        return EditConflict(now, meanwhile.revisions, given)
+
+    async def add(self, guild_id: int, given: EntryInput, actor: Actor) -> Entry:
+        for _ in range(3):  # another add may take the same id between the check and the write
+            change = await self._new_change(given, actor)
+            try:
+                await self._write(guild_id, [change])
+            except IdTaken:
+                continue
+            return await self._written(guild_id, change.draft.id)
+        raise IdTaken(change.draft.id)
+
+    async def edit(
+        self, guild_id: int, entry_id: str, given: EntryInput, actor: Actor, *, based_on: int
+    ) -> Entry:
+        """Save `given` over the entry, unless it changed after revision `based_on`
+        (EditConflict, nothing written)."""
+        change = await self._edit_change(guild_id, entry_id, given, actor, based_on=based_on)
         try:
             await self._write(guild_id, [change])
         except StaleRevision:
-            now = await self._written(guild_id, entry_id)
-            meanwhile = await self._repo.history(guild_id, entry_id, limit=10, after=based_on)
-            raise EditConflict(now, meanwhile.revisions, given) from None
-        return await self._written(guild_id, entry_id)
+            raise await self._conflict(guild_id, entry_id, based_on, given) from None
+        return await self._written(guild_id, change.draft.id)
+
+    # -- review mode: editors propose, moderators decide -------------------------------------
+
+    async def review(self, guild_id: int) -> bool:
+        return await self._repo.review(guild_id)
+
+    async def set_review(self, guild_id: int, on: bool) -> None:
+        await self._repo.set_review(guild_id, on, now=self._now())
+
+    async def propose(
+        self,
+        guild_id: int,
+        entry_id: str | None,
+        given: EntryInput,
+        actor: Actor,
+        *,
+        based_on: int = 0,
+    ) -> Pending:
+        """Keep an add (`entry_id` None) or edit for review, checked now as it would be saved
+        (FieldError, NoChange) so the author fixes it before a moderator sees it."""
+        if entry_id is None:
+            await self._new_change(given, actor)
+        else:
+            change = await self._edit_change(guild_id, entry_id, given, actor, based_on=based_on)
+            entry_id = change.draft.id
+        pending = Pending(
+            id=0, guild_id=guild_id, entry_id=entry_id, based_on=based_on, given=given,
+            actor=actor, state="pending", created_at=self._now(),
+        )  # fmt: skip
+        number = await self._repo.add_pending(pending)
+        return dataclasses.replace(pending, id=number)
+
+    async def pending(self, guild_id: int, pending_id: int | None = None) -> list[Pending]:
+        return await self._repo.pending(guild_id, pending_id)
+
+    async def _one_pending(self, guild_id: int, pending_id: int) -> Pending:
+        found = await self._repo.pending(guild_id, pending_id)
+        if not found:
+            raise PendingNotFound(pending_id)
+        return found[0]
+
+    async def approve(self, guild_id: int, pending_id: int, moderator: Actor) -> Entry:
+        """Write the pending change as its author's revision (the approver named as the
+        reason); EditConflict when the entry moved on since the author opened it (the change
+        stays pending: reject it, or the author proposes again)."""
+        pending = await self._one_pending(guild_id, pending_id)
+        reason = f"approved by {moderator.name}"
+        for _ in range(3):
+            if pending.entry_id is None:
+                change = await self._new_change(pending.given, pending.actor, reason=reason)
+            else:
+                change = await self._edit_change(
+                    guild_id, pending.entry_id, pending.given, pending.actor,
+                    based_on=pending.based_on, reason=reason,
+                )  # fmt: skip
+            try:
+                await self._repo.decide(
+                    guild_id, pending_id, "approved", by=moderator.name, now=self._now(),
+                    changes=[change],
+                )  # fmt: skip
+            except IdTaken:
+                continue
+            except StaleRevision:
+                assert pending.entry_id is not None
+                raise await self._conflict(
+                    guild_id, pending.entry_id, pending.based_on, pending.given
+                ) from None
+            return await self._written(guild_id, change.draft.id)
+        raise IdTaken(change.draft.id)
+
+    async def reject(self, guild_id: int, pending_id: int, moderator: Actor) -> Pending:
+        pending = await self._one_pending(guild_id, pending_id)
+        await self._repo.decide(
+            guild_id, pending_id, "rejected", by=moderator.name, now=self._now()
+        )
+        return dataclasses.replace(pending, state="rejected", decided_by=moderator.name)
 
     async def _set_retired(
         self, guild_id: int, entry_id: str, actor: Actor, *, retired: bool, reason: str | None

@@ -158,3 +158,41 @@ class Change:
 
 # What `export` writes: the server's own entries, or its view of everything.
 ExportScope = Literal["own", "all"]
+
+
+PendingState = Literal["pending", "approved", "rejected"]
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """An add or edit waiting for a moderator (review mode): never seen by campers."""
+
+    id: int
+    guild_id: int
+    entry_id: str | None  # None: a new entry
+    based_on: int
+    given: EntryInput
+    actor: Actor
+    state: PendingState
+    created_at: str
+    decided_by: str | None = None
+
+    def input_json(self) -> str:
+        return json.dumps(
+            {
+                "title": self.given.title, "body": self.given.body, "tip": self.given.tip,
+                "topics": list(self.given.topics), "aliases": list(self.given.aliases),
+                "kind": self.given.kind, "title_en": self.given.title_en,
+            },
+            ensure_ascii=False,
+        )  # fmt: skip
+
+    @staticmethod
+    def input_from_json(text: str) -> EntryInput:
+        data: Mapping[str, Any] = json.loads(text)
+        return EntryInput(
+            title=str(data.get("title", "")), body=str(data.get("body", "")),
+            tip=str(data.get("tip") or ""), topics=tuple(data.get("topics") or ()),
+            aliases=tuple(data.get("aliases") or ()), kind=str(data.get("kind") or "insight"),
+            title_en=str(data.get("title_en") or ""),
+        )  # fmt: skip

@@ -65,3 +65,11 @@ class IdTaken(ContentError):
     def __init__(self, entry_id: str) -> None:
         super().__init__(f"id {entry_id!r} is already in use")
         self.entry_id = entry_id
+
+
+class PendingNotFound(ContentError):
+    """No change waiting for review with this number in the server (decided already, or none)."""
+
+    def __init__(self, pending_id: int) -> None:
+        super().__init__(f"no pending change #{pending_id} in this server")
+        self.pending_id = pending_id

@@ -12,8 +12,18 @@ from collections.abc import Sequence
 import aiosqlite
 
 from bot.models import Entry, Origin, Topic
-from bot.models.content import Action, Change, ExportScope, HistoryPage, Revision, Snapshot
-from bot.models.content_errors import EntryNotFound, IdTaken, StaleRevision
+from bot.models.content import (
+    Action,
+    Actor,
+    Change,
+    ExportScope,
+    HistoryPage,
+    Pending,
+    PendingState,
+    Revision,
+    Snapshot,
+)
+from bot.models.content_errors import EntryNotFound, IdTaken, PendingNotFound, StaleRevision
 from bot.store import scope
 from bot.store.database import Database
 from bot.store.entries import entry_row
@@ -191,6 +201,83 @@ class SqliteContentRepository:
                 " log_channel_id = excluded.log_channel_id, updated_at = excluded.updated_at",
                 (guild_id, channel_id, now),
             )
+
+    async def review(self, guild_id: int) -> bool:
+        row = await (
+            await self._db.reader.execute(
+                "SELECT review FROM content_settings WHERE guild_id = ?", (guild_id,)
+            )
+        ).fetchone()
+        return bool(row and row[0])
+
+    async def set_review(self, guild_id: int, on: bool, *, now: str) -> None:
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO content_settings (guild_id, review, updated_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (guild_id) DO UPDATE SET review = excluded.review,"
+                " updated_at = excluded.updated_at",
+                (guild_id, int(on), now),
+            )
+
+    async def add_pending(self, pending: Pending) -> int:
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "INSERT INTO content_pending (guild_id, entry_id, based_on, input, actor,"
+                " actor_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    pending.guild_id, pending.entry_id, pending.based_on, pending.input_json(),
+                    pending.actor.id, pending.actor.name, pending.created_at,
+                ),
+            )  # fmt: skip
+            return int(cursor.lastrowid or 0)
+
+    async def pending(
+        self, guild_id: int, pending_id: int | None = None, *, limit: int = 25
+    ) -> list[Pending]:
+        where = "guild_id = ? AND state = 'pending'" + (" AND id = ?" if pending_id else "")
+        params: tuple[object, ...] = (guild_id, pending_id) if pending_id else (guild_id,)
+        rows = await (
+            await self._db.reader.execute(
+                f"SELECT * FROM content_pending WHERE {where} ORDER BY id LIMIT ?",
+                (*params, limit),
+            )
+        ).fetchall()
+        return [
+            Pending(
+                id=int(r["id"]),
+                guild_id=int(r["guild_id"]),
+                entry_id=r["entry_id"],
+                based_on=int(r["based_on"]),
+                given=Pending.input_from_json(r["input"]),
+                actor=Actor(r["actor"], r["actor_name"]),
+                state=r["state"],
+                created_at=r["created_at"],
+                decided_by=r["decided_by"],
+            )
+            for r in rows
+        ]
+
+    async def decide(
+        self,
+        guild_id: int,
+        pending_id: int,
+        state: PendingState,
+        *,
+        by: str,
+        now: str,
+        changes: Sequence[Change] = (),
+    ) -> list[int]:
+        """Mark a pending change decided and write `changes` (an approval's) in one
+        transaction; PendingNotFound when it is not pending any more (decided by another)."""
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "UPDATE content_pending SET state = ?, decided_by = ?, decided_at = ?"
+                " WHERE id = ? AND guild_id = ? AND state = 'pending'",
+                (state, by, now, pending_id, guild_id),
+            )
+            if cursor.rowcount != 1:
+                raise PendingNotFound(pending_id)
+            return [await self._write_one(conn, guild_id, c, now=now) for c in changes]
 
     async def set_editor_role(self, guild_id: int, role_id: int | None, *, now: str) -> None:
         async with self._db.transaction() as conn:

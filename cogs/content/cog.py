@@ -6,6 +6,7 @@ from discord.ext import commands
 
 from bot.adapter.client import SunbaeBot
 from cogs.content.group import ContentGroup
+from cogs.content.review import ReviewButton
 
 
 class ContentCog(commands.Cog):
@@ -15,6 +16,8 @@ class ContentCog(commands.Cog):
 
     async def cog_load(self) -> None:
         self.bot.tree.add_command(self.group)
+        self.bot.add_dynamic_items(ReviewButton)
 
     async def cog_unload(self) -> None:
         self.bot.tree.remove_command(self.group.name)
+        self.bot.remove_dynamic_items(ReviewButton)

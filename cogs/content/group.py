@@ -29,6 +29,7 @@ from cogs.content.audit import AuditLog
 from cogs.content.embeds import conflict_embeds, revision_field
 from cogs.content.history import PER_PAGE, HistoryView
 from cogs.content.modal import EntryModal, ReopenView
+from cogs.content.review import ReviewDesk
 from cogs.content.transfer import Transfers
 
 log = logging.getLogger(__name__)
@@ -86,6 +87,7 @@ class ContentGroup(app_commands.Group):
         self.services = services
         self.content = services.content
         self.audit = AuditLog(services.content)
+        self.review = ReviewDesk(services.content)
         self.transfers = Transfers(services.content, audit=self.audit)
 
     async def _zone(self, guild_id: int) -> ZoneInfo:
@@ -157,8 +159,42 @@ class ContentGroup(app_commands.Group):
         view = self._reopen(interaction, error.given or typed, entry_id, based_on)
         await self._reply(interaction, error_text(interaction, error), view=view)
 
+    async def _proposes(self, interaction: Interaction) -> bool:
+        """Review mode and an editor-role member: their change waits for a moderator."""
+        assert interaction.guild_id is not None
+        if interaction.permissions.manage_guild:
+            return False
+        return await self.content.review(interaction.guild_id)
+
+    async def _refuse_in_review(self, interaction: Interaction) -> bool:
+        """What editor-role members may not do in review mode (they propose adds and edits)."""
+        if not await self._proposes(interaction):
+            return False
+        await self._reply(interaction, text(interaction, "content.review.editors_propose"))
+        return True
+
+    async def _propose(
+        self, interaction: Interaction, entry_id: str | None, typed: EntryInput, based_on: int
+    ) -> None:
+        assert interaction.guild_id is not None
+        guild_id = interaction.guild_id
+        try:
+            pending = await self.content.propose(
+                guild_id, entry_id, typed, actor(interaction), based_on=based_on
+            )
+        except FieldError as exc:
+            await self._refuse_input(interaction, exc, entry_id, based_on, typed)
+            return
+        except ContentError as exc:
+            await self._reply(interaction, error_text(interaction, exc))
+            return
+        await self.review.submitted(interaction, pending, await self.content.log_channel(guild_id))
+
     async def _save_new(self, interaction: Interaction, typed: EntryInput) -> None:
         assert interaction.guild_id is not None
+        if await self._proposes(interaction):
+            await self._propose(interaction, None, typed, 0)
+            return
         try:
             entry = await self.content.add(interaction.guild_id, typed, actor(interaction))
         except FieldError as exc:
@@ -175,6 +211,9 @@ class ContentGroup(app_commands.Group):
     ) -> None:
         assert interaction.guild_id is not None
         guild_id = interaction.guild_id
+        if await self._proposes(interaction):
+            await self._propose(interaction, entry_id, typed, based_on)
+            return
         try:
             entry = await self.content.edit(
                 guild_id, entry_id, typed, actor(interaction), based_on=based_on
@@ -304,6 +343,8 @@ class ContentGroup(app_commands.Group):
         entry: app_commands.Range[str, 1, 100],
         reason: app_commands.Range[str, 1, 200] | None = None,
     ) -> None:
+        if await self._refuse_in_review(interaction):
+            return
         found = await self._entry(interaction, entry)
         if found is None:
             return
@@ -327,6 +368,8 @@ class ContentGroup(app_commands.Group):
     async def restore(
         self, interaction: Interaction, entry: app_commands.Range[str, 1, 100]
     ) -> None:
+        if await self._refuse_in_review(interaction):
+            return
         found = await self._entry(interaction, entry)
         if found is None:
             return
@@ -379,6 +422,8 @@ class ContentGroup(app_commands.Group):
         entry: app_commands.Range[str, 1, 100],
         revision: app_commands.Range[int, 1],
     ) -> None:
+        if await self._refuse_in_review(interaction):
+            return
         found = await self._entry(interaction, entry)
         if found is None:
             return
@@ -433,7 +478,16 @@ class ContentGroup(app_commands.Group):
     @app_commands.describe(file=cmd_str("content.file.description"))
     @editors_only()
     async def import_file(self, interaction: Interaction, file: discord.Attachment) -> None:
+        if await self._refuse_in_review(interaction):
+            return
         await self.transfers.import_file(interaction, file, actor(interaction))
+
+    @app_commands.command(
+        name=cmd_str("content.pending.name"), description=cmd_str("content.pending.description")
+    )
+    @editors_only()
+    async def pending(self, interaction: Interaction) -> None:
+        await self.review.queue(interaction)
 
     @app_commands.command(
         name=cmd_str("content.export.name"), description=cmd_str("content.export.description")
@@ -451,11 +505,14 @@ class ContentGroup(app_commands.Group):
         name=cmd_str("content.settings.name"), description=cmd_str("content.settings.description")
     )
     @app_commands.rename(
-        log_channel=cmd_str("content.log_channel.name"), clear_log=cmd_str("content.clear_log.name")
+        log_channel=cmd_str("content.log_channel.name"),
+        clear_log=cmd_str("content.clear_log.name"),
+        review=cmd_str("content.review_opt.name"),
     )
     @app_commands.describe(
         log_channel=cmd_str("content.log_channel.description"),
         clear_log=cmd_str("content.clear_log.description"),
+        review=cmd_str("content.review_opt.description"),
     )
     @editors_only()
     async def settings(
@@ -463,10 +520,11 @@ class ContentGroup(app_commands.Group):
         interaction: Interaction,
         log_channel: discord.TextChannel | None = None,
         clear_log: bool = False,
+        review: bool | None = None,
     ) -> None:
         assert interaction.guild_id is not None
         guild_id = interaction.guild_id
-        if log_channel is None and not clear_log:
+        if log_channel is None and not clear_log and review is None:
             role = await self.content.editor_role(guild_id)
             channel = await self.content.log_channel(guild_id)
             none = text(interaction, "content.settings.none")
@@ -476,11 +534,23 @@ class ContentGroup(app_commands.Group):
                 role=Verbatim(f"<@&{role}>" if role else none),
                 channel=Verbatim(f"<#{channel}>" if channel else none),
             )
+            state = "on" if await self.content.review(guild_id) else "off"
+            message += "\n" + text(
+                interaction,
+                "content.settings.review",
+                state=Verbatim(text(interaction, f"content.settings.{state}")),
+            )
             await self._reply(interaction, message)
             return
         if not interaction.permissions.manage_guild:
             await self._reply(interaction, text(interaction, "error.permissions"))
             return
+        if review is not None:
+            await self.content.set_review(guild_id, review)
+            done = text(interaction, "content.review.on" if review else "content.review.off")
+            await self._reply(interaction, done)
+            if log_channel is None and not clear_log:
+                return
         if clear_log:
             await self.content.set_log_channel(guild_id, None)
             await self._reply(interaction, text(interaction, "content.settings.log_cleared"))
