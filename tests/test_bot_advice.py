@@ -145,7 +145,7 @@ async def test_no_match_without_suggestions_points_to_topics(harness: Harness) -
 
 async def test_a_question_nothing_answers_gets_the_closest_not_an_answer(harness: Harness) -> None:
     h = harness
-    question = "오늘 점심 뭐 먹지"
+    question = "주식 공부 추천해 주세요"
     result = await h.services.search.search(question, limit=10)
     assert result.hits and result.low_confidence  # something shares a word; nothing answers
     res = await h.emu.slash("advice", {"query": question}, user=h.camper)

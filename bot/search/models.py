@@ -99,7 +99,7 @@ class SearchResult:
     terms: tuple[str, ...] = ()  # the words searched for, after corrections and expansion
     corrected_query: str | None = None  # set when the hits are for a corrected query
     suggestions: tuple[Suggestion, ...] = field(default=())  # "did you mean", when nothing matched
-    confidence: float = 1.0  # how well the best hit answers the query, in [0, 1]
+    confidence: float = 0.0  # how well the best hit answers the query, in [0, 1]
     low_confidence: bool = False  # below the calibrated threshold: the hits are only the closest
 
     @property

@@ -43,6 +43,7 @@ VARIANT = 0.95  # times the form's weight: an indexed spelling one keystroke awa
 VARIANT_MIN_SYLLABLES = 4  # shorter words one keystroke apart are usually different words
 SHORT_WORD = 2  # syllables: a Hangul word this short is corrected only to a topic key
 PREDICATE = 0.5
+SHORT_STEM_ENDINGS = ("기", "고", "는", "어", "아", "은", "을", "게", "지")  # 읽 -> 읽기, 읽고...
 COMMON_STEM = 0.25  # share of entries: a one-syllable verb stem matching more is no evidence  # times a group's IDF: a verb's stem (읽어야 -> 읽) is weaker evidence than a noun
 # Derivational suffixes a camper adds to a word the index knows: 문과생 -> 문과, 개발쪽 -> 개발.
 DERIVED_SUFFIXES = ("생", "자", "러", "님", "쪽", "분야", "직", "과", "계", "용", "들", "적")
@@ -188,10 +189,9 @@ def _segment(lex: Lexicon, word: str) -> list[str] | None:
 
 def _term_groups(lex: Lexicon, term: Term) -> list[Group]:
     """Usually one group; an unknown run of words typed without spaces becomes one per word."""
-    group = _term_group(lex, term)
-    if group.unknown and not group.verb and (pieces := _segment(lex, term.stem)):
+    if not lex.is_known(term.stem) and (pieces := _segment(lex, term.stem)):
         return [_term_group(lex, Term(p, p)) for p in pieces]
-    return [group]
+    return [_term_group(lex, term)]
 
 
 def _derived(lex: Lexicon, word: str) -> str | None:
@@ -215,23 +215,26 @@ def _predicate_group(lex: Lexicon, term: Term, stem: str) -> Group:
     if len(stem) == 1 and lex.prefix_df(stem) > COMMON_STEM * lex.doc_count:
         # A one-syllable stem in most entries (사야 -> 사*: 사람, 사용...) says nothing.
         return Group(term.word, term.word, (), unknown=True, filler=True)
-    known = lex.is_known(stem)
+    if len(stem) == 1:  # 읽* would match any word that starts so: the stem's own forms only
+        forms = _forms(*((stem + e, PRIMARY) for e in SHORT_STEM_ENDINGS))
+    else:
+        forms = _forms((stem, PRIMARY), *_synonym_pairs(stem))  # 없어지 -> 사라지
+    known = any(lex.is_known(f.text) for f in forms)
     idf = lex.idf(stem) * PREDICATE
-    forms = _forms((stem, PRIMARY))
     return Group(term.word, term.word, forms, idf=idf, unknown=not known, verb=True)
 
 
 def _term_group(lex: Lexicon, term: Term) -> Group:
     base = term.stem
-    if not lex.is_known(base) and (verb := predicate(term.word, loose=True)) is not None:
-        if verb.light or is_stopword(verb.stem):
-            return Group(term.word, term.word, (), unknown=True, filler=True)
-        if lex.is_known(verb.stem) or not has_hangul(base):
-            return _predicate_group(lex, term, verb.stem)
     if not lex.is_known(base) and (root := _derived(lex, base)) is not None:
         if (topic_id := lex.alias_map.get(root)) is not None:
             return _topic_group(lex, term.word, root, topic_id, corrected=False)
         return _term_group(lex, Term(term.word, root))
+    if not lex.is_known(base) and (verb := predicate(term.word, loose=True)) is not None:
+        # An inflected verb: never a typo to correct, whether or not the index has its stem.
+        if verb.light or is_stopword(verb.stem):
+            return Group(term.word, term.word, (), unknown=True, filler=True)
+        return _predicate_group(lex, term, verb.stem)
     if lex.is_known(base):
         pairs = [(base, PRIMARY), *_synonym_pairs(base)]
         if len(base) >= 4 and (split := _split(lex, base)):

@@ -490,7 +490,7 @@ class SearchService:
         hit = SearchHit(entry, 1.0, make_snippet(entry.body, ()), (), True)
         hits = (hit,) if offset == 0 else ()
         topics = tuple(lex.topics[t].topic for t in entry.topics if t in lex.topics)
-        return SearchResult(query, hits, 1, offset, limit, topics)
+        return SearchResult(query, hits, 1, offset, limit, topics, confidence=1.0)
 
     async def _run(
         self,

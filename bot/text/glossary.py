@@ -79,6 +79,13 @@ _GROUPS = """
 멀티모달 | multimodal
 자연어처리 | 자연어 처리 | nlp
 경진대회 | 대회 | competition
+불리 | disadvantage | hurt
+유망 | promising
+필수 | required | mandatory
+전공 | major
+나이 | age
+사라지 | 없어지 | disappear
+학위 | degree
 """.strip()
 
 
