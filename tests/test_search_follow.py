@@ -168,6 +168,18 @@ async def write(db: Database, rng: random.Random, ids: list[str], retired: set[s
             await conn.execute("DELETE FROM entries WHERE id = ?", (victim,))
 
 
+async def topic_docs(db: Database, *, joined: bool = False) -> list[tuple[str, int]]:
+    """The (topic, document) pairs of the live entries: the table the triggers keep (migration
+    0014), or the join it stands for."""
+    sql = (
+        "SELECT t.topic_id, d.doc FROM search_docs d JOIN entry_topics t ON t.entry_id = d.entry_id"
+        if joined
+        else "SELECT topic_id, doc FROM search_topic_docs"
+    )
+    rows = await (await db.reader.execute(sql)).fetchall()
+    return sorted((r[0], r[1]) for r in rows)
+
+
 @pytest.mark.parametrize("seed", range(1, 5))
 async def test_following_writes_answers_as_a_fresh_build(
     db: Database, monkeypatch: pytest.MonkeyPatch, seed: int
@@ -195,6 +207,7 @@ async def test_following_writes_answers_as_a_fresh_build(
             await write(db, rng, ids, retired)
         mine = await answers(follower, asked)
         assert builds == 0  # followed, not rebuilt
+        assert await topic_docs(db) == await topic_docs(db, joined=True)
         fresh = SearchService(
             SqliteSearchStore(db), entries=EntryRepository(db)
         )  # built, no saved file read

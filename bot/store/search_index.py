@@ -118,10 +118,7 @@ async def changes_since(conn: aiosqlite.Connection, seq: int) -> tuple[list[Chan
 async def topic_counts(conn: aiosqlite.Connection) -> dict[str, int]:
     """Live entries filed under each topic that has any."""
     rows = await (
-        await conn.execute(
-            "SELECT et.topic_id, count(*) FROM entry_topics et JOIN search_docs d"
-            " ON d.entry_id = et.entry_id GROUP BY et.topic_id"
-        )
+        await conn.execute("SELECT topic_id, count(*) FROM search_topic_docs GROUP BY topic_id")
     ).fetchall()
     return {r[0]: int(r[1]) for r in rows}
 
@@ -164,8 +161,7 @@ async def load_topics(conn: aiosqlite.Connection) -> list[tuple[Topic, int]]:
     rows = await (
         await conn.execute(
             "SELECT t.id, t.name_ko, t.name_en, t.description, t.description_en, t.aliases,"
-            " (SELECT count(*) FROM entry_topics et JOIN entries e ON e.id = et.entry_id"
-            "   WHERE et.topic_id = t.id AND e.retired = 0) AS n"
+            " (SELECT count(*) FROM search_topic_docs s WHERE s.topic_id = t.id) AS n"
             " FROM topics t ORDER BY n DESC, t.id"
         )
     ).fetchall()
@@ -210,15 +206,12 @@ def _topic_filter(topic: str | None) -> tuple[str, tuple[object, ...]]:
 
     The "+" keeps `rowid IN (...)` away from FTS5's planner: offered to it, FTS5 runs the whole
     MATCH once per listed row (~4k rows a topic at 100k entries: 1 s and more a query); kept out,
-    the list is read once into a temporary index and each match is looked up in it (~3 ms).
+    the list is read once into a temporary index and each match is looked up in it. The list is
+    one range of `search_topic_docs` (migration 0014), not a join.
     """
     if topic is None:
         return "", ()
-    return (
-        " AND +rowid IN (SELECT d.doc FROM search_docs d JOIN entry_topics t"
-        " ON t.entry_id = d.entry_id WHERE t.topic_id = ?)",
-        (topic,),
-    )
+    return " AND +rowid IN (SELECT doc FROM search_topic_docs WHERE topic_id = ?)", (topic,)
 
 
 def _guild_filter(guild_id: int | None) -> str:
