@@ -170,7 +170,7 @@ async def write(db: Database, rng: random.Random, ids: list[str], retired: set[s
 
 async def topic_docs(db: Database, *, joined: bool = False) -> list[tuple[str, int]]:
     """The (topic, document) pairs of the live entries: the table the triggers keep (migration
-    0014), or the join it stands for."""
+    0015), or the join it stands for."""
     sql = (
         "SELECT t.topic_id, d.doc FROM search_docs d JOIN entry_topics t ON t.entry_id = d.entry_id"
         if joined

@@ -207,7 +207,7 @@ def _topic_filter(topic: str | None) -> tuple[str, tuple[object, ...]]:
     The "+" keeps `rowid IN (...)` away from FTS5's planner: offered to it, FTS5 runs the whole
     MATCH once per listed row (~4k rows a topic at 100k entries: 1 s and more a query); kept out,
     the list is read once into a temporary index and each match is looked up in it. The list is
-    one range of `search_topic_docs` (migration 0014), not a join.
+    one range of `search_topic_docs` (migration 0015), not a join.
     """
     if topic is None:
         return "", ()

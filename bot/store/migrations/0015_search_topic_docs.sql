@@ -1,4 +1,4 @@
--- sunbae schema v14: the index documents filed under each topic, as one ordered table.
+-- sunbae schema v15: the index documents filed under each topic, as one ordered table.
 --
 -- A topic-filtered search limited FTS matches to `+rowid IN (SELECT d.doc FROM search_docs d
 -- JOIN entry_topics t ...)`: 4,300 joined rows a topic at 100k entries, 5.5 ms on every topic
