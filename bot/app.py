@@ -141,6 +141,8 @@ async def bootstrap(
 async def start_up(services: Services, *, ingest: bool = True) -> IngestReport | None:
     """Before connecting: ingest the configured content (when asked), then load the search index
     now rather than on the first query (seconds for a big corpus)."""
+    # A damaged file is said at start, in one line, not by the first request that reads it.
+    await services.db.require_intact()
     report = None
     if ingest:
         try:

@@ -10,6 +10,7 @@ import logging
 import signal
 from typing import Literal
 
+import aiohttp
 import discord
 
 from bot.adapter.client import SunbaeBot
@@ -37,6 +38,13 @@ class StartupError(RuntimeError):
     """The bot cannot start; the message says what to fix."""
 
 
+def unreachable(exc: BaseException) -> str:
+    return (
+        f"cannot reach Discord at {discord.http.Route.BASE} ({exc}): check the network, or"
+        " DISCORD_API_BASE if it is set"
+    )
+
+
 def application_id_from_token(token: str) -> int | None:
     """A bot token's first part is the bot's user id (= the application id), base64-encoded."""
     head = token.split(".", 1)[0]
@@ -44,7 +52,8 @@ def application_id_from_token(token: str) -> int | None:
         decoded = base64.b64decode(head + "=" * (-len(head) % 4), validate=False).decode()
     except (binascii.Error, UnicodeDecodeError):
         return None
-    return int(decoded) if decoded.isdigit() else None
+    # isdigit() alone takes '²' (what 'wrI' decodes to), which int() refuses.
+    return int(decoded) if decoded.isascii() and decoded.isdigit() else None
 
 
 def invite_url(application_id: int) -> str:
@@ -89,6 +98,8 @@ async def run_bot(
         raise StartupError(
             "Discord rejected DISCORD_TOKEN: reset the token on the Developer Portal's Bot page"
         ) from exc
+    except aiohttp.ClientError as exc:
+        raise StartupError(unreachable(exc)) from exc
     finally:
         for sig in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError):
@@ -110,6 +121,8 @@ async def sync_now(settings: Settings) -> str:
             return bot.sync_outcome or "off"
     except discord.LoginFailure as exc:
         raise StartupError("Discord rejected DISCORD_TOKEN") from exc
+    except aiohttp.ClientError as exc:
+        raise StartupError(unreachable(exc)) from exc
     finally:
         await services.close()
         restore()

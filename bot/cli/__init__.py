@@ -14,9 +14,11 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from bot.cli.common import EXIT_USAGE, CliError, Handler
+from bot.cli.common import EXIT_USAGE, CliError, Handler, db_path
 from bot.cli.parser import build_parser
 from bot.settings import ConfigError, load_settings, parse_log_level
+from bot.store.database import StoreError
+from bot.store.integrity import explain
 
 __all__ = ["build_parser", "main"]
 
@@ -59,5 +61,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"configuration error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        # A failing database (read-only, full disk, damaged, locked) is said in one line;
+        # anything else is a bug, and its traceback is what a report needs.
+        explained = explain(exc, db_path(args, settings))
+        if explained is None:
+            raise
+        logging.getLogger("bot.cli").debug("database failure", exc_info=exc)
+        print(f"error: {explained}", file=sys.stderr)
+        return 1

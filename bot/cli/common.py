@@ -76,6 +76,8 @@ async def open_services(
         raise CliError(str(exc)) from exc
     try:
         yield services
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
     finally:
         await services.close()
 

@@ -24,6 +24,7 @@ async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from bot.services.ingest import EmptyFolderError, IngestError
 
     async with open_services(args, settings) as services:
+        await services.db.require_intact()
         try:
             report = await services.ingest.ingest(
                 content_paths(args, settings), strict=args.strict, allow_empty=args.allow_empty

@@ -48,9 +48,15 @@ async def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
 async def cmd_invite(args: argparse.Namespace, settings: Settings) -> int:
     from bot.adapter.runner import application_id_from_token, invite_url
 
-    app_id = args.client_id or (
-        application_id_from_token(settings.token) if settings.token else None
-    )
+    app_id = args.client_id
+    if app_id is None and settings.token:
+        app_id = application_id_from_token(settings.token)
+        if app_id is None:
+            raise CliError(
+                "DISCORD_TOKEN does not start with an application id, as a bot token does:"
+                " give --client-id (the Application ID on the Developer Portal)",
+                EXIT_USAGE,
+            )
     if app_id is None:
         raise CliError(
             "give --client-id (the Application ID on the Developer Portal) or set DISCORD_TOKEN",

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 
-from bot.cli.common import Command, emit_json, open_services
+from bot.cli.common import CliError, Command, db_path, emit_json, open_services
 from bot.settings import Settings
+from bot.store.database import StoreError
+from bot.store.integrity import check_file
 
 STATS_SOURCES_SHOWN = 20  # the text summary of a 10k-file corpus stays one screen
 
@@ -39,4 +42,33 @@ async def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-COMMANDS = (Command("stats", "what the database holds", cmd_stats, options=("db", "json")),)
+async def cmd_check_db(args: argparse.Namespace, settings: Settings) -> int:
+    """`PRAGMA quick_check` on the file, opened read-only (never created or migrated)."""
+    path = db_path(args, settings)
+    try:
+        result = await asyncio.to_thread(check_file, path)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    if args.json:
+        emit_json(
+            {"ok": result.ok, "problems": list(result.problems), "entries": result.live_entries}
+        )
+    elif result.ok:
+        print(f"ok: {path} passes quick_check ({result.live_entries} live entries)")
+    else:
+        print(f"damaged: {path} fails quick_check:")
+        for problem in result.problems[:20]:
+            print(f"  ✗ {problem}")
+        print("restore it from a backup, or delete it and run `python -m bot ingest`")
+    return 0 if result.ok else 1
+
+
+COMMANDS = (
+    Command("stats", "what the database holds", cmd_stats, options=("db", "json")),
+    Command(
+        "check-db",
+        "check the database file for damage (PRAGMA quick_check, read-only)",
+        cmd_check_db,
+        options=("db", "json"),
+    ),
+)

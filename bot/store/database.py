@@ -127,10 +127,35 @@ class Database:
             try:
                 yield conn
             except BaseException:
-                await conn.execute("ROLLBACK")
+                # SQLite has already rolled back after some failures (a full disk, an I/O
+                # error): a ROLLBACK then fails and would hide the error that matters.
+                if conn.in_transaction:
+                    try:
+                        await conn.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        log.warning("rollback failed on %s", self.path, exc_info=True)
                 raise
             else:
                 await conn.execute("COMMIT")
+
+    async def quick_check(self) -> list[str]:
+        """What `PRAGMA quick_check` finds wrong (empty: nothing). Pages through the file: run
+        it at start, not per request."""
+        try:
+            rows = await (await self._reader.execute("PRAGMA quick_check")).fetchall()
+        except sqlite3.DatabaseError as exc:
+            return [str(exc)]
+        return [str(r[0]) for r in rows if r[0] != "ok"]
+
+    async def require_intact(self) -> None:
+        """Raise StoreError (one line, what to do) when the file is damaged."""
+        problems = await self.quick_check()
+        if problems:
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            raise StoreError(
+                f"the database {self.path} is damaged ({problems[0]}{more}): restore it from a"
+                " backup, or delete it and run `python -m bot ingest` to rebuild the content"
+            )
 
     async def user_version(self) -> int:
         row = await (await self._reader.execute("PRAGMA user_version")).fetchone()
