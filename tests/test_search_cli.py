@@ -74,6 +74,15 @@ def test_corrected_query_is_said_on_stderr(
     assert "대학원" in err
 
 
+def test_a_weak_match_is_said_on_stderr(db_path: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # One word of five is in the corpus: the hits are printed, as the closest, not as answers.
+    code, out, err = run(capsys, "search", "대학원 근처 점심 메뉴 날씨", "--db", db_path)
+    assert code == 0 and out.startswith(" 1. ")
+    assert "no good match for '대학원 근처 점심 메뉴 날씨'" in err
+    _, _, sure = run(capsys, "search", "대학원", "--db", db_path)
+    assert "no good match" not in sure
+
+
 def test_search_text_output(db_path: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "search", "코테", "--db", db_path)
     assert code == 0

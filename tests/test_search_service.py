@@ -277,3 +277,22 @@ async def test_a_failed_reload_is_logged_and_the_previous_snapshot_answers(
     assert "search index reload failed" in caplog.text
     assert "finetune" in [s.ref for s in await search.suggest("파인")]
     assert calls == 2
+
+
+async def test_questions_cross_languages(db: Database, search: SearchService) -> None:
+    # An entry written only in English is found by a Korean question, through the glossary
+    # (면접 -> interview, 불리 -> disadvantage); an English question finds Korean entries.
+    await add_entries(
+        db,
+        [
+            draft(
+                "english-only",
+                "Is a late start a disadvantage in interviews?",
+                "Interviewers look at what you built, not when you started.",
+            )
+        ],
+    )
+    result = await search.search("늦게 시작하면 면접에서 불리한가요?", limit=3)
+    assert result.hits[0].id == "english-only" and not result.no_match
+    korean = await search.search("is a master's degree needed for grad school?", limit=3)
+    assert korean.hits and korean.hits[0].id in {"grad-needed", "grad-worry"}

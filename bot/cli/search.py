@@ -53,6 +53,12 @@ async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
         )
     if result.corrected_query:
         print(f"(showing results for: {result.corrected_query})", file=sys.stderr)
+    if result.hits and result.low_confidence:
+        print(
+            f"no good match for {args.query!r} (confidence {result.confidence:.2f});"
+            " these come closest",
+            file=sys.stderr,
+        )
     if not result.hits:
         if result.suggestions:
             names = ", ".join(s.name for s in result.suggestions)

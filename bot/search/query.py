@@ -224,18 +224,24 @@ def _predicate_group(lex: Lexicon, term: Term, stem: str) -> Group:
     return Group(term.word, term.word, forms, idf=idf, unknown=not known, verb=True)
 
 
+def _known(lex: Lexicon, word: str) -> bool:
+    """The index has the word, or one of its glossary forms (불리 in an English-only corpus as
+    `disadvantage`)."""
+    return lex.is_known(word) or any(lex.form_df(_form(s)) > 0 for s in synonyms(word))
+
+
 def _term_group(lex: Lexicon, term: Term) -> Group:
     base = term.stem
     if not lex.is_known(base) and (root := _derived(lex, base)) is not None:
         if (topic_id := lex.alias_map.get(root)) is not None:
             return _topic_group(lex, term.word, root, topic_id, corrected=False)
         return _term_group(lex, Term(term.word, root))
-    if not lex.is_known(base) and (verb := predicate(term.word, loose=True)) is not None:
+    if not _known(lex, base) and (verb := predicate(term.word, loose=True)) is not None:
         # An inflected verb: never a typo to correct, whether or not the index has its stem.
         if verb.light or is_stopword(verb.stem):
             return Group(term.word, term.word, (), unknown=True, filler=True)
         return _predicate_group(lex, term, verb.stem)
-    if lex.is_known(base):
+    if _known(lex, base):
         pairs = [(base, PRIMARY), *_synonym_pairs(base)]
         if len(base) >= 4 and (split := _split(lex, base)):
             pairs.append((split, ALTERNATIVE))
