@@ -625,3 +625,28 @@ async def test_review_mode_holds_editors_changes_until_a_moderator_decides(
     assert gone is not None and gone["content"].endswith("은 이미 처리됐어요.")
     current = await harness.services.entries.get(entry_id, guild_id=s.guild.id)
     assert current is not None and current.body == NEW["body"]
+
+
+async def test_forms_save_from_what_discord_submits_even_after_a_restart(
+    harness: Harness,
+) -> None:
+    s = await Server.new(harness, "restart")
+    await s.run("content editors", {"role": s.editors})
+    first = await s.form("content add", {"kind": "qa"})
+    second = await s.form("content add", user=s.editor)
+    entry_id = added_id(await s.add())
+    edit = await s.form("content edit", {"entry": entry_id})
+    # A restart: the extension is new and discord.py's in-memory modals are gone.
+    await harness.bot.reload_extension("cogs.content")
+    harness.bot._connection._view_store._modals.clear()  # what a restart loses
+
+    done = await harness.emu.submit_modal(
+        first, {"title": "재시작 전에 연 양식", "body": "그래도 저장돼요.", "topics": ["interview"]}
+    )
+    assert done.content.startswith("✅ `jaesijak-jeone-yeon-yangsik`")
+    saved = await harness.services.entries.get(added_id(done), guild_id=s.guild.id)
+    assert saved is not None and saved.kind == "qa" and saved.topics == ("interview",)
+    other = await harness.emu.submit_modal(second, {"title": "다른 편집자의 양식", "body": "본문"})
+    assert other.content.startswith("✅") and added_id(other) != added_id(done)
+    edited = await harness.emu.submit_modal(edit, {"body": "재시작 뒤 저장한 본문"})
+    assert edited.content.startswith(f"✅ `{entry_id}`를 고쳤어요.")

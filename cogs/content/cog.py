@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import discord
 from discord.ext import commands
 
 from bot.adapter.client import SunbaeBot
+from bot.adapter.tree import error_message, reply_ephemeral
 from cogs.content.group import ContentGroup
+from cogs.content.modal import FORM_PREFIX, submission
 from cogs.content.review import ReviewButton
 
 
@@ -17,6 +20,18 @@ class ContentCog(commands.Cog):
     async def cog_load(self) -> None:
         self.bot.tree.add_command(self.group)
         self.bot.add_dynamic_items(ReviewButton)
+
+    @commands.Cog.listener()
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        """Content forms are saved from what Discord submits (a restart loses no form)."""
+        if interaction.type is not discord.InteractionType.modal_submit:
+            return
+        if not submission(interaction)[0].startswith(f"{FORM_PREFIX}:"):
+            return
+        try:
+            await self.group.submitted(interaction)  # type: ignore[arg-type]
+        except Exception as exc:  # a listener's errors reach no tree handler: answer here
+            await reply_ephemeral(interaction, error_message(interaction, exc))
 
     async def cog_unload(self) -> None:
         self.bot.tree.remove_command(self.group.name)

@@ -28,7 +28,15 @@ from cogs.content.access import editors_only, is_editor
 from cogs.content.audit import AuditLog
 from cogs.content.embeds import conflict_embeds, revision_field
 from cogs.content.history import PER_PAGE, HistoryView
-from cogs.content.modal import EntryModal, ReopenView
+from cogs.content.modal import (
+    EntryModal,
+    ReopenView,
+    form_id,
+    form_input,
+    parse_form_id,
+    submission,
+    submitted_values,
+)
 from cogs.content.review import ReviewDesk
 from cogs.content.transfer import Transfers
 
@@ -114,24 +122,36 @@ class ContentGroup(app_commands.Group):
     async def _form(
         self, interaction: Interaction, given: EntryInput, *, entry_id: str | None, based_on: int
     ) -> EntryModal:
-        topics = await self.services.search.topics()
-
-        async def submitted(done: discord.Interaction, typed: EntryInput) -> None:
-            if entry_id is None:
-                await self._save_new(done, typed)  # type: ignore[arg-type]
-            else:
-                await self._save_edit(done, entry_id, typed, based_on)  # type: ignore[arg-type]
-
         return EntryModal(
             language=lang(interaction),
             heading="content.modal.add" if entry_id is None else "content.modal.edit",
-            # discord.py keys open modals by custom_id alone: one per opening, so two editors'
-            # forms never replace each other.
-            custom_id=f"content:{interaction.id}:{based_on}:{entry_id or ''}"[: limits.CUSTOM_ID],
+            custom_id=form_id(given.kind, based_on, entry_id),
             given=given,
-            topics=topics,
-            on_submit=submitted,
+            topics=await self.services.search.topics(),
         )
+
+    async def submitted(self, interaction: Interaction) -> None:
+        """A content form came back (see `modal.py`): save it as the add or edit it was."""
+        custom_id, components = submission(interaction)
+        form = parse_form_id(custom_id)
+        if form is None or interaction.guild_id is None:
+            return
+        if not await is_editor(interaction):  # the role may have gone since the form opened
+            await self._reply(interaction, text(interaction, "content.not_editor"))
+            return
+        kind, based_on, entry_id = form
+        values = submitted_values(components)
+        if entry_id is None:
+            typed = form_input(values, kind=kind, title_en="", topics=())
+            await self._save_new(interaction, typed)
+            return
+        try:
+            current, _ = await self.content.get(interaction.guild_id, entry_id)
+        except ContentError as exc:
+            await self._reply(interaction, error_text(interaction, exc))
+            return
+        typed = form_input(values, kind=kind, title_en=current.title_en, topics=current.topics)
+        await self._save_edit(interaction, entry_id, typed, based_on)
 
     async def add_form(self, interaction: Interaction, *, title: str) -> EntryModal:
         """The /content add form with its title filled in (insights' "Write an answer")."""

@@ -1,11 +1,15 @@
 """The entry form: one modal for add and edit (title, body, tip, a select of the taxonomy's
-topics, aliases), and the button that opens it again with what the moderator typed."""
+topics, aliases), and the button that opens it again with what the moderator typed.
+
+A form is read back from what Discord submits, not from the modal object discord.py keeps in
+memory: its custom_id carries what the save needs (kind, the revision it was based on, the
+entry), so a form opened before a restart, or after its object timed out, still saves."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable, Sequence
-from typing import Any
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import Any, cast
 
 import discord
 
@@ -22,7 +26,64 @@ MODAL_TIMEOUT = 1800.0  # writing advice takes a while
 ALIASES_CHARS = 2000
 _ALIAS_SPLIT = re.compile(r"[,\n]")
 
-Submit = Callable[[discord.Interaction, EntryInput], Awaitable[None]]
+FORM_PREFIX = "cform"
+_KINDS = {"qa": "q", "tip": "t", "insight": "i"}
+_FORM_ID = re.compile(rf"^{FORM_PREFIX}:(?P<kind>[qti]):(?P<based_on>\d+):(?P<entry>[a-z0-9-]*)$")
+
+
+def form_id(kind: str, based_on: int, entry_id: str | None) -> str:
+    """`cform:<kind>:<revision>:<entry>` (<= 99 characters: ids are <= 80)."""
+    return f"{FORM_PREFIX}:{_KINDS.get(kind, 'i')}:{based_on}:{entry_id or ''}"
+
+
+def submission(interaction: discord.Interaction) -> tuple[str, list[Any]]:
+    """(custom_id, components) of a modal submit, as Discord sent them."""
+    data: Mapping[str, Any] = cast("Mapping[str, Any]", interaction.data or {})
+    return str(data.get("custom_id", "")), list(data.get("components") or [])
+
+
+def parse_form_id(custom_id: str) -> tuple[str, int, str | None] | None:
+    """(kind, based_on, entry id or None for a new entry), or None when it is no form of ours."""
+    found = _FORM_ID.match(custom_id)
+    if found is None:
+        return None
+    kind = next(k for k, code in _KINDS.items() if code == found["kind"])
+    return kind, int(found["based_on"]), found["entry"] or None
+
+
+def submitted_values(components: Sequence[Any]) -> dict[str, str | list[str]]:
+    """custom_id -> typed text or picked values, from a modal submit's components."""
+    values: dict[str, str | list[str]] = {}
+    for item in components:
+        if not isinstance(item, dict):
+            continue
+        if item.get("type") == 18 and isinstance(item.get("component"), dict):
+            values.update(submitted_values([item["component"]]))
+        elif item.get("type") == 1:
+            values.update(submitted_values(item.get("components") or []))
+        elif item.get("custom_id"):
+            picked = item.get("values")
+            values[str(item["custom_id"])] = (
+                [str(v) for v in picked] if picked is not None else str(item.get("value") or "")
+            )
+    return values
+
+
+def form_input(
+    values: dict[str, str | list[str]], *, kind: str, title_en: str, topics: Sequence[str]
+) -> EntryInput:
+    """What the moderator submitted; `topics` stands when the form had no topic menu."""
+
+    def one(name: str) -> str:
+        value = values.get(name, "")
+        return value if isinstance(value, str) else ""
+
+    picked = values.get("topics")
+    return EntryInput(
+        title=one("title"), body=one("body"), tip=one("tip"),
+        topics=tuple(picked) if isinstance(picked, list) else tuple(topics),
+        aliases=split_aliases(one("aliases")), kind=kind, title_en=title_en,
+    )  # fmt: skip
 
 
 def split_aliases(text: str) -> tuple[str, ...]:
@@ -53,7 +114,6 @@ class EntryModal(discord.ui.Modal):
         custom_id: str,
         given: EntryInput,
         topics: Sequence[Topic],
-        on_submit: Submit,
     ) -> None:
         super().__init__(
             title=limits.clip(t(heading, language), limits.MODAL_TITLE),
@@ -62,7 +122,6 @@ class EntryModal(discord.ui.Modal):
         )
         self.language = language
         self.given = given  # kind and English title ride along unchanged
-        self._on_submit = on_submit
         self.title_input: discord.ui.TextInput[Any] = discord.ui.TextInput(
             custom_id="title", max_length=TITLE_LIMIT, default=given.title or None
         )
@@ -112,21 +171,8 @@ class EntryModal(discord.ui.Modal):
             )
         )
 
-    def typed(self) -> EntryInput:
-        """What the moderator submitted, with the fields the form does not show."""
-        topics = tuple(self.topic_select.values) if self.topic_select else self.given.topics
-        return EntryInput(
-            title=self.title_input.value,
-            body=self.body_input.value,
-            tip=self.tip_input.value,
-            topics=topics,
-            aliases=split_aliases(self.aliases_input.value),
-            kind=self.given.kind,
-            title_en=self.given.title_en,
-        )
-
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        await self._on_submit(interaction, self.typed())
+        """Nothing here: the content cog saves every form from what Discord submitted."""
 
     async def on_error(  # type: ignore[override]  # a Modal's on_error has no item
         self, interaction: discord.Interaction, error: Exception
