@@ -23,6 +23,7 @@ from bot.insights.recorder import InsightsRecorder
 from bot.insights.service import InsightsService
 from bot.models import FileProblem, IngestReport
 from bot.search import SearchService, TopicMatcher
+from bot.search.build_index import elsewhere
 from bot.search.saved import file_for as saved_index_file
 from bot.services.ingest import EmptyFolderError, IngestService
 from bot.settings import Settings
@@ -89,8 +90,12 @@ async def bootstrap(
     topics = TopicRepository(db)
     discussion_store = SqliteDiscussionRepository(db)
     cohorts = CohortService(SqliteCohortRepository(db), discussion_store, clock=clock)
+    index_file = saved_index_file(settings.db_path)
     search = SearchService(
-        SqliteSearchStore(db), entries=entries, index_file=saved_index_file(settings.db_path)
+        SqliteSearchStore(db),
+        entries=entries,
+        index_file=index_file,
+        build_elsewhere=None if index_file is None else elsewhere(settings.db_path, index_file),
     )
     insight_store = SqliteInsightsRepository(db, timezone=settings.timezone)
     recorder = InsightsRecorder(

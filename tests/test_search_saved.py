@@ -267,3 +267,23 @@ async def test_a_command_reads_titles_only_when_it_needs_them(
     assert len(builds) == 2
     await search.close()
     assert await answers(await started(db), queries()) == await fresh_answers(db)
+
+
+async def test_a_rebuild_while_running_is_built_elsewhere_and_read_back(
+    db: Database, builds: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the change log no longer reaches back, another process builds and saves the index
+    (bot/search/build_index.py) and this one reads it: no build here, never two snapshots."""
+    search = await started(db)
+    assert len(builds) == 1
+    held = search._snapshot
+    monkeypatch.setattr(service_module, "MAX_FOLLOW", 0)  # every write too big to follow
+    monkeypatch.setattr(service_module, "RELOAD_WAIT", 60)  # compare once it has reloaded
+    await add_entries(
+        db, [draft("finetune", "파인튜닝과 프롬프트", "파인튜닝은 가중치를 바꿉니다.")]
+    )
+    assert "finetune" in [s.ref for s in await search.suggest("파인")]
+    assert len(builds) == 1  # built by the other process
+    assert search._snapshot is not held
+    assert await answers(search, queries()) == await fresh_answers(db)
+    await search.close()

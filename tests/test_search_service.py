@@ -228,6 +228,7 @@ async def test_a_slow_reload_does_not_hold_a_query(
         return build(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(service_module, "_build", slow_build)
+    monkeypatch.setattr(search, "_build_elsewhere", None)  # the build in this process
     monkeypatch.setattr(service_module, "RELOAD_WAIT", 0.05)
     monkeypatch.setattr(service_module, "MAX_FOLLOW", 0)  # every write too big to follow
     await add_entries(
@@ -268,6 +269,7 @@ async def test_a_failed_reload_is_logged_and_the_previous_snapshot_answers(
         return build(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(service_module, "_build", failing_once)
+    monkeypatch.setattr(search, "_build_elsewhere", None)  # the build in this process
     monkeypatch.setattr(service_module, "MAX_FOLLOW", 0)  # every write too big to follow
     await add_entries(
         db, [draft("finetune", "파인튜닝과 프롬프트", "파인튜닝은 가중치를 바꿉니다.")]

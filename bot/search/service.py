@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -130,15 +130,23 @@ class SearchService:
 
     With `index_file`, a built index is saved there and read back by the next process instead
     of built again (`bot/search/saved.py` says when it is trusted); `close` saves the writes
-    followed since.
+    followed since. With `build_elsewhere` too (it builds and saves the index in another
+    process: `bot/search/build_index.py`), a rebuild while the bot runs never holds two
+    snapshots in this process, nor its CPU.
     """
 
     def __init__(
-        self, store: SearchStore, *, entries: EntryLookup, index_file: Path | None = None
+        self,
+        store: SearchStore,
+        *,
+        entries: EntryLookup,
+        index_file: Path | None = None,
+        build_elsewhere: Callable[[], Awaitable[bool]] | None = None,
     ) -> None:
         self._store = store
         self._entries = entries
         self._index_file = index_file
+        self._build_elsewhere = build_elsewhere if index_file is not None else None
         self._closing = False
         self._snapshot: _Snapshot | None = None
         self._lock = asyncio.Lock()
@@ -190,6 +198,13 @@ class SearchService:
             snapshot = await self._read_saved(self._index_file, lazy=lazy)
             if snapshot is not None:
                 return snapshot
+        return await self._built(self._index_file)
+
+    async def build_and_save(self, path: Path) -> None:
+        """Build the index from the store and save it at `path` (`bot/search/build_index.py`)."""
+        await self._built(path)
+
+    async def _built(self, path: Path | None) -> _Snapshot:
         async with self._store.one_read() as reads:
             marks = Marks(
                 await reads.instance(),
@@ -201,9 +216,7 @@ class SearchService:
             vocabulary = await reads.load_vocabulary()
             titles = await reads.load_titles()
         # Pure CPU work; off the event loop so a big corpus does not stall the bot's heartbeat.
-        snapshot = await asyncio.to_thread(
-            _build_and_save, marks, topics, vocabulary, titles, self._index_file
-        )
+        snapshot = await asyncio.to_thread(_build_and_save, marks, topics, vocabulary, titles, path)
         log.debug("search index built: %d entries, generation %d", len(titles), marks.generation)
         return snapshot
 
@@ -310,8 +323,26 @@ class SearchService:
     async def _reloaded(self, generation: int) -> _Snapshot:
         async with self._lock:
             if self._snapshot is None or self._snapshot.generation < generation:
-                self._snapshot = await self._load()
+                self._snapshot = await self._replace()
             return self._snapshot
+
+    async def _replace(self) -> _Snapshot:
+        """A reload while a snapshot answers: built and saved by another process when there is
+        one, then read here once the previous snapshot is let go (queries wait for that read,
+        tenths of a second, rather than two snapshots sitting side by side); else built here."""
+        if self._snapshot is not None and self._build_elsewhere is not None:
+            assert self._index_file is not None  # set together (__init__)
+            try:
+                built = await self._build_elsewhere()
+            except Exception:
+                log.warning("building the search index elsewhere failed", exc_info=True)
+                built = False
+            if built:
+                self._snapshot = None
+                snapshot = await self._read_saved(self._index_file, lazy=False)
+                if snapshot is not None:
+                    return snapshot
+        return await self._load()
 
     def _reload_done(self, task: asyncio.Task[_Snapshot]) -> None:
         if self._reload is task:
