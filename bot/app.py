@@ -18,6 +18,7 @@ from bot.cohorts.discussions import DiscussionService
 from bot.cohorts.service import CohortService
 from bot.cohorts.subjects import LibrarySubjects
 from bot.content import ContentService
+from bot.insights.digest import DigestScheduler
 from bot.insights.library import SearchLibrary
 from bot.insights.recorder import InsightsRecorder
 from bot.insights.service import InsightsService
@@ -32,7 +33,7 @@ from bot.store.content import SqliteContentRepository
 from bot.store.database import Database
 from bot.store.entries import EntryRepository
 from bot.store.ingest_state import IngestStateRepository
-from bot.store.insights import SqliteInsightsRepository
+from bot.store.insights import SqliteDigestRepository, SqliteInsightsRepository
 from bot.store.search_index import SqliteSearchStore
 from bot.store.state import StateRepository
 from bot.store.tips import TipRepository
@@ -62,6 +63,7 @@ class Services:
     discussions: DiscussionService
     content: ContentService
     insights: InsightsService
+    digests: DigestScheduler
 
     async def close(self) -> None:
         await self.insights.recorder.close()  # writes what is queued
@@ -104,6 +106,13 @@ async def bootstrap(
         retention_days=settings.insights_retention_days,
         enabled=settings.insights,
     )
+    insights = InsightsService(
+        insight_store,
+        recorder,
+        SearchLibrary(search, entries),
+        clock=clock,
+        timezone=settings.timezone,
+    )
     return Services(
         settings=settings,
         db=db,
@@ -133,13 +142,8 @@ async def bootstrap(
             clock=clock,
         ),
         content=ContentService(SqliteContentRepository(db), clock=clock),
-        insights=InsightsService(
-            insight_store,
-            recorder,
-            SearchLibrary(search, entries),
-            clock=clock,
-            timezone=settings.timezone,
-        ),
+        insights=insights,
+        digests=DigestScheduler(SqliteDigestRepository(db), insights, clock=clock),
     )
 
 

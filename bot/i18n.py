@@ -496,6 +496,36 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "Erased {count} recorded lookups.",
     },
     "insights.forget.cancelled": {"ko": "지우지 않았어요.", "en": "Nothing was erased."},
+    "insights.digest.saved": {
+        "ko": "매주 {day} {time} ({zone})에 <#{channel}> 채널에 지난 7일의 질문 현황을 올릴게요."
+        " 다음 게시: {next}",
+        "en": "Every {day} at {time} ({zone}) the past 7 days' insights go to <#{channel}>."
+        " Next: {next}",
+    },
+    "insights.digest.off": {"ko": "주간 요약 게시를 껐어요.", "en": "The weekly digest is off."},
+    "insights.digest.none": {
+        "ko": "주간 요약이 설정되지 않았어요. `/insights digest channel:#채널 day:월요일`로 켜 주세요.",
+        "en": "No weekly digest yet. Turn it on with `/insights digest channel:#channel day:Monday`.",
+    },
+    "insights.digest.bad_time": {
+        "ko": "시간은 24시간제 HH:MM으로 적어 주세요 (예: 09:00). 입력: `{value}`",
+        "en": "Time must be HH:MM on a 24-hour clock (e.g. 09:00), got `{value}`.",
+    },
+    "insights.digest.needs_day": {
+        "ko": "채널과 요일을 함께 골라 주세요.",
+        "en": "Pick both a channel and a day.",
+    },
+    "insights.digest.cannot_post": {
+        "ko": "봇이 <#{channel}> 채널에 요약을 올릴 수 없어요. 빠진 권한: {missing}",
+        "en": "The bot cannot post the digest in <#{channel}>. Missing: {missing}",
+    },
+    "insights.weekday.0": {"ko": "월요일", "en": "Monday"},
+    "insights.weekday.1": {"ko": "화요일", "en": "Tuesday"},
+    "insights.weekday.2": {"ko": "수요일", "en": "Wednesday"},
+    "insights.weekday.3": {"ko": "목요일", "en": "Thursday"},
+    "insights.weekday.4": {"ko": "금요일", "en": "Friday"},
+    "insights.weekday.5": {"ko": "토요일", "en": "Saturday"},
+    "insights.weekday.6": {"ko": "일요일", "en": "Sunday"},
     # about
     "about.title": {"ko": "선배 sunbae", "en": "sunbae (선배)"},
     "about.description": {
@@ -577,6 +607,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "perm.embed_links": {"ko": "링크 첨부", "en": "Embed Links"},
     "perm.read_message_history": {"ko": "메시지 기록 보기", "en": "Read Message History"},
     "perm.create_public_threads": {"ko": "공개 스레드 만들기", "en": "Create Public Threads"},
+    "perm.attach_files": {"ko": "파일 첨부", "en": "Attach Files"},
     "tipcfg.not_set": {
         "ko": "아직 설정되지 않았어요. `/tip-config set`으로 채널과 시간을 정해 주세요.",
         "en": "Not set up yet. Use `/tip-config set` to choose a channel and time.",
@@ -1033,6 +1064,26 @@ COMMAND_TEXT: dict[str, dict[Language, str]] = {
         "ko": "제목을 입력해 골라 주세요",
         "en": "Type a title and pick one",
     },
+    "insights.digest.name": {"ko": "주간요약", "en": "digest"},
+    "insights.digest.description": {
+        "ko": "주간 요약 게시 설정 (서버 관리 권한)",
+        "en": "The weekly digest (Manage Server)",
+    },
+    "insights.channel.name": {"ko": "채널", "en": "channel"},
+    "insights.channel.description": {"ko": "요약을 올릴 채널", "en": "Where to post it"},
+    "insights.day.name": {"ko": "요일", "en": "day"},
+    "insights.day.description": {"ko": "매주 어느 요일", "en": "Which day of the week"},
+    "insights.time.name": {"ko": "시간", "en": "time"},
+    "insights.time.description": {"ko": "HH:MM (기본 09:00)", "en": "HH:MM (default 09:00)"},
+    "insights.off.name": {"ko": "끄기", "en": "off"},
+    "insights.off.description": {"ko": "주간 요약 끄기", "en": "Stop the weekly digest"},
+    "insights.weekday.0": {"ko": "월요일", "en": "Monday"},
+    "insights.weekday.1": {"ko": "화요일", "en": "Tuesday"},
+    "insights.weekday.2": {"ko": "수요일", "en": "Wednesday"},
+    "insights.weekday.3": {"ko": "목요일", "en": "Thursday"},
+    "insights.weekday.4": {"ko": "금요일", "en": "Friday"},
+    "insights.weekday.5": {"ko": "토요일", "en": "Saturday"},
+    "insights.weekday.6": {"ko": "일요일", "en": "Sunday"},
     "insights.period.1": {"ko": "1일", "en": "1 day"},
     "insights.period.7": {"ko": "7일", "en": "7 days"},
     "insights.period.30": {"ko": "30일", "en": "30 days"},

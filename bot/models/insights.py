@@ -116,3 +116,27 @@ class EntryStats:
     shares: int
     discussions: int
     queries: tuple[Counted, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class DigestSettings:
+    """Where and when a server's weekly digest is posted (weekday 0 = Monday, local HH:MM)."""
+
+    guild_id: int
+    channel_id: int
+    weekday: int
+    time: str
+    timezone: str
+    enabled: bool
+    active_since: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class DigestPost:
+    guild_id: int
+    slot_date: dt.date
+    status: Literal["pending", "posted"]
+    channel_id: int
+    nonce: str
+    message_id: int | None
+    lease_until: dt.datetime

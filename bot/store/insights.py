@@ -18,7 +18,15 @@ from zoneinfo import ZoneInfo
 import aiosqlite
 
 from bot.clock import iso
-from bot.models.insights import Counted, DayCount, FollowUp, Lookup, Period
+from bot.models.insights import (
+    Counted,
+    DayCount,
+    DigestPost,
+    DigestSettings,
+    FollowUp,
+    Lookup,
+    Period,
+)
 from bot.store.database import Database
 
 PRUNE_CHUNK = 5_000  # rows per transaction, so replies that write never wait long
@@ -332,3 +340,111 @@ class SqliteInsightsRepository:
             (guild, entry_id, first, last, limit),
         )
         return [Counted(str(k), str(q), int(n)) for k, q, n in rows]
+
+
+class SqliteDigestRepository:
+    """Implements bot.insights.digest.DigestRepository: settings and claimed weekly posts."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def settings(self, guild_id: int) -> DigestSettings | None:
+        rows = await self._settings("WHERE guild_id = ?", (guild_id,))
+        return rows[0] if rows else None
+
+    async def active(self) -> list[DigestSettings]:
+        return await self._settings("WHERE enabled = 1 ORDER BY guild_id", ())
+
+    async def _settings(self, where: str, params: Sequence[object]) -> list[DigestSettings]:
+        rows = await (
+            await self._db.reader.execute(
+                "SELECT guild_id, channel_id, weekday, post_time, timezone, enabled, active_since"
+                f" FROM insight_digest_settings {where}",
+                params,
+            )
+        ).fetchall()
+        return [
+            DigestSettings(
+                int(r[0]),
+                int(r[1]),
+                int(r[2]),
+                str(r[3]),
+                str(r[4]),
+                bool(r[5]),
+                dt.datetime.fromisoformat(r[6]),
+            )
+            for r in rows
+        ]
+
+    async def save(self, s: DigestSettings, *, now: dt.datetime) -> None:
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO insight_digest_settings (guild_id, channel_id, weekday, post_time,"
+                " timezone, enabled, active_since, updated_at) VALUES (?,?,?,?,?,?,?,?)"
+                " ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id,"
+                " weekday = excluded.weekday, post_time = excluded.post_time,"
+                " timezone = excluded.timezone, enabled = excluded.enabled,"
+                " active_since = excluded.active_since, updated_at = excluded.updated_at",
+                (
+                    s.guild_id,
+                    s.channel_id,
+                    s.weekday,
+                    s.time,
+                    s.timezone,
+                    int(s.enabled),
+                    iso(s.active_since),
+                    iso(now),
+                ),
+            )
+
+    async def post(self, guild_id: int, slot_date: dt.date) -> DigestPost | None:
+        row = await (
+            await self._db.reader.execute(
+                "SELECT guild_id, slot_date, status, channel_id, nonce, message_id, lease_until"
+                " FROM insight_digest_posts WHERE guild_id = ? AND slot_date = ?",
+                (guild_id, slot_date.isoformat()),
+            )
+        ).fetchone()
+        if row is None:
+            return None
+        return DigestPost(
+            int(row[0]), dt.date.fromisoformat(row[1]), row[2], int(row[3]), str(row[4]),
+            row[5], dt.datetime.fromisoformat(row[6]),
+        )  # fmt: skip
+
+    async def claim(
+        self, post: DigestPost, *, now: dt.datetime, expired_before: dt.datetime | None = None
+    ) -> bool:
+        """Take the week's post: a new row, or (with `expired_before`) a pending one whose lease
+        ran out before then. False when another run holds it or it was posted."""
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "INSERT INTO insight_digest_posts (guild_id, slot_date, status, channel_id,"
+                " nonce, lease_until, claimed_at) VALUES (?,?,'pending',?,?,?,?)"
+                " ON CONFLICT (guild_id, slot_date) DO UPDATE SET lease_until = excluded.lease_until,"
+                " claimed_at = excluded.claimed_at"
+                " WHERE status = 'pending' AND lease_until < ?",
+                (
+                    post.guild_id, post.slot_date.isoformat(), post.channel_id, post.nonce,
+                    iso(post.lease_until), iso(now),
+                    iso(expired_before) if expired_before else "",
+                ),
+            )  # fmt: skip
+            return cursor.rowcount == 1
+
+    async def posted(self, guild_id: int, slot_date: dt.date, message_id: int) -> None:
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "UPDATE insight_digest_posts SET status = 'posted', message_id = ?"
+                " WHERE guild_id = ? AND slot_date = ?",
+                (message_id, guild_id, slot_date.isoformat()),
+            )
+
+    async def release(self, guild_id: int, slot_date: dt.date) -> None:
+        """A post that failed: let the next tick try again (its lease ends now)."""
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "UPDATE insight_digest_posts SET lease_until = '' WHERE guild_id = ?"
+                " AND slot_date = ? AND status = 'pending'",
+                (guild_id, slot_date.isoformat()),
+            )

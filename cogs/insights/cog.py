@@ -5,9 +5,12 @@ every use) read what their campers look up."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
 import logging
+import re
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import discord
 from discord import app_commands
@@ -17,15 +20,23 @@ from bot.adapter import limits
 from bot.adapter.client import SunbaeBot
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.types import Interaction
-from bot.i18n import Language
+from bot.i18n import Language, Verbatim
 from bot.insights.chart import chart_text, render_overview
+from bot.models.insights import DigestSettings
 from bot.search.models import SuggestionKind, parse_value
 from cogs.content.access import NotEditor
 from cogs.insights.buttons import ConfirmView, WriteAnswerButton, can_moderate, can_read
 from cogs.insights.embeds import CHART_FILE, entry_embed, gaps_embed, overview_embed
+from cogs.insights.poster import DiscordDigestPoster
 
 log = logging.getLogger(__name__)
 
+MANAGE_ONLY = ("forget", "digest")  # they change or erase the server's data: Manage Server
+TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+DIGEST_PERMISSIONS = ("view_channel", "send_messages", "embed_links", "attach_files")
+WEEKDAYS = [
+    app_commands.Choice(name=cmd_str(f"insights.weekday.{day}"), value=day) for day in range(7)
+]
 PERIODS = [
     app_commands.Choice(name=cmd_str(f"insights.period.{days}"), value=days)
     for days in (1, 7, 30, 90)
@@ -47,7 +58,7 @@ class InsightsGroup(app_commands.Group):
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
         """default_permissions is only a hint (a server can re-grant the command): check.
         Manage Server or the content editor role reads; erasing needs Manage Server."""
-        forgetting = interaction.command is not None and interaction.command.name == "forget"
+        forgetting = interaction.command is not None and interaction.command.name in MANAGE_ONLY
         if can_moderate(interaction) or (not forgetting and await can_read(interaction)):
             return True
         if forgetting:
@@ -163,16 +174,113 @@ class InsightsGroup(app_commands.Group):
         )
         view.origin = interaction
 
+    # -- digest -----------------------------------------------------------------------------------
+
+    @app_commands.command(
+        name=cmd_str("insights.digest.name"), description=cmd_str("insights.digest.description")
+    )
+    @app_commands.rename(
+        channel=cmd_str("insights.channel.name"), day=cmd_str("insights.day.name"),
+        time=cmd_str("insights.time.name"), off=cmd_str("insights.off.name"),
+    )  # fmt: skip
+    @app_commands.describe(
+        channel=cmd_str("insights.channel.description"), day=cmd_str("insights.day.description"),
+        time=cmd_str("insights.time.description"), off=cmd_str("insights.off.description"),
+    )  # fmt: skip
+    @app_commands.choices(day=WEEKDAYS)
+    async def digest(
+        self,
+        interaction: Interaction,
+        channel: discord.TextChannel | None = None,
+        day: int | None = None,
+        time: app_commands.Range[str, 1, 10] = "09:00",
+        off: bool = False,
+    ) -> None:
+        """No option: the current setting; `off`; or a channel and a day (and a time)."""
+        guild_id = interaction.guild_id
+        assert guild_id is not None
+        digests = self.services.digests
+        if off:
+            await digests.turn_off(guild_id)
+            await _reply(interaction, text(interaction, "insights.digest.off"))
+            return
+        if channel is None and day is None:
+            current = await digests.settings(guild_id)
+            if current is None or not current.enabled:
+                await _reply(interaction, text(interaction, "insights.digest.none"))
+            else:
+                await _reply(interaction, self._saved(interaction, current))
+            return
+        if channel is None or day is None:
+            await _reply(interaction, text(interaction, "insights.digest.needs_day"))
+            return
+        if not TIME.match(time.strip()):
+            await _reply(interaction, text(interaction, "insights.digest.bad_time", value=time))
+            return
+        me = channel.guild.me
+        missing = [
+            p for p in DIGEST_PERMISSIONS if me and not getattr(channel.permissions_for(me), p)
+        ]
+        if missing:
+            names = ", ".join(text(interaction, f"perm.{p}") for p in missing)
+            await _reply(
+                interaction,
+                text(
+                    interaction,
+                    "insights.digest.cannot_post",
+                    channel=channel.id,
+                    missing=Verbatim(names),
+                ),
+            )
+            return
+        zone = (await self.services.tips.settings(guild_id, acknowledge=False)).timezone
+        saved = await digests.configure(guild_id, channel.id, day, time.strip(), zone)
+        await _reply(interaction, self._saved(interaction, saved))
+
+    def _saved(self, interaction: Interaction, s: DigestSettings) -> str:
+        upcoming = self.services.digests.next_slot(s).astimezone(ZoneInfo(s.timezone))
+        return text(
+            interaction,
+            "insights.digest.saved",
+            day=text(interaction, f"insights.weekday.{s.weekday}"),
+            time=s.time,
+            zone=s.timezone,
+            channel=s.channel_id,
+            next=upcoming.strftime("%Y-%m-%d %H:%M"),
+        )
+
+
+async def _reply(interaction: Interaction, message: str) -> None:
+    await interaction.response.send_message(message, ephemeral=True)
+
 
 class InsightsCog(commands.Cog):
+    """/insights, the Write-an-answer button, and the weekly digest's loop."""
+
     def __init__(self, bot: SunbaeBot) -> None:
         self.bot = bot
         self.group = InsightsGroup(bot)
+        self.poster = DiscordDigestPoster(bot)
+        self._stop = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
 
     async def cog_load(self) -> None:
         self.bot.tree.add_command(self.group)
         self.bot.add_dynamic_items(WriteAnswerButton)
+        self._task = asyncio.create_task(self._run_digests(), name="sunbae-insights-digest")
 
     async def cog_unload(self) -> None:
         self.bot.tree.remove_command(self.group.name)
         self.bot.remove_dynamic_items(WriteAnswerButton)
+        self._stop.set()
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    async def _run_digests(self) -> None:
+        await self.bot.wait_until_ready()
+        try:
+            await self.bot.services.digests.run(self._stop, self.poster)
+        except Exception:
+            log.exception("the insights digest loop stopped")

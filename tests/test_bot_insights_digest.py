@@ -1,0 +1,137 @@
+"""The weekly digest through the emulator: set up by moderators, posted once at the server's
+weekday and time with the past week's overview and chart, and never twice across a restart,
+even one between the post and its record."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_asyncio
+
+from bot.app import Services, bootstrap
+from bot.emulator import DiscordEmulator
+from bot.sandbox.harness import Harness
+from cogs.insights.cog import InsightsCog
+from tests.helpers_bot import bot_settings, start_harness
+from tests.helpers_cohorts import Crash
+from tests.helpers_tips import ManualClock
+
+pytestmark = [pytest.mark.asyncio, pytest.mark.usefixtures("no_errors_logged")]
+
+MONDAY_0900_SEOUL = dt.datetime(2025, 3, 3, 0, 0, tzinfo=dt.UTC)
+NO_PERMISSION = "이 명령은 서버 관리(Manage Server) 권한이 있는 분만 쓸 수 있어요."
+
+
+class Bots:
+    """Bot processes one after another on one database file and one emulator."""
+
+    def __init__(self, tmp_path: Path, emulator: DiscordEmulator) -> None:
+        self.settings = bot_settings(tmp_path / "digest.db")
+        self.emulator = emulator
+        self.clock = ManualClock(MONDAY_0900_SEOUL)
+
+    async def services(self) -> Services:
+        return await bootstrap(self.settings, clock=self.clock)
+
+    def start(self, services: Services) -> Any:
+        return start_harness(self.settings, emulator=self.emulator, services=services)
+
+
+@pytest_asyncio.fixture
+async def bots(tmp_path: Path, emulator: DiscordEmulator) -> AsyncIterator[Bots]:
+    yield Bots(tmp_path, emulator)
+
+
+def digests(h: Harness, channel_id: int) -> list[dict[str, Any]]:
+    return [
+        m
+        for m in h.emu.channel_messages(channel_id)
+        if m["embeds"] and " · dg" in (m["embeds"][0].get("footer") or {}).get("text", "")
+    ]
+
+
+async def tick(h: Harness) -> list[tuple[int, dt.date]]:
+    # discord.py loads extensions as fresh modules: the cog is not this module's InsightsCog.
+    cog = h.bot.get_cog(InsightsCog.__cog_name__)
+    assert cog is not None
+    return await h.services.digests.tick(cog.poster)  # type: ignore[attr-defined]
+
+
+async def test_moderators_set_the_digest_and_campers_cannot(bots: Bots) -> None:
+    async with bots.start(await bots.services()) as h:
+        ask = h.emu.slash
+        none = await ask("insights digest", {}, user=h.moderator)
+        assert none.content.startswith("주간 요약이 설정되지 않았어요.")
+        refused = await ask(
+            "insights digest", {"channel": h.channel, "day": 0}, user=h.camper,
+            check_permissions=False,
+        )  # fmt: skip
+        assert refused.content == NO_PERMISSION
+        bad = await ask(
+            "insights digest", {"channel": h.channel, "day": 0, "time": "25:00"}, user=h.moderator
+        )
+        assert bad.content.startswith("시간은 24시간제 HH:MM")
+        saved = await ask(
+            "insights digest", {"channel": h.channel, "day": 0, "time": "9:30"}, user=h.moderator
+        )
+        assert saved.content == (
+            f"매주 월요일 09:30 (Asia/Seoul)에 <#{h.channel.id}> 채널에 지난 7일의 질문 현황을"
+            " 올릴게요. 다음 게시: 2025-03-03 09:30"
+        )
+        shown = await ask("insights digest", {}, user=h.moderator)
+        assert shown.content == saved.content
+        off = await ask("insights digest", {"off": True}, user=h.moderator)
+        assert off.content == "주간 요약 게시를 껐어요."
+        bots.clock.advance(hours=1)
+        assert await tick(h) == []
+
+
+async def test_the_digest_is_posted_once_across_a_restart(bots: Bots) -> None:
+    async with bots.start(await bots.services()) as h:
+        channel = h.channel.id
+        await h.emu.slash("advice", {"query": "zzqqxx"}, user=h.camper)
+        bots.clock.advance(days=1)  # the lookup is last week's by Tuesday...
+        await h.emu.slash(
+            "insights digest", {"channel": h.channel, "day": 2, "time": "09:30"}, user=h.moderator
+        )
+        assert await tick(h) == []  # ...and Wednesday 09:30 has not come
+        bots.clock.advance(days=1, minutes=31)
+        assert await tick(h) == [(h.guild.id, dt.date(2025, 3, 5))]
+        assert await tick(h) == []
+        [post] = digests(h, channel)
+        embed = post["embeds"][0]
+        assert embed["title"] == "질문 현황 · 최근 7일"
+        assert {f["name"]: f["value"] for f in embed["fields"]}["질문"] == "1"
+        assert post["attachments"][0]["filename"] == "insights.png"
+    async with bots.start(await bots.services()) as again:
+        assert await tick(again) == []
+        assert len(digests(again, channel)) == 1
+
+
+async def test_a_restart_between_the_post_and_its_record_posts_nothing_twice(
+    bots: Bots,
+) -> None:
+    services = await bots.services()
+
+    async def dies(*_: object) -> None:
+        raise Crash("the process died before recording the post")
+
+    async with bots.start(services) as h:
+        channel = h.channel.id
+        await h.emu.slash(
+            "insights digest", {"channel": h.channel, "day": 0, "time": "09:10"}, user=h.moderator
+        )
+        bots.clock.advance(minutes=11)
+        services.digests._store.posted = dies  # type: ignore[attr-defined,method-assign]
+        with pytest.raises(Crash):
+            await tick(h)  # posted, not recorded: pending, its lease running
+        assert len(digests(h, channel)) == 1
+    async with bots.start(await bots.services()) as again:
+        assert await tick(again) == []  # the lease still runs: someone may be posting
+        bots.clock.advance(minutes=3)
+        assert await tick(again) == [(h.guild.id, dt.date(2025, 3, 3))]  # found, recorded
+        assert len(digests(again, channel)) == 1
