@@ -376,6 +376,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ko": "가까운 주제: {topics} · `/topics`로 주제별 목록도 볼 수 있어요.",
         "en": "Closest topics: {topics} · browse them all with `/topics`.",
     },
+    "advice.topic_button": {"ko": "주제: {topic}", "en": "Topic: {topic}"},
     "advice.did_you_mean": {
         "ko": "혹시 이걸 찾으셨나요?",
         "en": "Did you mean one of these?",

@@ -157,7 +157,7 @@ async def test_a_question_nothing_answers_gets_the_closest_not_an_answer(harness
     closest = [h.title for h in result.hits[:3]]
     assert choices[: len(closest)] == closest and 1 <= len(choices) <= 5
     topic_buttons = choices[len(closest) :]
-    assert topic_buttons and all(label.startswith("# ") for label in topic_buttons)
+    assert topic_buttons and all(label.startswith("주제: ") for label in topic_buttons)
     # A closest entry opens in place; a topic button lists that topic's advice.
     picked = await h.emu.click(res, label=closest[0], user=h.camper)
     assert picked.callback_type == 7 and res.embeds[0]["title"] == closest[0]

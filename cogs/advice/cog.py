@@ -16,7 +16,7 @@ from bot.adapter.types import Interaction
 from bot.adapter.views import ChoicesView, OwnedView, PagesView
 from bot.app import Services
 from bot.corpus.references import with_named_references
-from bot.i18n import Language
+from bot.i18n import Language, Verbatim
 from bot.models import Entry, Topic
 from bot.models.cohorts import Subject
 from bot.models.insights import Command
@@ -226,7 +226,13 @@ class AdviceCog(commands.Cog):
         for hit in hits:
             topics.update((t, known[t]) for t in hit.entry.topics if t in known and t not in topics)
         named = list(topics.values())[:CLOSEST_TOPICS]
-        choices += [(f"# {t.name(language)}", f"{TOPIC_VALUE}{t.id}") for t in named]
+        choices += [
+            (
+                text(interaction, "advice.topic_button", topic=Verbatim(t.name(language))),
+                TOPIC_VALUE + t.id,
+            )
+            for t in named
+        ]
         lines = [text(interaction, "advice.no_good_match", query=limits.clip(query, 100))]
         if named:
             names = " · ".join(limits.clip(t.name(language), 40) for t in named)
