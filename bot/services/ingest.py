@@ -51,6 +51,7 @@ from bot.corpus.files import (
 )
 from bot.corpus.taxonomy import parse_taxonomy
 from bot.models import FileProblem, IngestReport, Origin, Topic
+from bot.services.worker_guard import exit_with
 from bot.store.database import Database
 from bot.store.entries import EntryRepository, EntryRow, StoredFileEntry, entry_row
 from bot.store.ingest_state import IngestStateRepository, SeenFile
@@ -369,7 +370,9 @@ class IngestService:
         # spawn where there is no forkserver (Windows).
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-        pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=context)
+        pool = concurrent.futures.ProcessPoolExecutor(
+            workers, mp_context=context, initializer=exit_with, initargs=(os.getpid(),)
+        )
         try:
             futures = [loop.run_in_executor(pool, work, chunk) for chunk in chunks]
             for done, future in enumerate(futures):
