@@ -91,7 +91,8 @@ def _reading(stem: str) -> Predicate | None:
     if stem in LIGHT_STEMS:
         return Predicate(stem, True)
     if stem.endswith(("하", "되", "해", "돼", "했", "됐", "한", "할")) and _syllables(stem) >= 3:
-        return Predicate(stem[:-1], False)  # 막막한데 -> 막막, 적당함 -> 적당
+        root = stem[:-1]  # 막막한데 -> 막막, 적당함 -> 적당; 어떡하죠 -> 어떡: still light
+        return Predicate(root, root in LIGHT_STEMS)
     return Predicate(_undo_contraction(stem), False)
 
 

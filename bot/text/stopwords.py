@@ -22,7 +22,7 @@ KOREAN: frozenset[str] = word_set(
     뭔데 인가요 일까요 나요 까요 가요 할지 하는지 어떤지 같은 같아요 건가요 건지 거예요 거죠
     은 는 을 를 에 의 와 과 도 만 로 으로 에서 에게 랑 이랑 부터 까지 처럼 보다 요
     이제 도대체 대체 계속 정확히 그래도 보통 실제로 실제 정도 어느정도 아직 벌써 차라리 일단 자꾸
-    점 번 군데 가지
+    점 번 군데 가지 열심히
     약간 조금 완전 엄청 되게 막상 사실 솔직히 아무래도 이런거 그런거 뭔가 어떤거 어떤게 무슨일
     """
 )
@@ -35,6 +35,7 @@ ENGLISH: frozenset[str] = word_set(
     really much many vs so as from into there here please tell know want than then just also
     worth actually still even anything something stuff thing things way ways going become make
     take help up like lot lots enough kind sort someone ok okay im it's i'm s m t re ve ll d
+    all day every everyone anyone one
     """
 )
 
