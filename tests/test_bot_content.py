@@ -650,3 +650,28 @@ async def test_forms_save_from_what_discord_submits_even_after_a_restart(
     assert other.content.startswith("✅") and added_id(other) != added_id(done)
     edited = await harness.emu.submit_modal(edit, {"body": "재시작 뒤 저장한 본문"})
     assert edited.content.startswith(f"✅ `{entry_id}`를 고쳤어요.")
+
+
+async def test_english_moderators_import_export_and_review_in_english(harness: Harness) -> None:
+    s = await Server.new(harness, "english-review", locale="en-US")
+    await s.run("content editors", {"role": s.editors})
+    on = await s.run("content settings", {"review": True})
+    assert on.content.startswith("✅ Review mode is on")
+    sent = await harness.emu.submit_modal(
+        await s.form("content add", user=s.editor), {"title": "Sleep early", "body": "Rest."}
+    )
+    assert sent.content.startswith("📝 Sent for review (#")
+    queue = await s.run("content pending")
+    assert queue.content == "The oldest of 1 changes waiting for review."
+    assert labels(queue.message) == ["Approve", "Reject"]
+    approved = await (await harness.emu.click(queue, label="Approve")).wait_final()
+    assert approved is not None and "approved by" in approved["content"]
+    assert approved["content"].endswith("Nothing is waiting for review.")
+
+    exported = await (await s.run("content export")).wait_final()
+    assert exported is not None and exported["content"].startswith("📦 Exported 1 entries.")
+    data = curated("english-import", "Imported advice", "Imported body.").encode()
+    plan = await (await s.run("content import", {"file": ("one.md", data)})).wait_final()
+    assert plan is not None and plan["content"].startswith("📋 A dry run of `one.md`")
+    assert labels(plan) == ["Confirm", "Cancel"]
+    assert "Added (1)" in fields(plan["embeds"][0])
