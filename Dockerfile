@@ -22,8 +22,9 @@ RUN mkdir -p /app/data && chown sunbae:sunbae /app/data
 USER sunbae
 VOLUME ["/app/data"]
 
-# Healthy when the database opens and holds the corpus.
-HEALTHCHECK --interval=60s --timeout=10s --start-period=30s --retries=3 \
-    CMD ["python", "-m", "bot", "stats", "--json"]
+# Healthy when the database opens read-only and passes quick_check, content is loaded, and the
+# bot wrote its gateway heartbeat in the last two minutes (`python -m bot health`).
+HEALTHCHECK --interval=60s --timeout=20s --start-period=120s --retries=3 \
+    CMD ["python", "-m", "bot", "health"]
 
 CMD ["python", "-m", "bot", "run"]

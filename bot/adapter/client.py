@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
+import math
 from collections.abc import Sequence
 from typing import Literal
 
@@ -12,6 +14,7 @@ import discord
 import discord.http
 from discord.ext import commands
 
+from bot import heartbeat
 from bot.adapter.locale import SunbaeTranslator
 from bot.adapter.tree import SunbaeTree
 from bot.app import Services
@@ -82,8 +85,10 @@ class SunbaeBot(commands.Bot):
         self._extensions = tuple(extensions)
         self._sync_mode = sync
         self.sync_outcome: SyncOutcome | None = None
+        self._beating: asyncio.Task[None] | None = None
 
     async def setup_hook(self) -> None:
+        self._beating = asyncio.create_task(self._heartbeat(), name="sunbae-heartbeat")
         await self.tree.set_translator(SunbaeTranslator())
         for name in self._extensions:
             await self.load_extension(name)
@@ -116,6 +121,25 @@ class SunbaeBot(commands.Bot):
         await self.tree.sync()
         await self.services.state.set(key, digest, now=iso(utcnow()))
         return "global"
+
+    async def _heartbeat(self) -> None:
+        """While the gateway is connected (a heartbeat acknowledged), rewrite the heartbeat
+        file that `python -m bot health` reads; a failed write is logged, never fatal."""
+        path = heartbeat.path_for(self.settings.db_path)
+        if str(self.settings.db_path) == ":memory:":
+            return
+        while not self.is_closed():
+            if self.is_ready() and math.isfinite(self.latency):
+                try:
+                    await asyncio.to_thread(heartbeat.write, path, utcnow())
+                except OSError:
+                    log.warning("cannot write the heartbeat file %s", path, exc_info=True)
+            await asyncio.sleep(heartbeat.WRITE_EVERY if self.is_ready() else 1.0)
+
+    async def close(self) -> None:
+        if self._beating is not None:
+            self._beating.cancel()
+        await super().close()
 
     async def on_ready(self) -> None:
         log.info("ready as %s in %d servers", self.user, len(self.guilds))

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 
+from bot import heartbeat
 from bot.cli.common import CliError, Command, db_path, emit_json, open_services
+from bot.clock import utcnow
 from bot.settings import Settings
 from bot.store.database import StoreError
 from bot.store.integrity import check_file
@@ -63,6 +65,38 @@ async def cmd_check_db(args: argparse.Namespace, settings: Settings) -> int:
     return 0 if result.ok else 1
 
 
+async def cmd_health(args: argparse.Namespace, settings: Settings) -> int:
+    """Healthy: the database opens read-only and passes quick_check, content is loaded, and the
+    bot wrote its gateway heartbeat within `heartbeat.MAX_AGE` seconds."""
+    path = db_path(args, settings)
+    problems: list[str] = []
+    try:
+        result = await asyncio.to_thread(check_file, path)
+    except StoreError as exc:
+        problems.append(str(exc))
+    else:
+        problems += [f"the database is damaged: {p}" for p in result.problems[:3]]
+        if result.live_entries == 0:
+            problems.append("no content loaded: the database holds no live entries")
+    if not args.no_gateway:
+        age = await asyncio.to_thread(heartbeat.age, heartbeat.path_for(path), utcnow())
+        if age is None:
+            problems.append("the bot has not connected to Discord (no heartbeat written)")
+        elif age > heartbeat.MAX_AGE:
+            problems.append(f"the bot's last gateway heartbeat is {age:.0f} s old")
+    for problem in problems:
+        print(f"unhealthy: {problem}")
+    if not problems:
+        print(f"healthy: {path}")
+    return 1 if problems else 0
+
+
+def _health_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--no-gateway", action="store_true", help="skip the heartbeat (no bot running here)"
+    )
+
+
 COMMANDS = (
     Command("stats", "what the database holds", cmd_stats, options=("db", "json")),
     Command(
@@ -70,5 +104,12 @@ COMMANDS = (
         "check the database file for damage (PRAGMA quick_check, read-only)",
         cmd_check_db,
         options=("db", "json"),
+    ),
+    Command(
+        "health",
+        "exit 0 when the bot is healthy: database intact, content loaded, gateway heartbeat recent",
+        cmd_health,
+        options=("db",),
+        configure=_health_flags,
     ),
 )
