@@ -44,6 +44,7 @@ if str(REPO) not in sys.path:
 from bot.search import TopicMatcher  # noqa: E402
 from bot.services.ingest import IngestService  # noqa: E402
 from bot.store.database import Database  # noqa: E402
+from bot.store.ingest_state import SqliteIngestStore  # noqa: E402
 
 PHASES = ("cold", "nochange", "touch1%", "edit1%", "serial")
 TARGETS = {("cold", 10_000): 10.0, ("nochange", 10_000): 1.0}
@@ -188,7 +189,9 @@ async def run_phases(
                 workers = 0 if phase == "serial" else None
                 target = baseline if phase == "serial" else db
                 inferer = TopicMatcher if infer else None
-                service = IngestService(target, topic_inferer=inferer, workers=workers)
+                service = IngestService(
+                    SqliteIngestStore(target), topic_inferer=inferer, workers=workers
+                )
                 if memory:
                     tracemalloc.start()
                 started = time.perf_counter()

@@ -32,7 +32,7 @@ from bot.store.cohorts import SqliteCohortRepository, SqliteDiscussionRepository
 from bot.store.content import SqliteContentRepository
 from bot.store.database import Database
 from bot.store.entries import EntryRepository
-from bot.store.ingest_state import IngestStateRepository
+from bot.store.ingest_state import IngestStateRepository, SqliteIngestStore
 from bot.store.insights import SqliteDigestRepository, SqliteInsightsRepository
 from bot.store.search_index import SqliteSearchStore
 from bot.store.state import StateRepository
@@ -123,7 +123,7 @@ async def bootstrap(
         tip_store=tip_store,
         # Raw posts arrive without topics: tag their entries from the taxonomy's names and aliases.
         ingest=IngestService(
-            db,
+            SqliteIngestStore(db),
             topic_inferer=TopicMatcher,
             clock=clock,
             workers=ingest_workers,

@@ -10,6 +10,7 @@ from bot.content import Actor, ContentService
 from bot.services.ingest import IngestService
 from bot.store.content import SqliteContentRepository
 from bot.store.database import Database
+from bot.store.ingest_state import SqliteIngestStore
 
 GUILD_A = 1001
 GUILD_B = 2002
@@ -69,7 +70,7 @@ class Clock:
 
 
 async def ingest(db: Database, folder: Path) -> None:
-    report = await IngestService(db, workers=0).ingest([folder])
+    report = await IngestService(SqliteIngestStore(db), workers=0).ingest([folder])
     assert not report.errors, report.errors
 
 

@@ -14,6 +14,7 @@ from bot.clock import Clock
 from bot.search import TopicMatcher
 from bot.services.ingest import IngestService
 from bot.store.database import Database
+from bot.store.ingest_state import SqliteIngestStore
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -86,7 +87,9 @@ def ingest_service(
 ) -> IngestService:
     """Ingestion on `db`; `infer` tags raw posts' entries from the taxonomy, as the bot does."""
     return IngestService(
-        db, topic_inferer=TopicMatcher if infer else None, clock=clock or StepClock()
+        SqliteIngestStore(db),
+        topic_inferer=TopicMatcher if infer else None,
+        clock=clock or StepClock(),
     )
 
 

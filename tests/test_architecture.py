@@ -230,3 +230,29 @@ def test_no_import_cycles_between_packages() -> None:
 def test_the_cycle_check_finds_a_cycle() -> None:
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_only_the_store_touches_the_database_driver() -> None:
+    """The domain reaches SQLite through the ports its packages declare: no `aiosqlite` or
+    `sqlite3` import outside bot/store/ (a PostgreSQL store replaces that folder only)."""
+    offenders = []
+    for rel, tree in sources():
+        if inside(rel, SQL_ALLOWED):
+            continue
+        for line, module in imported_modules(tree):
+            if module.split(".")[0] in {"aiosqlite", "sqlite3"}:
+                offenders.append(f"{rel}:{line} imports {module}")
+    assert offenders == [], "the database driver belongs in bot/store/:\n" + "\n".join(offenders)
+
+
+def test_only_the_store_opens_transactions_or_reads_connections() -> None:
+    """Outside bot/store/ nothing calls `db.transaction()` or reads `db.reader`: a write is a
+    unit of work a repository offers (`dealing()`, `writing()`), not a connection passed around."""
+    offenders = [
+        f"{rel}:{node.lineno} uses .{node.attr}"
+        for rel, tree in sources()
+        if not inside(rel, SQL_ALLOWED)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr in {"transaction", "reader"}
+    ]
+    assert offenders == [], "\n".join(offenders)

@@ -17,6 +17,7 @@ from bot.adapter.render import entry_pages
 from bot.corpus.documents import BODY_LIMIT
 from bot.models import Entry, Kind, Origin, Source
 from bot.services.ingest import IngestService
+from bot.store.ingest_state import SqliteIngestStore
 from tests.helpers_ingest import StepClock, curated, live_titles, open_db, post, write
 
 
@@ -96,7 +97,7 @@ async def test_a_section_over_the_limit_is_reported_and_the_files_entries_kept(
     write(content / "talk.md", post("특강", {"처음 질문": "짧은 답이에요. 꾸준히 하세요."}))
     db = await open_db(tmp_path / "a.db")
     try:
-        service = IngestService(db, clock=StepClock())
+        service = IngestService(SqliteIngestStore(db), clock=StepClock())
         await service.ingest([content])
         huge = "말 " * (BODY_LIMIT // 2 + 10)
         write(content / "talk.md", post("특강", {"처음 질문": "짧은 답", "긴 질문": huge}))

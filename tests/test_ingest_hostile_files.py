@@ -18,6 +18,7 @@ from bot.corpus.files import FileRefused, open_content
 from bot.models import IngestReport
 from bot.services.ingest import IngestService
 from bot.settings import ConfigError, parse_settings
+from bot.store.ingest_state import SqliteIngestStore
 from tests.helpers_ingest import StepClock, curated, live_titles, open_db, rows, write
 
 REPO = Path(__file__).resolve().parents[1]
@@ -27,7 +28,9 @@ SECRET = "비밀 문서: 폴더 밖에 있어요"
 async def ingest(db_path: Path, *paths: Path, **kwargs: int) -> IngestReport:
     db = await open_db(db_path)
     try:
-        return await IngestService(db, clock=StepClock(), **kwargs).ingest(list(paths))
+        return await IngestService(SqliteIngestStore(db), clock=StepClock(), **kwargs).ingest(
+            list(paths)
+        )
     finally:
         await db.close()
 

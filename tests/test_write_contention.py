@@ -18,6 +18,7 @@ import bot.services.ingest as ingest_module
 from bot.adapter import respond
 from bot.emulator import Perm
 from bot.services.ingest import IngestService
+from bot.store.ingest_state import SqliteIngestStore
 from tests.helpers_async import eventually
 from tests.helpers_bot import bot_settings, start_harness
 from tests.helpers_ingest import StepClock, curated, live_titles, open_db, post, write
@@ -54,7 +55,9 @@ async def test_parsing_runs_with_no_write_lock_and_lets_a_short_write_through(
     monkeypatch.setattr(ingest_module, "read_document", probing)
     db = await open_db(db_path)
     try:
-        report = await IngestService(db, clock=StepClock(), workers=0).ingest([content])
+        report = await IngestService(SqliteIngestStore(db), clock=StepClock(), workers=0).ingest(
+            [content]
+        )
     finally:
         await db.close()
     assert report.errors == [] and report.added == 7
@@ -68,7 +71,7 @@ async def test_a_run_prepares_again_when_another_ingest_wrote_meanwhile(tmp_path
     db_path = tmp_path / "a.db"
     db, other = await open_db(db_path), await open_db(db_path)
     try:
-        first = IngestService(db, clock=StepClock(), workers=0)
+        first = IngestService(SqliteIngestStore(db), clock=StepClock(), workers=0)
         await first.ingest([content])
         write(content / "a.md", curated("aa", "고친 조언"))
         write(content / "b.md", curated("bb", "새 조언"))
@@ -80,7 +83,9 @@ async def test_a_run_prepares_again_when_another_ingest_wrote_meanwhile(tmp_path
             prepares += 1
             prepared = await real_prepare(paths, **options)
             if prepares == 1:  # another process ingests the same folder before this one writes
-                await IngestService(other, clock=StepClock(), workers=0).ingest([content])
+                await IngestService(SqliteIngestStore(other), clock=StepClock(), workers=0).ingest(
+                    [content]
+                )
             return prepared
 
         first._prepare = prepare_then_race  # type: ignore[method-assign]

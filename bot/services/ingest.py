@@ -31,8 +31,6 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import aiosqlite
-
 from bot.clock import Clock, iso, utcnow
 from bot.corpus.documents import (
     DocumentError,
@@ -51,13 +49,14 @@ from bot.corpus.files import (
 )
 from bot.corpus.taxonomy import parse_taxonomy
 from bot.models import FileProblem, IngestReport, Origin, Topic
+from bot.models.ingest import EntryRow, SeenFile, StoredFileEntry
+from bot.services.ports import IngestStore, IngestUnit
 from bot.services.worker_guard import exit_with
-from bot.store.database import Database
-from bot.store.entries import EntryRepository, EntryRow, StoredFileEntry, entry_row
-from bot.store.ingest_state import IngestStateRepository, SeenFile
-from bot.store.topics import TopicRepository
 
 log = logging.getLogger(__name__)
+
+# The store's row builder (IngestStore.prepare_row), handed to the parser processes.
+RowPreparer = Callable[..., EntryRow]
 
 ACTOR = "ingest"
 
@@ -164,6 +163,7 @@ def _parse(
     strict_topics: bool,
     root: str,
     now: str,
+    prepare_row: RowPreparer,
 ) -> list[_Parsed]:
     """Parse changed files into rows ready to write (blocking: run it in a worker)."""
     infer_topics = topic_inferer(topics) if topic_inferer and topics else None
@@ -182,7 +182,8 @@ def _parse(
             continue
         record = dataclasses.replace(item.record, entry_count=len(doc.drafts))
         rows = [
-            entry_row(d, draft_hash(d), origin=Origin.FILE, root=root, now=now) for d in doc.drafts
+            prepare_row(d, draft_hash(d), origin=Origin.FILE, root=root, now=now)
+            for d in doc.drafts
         ]
         parsed.append(_Parsed(item.display, record, rows))
     return parsed
@@ -191,7 +192,7 @@ def _parse(
 class IngestService:
     def __init__(
         self,
-        db: Database,
+        store: IngestStore,
         *,
         topic_inferer: InfererFactory | None = None,
         clock: Clock = utcnow,
@@ -200,13 +201,11 @@ class IngestService:
     ) -> None:
         """`workers`: parser processes for big runs (default: one per core; 0: parse in this
         process). `max_file_bytes`: bigger files are reported and skipped."""
-        self._db = db
+        self._store = store
         self._topic_inferer = topic_inferer
         self._workers = min(_MAX_WORKERS, os.cpu_count() or 1) if workers is None else workers
         self._clock = clock
         self._max_file_bytes = max_file_bytes
-        self._topics = TopicRepository(db)
-        self._state = IngestStateRepository(db)
 
     async def check(self, paths: Sequence[Path]) -> IngestReport:
         """Validate files without writing anything."""
@@ -259,7 +258,7 @@ class IngestService:
                 taxonomy.extend(parse_taxonomy(data))
             except (DocumentError, FileRefused, OSError) as exc:
                 report.errors.append(FileProblem(f"{root.label}/{root.taxonomy.name}", str(exc)))
-        known = {t.id: t for t in await self._topics.all()}
+        known = {t.id: t for t in await self._store.topics()}
         known.update({t.id: t for t in taxonomy})
         topics = list(known.values())
         # With no taxonomy anywhere, curated files' topics cannot be checked: accept them.
@@ -268,7 +267,7 @@ class IngestService:
         scans: list[_Scan] = []
         parsed: list[list[list[_Parsed]]] = []
         for root in roots:
-            seen = await self._state.seen(root.key)
+            seen = await self._store.seen(root.key)
             scan = await asyncio.to_thread(_scan_root, root, seen, self._max_file_bytes)
             report.errors.extend(scan.problems)
             work = functools.partial(
@@ -278,6 +277,7 @@ class IngestService:
                 strict_topics=strict_topics,
                 root=root.key,
                 now=now,
+                prepare_row=self._store.prepare_row,
             )
             parsed.append([chunk async for chunk in self._parsed(work, _chunks(scan.changed))])
             for item in scan.changed:
@@ -290,34 +290,33 @@ class IngestService:
     ) -> None:
         """Phase 2: one transaction that writes what phase 1 parsed."""
         report = prepared.report
-        async with self._db.transaction() as conn:
+        async with self._store.writing() as unit:
             now = prepared.now
             if check:
                 for scan in prepared.scans:
-                    if await IngestStateRepository.seen_files(conn, scan.root.key) != scan.seen:
+                    if await unit.seen_files(scan.root.key) != scan.seen:
                         raise _Stale
             if prepared.taxonomy:
-                report.topics = await TopicRepository.upsert_many(conn, prepared.taxonomy, now=now)
+                report.topics = await unit.upsert_topics(prepared.taxonomy, now=now)
             scans = prepared.scans
-            run = _Run(report, await EntryRepository.moderator_ids(conn), scans)
+            run = _Run(report, await unit.moderator_ids(), scans)
             for scan, parsed in zip(scans, prepared.parsed, strict=True):
-                await self._apply(conn, scan, run, parsed, now=now)
+                await self._apply(unit, scan, run, parsed, now=now)
             # An id that moved from a file read again (or vanished) to another one is updated
             # in place by its new file, not retired.
             retire = [i for i in run.retire if i not in run.claimed]
-            report.retired += await EntryRepository.retire(conn, retire, now=now, actor=ACTOR)
-            await EntryRepository.move(conn, run.moves)
+            report.retired += await unit.retire(retire, now=now, actor=ACTOR)
+            await unit.move(run.moves)
             for scan in scans:
                 key = scan.root.key
                 records = [r for r in run.records[key] if scan.seen.get(r.path) != r]
-                await IngestStateRepository.record_files(conn, key, records, now=now)
-                await IngestStateRepository.forget_files(conn, key, scan.vanished)
+                await unit.record_files(key, records, now=now)
+                await unit.forget_files(key, scan.vanished)
             if strict and report.errors:
                 raise IngestError(report)
             if dry_run:
                 raise _DryRun
-            report.run_id = await IngestStateRepository.record_run(
-                conn,
+            report.run_id = await unit.record_run(
                 report,
                 roots=[r.key for r in prepared.roots],
                 started_at=prepared.started,
@@ -326,7 +325,7 @@ class IngestService:
 
     async def _apply(
         self,
-        conn: aiosqlite.Connection,
+        unit: IngestUnit,
         scan: _Scan,
         run: _Run,
         parsed_chunks: list[list[_Parsed]],
@@ -337,7 +336,7 @@ class IngestService:
         key = scan.root.key
         report = run.report
         report.skipped_files += scan.skipped
-        live = await EntryRepository.live_counts(conn, key)
+        live = await unit.live_counts(key)
         for record in scan.unchanged:
             report.files += 1
             report.unchanged += live.get(record.path, 0)
@@ -345,14 +344,12 @@ class IngestService:
         for parsed in parsed_chunks:
             ids = [row.id for p in parsed for row in p.rows]
             files = [(key, p.display) for p in parsed]
-            stored = await EntryRepository.file_entries_for(conn, ids=ids, files=files)
+            stored = await unit.file_entries_for(ids=ids, files=files)
             changes = run.resolve(scan, parsed, stored)
-            await EntryRepository.upsert_rows(conn, changes, now=now, actor=ACTOR)
+            await unit.upsert_rows(changes, now=now, actor=ACTOR)
         # A file that vanished from a folder ingested whole: its entries retire.
         if scan.vanished:
-            gone = await EntryRepository.file_entries_for(
-                conn, ids=(), files=[(key, p) for p in scan.vanished]
-            )
+            gone = await unit.file_entries_for(ids=(), files=[(key, p) for p in scan.vanished])
             run.retire.extend(i for i, row in gone.items() if not row.retired)
 
     async def _parsed(

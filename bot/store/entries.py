@@ -4,25 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
 import aiosqlite
 
 from bot.models import Entry, EntryDraft, Origin
+from bot.models.ingest import EntryRow, StoredFileEntry
 from bot.store import scope, search_index
 from bot.store.database import Database
 from bot.store.rows import ENTRY_COLUMNS, SNAPSHOT, dumps, entry_from_row
-
-
-class StoredFileEntry(NamedTuple):
-    """What ingestion needs to know about an entry it wrote before."""
-
-    root: str
-    file: str
-    content_hash: str
-    retired: bool
-    position: int
-
 
 _COLUMNS = (
     "id, title, title_en, body, summary, tip, kind, language, aliases, tags, source_file,"
@@ -75,16 +64,6 @@ _REVISIONS_SQL = (
 def _json(values: Iterable[object]) -> str:
     """Rows for `json_each(?)`: one parameter, one statement, however many rows."""
     return json.dumps(list(values), ensure_ascii=False)
-
-
-class EntryRow(NamedTuple):
-    """An entry ready to write, made of plain values: a big ingestion builds these in its parser
-    processes, so they cross the process boundary cheaply and the writer only binds them."""
-
-    id: str
-    position: int
-    content_hash: str
-    params: tuple[object, ...]  # the staged columns but the action, in order
 
 
 def entry_row(

@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import asynccontextmanager
 
 import aiosqlite
 
-from bot.models import IngestReport
+from bot.models import EntryDraft, IngestReport, Origin, Topic
+from bot.models.ingest import EntryRow, SeenFile, StoredFileEntry
 from bot.store.database import Database
-
-
-@dataclass(frozen=True, slots=True)
-class SeenFile:
-    path: str
-    size: int
-    mtime_ns: int
-    file_hash: str
-    entry_count: int
+from bot.store.entries import EntryRepository, entry_row
+from bot.store.topics import TopicRepository
 
 
 class IngestStateRepository:
@@ -95,3 +89,78 @@ class IngestStateRepository:
         run["roots"] = json.loads(str(run["roots"]))
         run["errors"] = json.loads(str(run["errors"]))
         return run
+
+
+class SqliteIngestUnit:
+    """One ingest's writes, on one transaction's connection (`SqliteIngestStore.writing()`)."""
+
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def seen_files(self, root: str) -> dict[str, SeenFile]:
+        return await IngestStateRepository.seen_files(self._conn, root)
+
+    async def upsert_topics(self, topics: Sequence[Topic], *, now: str) -> int:
+        return await TopicRepository.upsert_many(self._conn, topics, now=now)
+
+    async def moderator_ids(self) -> set[str]:
+        return await EntryRepository.moderator_ids(self._conn)
+
+    async def live_counts(self, root: str) -> dict[str, int]:
+        return await EntryRepository.live_counts(self._conn, root)
+
+    async def file_entries_for(
+        self, *, ids: Iterable[str], files: Iterable[tuple[str, str]]
+    ) -> dict[str, StoredFileEntry]:
+        return await EntryRepository.file_entries_for(self._conn, ids=ids, files=files)
+
+    async def upsert_rows(
+        self, changes: Sequence[tuple[EntryRow, str]], *, now: str, actor: str
+    ) -> None:
+        await EntryRepository.upsert_rows(self._conn, changes, now=now, actor=actor)
+
+    async def retire(self, ids: Iterable[str], *, now: str, actor: str) -> int:
+        return await EntryRepository.retire(self._conn, ids, now=now, actor=actor)
+
+    async def move(self, positions: Sequence[tuple[str, int]]) -> None:
+        await EntryRepository.move(self._conn, positions)
+
+    async def record_files(self, root: str, files: Sequence[SeenFile], *, now: str) -> None:
+        await IngestStateRepository.record_files(self._conn, root, files, now=now)
+
+    async def forget_files(self, root: str, paths: Sequence[str]) -> None:
+        await IngestStateRepository.forget_files(self._conn, root, paths)
+
+    async def record_run(
+        self, report: IngestReport, *, roots: Sequence[str], started_at: str, finished_at: str
+    ) -> int:
+        return await IngestStateRepository.record_run(
+            self._conn, report, roots=roots, started_at=started_at, finished_at=finished_at
+        )
+
+
+class SqliteIngestStore:
+    """The ingest service's storage on SQLite (the `IngestStore` of bot/services/ports.py)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._state = IngestStateRepository(db)
+        self._topics = TopicRepository(db)
+
+    @asynccontextmanager
+    async def writing(self) -> AsyncIterator[SqliteIngestUnit]:
+        """One transaction: every write of the run lands, or none does."""
+        async with self._db.transaction() as conn:
+            yield SqliteIngestUnit(conn)
+
+    async def topics(self) -> list[Topic]:
+        return await self._topics.all()
+
+    async def seen(self, root: str) -> dict[str, SeenFile]:
+        return await self._state.seen(root)
+
+    @staticmethod
+    def prepare_row(
+        draft: EntryDraft, content_hash: str, *, origin: Origin, root: str | None, now: str
+    ) -> EntryRow:
+        return entry_row(draft, content_hash, origin=origin, root=root, now=now)

@@ -1,0 +1,78 @@
+"""The storage ingestion needs, declared on the domain's side (SQLite: bot/store/ingest_state.py).
+
+A run parses with no lock held, then writes everything in one unit of work (`writing()`): every
+entry, retirement, file record and the run's own record land together, or none does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractAsyncContextManager
+from typing import Protocol
+
+from bot.models import EntryDraft, IngestReport, Origin, Topic
+from bot.models.ingest import EntryRow, SeenFile, StoredFileEntry
+
+
+class IngestUnit(Protocol):
+    async def seen_files(self, root: str) -> dict[str, SeenFile]:
+        """The files of `root` as the last run recorded them."""
+        ...
+
+    async def upsert_topics(self, topics: Sequence[Topic], *, now: str) -> int:
+        """Insert or update topics; how many were new or different."""
+        ...
+
+    async def moderator_ids(self) -> set[str]:
+        """Ids written by moderators: files may not take them."""
+        ...
+
+    async def live_counts(self, root: str) -> dict[str, int]:
+        """File -> its live entries, for the files ingested from `root`."""
+        ...
+
+    async def file_entries_for(
+        self, *, ids: Iterable[str], files: Iterable[tuple[str, str]]
+    ) -> dict[str, StoredFileEntry]:
+        """Entries with any of `ids`, or from any of `files` ((root, file) pairs)."""
+        ...
+
+    async def upsert_rows(
+        self, changes: Sequence[tuple[EntryRow, str]], *, now: str, actor: str
+    ) -> None:
+        """Write (row, action) pairs; the action is what each entry's history records."""
+        ...
+
+    async def retire(self, ids: Iterable[str], *, now: str, actor: str) -> int: ...
+
+    async def move(self, positions: Sequence[tuple[str, int]]) -> None:
+        """New places of unchanged entries within their file (no revision)."""
+        ...
+
+    async def record_files(self, root: str, files: Sequence[SeenFile], *, now: str) -> None: ...
+
+    async def forget_files(self, root: str, paths: Sequence[str]) -> None: ...
+
+    async def record_run(
+        self, report: IngestReport, *, roots: Sequence[str], started_at: str, finished_at: str
+    ) -> int:
+        """The run's own record; its id."""
+        ...
+
+
+class IngestStore(Protocol):
+    def writing(self) -> AbstractAsyncContextManager[IngestUnit]:
+        """A unit of work: committed when the block ends, rolled back if it raises."""
+        ...
+
+    async def topics(self) -> list[Topic]: ...
+
+    async def seen(self, root: str) -> dict[str, SeenFile]: ...
+
+    @staticmethod
+    def prepare_row(
+        draft: EntryDraft, content_hash: str, *, origin: Origin, root: str | None, now: str
+    ) -> EntryRow:
+        """An entry as the store will write it, built in the parser processes (a plain,
+        picklable function: it crosses the process boundary with the parsing work)."""
+        ...
