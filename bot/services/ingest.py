@@ -243,7 +243,7 @@ class IngestService:
         roots, problems = await asyncio.to_thread(discover, paths)
         for root in roots:
             if root.whole_folder and not root.files and not root.unreadable and not allow_empty:
-                seen = await self._state.seen(root.key)
+                seen = await self._store.seen(root.key)
                 if seen:
                     raise EmptyFolderError(root.label, len(seen))
         report = IngestReport(errors=list(problems))
