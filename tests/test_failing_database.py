@@ -17,6 +17,7 @@ import pytest
 
 from bot.services.ingest import IngestService
 from bot.store.database import Database
+from bot.store.ingest_state import SqliteIngestStore
 from bot.store.integrity import check_file, explain
 from tests.helpers_ingest import REPO, StepClock, curated, write
 
@@ -150,7 +151,9 @@ async def test_a_full_disk_is_reported_as_itself_not_as_a_failed_rollback(tmp_pa
         pages = await (await db._writer.execute("PRAGMA page_count")).fetchone()
         await db._writer.execute(f"PRAGMA max_page_count = {pages[0] + 5}")
         with pytest.raises(sqlite3.OperationalError) as raised:
-            await IngestService(db, clock=StepClock(), workers=0).ingest([folder])
+            await IngestService(SqliteIngestStore(db), clock=StepClock(), workers=0).ingest(
+                [folder]
+            )
         assert "full" in str(raised.value)  # was: "cannot rollback - no transaction is active"
         assert "is full" in (explain(raised.value) or "")
     finally:
