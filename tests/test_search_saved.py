@@ -6,6 +6,7 @@ trusted. Whatever path the index took, it answers exactly as a fresh build would
 from __future__ import annotations
 
 import random
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -287,3 +288,21 @@ async def test_a_rebuild_while_running_is_built_elsewhere_and_read_back(
     assert search._snapshot is not held
     assert await answers(search, queries()) == await fresh_answers(db)
     await search.close()
+
+
+def test_a_dead_writers_temporary_file_is_swept(tmp_path: Path) -> None:
+    import os
+
+    from bot.search import index_file
+
+    path = tmp_path / "sunbae.db.search-index"
+    old = tmp_path / "sunbae.db.search-index.999999.tmp"
+    recent = tmp_path / "sunbae.db.search-index.999998.tmp"
+    old.write_bytes(b"half")
+    recent.write_bytes(b"being written")
+    stale = time.time() - index_file.STALE_SECONDS - 10
+    os.utime(old, (stale, stale))
+    index_file.write(path, {}, {"s": b"x"})
+    assert not old.exists()  # left by a writer that died
+    assert recent.exists()  # maybe another process writing now
+    assert index_file.read(path) is not None

@@ -16,6 +16,7 @@ import logging
 import os
 import struct
 import sys
+import time
 import zlib
 from array import array
 from collections.abc import Mapping, Sequence
@@ -119,8 +120,21 @@ def decode(data: bytes) -> tuple[dict[str, Any], dict[str, bytes]]:
     return head, sections
 
 
+STALE_SECONDS = 3600  # a temporary file this old was left by a writer that died
+
+
+def _sweep(path: Path) -> None:
+    """Remove what writers that died mid-write left (tens of MB each on a big corpus)."""
+    now = time.time()
+    for left in path.parent.glob(f"{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - left.stat().st_mtime > STALE_SECONDS:
+                left.unlink()
+
+
 def write(path: Path, header: Mapping[str, Any], sections: Mapping[str, bytes]) -> None:
     """Write atomically: readers see the old file or the new one, never half of one."""
+    _sweep(path)
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         with temporary.open("wb") as out:
