@@ -3,6 +3,8 @@ with what they did next, and moderators read them back with /insights."""
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
 from typing import Any
 
 import pytest
@@ -236,3 +238,37 @@ async def test_the_content_editor_role_reads_insights_but_cannot_erase_them(
     )
     assert erase.content == NO_PERMISSION
     assert (await overview(h, s.guild)).lookups == 1
+
+
+async def test_a_stuck_or_failing_log_never_delays_or_breaks_an_answer(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Recording is off the reply path: with the database write hanging, then failing, campers
+    get their answers as usual and the failure is only logged."""
+    h = harness
+    s = await Server.new(h, "insights-stuck")
+    recorder = h.services.insights.recorder
+    sink = recorder._sink  # type: ignore[attr-defined]
+    entered, release = asyncio.Event(), asyncio.Event()
+    original = sink.write
+
+    async def stuck(*args: Any) -> None:
+        entered.set()
+        await release.wait()
+        raise sqlite3.OperationalError("database is locked")
+
+    sink.write = stuck
+    try:
+        recorder.lookup(s.guild.id, "advice", "먼저", outcome="none")
+        writer = asyncio.create_task(recorder.flush())
+        await entered.wait()  # the writer is stuck inside a write, holding its turn
+        for query in ("대학원", "포트폴리오"):
+            res = await asyncio.wait_for(s.slash("advice", {"query": query}, s.camper), 5)
+            assert res.embeds and res.embeds[0]["title"]
+        assert recorder.pending >= 2  # queued behind the stuck write
+        release.set()
+        await writer
+        await recorder.flush()
+    finally:
+        sink.write = original
+    assert "insights: could not record" in caplog.text

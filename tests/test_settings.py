@@ -173,3 +173,12 @@ def test_db_flag_overrides_environment(
     # Without the flag the environment's path is used.
     assert main(["stats", "--json"]) == 0
     assert from_env.exists()
+
+
+def test_insights_settings() -> None:
+    assert parse_settings({}).insights and parse_settings({}).insights_retention_days == 90
+    off = parse_settings({"SUNBAE_INSIGHTS": "off", "SUNBAE_INSIGHTS_RETENTION_DAYS": "30"})
+    assert not off.insights and off.insights_retention_days == 30
+    for bad in ({"SUNBAE_INSIGHTS": "maybe"}, {"SUNBAE_INSIGHTS_RETENTION_DAYS": "0"}):
+        with pytest.raises(ConfigError, match=next(iter(bad))):
+            parse_settings(bad)
