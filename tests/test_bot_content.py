@@ -592,6 +592,10 @@ async def test_review_mode_holds_editors_changes_until_a_moderator_decides(
     assert labels(decided) == []
     entry_id = re.search(r"`([\w-]+)`", decided["content"]).group(1)  # type: ignore[union-attr]
     assert entry_id in await s.advice("코딩 테스트 매일")
+    audited = await eventually(lambda: len(harness.emu.channel_messages(log)) == 2)
+    assert audited and harness.emu.channel_messages(log)[1]["embeds"][0]["title"].startswith(
+        "추가 · "
+    )
     (revision,) = (await harness.services.content.history(s.guild.id, entry_id)).revisions
     assert revision.actor_name == "멘토 김" and revision.reason == "approved by 운영진 @everyone"
 
@@ -618,7 +622,7 @@ async def test_review_mode_holds_editors_changes_until_a_moderator_decides(
     shared = await harness.services.entries.get(SHARED, guild_id=s.guild.id)
     assert shared is not None and shared.body == "공유 조언에 대한 제안"
     # Their cards in the channel were decided from the queue: a click there changes nothing.
-    later = harness.emu.channel_messages(log)[1]
+    later = harness.emu.channel_messages(log)[2]
     assert labels(later) == ["승인", "반려"]
     again = await harness.emu.click(later, label="승인", user=s.mod)
     gone = await again.wait_final()

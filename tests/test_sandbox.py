@@ -174,3 +174,18 @@ def test_sandbox_fills_the_content_form(tmp_path: Path) -> None:
     assert "┃ **매일 한 문제**" in saved
     assert "id: maeil-han-munje" in advice
     assert "cannot see command 'content'" in camper  # Discord hides it from campers
+
+
+def test_sandbox_attaches_a_local_file_to_import(tmp_path: Path) -> None:
+    advice = tmp_path / "advice.md"
+    advice.write_text(
+        "---\nid: sandbox-import\ntitle: 샌드박스에서 가져온 조언\nkind: tip\n---\n\n본문입니다.\n",
+        encoding="utf-8",
+    )
+    script = f"as moderator /content import file:{advice}\nas moderator 확인\n/advice query:샌드박스에서 가져온\n"
+    proc = run_cli(tmp_path, "sandbox", stdin=script)
+    assert proc.returncode == 0, proc.stderr
+    plan, confirmed, found = blocks(proc.stdout).values()
+    assert "📋 `advice.md` 가져오기 미리보기예요." in plan and "[확인] [취소]" in plan
+    assert "✅ `advice.md`을 가져왔어요: 추가 1개" in confirmed
+    assert "id: sandbox-import" in found

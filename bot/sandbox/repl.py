@@ -7,6 +7,7 @@ exits at the end.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import re
 import shlex
@@ -291,11 +292,11 @@ class Session:
                 self.emit(_outcome_payload(outcome), _outcome_text(outcome))
 
     async def _settled(self, result: InteractionResult) -> InteractionResult:
-        """A deferred reply is followed by an edit: wait briefly for it."""
-        for _ in range(100):
-            if not result.loading:
-                break
-            await asyncio.sleep(0.02)
+        """A deferred reply (or a deferred update of a clicked message, as Confirm does) is
+        followed by an edit: wait briefly for it."""
+        if result.deferred:
+            with contextlib.suppress(InteractionTimeout):
+                await result.wait_final(within=2.0)
         return result
 
     async def _submit(self, line: str, user: Any) -> None:

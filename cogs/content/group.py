@@ -95,7 +95,7 @@ class ContentGroup(app_commands.Group):
         self.services = services
         self.content = services.content
         self.audit = AuditLog(services.content)
-        self.review = ReviewDesk(services.content)
+        self.review = ReviewDesk(services.content, audit=self.audit)
         self.transfers = Transfers(services.content, audit=self.audit)
 
     async def _zone(self, guild_id: int) -> ZoneInfo:

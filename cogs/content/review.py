@@ -21,6 +21,7 @@ from bot.i18n import Language, Verbatim, t
 from bot.models.content import Actor, Pending
 from bot.models.content_errors import PendingNotFound
 from bot.text.markdown import safe_links
+from cogs.content.audit import AuditLog
 
 log = logging.getLogger(__name__)
 
@@ -112,8 +113,9 @@ def card_view(pending: Pending, language: Language) -> discord.ui.View:
 
 
 class ReviewDesk:
-    def __init__(self, content: ContentService) -> None:
+    def __init__(self, content: ContentService, *, audit: AuditLog) -> None:
         self.content = content
+        self.audit = audit
 
     async def _card(
         self, guild_id: int, pending: Pending, language: Language
@@ -175,10 +177,12 @@ class ReviewDesk:
             await reply_ephemeral(interaction, text(interaction, "content.review.managers_only"))
             return
         moderator = Actor(str(interaction.user.id), interaction.user.display_name)
+        approved: str | None = None  # the entry an approval wrote, for the audit channel
         await interaction.response.defer()  # the card is edited once decided
         try:
             if approve:
                 entry = await self.content.approve(guild_id, number, moderator)
+                approved = entry.id
                 outcome = text(
                     interaction, "content.review.approved", number=number,
                     who=moderator.name, id=entry.id,
@@ -204,6 +208,8 @@ class ReviewDesk:
             await self.queue(interaction, note=outcome)  # the moderator's queue: the next one
         else:
             await interaction.edit_original_response(content=outcome, view=None)
+        if approved is not None:
+            await self.audit.change(interaction, approved)
 
 
 def _guild_language(interaction: discord.Interaction) -> Language:
