@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -36,7 +37,9 @@ class ContentRepository(Protocol):
         """Whether any row of any server (or the shared content) has this id."""
         ...
 
-    async def write(self, guild_id: int, changes: Sequence[Change], *, now: str) -> list[int]:
+    async def write(
+        self, guild_id: int, changes: Sequence[Change], *, now: dt.datetime
+    ) -> list[int]:
         """All changes in one transaction (all or nothing); the new revision numbers.
 
         Raises EntryNotFound, StaleRevision (a change's `expected` is not the latest revision)
@@ -58,15 +61,19 @@ class ContentRepository(Protocol):
 
     async def editor_role(self, guild_id: int) -> int | None: ...
 
-    async def set_editor_role(self, guild_id: int, role_id: int | None, *, now: str) -> None: ...
+    async def set_editor_role(
+        self, guild_id: int, role_id: int | None, *, now: dt.datetime
+    ) -> None: ...
 
     async def log_channel(self, guild_id: int) -> int | None: ...
 
-    async def set_log_channel(self, guild_id: int, channel_id: int | None, *, now: str) -> None: ...
+    async def set_log_channel(
+        self, guild_id: int, channel_id: int | None, *, now: dt.datetime
+    ) -> None: ...
 
     async def review(self, guild_id: int) -> bool: ...
 
-    async def set_review(self, guild_id: int, on: bool, *, now: str) -> None: ...
+    async def set_review(self, guild_id: int, on: bool, *, now: dt.datetime) -> None: ...
 
     async def add_pending(self, pending: Pending) -> int:
         """Keep a change for review; its number."""
@@ -85,7 +92,7 @@ class ContentRepository(Protocol):
         state: PendingState,
         *,
         by: str,
-        now: str,
+        now: dt.datetime,
         changes: Sequence[Change] = (),
     ) -> list[int]:
         """Decide a pending change and write `changes` in the same transaction; raises

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -84,8 +85,8 @@ class ContentService:
         self._repo = repo
         self._clock = clock
 
-    def _now(self) -> str:
-        return iso(self._clock())
+    def _now(self) -> dt.datetime:
+        return self._clock()
 
     async def _known_topics(self) -> set[str]:
         return {t.id for t in await self._repo.topics()}
@@ -219,7 +220,7 @@ class ContentService:
             entry_id = change.draft.id
         pending = Pending(
             id=0, guild_id=guild_id, entry_id=entry_id, based_on=based_on, given=given,
-            actor=actor, state="pending", created_at=self._now(),
+            actor=actor, state="pending", created_at=iso(self._now()),
         )  # fmt: skip
         number = await self._repo.add_pending(pending)
         return dataclasses.replace(pending, id=number)

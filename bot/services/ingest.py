@@ -21,6 +21,7 @@ import asyncio
 import concurrent.futures
 import contextlib
 import dataclasses
+import datetime as dt
 import functools
 import hashlib
 import logging
@@ -31,7 +32,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.clock import Clock, iso, utcnow
+from bot.clock import Clock, utcnow
 from bot.corpus.documents import (
     DocumentError,
     TopicInferer,
@@ -162,7 +163,7 @@ def _parse(
     topic_inferer: InfererFactory | None,
     strict_topics: bool,
     root: str,
-    now: str,
+    now: dt.datetime,
     prepare_row: RowPreparer,
 ) -> list[_Parsed]:
     """Parse changed files into rows ready to write (blocking: run it in a worker)."""
@@ -239,7 +240,7 @@ class IngestService:
 
     async def _prepare(self, paths: Sequence[Path], *, allow_empty: bool = False) -> _Prepared:
         """Phase 1, holding no lock: discover, scan and parse."""
-        started = iso(self._clock())
+        started = self._clock()
         roots, problems = await asyncio.to_thread(discover, paths)
         for root in roots:
             if root.whole_folder and not root.files and not root.unreadable and not allow_empty:
@@ -263,7 +264,7 @@ class IngestService:
         topics = list(known.values())
         # With no taxonomy anywhere, curated files' topics cannot be checked: accept them.
         strict_topics = bool(topics)
-        now = iso(self._clock())
+        now = self._clock()
         scans: list[_Scan] = []
         parsed: list[list[list[_Parsed]]] = []
         for root in roots:
@@ -330,7 +331,7 @@ class IngestService:
         run: _Run,
         parsed_chunks: list[list[_Parsed]],
         *,
-        now: str,
+        now: dt.datetime,
     ) -> None:
         """Write one root's parsed files' entries, a chunk at a time."""
         key = scan.root.key
@@ -509,8 +510,8 @@ class _Prepared:
     taxonomy: list[Topic]
     scans: list[_Scan]
     parsed: list[list[list[_Parsed]]]  # per root, per chunk
-    started: str
-    now: str
+    started: dt.datetime
+    now: dt.datetime
 
 
 class _Stale(Exception):

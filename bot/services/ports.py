@@ -6,6 +6,7 @@ entry, retirement, file record and the run's own record land together, or none d
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Protocol
@@ -19,7 +20,7 @@ class IngestUnit(Protocol):
         """The files of `root` as the last run recorded them."""
         ...
 
-    async def upsert_topics(self, topics: Sequence[Topic], *, now: str) -> int:
+    async def upsert_topics(self, topics: Sequence[Topic], *, now: dt.datetime) -> int:
         """Insert or update topics; how many were new or different."""
         ...
 
@@ -38,23 +39,30 @@ class IngestUnit(Protocol):
         ...
 
     async def upsert_rows(
-        self, changes: Sequence[tuple[EntryRow, str]], *, now: str, actor: str
+        self, changes: Sequence[tuple[EntryRow, str]], *, now: dt.datetime, actor: str
     ) -> None:
         """Write (row, action) pairs; the action is what each entry's history records."""
         ...
 
-    async def retire(self, ids: Iterable[str], *, now: str, actor: str) -> int: ...
+    async def retire(self, ids: Iterable[str], *, now: dt.datetime, actor: str) -> int: ...
 
     async def move(self, positions: Sequence[tuple[str, int]]) -> None:
         """New places of unchanged entries within their file (no revision)."""
         ...
 
-    async def record_files(self, root: str, files: Sequence[SeenFile], *, now: str) -> None: ...
+    async def record_files(
+        self, root: str, files: Sequence[SeenFile], *, now: dt.datetime
+    ) -> None: ...
 
     async def forget_files(self, root: str, paths: Sequence[str]) -> None: ...
 
     async def record_run(
-        self, report: IngestReport, *, roots: Sequence[str], started_at: str, finished_at: str
+        self,
+        report: IngestReport,
+        *,
+        roots: Sequence[str],
+        started_at: dt.datetime,
+        finished_at: dt.datetime,
     ) -> int:
         """The run's own record; its id."""
         ...
@@ -71,7 +79,7 @@ class IngestStore(Protocol):
 
     @staticmethod
     def prepare_row(
-        draft: EntryDraft, content_hash: str, *, origin: Origin, root: str | None, now: str
+        draft: EntryDraft, content_hash: str, *, origin: Origin, root: str | None, now: dt.datetime
     ) -> EntryRow:
         """An entry as the store will write it, built in the parser processes (a plain,
         picklable function: it crosses the process boundary with the parsing work)."""

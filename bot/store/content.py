@@ -7,10 +7,12 @@ the same transaction. Which rows a server sees: `bot.store.scope.visible`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 import aiosqlite
 
+from bot.clock import iso
 from bot.models import Entry, Origin, Topic
 from bot.models.content import (
     Action,
@@ -193,13 +195,15 @@ class SqliteContentRepository:
         ).fetchone()
         return int(row[0]) if row and row[0] is not None else None
 
-    async def set_log_channel(self, guild_id: int, channel_id: int | None, *, now: str) -> None:
+    async def set_log_channel(
+        self, guild_id: int, channel_id: int | None, *, now: dt.datetime
+    ) -> None:
         async with self._db.transaction() as conn:
             await conn.execute(
                 "INSERT INTO content_settings (guild_id, log_channel_id, updated_at)"
                 " VALUES (?, ?, ?) ON CONFLICT (guild_id) DO UPDATE SET"
                 " log_channel_id = excluded.log_channel_id, updated_at = excluded.updated_at",
-                (guild_id, channel_id, now),
+                (guild_id, channel_id, iso(now)),
             )
 
     async def review(self, guild_id: int) -> bool:
@@ -210,13 +214,13 @@ class SqliteContentRepository:
         ).fetchone()
         return bool(row and row[0])
 
-    async def set_review(self, guild_id: int, on: bool, *, now: str) -> None:
+    async def set_review(self, guild_id: int, on: bool, *, now: dt.datetime) -> None:
         async with self._db.transaction() as conn:
             await conn.execute(
                 "INSERT INTO content_settings (guild_id, review, updated_at) VALUES (?, ?, ?)"
                 " ON CONFLICT (guild_id) DO UPDATE SET review = excluded.review,"
                 " updated_at = excluded.updated_at",
-                (guild_id, int(on), now),
+                (guild_id, int(on), iso(now)),
             )
 
     async def add_pending(self, pending: Pending) -> int:
@@ -264,7 +268,7 @@ class SqliteContentRepository:
         state: PendingState,
         *,
         by: str,
-        now: str,
+        now: dt.datetime,
         changes: Sequence[Change] = (),
     ) -> list[int]:
         """Mark a pending change decided and write `changes` (an approval's) in one
@@ -273,26 +277,30 @@ class SqliteContentRepository:
             cursor = await conn.execute(
                 "UPDATE content_pending SET state = ?, decided_by = ?, decided_at = ?"
                 " WHERE id = ? AND guild_id = ? AND state = 'pending'",
-                (state, by, now, pending_id, guild_id),
+                (state, by, iso(now), pending_id, guild_id),
             )
             if cursor.rowcount != 1:
                 raise PendingNotFound(pending_id)
-            return [await self._write_one(conn, guild_id, c, now=now) for c in changes]
+            return [await self._write_one(conn, guild_id, c, now=iso(now)) for c in changes]
 
-    async def set_editor_role(self, guild_id: int, role_id: int | None, *, now: str) -> None:
+    async def set_editor_role(
+        self, guild_id: int, role_id: int | None, *, now: dt.datetime
+    ) -> None:
         async with self._db.transaction() as conn:
             await conn.execute(
                 "INSERT INTO content_settings (guild_id, editor_role_id, updated_at)"
                 " VALUES (?, ?, ?) ON CONFLICT (guild_id) DO UPDATE SET"
                 " editor_role_id = excluded.editor_role_id, updated_at = excluded.updated_at",
-                (guild_id, role_id, now),
+                (guild_id, role_id, iso(now)),
             )
 
     # -- writes ------------------------------------------------------------------------------
 
-    async def write(self, guild_id: int, changes: Sequence[Change], *, now: str) -> list[int]:
+    async def write(
+        self, guild_id: int, changes: Sequence[Change], *, now: dt.datetime
+    ) -> list[int]:
         async with self._db.transaction() as conn:
-            return [await self._write_one(conn, guild_id, c, now=now) for c in changes]
+            return [await self._write_one(conn, guild_id, c, now=iso(now)) for c in changes]
 
     async def _write_one(
         self, conn: aiosqlite.Connection, guild_id: int, change: Change, *, now: str

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 
 import aiosqlite
 
+from bot.clock import iso
 from bot.models import EntryDraft, IngestReport, Origin, Topic
 from bot.models.ingest import EntryRow, SeenFile, StoredFileEntry
 from bot.store.database import Database
@@ -100,8 +102,8 @@ class SqliteIngestUnit:
     async def seen_files(self, root: str) -> dict[str, SeenFile]:
         return await IngestStateRepository.seen_files(self._conn, root)
 
-    async def upsert_topics(self, topics: Sequence[Topic], *, now: str) -> int:
-        return await TopicRepository.upsert_many(self._conn, topics, now=now)
+    async def upsert_topics(self, topics: Sequence[Topic], *, now: dt.datetime) -> int:
+        return await TopicRepository.upsert_many(self._conn, topics, now=iso(now))
 
     async def moderator_ids(self) -> set[str]:
         return await EntryRepository.moderator_ids(self._conn)
@@ -115,27 +117,36 @@ class SqliteIngestUnit:
         return await EntryRepository.file_entries_for(self._conn, ids=ids, files=files)
 
     async def upsert_rows(
-        self, changes: Sequence[tuple[EntryRow, str]], *, now: str, actor: str
+        self, changes: Sequence[tuple[EntryRow, str]], *, now: dt.datetime, actor: str
     ) -> None:
-        await EntryRepository.upsert_rows(self._conn, changes, now=now, actor=actor)
+        await EntryRepository.upsert_rows(self._conn, changes, now=iso(now), actor=actor)
 
-    async def retire(self, ids: Iterable[str], *, now: str, actor: str) -> int:
-        return await EntryRepository.retire(self._conn, ids, now=now, actor=actor)
+    async def retire(self, ids: Iterable[str], *, now: dt.datetime, actor: str) -> int:
+        return await EntryRepository.retire(self._conn, ids, now=iso(now), actor=actor)
 
     async def move(self, positions: Sequence[tuple[str, int]]) -> None:
         await EntryRepository.move(self._conn, positions)
 
-    async def record_files(self, root: str, files: Sequence[SeenFile], *, now: str) -> None:
-        await IngestStateRepository.record_files(self._conn, root, files, now=now)
+    async def record_files(self, root: str, files: Sequence[SeenFile], *, now: dt.datetime) -> None:
+        await IngestStateRepository.record_files(self._conn, root, files, now=iso(now))
 
     async def forget_files(self, root: str, paths: Sequence[str]) -> None:
         await IngestStateRepository.forget_files(self._conn, root, paths)
 
     async def record_run(
-        self, report: IngestReport, *, roots: Sequence[str], started_at: str, finished_at: str
+        self,
+        report: IngestReport,
+        *,
+        roots: Sequence[str],
+        started_at: dt.datetime,
+        finished_at: dt.datetime,
     ) -> int:
         return await IngestStateRepository.record_run(
-            self._conn, report, roots=roots, started_at=started_at, finished_at=finished_at
+            self._conn,
+            report,
+            roots=roots,
+            started_at=iso(started_at),
+            finished_at=iso(finished_at),
         )
 
 
@@ -161,6 +172,6 @@ class SqliteIngestStore:
 
     @staticmethod
     def prepare_row(
-        draft: EntryDraft, content_hash: str, *, origin: Origin, root: str | None, now: str
+        draft: EntryDraft, content_hash: str, *, origin: Origin, root: str | None, now: dt.datetime
     ) -> EntryRow:
-        return entry_row(draft, content_hash, origin=origin, root=root, now=now)
+        return entry_row(draft, content_hash, origin=origin, root=root, now=iso(now))
