@@ -123,14 +123,14 @@ async def test_upsert_get_and_history(tmp_path: Path) -> None:
         assert entry.created_at == NOW
         assert entry.updated_at == LATER
         history = await repo.history("mod-note")
-        assert [h["action"] for h in history] == ["add", "file_update"]
-        assert history[0]["actor"] == "1234"
+        assert [h.action for h in history] == ["add", "file_update"]
+        assert history[0].actor == "1234"
         # Each revision keeps the entry as it was written: every field of the draft.
         first = json.loads(json.dumps(asdict(draft())))  # tuples as JSON lists
         first["kind"] = "tip"
-        assert json.loads(history[0]["snapshot"]) == first
-        assert json.loads(history[1]["snapshot"])["title"] == "새 제목"
-        assert (history[0]["at"], history[1]["at"]) == (NOW, LATER)
+        assert json.loads(history[0].snapshot) == first
+        assert json.loads(history[1].snapshot)["title"] == "새 제목"
+        assert (history[0].at, history[1].at) == (NOW, LATER)
     finally:
         await db.close()
 

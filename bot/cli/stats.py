@@ -18,13 +18,13 @@ STATS_SOURCES_SHOWN = 20  # the text summary of a 10k-file corpus stays one scre
 async def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     async with open_services(args, settings) as services:
         stats = await services.entries.stats()
-        last = await services.ingest_state.last_run()
+        last = await services.ingest_state.last_finished_at()
         sources = await services.entries.sources()
         schema_version = await services.db.user_version()
     data = {
         **stats,
         "schema_version": schema_version,
-        "last_ingest": last["finished_at"] if last else None,
+        "last_ingest": last,
         "by_source": [{"source": s, "entries": n} for s, n in sources],
     }
     if args.json:

@@ -33,3 +33,13 @@ class SeenFile:
     mtime_ns: int
     file_hash: str
     entry_count: int
+
+
+class StoredRevision(NamedTuple):
+    """One row of an entry's history as written: what happened, by whom, when, and the entry
+    as it was then (JSON)."""
+
+    action: str
+    actor: str
+    snapshot: str
+    at: str

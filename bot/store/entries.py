@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 import aiosqlite
 
 from bot.models import Entry, EntryDraft, Origin
-from bot.models.ingest import EntryRow, StoredFileEntry
+from bot.models.ingest import EntryRow, StoredFileEntry, StoredRevision
 from bot.store import scope, search_index
 from bot.store.database import Database
 from bot.store.rows import ENTRY_COLUMNS, SNAPSHOT, dumps, entry_from_row
@@ -316,7 +316,7 @@ class EntryRepository:
         )
         return len(live)
 
-    async def history(self, entry_id: str) -> list[dict[str, str]]:
+    async def history(self, entry_id: str) -> list[StoredRevision]:
         rows = await (
             await self._db.reader.execute(
                 "SELECT action, actor, snapshot, at FROM entry_revisions WHERE entry_id = ?"
@@ -324,4 +324,4 @@ class EntryRepository:
                 (entry_id,),
             )
         ).fetchall()
-        return [dict(r) for r in rows]
+        return [StoredRevision(*r) for r in rows]

@@ -81,16 +81,14 @@ class IngestStateRepository:
         )
         return int(cur.lastrowid or 0)
 
-    async def last_run(self) -> dict[str, object] | None:
+    async def last_finished_at(self) -> str | None:
+        """When the last ingest run finished (ISO 8601), if there was one."""
         row = await (
-            await self._db.reader.execute("SELECT * FROM ingest_runs ORDER BY id DESC LIMIT 1")
+            await self._db.reader.execute(
+                "SELECT finished_at FROM ingest_runs ORDER BY id DESC LIMIT 1"
+            )
         ).fetchone()
-        if row is None:
-            return None
-        run = dict(row)
-        run["roots"] = json.loads(str(run["roots"]))
-        run["errors"] = json.loads(str(run["errors"]))
-        return run
+        return None if row is None else str(row[0])
 
 
 class SqliteIngestUnit:
