@@ -272,3 +272,17 @@ async def test_a_stuck_or_failing_log_never_delays_or_breaks_an_answer(
     finally:
         sink.write = original
     assert "insights: could not record" in caplog.text
+
+
+async def test_a_question_with_only_weak_matches_is_a_gap_and_not_answered(
+    harness: Harness,
+) -> None:
+    """/advice shows the closest entries but no answer: the gap is not "answered" by them."""
+    h = harness
+    s = await Server.new(h, "insights-weak")
+    res = await s.slash("advice", {"query": "주식 투자 어떻게"}, s.camper)
+    assert not res.embeds  # no answer, the closest entries as buttons
+    message = await final(await s.slash("insights gaps", {}, s.mod))
+    [field] = message["embeds"][0]["fields"]
+    assert field["name"] == "1. **주식 투자 어떻게** · 1회"
+    assert "✅" not in field["value"]

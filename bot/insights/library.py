@@ -18,8 +18,9 @@ class SearchLibrary:
         self._entries = entries
 
     async def answer(self, query: str, guild_id: int) -> Answer | None:
+        """What /advice would answer now: none when its best hit is too weak to show."""
         result = await self._search.search(query, limit=1, guild_id=guild_id)
-        if not result.hits:
+        if result.no_match:
             return None
         hit = result.hits[0]
         return Answer(hit.id, hit.title)
