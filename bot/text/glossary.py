@@ -86,6 +86,9 @@ _GROUPS = """
 나이 | age
 사라지 | 없어지 | disappear
 학위 | degree
+탈락 | 떨어지 | 불합격 | rejected
+신입 | junior | entry level | new grad
+역량 | skills | competencies
 """.strip()
 
 
