@@ -260,6 +260,11 @@ async def test_invalid_input_names_the_field_and_keeps_what_was_typed(harness: H
     done = await harness.emu.submit_modal(reopened.modal, {"body": "이제 제대로 된 본문입니다."})
     assert done.content.startswith("✅")
 
+    # An edit refused for a field offers the same form again (on the revision it was based on).
+    form = await s.form("content edit", {"entry": added_id(done)})
+    bad = await harness.emu.submit_modal(form, {"body": "<p></p>"})
+    assert bad.content.startswith("⚠️") and labels(bad.message) == ["다시 편집"]
+
 
 # -- retire, restore, history, revert -------------------------------------------------------------
 

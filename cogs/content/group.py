@@ -159,12 +159,19 @@ class ContentGroup(app_commands.Group):
         return await self._form(interaction, given, entry_id=None, based_on=0)
 
     def _reopen(
-        self, interaction: Interaction, given: EntryInput, entry_id: str | None, based_on: int
+        self,
+        interaction: Interaction,
+        given: EntryInput,
+        entry_id: str | None,
+        based_on: int,
+        *,
+        latest: bool = False,
     ) -> ReopenView:
+        """The form again with `given` in it; `latest`: on the newest revision (a conflict)."""
+
         async def modal() -> discord.ui.Modal:
             return await self._form(interaction, given, entry_id=entry_id, based_on=based_on)
 
-        latest = entry_id is not None and based_on > 0
         label = "content.button.reopen_latest" if latest else "content.button.reopen"
         return ReopenView(interaction.user.id, lang(interaction), label=label, modal=modal)
 
@@ -261,7 +268,7 @@ class ContentGroup(app_commands.Group):
         zone = await self._zone(interaction.guild_id)
         embeds = conflict_embeds(conflict.meanwhile, conflict.yours, language, zone)
         _, latest = await self.content.get(interaction.guild_id, conflict.current.id)
-        view = self._reopen(interaction, conflict.yours, conflict.current.id, latest)
+        view = self._reopen(interaction, conflict.yours, conflict.current.id, latest, latest=True)
         file = discord.File(
             io.BytesIO(input_markdown(conflict.yours).encode("utf-8")),
             filename=f"{conflict.current.id}-yours.md",
