@@ -16,6 +16,7 @@ import pytest
 from bot.corpus.documents import read_document
 from bot.services.ingest import IngestService
 from bot.store.database import Database
+from bot.store.ingest_state import SqliteIngestStore
 from tests.helpers_ingest import StepClock, curated, live_titles, open_db, write
 
 PWNED = "hardening-hostile-corpus-pwned"
@@ -80,7 +81,9 @@ async def test_the_hostile_corpus_is_refused_file_by_file_and_the_rest_loads(
     (folder / "python-tag.md").write_bytes(python_tag(tmp_path))
     db = await open_db(tmp_path / "a.db")
     try:
-        report = await IngestService(db, clock=StepClock(), workers=0).ingest([folder])
+        report = await IngestService(SqliteIngestStore(db), clock=StepClock(), workers=0).ingest(
+            [folder]
+        )
     finally:
         await db.close()
     reasons = {p.file.removeprefix("content/"): p.reason for p in report.errors}
@@ -101,7 +104,9 @@ async def _cold_seconds(folder: Path, db_path: Path, files: int) -> float:
     db = await Database.open(db_path)
     try:
         start = time.perf_counter()
-        report = await IngestService(db, clock=StepClock(), workers=0).ingest([folder])
+        report = await IngestService(SqliteIngestStore(db), clock=StepClock(), workers=0).ingest(
+            [folder]
+        )
         seconds = time.perf_counter() - start
     finally:
         await db.close()
