@@ -9,8 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.models import EntryDraft
+from bot.search.ports import SearchStore
+from bot.services.ports import IngestStore
 from bot.store.database import Database
 from bot.store.entries import EntryRepository
+from bot.store.ingest_state import SqliteIngestStore
+from bot.store.search_index import SqliteSearchStore
 from bot.store.tips import TipRepository
 from bot.tips.ports import EntryLookup, TipStore
 from tests.helpers_store import retire_ids, store_drafts
@@ -24,6 +28,8 @@ class Backend:
 
     tips: TipStore
     entries: EntryLookup
+    search: SearchStore
+    ingest: IngestStore
     add_entries: Callable[[Sequence[EntryDraft]], Awaitable[None]]
     retire: Callable[[Sequence[str]], Awaitable[None]]
 
@@ -35,6 +41,8 @@ async def sqlite(tmp: Path) -> AsyncIterator[Backend]:
         yield Backend(
             tips=TipRepository(db),
             entries=EntryRepository(db),
+            search=SqliteSearchStore(db),
+            ingest=SqliteIngestStore(db),
             add_entries=lambda drafts: store_drafts(db, drafts, now=NOW),
             retire=lambda ids: retire_ids(db, ids, now=NOW),
         )
