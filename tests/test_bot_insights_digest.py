@@ -4,6 +4,7 @@ even one between the post and its record."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -37,8 +38,13 @@ class Bots:
     async def services(self) -> Services:
         return await bootstrap(self.settings, clock=self.clock)
 
-    def start(self, services: Services) -> Any:
-        return start_harness(self.settings, emulator=self.emulator, services=services)
+    @contextlib.asynccontextmanager
+    async def start(self, services: Services) -> AsyncIterator[Harness]:
+        """A bot process, once its digest loop made its start-up round (the next is a minute
+        away: the test's own ticks never race it)."""
+        async with start_harness(self.settings, emulator=self.emulator, services=services) as h:
+            await h.services.digests.idle()
+            yield h
 
 
 @pytest_asyncio.fixture

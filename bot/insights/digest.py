@@ -88,6 +88,7 @@ class DigestScheduler:
         self._lease = lease
         self._every = every
         self._turn = asyncio.Lock()
+        self._first_round = asyncio.Event()
 
     async def settings(self, guild_id: int) -> DigestSettings | None:
         return await self._store.settings(guild_id)
@@ -123,13 +124,23 @@ class DigestScheduler:
         return slot + WEEK
 
     async def run(self, stop: asyncio.Event, poster: DigestPoster) -> None:
+        """Tick now (a slot passed while the bot was down is still posted within the grace),
+        then every `every` seconds, until `stop` is set."""
         while not stop.is_set():
             try:
                 await self.tick(poster)
             except Exception:  # the database hiccuped: try again next round
                 log.exception("insights digest tick failed")
+            self._first_round.set()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), self._every)
+
+    async def idle(self) -> None:
+        """Until the loop made its first round and is between rounds (tests act then, so the
+        start-up round does not race them)."""
+        await self._first_round.wait()
+        async with self._turn:
+            pass
 
     async def tick(self, poster: DigestPoster) -> list[tuple[int, dt.date]]:
         """Post every digest due now; (server, slot date) of those posted."""
