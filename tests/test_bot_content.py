@@ -60,10 +60,12 @@ class Server:
     ) -> InteractionResult:
         # Editors and campers invoke it as if a server admin allowed them in Integrations: the
         # bot's own check is what is tested (default_permissions only hides the command).
-        return await self.h.emu.slash(
+        res = await self.h.emu.slash(
             command, options or {}, user=user or self.mod, channel=self.general,
             check_permissions=False,
         )  # fmt: skip
+        await res.wait_final()  # changes answer "thinking" first
+        return res
 
     async def form(
         self, command: str, options: dict[str, Any] | None = None, **kw: Any
@@ -74,9 +76,7 @@ class Server:
 
     async def add(self, values: dict[str, Any] | None = None, **kw: Any) -> InteractionResult:
         modal = await self.form("content add", {"kind": "tip"}, **kw)
-        return await self.h.emu.submit_modal(
-            modal, {**NEW, "topics": ["portfolio"], **(values or {})}
-        )
+        return await submit(self.h, modal, {**NEW, "topics": ["portfolio"], **(values or {})})
 
     async def advice(self, query: str) -> list[str]:
         """The ids /advice shows a camper of this server for `query`."""
@@ -86,6 +86,13 @@ class Server:
         message = await res.wait_final()
         ids = [re.findall(r"id: ([\w-]+)", footer(e)) for e in (message or {}).get("embeds", [])]
         return [i for found in ids for i in found]
+
+
+async def submit(h: Harness, modal: ModalPrompt, values: dict[str, Any]) -> InteractionResult:
+    """Submit a form and wait for the saved reply (a save answers "thinking" first)."""
+    res = await h.emu.submit_modal(modal, values)
+    await res.wait_final()
+    return res
 
 
 def added_id(res: InteractionResult) -> str:
@@ -109,7 +116,7 @@ async def test_add_opens_a_form_with_a_topic_select_and_shows_the_entry_as_campe
     assert topics["type"] == 3 and 20 <= len(topics["options"]) <= 25
     assert "본문" in modal.text and "주제" in modal.text
 
-    done = await harness.emu.submit_modal(modal, {**NEW, "topics": ["포트폴리오", "interview"]})
+    done = await submit(harness, modal, {**NEW, "topics": ["포트폴리오", "interview"]})
     assert done.ephemeral
     entry_id = added_id(done)
     assert entry_id.startswith("koding-teseuteu")
@@ -193,7 +200,7 @@ async def test_edit_prefills_the_form_and_a_shared_entry_becomes_this_servers_ve
     assert {o["value"] for o in topic_select["options"] if o.get("default")} == set(shared.topics)
 
     body = "A 서버의 새 조언: 깊이 있는 프로젝트 둘이면 충분하고, 회고를 꼭 남기세요."
-    done = await harness.emu.submit_modal(modal, {"body": body})
+    done = await submit(harness, modal, {"body": body})
     assert done.content.startswith(f"✅ `{SHARED}`를 고쳤어요.")
     assert "이 서버만의 버전" in done.content
     assert done.embeds[0]["description"] == body
@@ -203,7 +210,7 @@ async def test_edit_prefills_the_form_and_a_shared_entry_becomes_this_servers_ve
     assert seen_b is not None and seen_b.body == shared.body
 
     again = await a.form("content edit", {"entry": SHARED})
-    unchanged = await harness.emu.submit_modal(again, {})
+    unchanged = await submit(harness, again, {})
     assert unchanged.content == f"바뀐 내용이 없어서 `{SHARED}`를 저장하지 않았어요."
 
 
@@ -215,11 +222,11 @@ async def test_a_concurrent_edit_overwrites_nothing_and_gives_the_editor_their_t
     entry_id = added_id(await s.add())
     first = await s.form("content edit", {"entry": entry_id})
     second = await s.form("content edit", {"entry": entry_id}, user=s.editor)
-    saved = await harness.emu.submit_modal(first, {"body": "운영진이 먼저 저장한 본문입니다."})
+    saved = await submit(harness, first, {"body": "운영진이 먼저 저장한 본문입니다."})
     assert saved.content.startswith("✅")
 
     mine = "멘토가 공들여 쓴 본문입니다. @everyone <@123> 도 그대로 보여야 해요."
-    refused = await harness.emu.submit_modal(second, {"body": mine, "tip": "멘토의 팁"})
+    refused = await submit(harness, second, {"body": mine, "tip": "멘토의 팁"})
     assert refused.ephemeral
     assert refused.content.startswith(f"⚠️ 편집하는 사이에 `{entry_id}`가 먼저 저장되어")
     meanwhile, yours = refused.embeds
@@ -241,7 +248,7 @@ async def test_a_concurrent_edit_overwrites_nothing_and_gives_the_editor_their_t
     assert reopened.modal is not None
     values = {f["custom_id"]: f.get("value") for f in reopened.modal.fields}
     assert values["body"] == mine and values["tip"] == "멘토의 팁"
-    done = await harness.emu.submit_modal(reopened.modal, {})
+    done = await submit(harness, reopened.modal, {})
     assert done.content.startswith(f"✅ `{entry_id}`를 고쳤어요.")
     current = await harness.services.entries.get(entry_id, guild_id=s.guild.id)
     assert current is not None and current.body == mine
@@ -257,12 +264,12 @@ async def test_invalid_input_names_the_field_and_keeps_what_was_typed(harness: H
     values = {f["custom_id"]: f.get("value") for f in reopened.modal.fields}
     assert values["title"] == NEW["title"] and values["body"] == "<br> <br>"
     assert values["aliases"] == NEW["aliases"]
-    done = await harness.emu.submit_modal(reopened.modal, {"body": "이제 제대로 된 본문입니다."})
+    done = await submit(harness, reopened.modal, {"body": "이제 제대로 된 본문입니다."})
     assert done.content.startswith("✅")
 
     # An edit refused for a field offers the same form again (on the revision it was based on).
     form = await s.form("content edit", {"entry": added_id(done)})
-    bad = await harness.emu.submit_modal(form, {"body": "<p></p>"})
+    bad = await submit(harness, form, {"body": "<p></p>"})
     assert bad.content.startswith("⚠️") and labels(bad.message) == ["다시 편집"]
 
 
@@ -299,7 +306,7 @@ async def test_history_pages_newest_first_with_names_times_and_diffs_then_revert
     entry_id = added_id(await s.add())
     for n in range(1, 7):
         form = await s.form("content edit", {"entry": entry_id})
-        await harness.emu.submit_modal(form, {"body": f"고친 본문 {n}번째"})
+        await submit(harness, form, {"body": f"고친 본문 {n}번째"})
     res = await s.run("content history", {"entry": entry_id})
     (embed,) = res.embeds
     assert embed["title"] == f"{NEW['title']} · 수정 기록"
@@ -339,7 +346,7 @@ async def test_english_moderators_get_english_texts(harness: Harness) -> None:
     s = await Server.new(harness, "english", locale="en-US")
     modal = await s.form("content add")
     assert modal.title == "Add advice"
-    done = await harness.emu.submit_modal(
+    done = await submit(harness,
         modal, {"title": "Practice one problem a day", "body": "Small steps add up.",
                 "topics": ["portfolio"]},
     )  # fmt: skip
@@ -525,7 +532,7 @@ async def test_each_change_is_posted_to_the_log_channel_with_before_and_after(
 
     entry_id = added_id(await s.add(user=s.editor))
     form = await s.form("content edit", {"entry": entry_id})
-    await harness.emu.submit_modal(form, {"body": "고친 본문 @everyone"})
+    await submit(harness, form, {"body": "고친 본문 @everyone"})
     await s.run("content retire", {"entry": entry_id, "reason": "중복"})
     await other.add()  # another server's change is never posted here
 
@@ -606,9 +613,9 @@ async def test_review_mode_holds_editors_changes_until_a_moderator_decides(
 
     # An editor's edit waits too; a moderator's own edit does not.
     form = await s.form("content edit", {"entry": entry_id}, user=s.editor)
-    await harness.emu.submit_modal(form, {"body": "멘토가 제안한 새 본문"})
+    await submit(harness, form, {"body": "멘토가 제안한 새 본문"})
     form = await s.form("content edit", {"entry": SHARED}, user=s.editor)
-    await harness.emu.submit_modal(form, {"body": "공유 조언에 대한 제안"})
+    await submit(harness, form, {"body": "공유 조언에 대한 제안"})
     retire = await s.run("content retire", {"entry": entry_id}, user=s.editor)
     assert retire.content.startswith("검토 모드에서는 편집자 역할 멤버는 추가와 수정만")
 
@@ -649,15 +656,17 @@ async def test_forms_save_from_what_discord_submits_even_after_a_restart(
     await harness.bot.reload_extension("cogs.content")
     harness.bot._connection._view_store._modals.clear()  # what a restart loses
 
-    done = await harness.emu.submit_modal(
-        first, {"title": "재시작 전에 연 양식", "body": "그래도 저장돼요.", "topics": ["interview"]}
+    done = await submit(
+        harness,
+        first,
+        {"title": "재시작 전에 연 양식", "body": "그래도 저장돼요.", "topics": ["interview"]},
     )
     assert done.content.startswith("✅ `jaesijak-jeone-yeon-yangsik`")
     saved = await harness.services.entries.get(added_id(done), guild_id=s.guild.id)
     assert saved is not None and saved.kind == "qa" and saved.topics == ("interview",)
-    other = await harness.emu.submit_modal(second, {"title": "다른 편집자의 양식", "body": "본문"})
+    other = await submit(harness, second, {"title": "다른 편집자의 양식", "body": "본문"})
     assert other.content.startswith("✅") and added_id(other) != added_id(done)
-    edited = await harness.emu.submit_modal(edit, {"body": "재시작 뒤 저장한 본문"})
+    edited = await submit(harness, edit, {"body": "재시작 뒤 저장한 본문"})
     assert edited.content.startswith(f"✅ `{entry_id}`를 고쳤어요.")
 
 
@@ -666,8 +675,10 @@ async def test_english_moderators_import_export_and_review_in_english(harness: H
     await s.run("content editors", {"role": s.editors})
     on = await s.run("content settings", {"review": True})
     assert on.content.startswith("✅ Review mode is on")
-    sent = await harness.emu.submit_modal(
-        await s.form("content add", user=s.editor), {"title": "Sleep early", "body": "Rest."}
+    sent = await submit(
+        harness,
+        await s.form("content add", user=s.editor),
+        {"title": "Sleep early", "body": "Rest."},
     )
     assert sent.content.startswith("📝 Sent for review (#")
     queue = await s.run("content pending")

@@ -50,6 +50,7 @@ async def test_a_servers_version_survives_a_changed_file_and_one_revert_takes_it
 
         opened = await as_mod("content edit", {"entry": "portfolio-depth"})
         saved = await emu.submit_modal(opened["modal"], {"body": "A 서버만의 포트폴리오 조언."})  # type: ignore[arg-type]
+        await saved.wait_final()
         assert saved.content.startswith("✅ `portfolio-depth`를 고쳤어요.")
 
         (folder / "portfolio.md").write_text(

@@ -154,6 +154,7 @@ async def test_gaps_group_wordings_and_show_answered_once_advice_exists(harness:
     saved = await h.emu.submit_modal(
         written.modal, {"title": "zzqqxx 준비하는 법", "body": "zzqqxx 준비는 이렇게 했어요. " * 5}
     )
+    await saved.wait_final()  # a save answers "thinking" first
     assert saved.ephemeral and "zzqqxx" in (saved.embeds[0]["title"])
     message = await final(await s.slash("insights gaps", {}, s.mod))
     [first, second] = message["embeds"][0]["fields"]

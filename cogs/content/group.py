@@ -136,6 +136,9 @@ class ContentGroup(app_commands.Group):
         form = parse_form_id(custom_id)
         if form is None or interaction.guild_id is None:
             return
+        # A save waits for the database writer, which a big ingestion can hold for seconds:
+        # answer "thinking" first (Discord drops an answer after 3 s; a retry would add twice).
+        await interaction.response.defer(ephemeral=True, thinking=True)
         if not await is_editor(interaction):  # the role may have gone since the form opened
             await self._reply(interaction, text(interaction, "content.not_editor"))
             return
@@ -376,6 +379,7 @@ class ContentGroup(app_commands.Group):
         if found is None:
             return
         assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)  # the writer may be busy
         try:
             done = await self.content.retire(
                 interaction.guild_id, found[0].id, actor(interaction), reason=reason
@@ -401,6 +405,7 @@ class ContentGroup(app_commands.Group):
         if found is None:
             return
         assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)  # the writer may be busy
         try:
             done = await self.content.restore(interaction.guild_id, found[0].id, actor(interaction))
         except ContentError as exc:
@@ -455,6 +460,7 @@ class ContentGroup(app_commands.Group):
         if found is None:
             return
         assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)  # the writer may be busy
         try:
             done = await self.content.revert(
                 interaction.guild_id, found[0].id, revision, actor(interaction)
