@@ -1,0 +1,256 @@
+"""Load benchmark: the real bot under concurrent mixed traffic, with an external ingest writing
+to its database and gateway drops, through the local emulator.
+
+    python bench/load.py                            # 200 at once x 20 rounds (issue 11's targets)
+    python bench/load.py --width 50 --rounds 4      # a quick look
+    python bench/load.py --json
+
+Each round sends `--width` interactions at once, mixed like a busy server: /advice lookups (50%),
+autocomplete keystrokes (20%), a page button on an earlier /advice reply (15%) and a write,
+/tip-config set by a moderator (15%). Every `--ingest-every` rounds an external
+`python -m bot ingest` (another process, as an operator would run it) re-reads the content
+after 10% of its files changed, holding the database's write lock for its write phase; every
+`--drop-every` rounds the gateway is dropped mid-round and the bot RESUMEs.
+
+Printed: p50/p95/max from INTERACTION_CREATE to the callback (the emulator's clock; for
+autocomplete, the round trip), late (> 3 s: Discord would have dropped it), lost (never
+answered), errors, and the process's RSS growth after the warm-up rounds. Targets: 0 late,
+0 lost, RSS growth <= 10% over 8,000 interactions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from bot.emulator import EmulatorError, Member, Perm  # noqa: E402
+from bot.sandbox.harness import Harness  # noqa: E402
+from bot.settings import Settings  # noqa: E402
+
+DISCORD_LIMIT_S = 3.0
+QUERIES = ["대학원", "포트폴리오", "코딩테스트 준비", "기술 면접", "이력서", "캐글", "인턴",
+           "비전공자 취업", "LLM 공부", "portfolio", "interview", "대학언", "포폴", "스타트업"]  # fmt: skip
+TYPING = ["대", "대학", "포", "포트", "면", "면접", "이력", "ka", "por", "인"]
+KINDS = ("advice", "autocomplete", "button", "write")
+WEIGHTS = (50, 20, 15, 15)
+
+
+def rss_mb() -> float:
+    """The process's resident memory now (not the peak)."""
+    pages = int(Path("/proc/self/statm").read_text(encoding="ascii").split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def percentiles(data: Sequence[float]) -> dict[str, float]:
+    if not data:
+        return {"count": 0, "p50": 0.0, "p95": 0.0, "max": 0.0}
+    ordered = sorted(data)
+    q = (
+        statistics.quantiles(ordered, n=100, method="inclusive")
+        if len(ordered) > 1
+        else ordered * 99
+    )
+    return {"count": len(ordered), "p50": q[49], "p95": q[94], "max": ordered[-1]}
+
+
+class Load:
+    def __init__(self, h: Harness, campers: list[Member], mods: list[Member]) -> None:
+        self.h = h
+        self.campers = campers
+        self.mods = mods
+        self.latency: dict[str, list[float]] = {k: [] for k in KINDS}
+        self.late = 0
+        self.lost = 0
+        self.errors: list[str] = []
+        self.replies: list[Any] = []  # /advice results whose page buttons can be clicked
+
+    async def one(self, kind: str, n: int) -> None:
+        h, rng = self.h, random.Random(n)
+        camper = self.campers[n % len(self.campers)]
+        try:
+            if kind == "autocomplete":
+                start = time.perf_counter()
+                await h.emu.autocomplete(
+                    "advice", {"query": rng.choice(TYPING)}, focused="query", user=camper,
+                    channel=h.channel, within=10,
+                )  # fmt: skip
+                self.latency[kind].append(time.perf_counter() - start)
+                return
+            if kind == "button" and self.replies:
+                reply = self.replies[n % len(self.replies)]
+                buttons = [
+                    c for row in reply.components for c in row.get("components", [])
+                    if c.get("custom_id") and not c.get("disabled")
+                ]  # fmt: skip
+                if buttons:
+                    res = await h.emu.click(reply, custom_id=buttons[0]["custom_id"], within=10)
+                    self._record(kind, res)
+                    return
+                kind = "advice"
+            if kind == "write":
+                mod = self.mods[n % len(self.mods)]
+                options = {"time": f"{n % 24:02d}:{n % 60:02d}"}
+                res = await h.emu.slash(
+                    "tip-config set", options, user=mod, channel=h.channel, within=10
+                )
+                self._record(kind, res)
+                return
+            res = await h.emu.slash(
+                "advice", {"query": rng.choice(QUERIES)}, user=camper, channel=h.channel, within=10
+            )
+            self._record("advice", res)
+            if res.components and len(self.replies) < 50:
+                self.replies.append(res)
+        except EmulatorError as exc:
+            if "3 s" in str(exc) or "late" in str(exc).lower():
+                self.late += 1
+            else:
+                self.lost += 1
+                self.errors.append(f"{kind}: {exc}"[:200])
+        except Exception as exc:
+            self.errors.append(f"{kind}: {type(exc).__name__}: {exc}"[:200])
+
+    def _record(self, kind: str, res: Any) -> None:
+        if res.latency is None:
+            self.lost += 1
+            return
+        self.latency[kind].append(res.latency)
+        if res.latency > DISCORD_LIMIT_S:
+            self.late += 1
+
+
+def edit_some(content: Path, rng: random.Random) -> None:
+    """Change 10% of the files, so the ingest has something to write."""
+    files = sorted(content.rglob("*.md"))
+    for file in rng.sample(files, max(1, len(files) // 10)):
+        text = file.read_text(encoding="utf-8")
+        file.write_text(f"{text}\n\n<!-- {rng.random()} -->\n", encoding="utf-8")
+
+
+async def external_ingest(content: Path, db: Path, rng: random.Random) -> float:
+    await asyncio.to_thread(edit_some, content, rng)
+    start = time.perf_counter()
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "ingest", str(content), "--db", str(db),
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )  # fmt: skip
+    _, err = await proc.communicate()
+    if proc.returncode != 0:
+        raise RuntimeError(f"external ingest failed: {err.decode()[-300:]}")
+    return time.perf_counter() - start
+
+
+async def run(args: argparse.Namespace) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="sunbae-load-") as folder:
+        content = Path(folder) / "content"
+        shutil.copytree(REPO / "content", content)
+        db = Path(folder) / "load.db"
+        settings = Settings(token=None, db_path=db, content_paths=(content,), lookup_cooldown=0.0)
+        h = await Harness.start(settings)
+        try:
+            campers = [h.emu.add_member(h.guild, f"camper{i}", locale="ko") for i in range(20)]
+            mods = [
+                h.emu.add_member(h.guild, f"mod{i}", permissions=Perm.MANAGE_GUILD, locale="ko")
+                for i in range(5)
+            ]
+            load = Load(h, campers, mods)
+            rng = random.Random(11)
+            ingests: list[float] = []
+            drops = 0
+            baseline = 0.0
+            counter = 0
+            started = time.perf_counter()
+            for round_no in range(args.rounds):
+                kinds = rng.choices(KINDS, WEIGHTS, k=args.width)
+                tasks = [load.one(kind, counter + i) for i, kind in enumerate(kinds)]
+                counter += args.width
+                extra: list[asyncio.Task[Any]] = []
+                if args.ingest_every and round_no % args.ingest_every == 1:
+                    extra.append(asyncio.create_task(external_ingest(content, db, rng)))
+                if args.drop_every and round_no % args.drop_every == 2:
+                    drops += 1
+                    extra.append(
+                        asyncio.create_task(h.emu.drop_gateway(wait_resume=True, within=30))
+                    )
+                await asyncio.gather(*tasks)
+                for task in extra:
+                    result = await task
+                    if isinstance(result, float):
+                        ingests.append(result)
+                if round_no == args.warmup - 1:
+                    baseline = rss_mb()
+            elapsed = time.perf_counter() - started
+            final = rss_mb()
+        finally:
+            await h.close()
+    everything = [x for values in load.latency.values() for x in values]
+    return {
+        "interactions": counter,
+        "width": args.width,
+        "rounds": args.rounds,
+        "seconds": elapsed,
+        "all": percentiles(everything),
+        "by_kind": {k: percentiles(v) for k, v in load.latency.items()},
+        "late": load.late,
+        "lost": load.lost,
+        "errors": load.errors[:10],
+        "error_count": len(load.errors),
+        "ingests": ingests,
+        "gateway_drops": drops,
+        "rss_mb": {"after_warmup": baseline, "end": final},
+        "rss_growth": (final - baseline) / baseline if baseline else 0.0,
+    }
+
+
+def print_table(r: dict[str, Any]) -> None:
+    print(f"{r['interactions']} interactions, {r['width']} at once x {r['rounds']} rounds"
+          f" in {r['seconds']:.1f} s; {len(r['ingests'])} external ingests"
+          f" ({', '.join(f'{s:.1f}' for s in r['ingests'])} s), {r['gateway_drops']} gateway drops")  # fmt: skip
+    print(f"{'kind':<13}{'count':>7}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}")
+    for kind, p in [("all", r["all"]), *r["by_kind"].items()]:
+        print(f"{kind:<13}{p['count']:>7}{p['p50'] * 1000:>10.1f}{p['p95'] * 1000:>10.1f}"
+              f"{p['max'] * 1000:>10.1f}")  # fmt: skip
+    rss = r["rss_mb"]
+    print(f"late (> 3 s): {r['late']}   lost: {r['lost']}   errors: {r['error_count']}")
+    print(f"RSS after warm-up {rss['after_warmup']:.0f} MB, at the end {rss['end']:.0f} MB"
+          f" ({r['rss_growth']:+.1%}; target <= +10%)")  # fmt: skip
+    for error in r["errors"]:
+        print(f"  ✗ {error}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--width", type=int, default=200, help="interactions in flight at once")
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--warmup", type=int, default=2, help="rounds before the RSS baseline")
+    parser.add_argument("--ingest-every", type=int, default=5, help="0: no external ingest")
+    parser.add_argument("--drop-every", type=int, default=4, help="0: no gateway drops")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    report = asyncio.run(run(args))
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        print_table(report)
+    ok = report["late"] == 0 and report["lost"] == 0 and report["rss_growth"] <= 0.10
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
