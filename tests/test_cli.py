@@ -285,3 +285,27 @@ def test_cli_package_has_no_cycle_and_defines_shared_flags_once() -> None:
     assert spelled == {"parser"}
     for name in modules:
         subprocess.run([sys.executable, "-c", f"import bot.cli.{name}"], check=True, cwd=REPO)
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback(tmp_path: Path) -> None:
+    """`python -m bot stats | head -1`: the pipe closes while the command prints. The command
+    stops quietly with the shell's SIGPIPE status; it printed a BrokenPipeError traceback."""
+    db = str(tmp_path / "sunbae.db")
+    script = (
+        "import os, sys\n"
+        "r, w = os.pipe(); os.close(r); os.dup2(w, 1)\n"  # stdout: a pipe nobody reads
+        "from bot.cli import main\n"
+        f"sys.exit(main(['stats', '--db', {db!r}]))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SUNBAE_", "DISCORD_"))}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 141, done.stderr
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr

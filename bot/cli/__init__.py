@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import signal
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -66,6 +68,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader left (`… | head`): nothing more to say, and no traceback about it. Point
+        # stdout at devnull so the interpreter's last flush does not raise again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 128 + signal.SIGPIPE
     except Exception as exc:
         # A failing database (read-only, full disk, damaged, locked) is said in one line;
         # anything else is a bug, and its traceback is what a report needs.
