@@ -13,7 +13,9 @@ import logging
 import os
 import signal
 import sys
+import threading
 from collections.abc import Sequence
+from types import FrameType
 from typing import TextIO
 
 from bot.cli.common import EXIT_USAGE, CliError, Handler, db_path
@@ -55,6 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     handler: Handler = args.handler
+    # `kill` (SIGTERM) unwinds like Ctrl-C: finally blocks run, an ingest's parser pool shuts
+    # down. (`run` replaces this with its own handler for a graceful gateway close.)
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _interrupt) if main_thread else None
     try:
         return asyncio.run(handler(args, settings))
     except CliError as exc:
@@ -83,3 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.getLogger("bot.cli").debug("database failure", exc_info=exc)
         print(f"error: {explained}", file=sys.stderr)
         return 1
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
