@@ -616,8 +616,32 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "tipcfg.saved": {"ko": "저장했어요.", "en": "Saved."},
     "tipcfg.disabled": {"ko": "오늘의 팁 게시를 껐어요.", "en": "Daily tip posting is off."},
     "tipcfg.skipped": {
-        "ko": "{date}의 팁은 건너뛸게요.",
-        "en": "The tip of {date} will be skipped.",
+        "ko": "{date}의 팁은 건너뛸게요. 되돌리려면 `/tip-config unskip`.",
+        "en": "The tip of {date} will be skipped. To undo it: `/tip-config unskip`.",
+    },
+    "tipcfg.skip_replaced": {
+        "ko": "(전에 건너뛰기로 한 {date}에는 다시 팁이 올라가요. 건너뛰는 날은 한 번에 하루예요.)",
+        "en": "({date}, skipped before, gets its tip again: one skipped day at a time.)",
+    },
+    "tipcfg.unskipped": {
+        "ko": "{date}에도 팁을 올릴게요.",
+        "en": "The tip of {date} will be posted after all.",
+    },
+    "tipcfg.nothing_skipped": {
+        "ko": "건너뛰기로 한 날이 없어요.",
+        "en": "No day is being skipped.",
+    },
+    "tipcfg.bad_date": {
+        "ko": "날짜는 YYYY-MM-DD로 적어 주세요 (예: 2026-12-24). 입력: `{value}`",
+        "en": "Date must be YYYY-MM-DD (e.g. 2026-12-24), got `{value}`.",
+    },
+    "tipcfg.past_date": {
+        "ko": "{value}은(는) 이미 지난 날이에요. 오늘이나 그 뒤의 날을 골라 주세요.",
+        "en": "{value} is in the past: pick today or a later day.",
+    },
+    "tipcfg.already_posted": {
+        "ko": "{value}의 팁은 이미 올라갔어요.",
+        "en": "The tip of {value} was already posted.",
     },
     "tipcfg.preview": {"ko": "다가올 팁", "en": "Upcoming tips"},
     "tipcfg.bad_time": {
@@ -1113,7 +1137,20 @@ COMMAND_TEXT: dict[str, dict[Language, str]] = {
     "tipcfg.preview.name": {"ko": "미리보기", "en": "preview"},
     "tipcfg.preview.description": {"ko": "다가올 팁 미리보기", "en": "Preview the next tips"},
     "tipcfg.skip.name": {"ko": "건너뛰기", "en": "skip"},
-    "tipcfg.skip.description": {"ko": "다음 팁 하루 건너뛰기", "en": "Skip the next day's tip"},
+    "tipcfg.skip.description": {
+        "ko": "하루 팁 건너뛰기 (날짜를 안 적으면 다음 팁)",
+        "en": "Skip one day's tip (the next one unless you give a date)",
+    },
+    "tipcfg.date.name": {"ko": "날짜", "en": "date"},
+    "tipcfg.date.description": {
+        "ko": "YYYY-MM-DD (예: 2026-12-24)",
+        "en": "YYYY-MM-DD (e.g. 2026-12-24)",
+    },
+    "tipcfg.unskip.name": {"ko": "건너뛰기취소", "en": "unskip"},
+    "tipcfg.unskip.description": {
+        "ko": "건너뛰기로 한 날에도 팁 올리기",
+        "en": "Post on the skipped day after all",
+    },
     "tipcfg.channel.name": {"ko": "채널", "en": "channel"},
     "tipcfg.channel.description": {"ko": "팁을 올릴 채널", "en": "Where to post"},
     "tipcfg.time.name": {"ko": "시간", "en": "time"},

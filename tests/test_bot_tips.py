@@ -238,7 +238,9 @@ async def test_preview_skip_and_off(harness: Harness) -> None:
     skip = await h.emu.slash("tip-config skip", user=mod, channel=channel)
     skipped = (await h.services.tips.settings(channel.guild_id or 0)).skip_date
     assert skipped is not None
-    assert skip.content == f"{skipped.isoformat()}의 팁은 건너뛸게요."
+    assert (
+        skip.content == f"{skipped.isoformat()}의 팁은 건너뛸게요. 되돌리려면 `/tip-config unskip`."
+    )
     show = await h.emu.slash("tip-config show", user=mod, channel=channel)
     assert fields(show.embeds[0])["건너뛸 날"] == skipped.isoformat()
 

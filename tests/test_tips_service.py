@@ -166,6 +166,15 @@ async def test_every_refusal_can_be_said_in_the_users_language(service: TipServi
         with pytest.raises(TipConfigError) as caught:
             await service.configure(GUILD, **change)  # type: ignore[arg-type]
         refusals.append(caught.value)
+    await service.configure(GUILD, channel_id=5)
+    await service.store.claim(
+        GUILD, dt.date(2025, 3, 2), status="skipped", nonce="n", slot_at=service.clock(),
+        channel_id=5, entry_id=None, reason="test", now=service.clock(),
+    )  # fmt: skip
+    for day in ("soon", "2025-02-27", "2025-03-02"):  # not a date, past, already settled
+        with pytest.raises(TipConfigError) as caught:
+            await service.skip(GUILD, day)
+        refusals.append(caught.value)
     assert {r.problem for r in refusals} == set(get_args(TipConfigProblem))
     for refusal in refusals:
         korean = t(f"tipcfg.{refusal.problem}", "ko", value=refusal.value)

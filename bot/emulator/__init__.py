@@ -56,7 +56,7 @@ Permissions bind only on a guild a human owns: ``emu.add_guild(name, owner="owne
 owns a plain ``add_guild`` guild, and an owner may do anything).
 """
 
-from bot.emulator.errors import EmulatorError, InteractionTimeout
+from bot.emulator.errors import CommandHidden, EmulatorError, InteractionTimeout
 from bot.emulator.models import Channel, ChannelType, Guild, Member, Role, User
 from bot.emulator.permissions import ALL_PERMISSIONS, BOT_DEFAULT, EVERYONE_DEFAULT, Perm
 from bot.emulator.recording import Call, Fault, GatewayEvent
@@ -72,6 +72,7 @@ __all__ = [
     "Call",
     "Channel",
     "ChannelType",
+    "CommandHidden",
     "DiscordEmulator",
     "EmulatorError",
     "Fault",

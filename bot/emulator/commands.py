@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.emulator.errors import EmulatorError
+from bot.emulator.errors import CommandHidden, EmulatorError
 from bot.emulator.models import Channel, ChannelType, Member, Role, User
 from bot.emulator.permissions import ADMIN, effective
 from bot.emulator.state import EmulatorState, UploadedFile
@@ -121,7 +121,7 @@ def check_can_use(
     have = state.permissions(guild_id, user_id)
     need = int(required)
     if (need == 0 and not have & ADMIN) or (have & effective(need)) != need:
-        raise EmulatorError(
+        raise CommandHidden(
             f"user {user_id} cannot see command {command['name']!r}: it needs permissions {need:#x}"
             " (pass check_permissions=False to invoke it anyway)"
         )

@@ -10,6 +10,11 @@ class EmulatorError(AssertionError):
     button, missing required option...). An AssertionError so pytest shows it as a failed check."""
 
 
+class CommandHidden(EmulatorError):
+    """The user cannot see the command: its default_member_permissions are more than theirs
+    (a server admin may still show it to them; the bot's own check then answers)."""
+
+
 class InteractionTimeout(EmulatorError):
     """The bot did not answer an interaction (or a deferred one never finished) in time."""
 

@@ -16,7 +16,13 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.emulator import EmulatorError, InteractionResult, InteractionTimeout, ModalPrompt
+from bot.emulator import (
+    CommandHidden,
+    EmulatorError,
+    InteractionResult,
+    InteractionTimeout,
+    ModalPrompt,
+)
 from bot.emulator.render import button_text
 from bot.models.tips import Outcome
 from bot.sandbox.clock import (
@@ -252,16 +258,33 @@ class Session:
             elif line.startswith("/"):
                 path, options = split_command(line)
                 typed = self._coerce(self._schema(path), options)
-                result = await self.h.emu.slash(
-                    path, options=typed, user=user, channel=self.h.channel, locale=self.locale
-                )
-                self.show(await self._settled(result))
+                self.show(await self._settled(await self._slash(path, typed, user)))
             else:
                 await self._component(line.strip("[]"), user)
             self.show_new_threads(before)
         except (SandboxError, EmulatorError, InteractionTimeout) as exc:
             self.emit({"error": str(exc)}, f"! {exc}")
         return True
+
+    async def _slash(
+        self, path: list[str], options: dict[str, Any], user: Any
+    ) -> InteractionResult:
+        try:
+            return await self.h.emu.slash(
+                path, options=options, user=user, channel=self.h.channel, locale=self.locale
+            )
+        except CommandHidden:
+            # Discord lists the command only for members with its default permissions, but a
+            # server admin can show it to anyone: then the bot's own check answers. Show that.
+            self.emit(
+                {"note": "hidden"},
+                f"(Discord hides /{path[0]} from members without its permissions; when it is"
+                " shown to them anyway, the bot answers:)",
+            )
+            return await self.h.emu.slash(
+                path, options=options, user=user, channel=self.h.channel, locale=self.locale,
+                check_permissions=False,
+            )  # fmt: skip
 
     async def _clock_command(self, line: str, threads_before: set[int]) -> None:
         """`:advance 1d`, `:time 2026-12-02T09:00`, `:time`: move the clock, then show what

@@ -22,7 +22,9 @@ class NoTipsError(TipError):
 
 
 # What is wrong with a /tip-config value; the Discord side words each in the user's language.
-TipConfigProblem = Literal["bad_time", "bad_zone", "channel_required"]
+TipConfigProblem = Literal[
+    "bad_time", "bad_zone", "channel_required", "bad_date", "past_date", "already_posted"
+]
 
 
 class TipConfigError(TipError, ValueError):

@@ -31,6 +31,16 @@ def parse_time(text: str) -> str:
     return f"{int(match.group(1)):02d}:{match.group(2)}"
 
 
+def parse_day(text: str) -> dt.date:
+    """'2026-12-24' -> a date; anything else raises TipConfigError."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise TipConfigError(
+            "bad_date", f"date must be YYYY-MM-DD (e.g. 2026-12-24), got {text!r}", value=text
+        ) from None
+
+
 def parse_zone(name: str) -> str:
     """An IANA zone name that exists here (tzdata ships with the bot), else TipConfigError."""
     name = name.strip()

@@ -16,7 +16,7 @@ from bot.models.tips import DEFAULT_TIME, DailyTip, Deck, TipSettings
 from bot.tips import deck as decks
 from bot.tips.errors import NoTipsError, TipConfigError
 from bot.tips.ports import EntryLookup, TipStore
-from bot.tips.schedule import local_date, parse_time, parse_zone, slot_at
+from bot.tips.schedule import local_date, parse_day, parse_time, parse_zone, slot_at
 
 log = logging.getLogger(__name__)
 
@@ -171,16 +171,40 @@ class TipService:
             await self.store.save_settings(replace(current, enabled=False), now=self.clock())
         return await self.settings(guild_id, acknowledge=False)
 
-    async def skip(self, guild_id: int) -> dt.date:
-        """Skip the next scheduled post: today's if its slot is still ahead, else tomorrow's."""
+    async def skip(self, guild_id: int, day: dt.date | str | None = None) -> dt.date:
+        """Skip one day's post: `day` (a date or YYYY-MM-DD, today or later, not yet posted),
+        else the next one: today's if its slot is still ahead, else tomorrow's. One skipped day
+        at a time: a new one replaces it."""
         current = await self._stored_or_default(guild_id)
         now = self.clock()
-        day = local_date(now, current.timezone)
-        if slot_at(day, current.time, current.timezone) <= now or await self.store.post(
-            guild_id, day
-        ):
-            day += dt.timedelta(days=1)
+        today = local_date(now, current.timezone)
+        if day is None:
+            day = today
+            if slot_at(day, current.time, current.timezone) <= now or await self.store.post(
+                guild_id, day
+            ):
+                day += dt.timedelta(days=1)
+        else:
+            day = parse_day(day) if isinstance(day, str) else day
+            if day < today:
+                raise TipConfigError("past_date", f"{day} is in the past", value=day.isoformat())
+            if await self.store.post(guild_id, day):
+                raise TipConfigError(
+                    "already_posted", f"the tip of {day} was already posted", value=day.isoformat()
+                )
         await self.store.save_settings(replace(current, skip_date=day), now=now)
+        return day
+
+    async def unskip(self, guild_id: int) -> dt.date | None:
+        """Post on the skipped day after all; returns that day (None: nothing was skipped)."""
+        current = await self.store.settings(guild_id)
+        if current is None or current.skip_date is None:
+            return None
+        day, now = current.skip_date, self.clock()
+        await self.store.save_settings(replace(current, skip_date=None), now=now)
+        # A day already gone by (or settled) stays as it was: there is nothing left to undo.
+        if day < local_date(now, current.timezone) or await self.store.post(guild_id, day):
+            return None
         return day
 
     # -- helpers ---------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from bot.adapter.types import Interaction
 from bot.i18n import t
 from bot.models.tips import TipSettings
 from bot.tips.errors import NoTipsError, TipConfigError
-from bot.tips.schedule import parse_time, parse_zone
+from bot.tips.schedule import local_date, parse_time, parse_zone
 from bot.tips.service import TipService
 from cogs.tips.embeds import settings_embed
 from cogs.tips.poster import missing_permissions
@@ -198,8 +198,36 @@ class TipConfig(
     @app_commands.command(
         name=cmd_str("tipcfg.skip.name"), description=cmd_str("tipcfg.skip.description")
     )
-    async def skip(self, interaction: Interaction) -> None:
+    @app_commands.rename(date=cmd_str("tipcfg.date.name"))
+    @app_commands.describe(date=cmd_str("tipcfg.date.description"))
+    async def skip(
+        self, interaction: Interaction, date: app_commands.Range[str, 1, 40] | None = None
+    ) -> None:
+        assert interaction.guild_id is not None
+        try:
+            async with deferring(interaction):
+                current = await self.tips.settings(interaction.guild_id, acknowledge=False)
+                before = current.skip_date
+                today = local_date(self.tips.clock(), current.timezone)
+                day = await self.tips.skip(interaction.guild_id, date)
+        except TipConfigError as exc:
+            await send(interaction, f"⚠️ {config_error(interaction, exc)}")
+            return
+        message = text(interaction, "tipcfg.skipped", date=day.isoformat())
+        if before is not None and before != day and before >= today:
+            message += "\n" + text(interaction, "tipcfg.skip_replaced", date=before.isoformat())
+        await send(interaction, message)
+
+    @app_commands.command(
+        name=cmd_str("tipcfg.unskip.name"), description=cmd_str("tipcfg.unskip.description")
+    )
+    async def unskip(self, interaction: Interaction) -> None:
         assert interaction.guild_id is not None
         async with deferring(interaction):
-            day = await self.tips.skip(interaction.guild_id)
-        await send(interaction, text(interaction, "tipcfg.skipped", date=day.isoformat()))
+            day = await self.tips.unskip(interaction.guild_id)
+        message = (
+            text(interaction, "tipcfg.unskipped", date=day.isoformat())
+            if day is not None
+            else text(interaction, "tipcfg.nothing_skipped")
+        )
+        await send(interaction, message)

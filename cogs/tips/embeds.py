@@ -53,7 +53,9 @@ def settings_embed(s: TipSettings, language: Language) -> discord.Embed:
                 value=discord.utils.format_dt(s.next_post_at, "F"),
                 inline=False,
             )
-    if s.skip_date and s.skip_date >= dt.datetime.now(dt.UTC).date() - dt.timedelta(days=1):
+    # A skipped day still ahead (by the service's clock: the next post's date), not a past one.
+    anchor = (s.next_post_at or dt.datetime.now(dt.UTC)).date() - dt.timedelta(days=1)
+    if s.skip_date and s.skip_date >= anchor:
         embed.add_field(name=t("tipcfg.skip", language), value=s.skip_date.isoformat(), inline=True)
     if problem := problem_text(s, language):
         embed.add_field(name=t("tipcfg.problem", language), value=problem, inline=False)
