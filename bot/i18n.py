@@ -377,6 +377,14 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "Closest topics: {topics} · browse them all with `/topics`.",
     },
     "advice.topic_button": {"ko": "주제: {topic}", "en": "Topic: {topic}"},
+    "advice.no_match_topic": {
+        "ko": "**{topic}** 주제에서는 **{query}**에 맞는 조언을 찾지 못했어요.",
+        "en": "No advice on **{topic}** matched **{query}**.",
+    },
+    "advice.all_topics": {
+        "ko": "모든 주제에서 '{query}' 찾기",
+        "en": "Search all topics for '{query}'",
+    },
     "advice.did_you_mean": {
         "ko": "혹시 이걸 찾으셨나요?",
         "en": "Did you mean one of these?",
@@ -405,10 +413,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "button.prev": {"ko": "이전", "en": "Previous"},
     "button.next": {"ko": "다음", "en": "Next"},
+    "button.back": {"ko": "목록으로", "en": "Back to the list"},
     "button.share": {"ko": "채널에 공유", "en": "Share to channel"},
     "embed.topics": {"ko": "주제", "en": "Topics"},
     "embed.source": {"ko": "출처", "en": "Source"},
-    "embed.english": {"ko": "English summary", "en": "In English"},
+    "embed.in_korean": {"ko": "", "en": "-# The advice below is in Korean, as it was given."},
     "embed.tip": {"ko": "한 줄 팁", "en": "Tip"},
     "embed.result": {"ko": "결과 {n}/{total}", "en": "Result {n}/{total}"},
     "embed.part": {"ko": "{n}/{total}쪽", "en": "part {n}/{total}"},
@@ -529,20 +538,39 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "insights.weekday.6": {"ko": "일요일", "en": "Sunday"},
     # about
     "about.title": {"ko": "선배 sunbae", "en": "sunbae (선배)"},
-    "about.description": {
-        "ko": "AI 부트캠프 선배들과 현업 연사들의 커리어 조언을 캠퍼에게 전해 주는 봇이에요.\n"
-        "`/advice`로 궁금한 것을 물어보고, `/topics`로 주제별로 둘러보세요.",
-        "en": "Career advice from AI-bootcamp seniors and industry speakers, for campers.\n"
-        "Ask with `/advice`, browse with `/topics`.",
+    "about.intro": {
+        "ko": "AI 부트캠프 선배들과 현업 연사들이 남긴 커리어 조언을, 궁금할 때 바로 찾아 드려요.",
+        "en": "Career advice from AI-bootcamp seniors and industry speakers, found the moment"
+        " you wonder.",
     },
-    "about.corpus": {"ko": "조언", "en": "Corpus"},
-    "about.corpus_value": {
-        "ko": "조언 {entries}개 · 팁 {tips}개 · 주제 {topics}개",
-        "en": "{entries} entries · {tips} tips · {topics} topics",
+    "about.try": {"ko": "이렇게 써 보세요", "en": "Try"},
+    "about.commands": {
+        "ko": "`/advice query:대학원` 궁금한 것을 물어보기\n"
+        "`/topics` 주제별로 둘러보기\n"
+        "`/tip` 오늘의 팁\n"
+        "`/entry` 제목으로 조언 바로 열기",
+        "en": "`/advice query:grad school` ask what you wonder\n"
+        "`/topics` browse by topic\n"
+        "`/tip` today's tip\n"
+        "`/entry` open a piece of advice by its title",
     },
-    "about.sources": {"ko": "출처", "en": "Sources"},
-    "about.version": {"ko": "버전", "en": "Version"},
-    "about.docs": {"ko": "문서", "en": "Docs"},
+    "about.corpus": {"ko": "모아 둔 조언", "en": "What it holds"},
+    "about.held": {
+        "ko": "조언 {entries}개 · 오늘의 팁 {tips}개 · 주제 {topics}개",
+        "en": "{entries} pieces of advice · {tips} daily tips · {topics} topics",
+    },
+    "about.source_line": {"ko": "• {source}: {n}개", "en": "• {source}: {n}"},
+    "about.more_sources": {
+        "ko": "• 그 밖의 출처 {sources}곳: {n}개",
+        "en": "• {sources} more sources: {n}",
+    },
+    "about.moderators": {"ko": "이 서버에서 직접 쓴 조언", "en": "Written in this server"},
+    "about.language": {"ko": "언어", "en": "Language"},
+    "about.english": {
+        "ko": "",
+        "en": "Titles and summaries are in English where the advice has them; the advice itself"
+        " is in Korean, as it was given.",
+    },
     # daily tip
     "tip.title": {"ko": "오늘의 팁 · {date}", "en": "Tip of the day · {date}"},
     "tip.from": {"ko": "출처 조언", "en": "From"},

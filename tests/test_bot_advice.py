@@ -117,14 +117,17 @@ async def test_no_match_offers_did_you_mean_and_a_pick_shows_an_entry(harness: H
         "advice", {"query": "대학원", "topic": "kaggle-competitions"}, user=h.camper
     )
     assert res.ephemeral and not res.embeds
+    # The reply names the topic filter that found nothing (issue 15.4), and offers the same
+    # question over every topic first.
     assert res.content.splitlines() == [
-        "**대학원**에 맞는 조언을 찾지 못했어요.",
+        "**캐글·경진대회** 주제에서는 **대학원**에 맞는 조언을 찾지 못했어요.",
         "혹시 이걸 찾으셨나요?",
     ]
     choices = labels(res.message)
-    assert 1 <= len(choices) <= 5
-    assert any("대학원" in label for label in choices)
-    entry_label = next(label for label in choices if not label.startswith("주제"))
+    assert 2 <= len(choices) <= 5
+    assert choices[0] == "모든 주제에서 '대학원' 찾기"
+    assert any("대학원" in label for label in choices[1:])
+    entry_label = next(label for label in choices[1:] if not label.startswith("주제"))
     picked = await h.emu.click(res, label=entry_label, user=h.camper)
     assert picked.callback_type == 7
     assert res.content == ""  # the "no match" text is replaced
@@ -132,6 +135,12 @@ async def test_no_match_offers_did_you_mean_and_a_pick_shows_an_entry(harness: H
     assert embed["title"] == entry_label
     assert (await h.services.entries.get(entry_id(embed))) is not None
     assert labels(res.message) == ["채널에 공유"]  # one entry, one page
+
+    again = await h.emu.slash(
+        "advice", {"query": "대학원", "topic": "kaggle-competitions"}, user=h.camper
+    )
+    await h.emu.click(again, label="모든 주제에서 '대학원' 찾기", user=h.camper)
+    assert again.embeds and "결과 1/" in footer(again.embeds[0])  # grad school advice, unfiltered
 
 
 async def test_no_match_without_suggestions_points_to_topics(harness: Harness) -> None:
@@ -189,8 +198,9 @@ async def test_english_locale_gets_english_ui(harness: Harness) -> None:
     assert embed["title"] == (best.title_en or best.title)
     names = [f["name"] for f in embed["fields"]]
     assert "Topics" in names and "Source" in names
-    if best.summary:
-        assert fields(embed)["In English"] == best.summary
+    if best.summary:  # the English summary on top, then the Korean advice as given
+        assert embed["description"].startswith(f"> {best.summary}\n-# The advice below is in")
+        assert "In English" not in fields(embed)
     assert re.search(r" · Result 1/\d+$", footer(embed))
     await h.emu.click(res, label="Next", user=h.camper, locale="en-US")
     assert re.search(r" · Result 2/\d+$", footer(res.embeds[0]))
@@ -356,3 +366,57 @@ async def test_advice_defers_while_the_search_index_loads(tmp_path: Path) -> Non
         assert not again.deferred and again.embeds
         missing = await h.emu.slash("entry", {"id": "없는-아이디"}, user=h.camper)
         assert not missing.deferred
+
+
+async def test_english_members_get_english_titles_wherever_there_are_some(
+    harness: Harness,
+) -> None:
+    """Issue 15.3: autocomplete, pages, the tip and "did you mean" name entries by title_en."""
+    h = harness
+    en = {"user": h.camper, "locale": "en-US"}
+    titles = await h.emu.autocomplete("entry", {"id": "portfolio"}, focused="id", **en)
+    assert titles and all(not re.search("[가-힣]", c["name"]) for c in titles), titles
+    assert {"name": "Is a portfolio better with many shallow projects or a few deep ones?",
+            "value": "portfolio-few-and-deep"} in titles  # fmt: skip
+    choices = await h.emu.autocomplete("advice", {"query": "포트폴"}, focused="query", **en)
+    assert choices[0]["name"] == "Topic: Portfolio (포트폴리오)"
+    entries = [c for c in choices if str(c["value"]).startswith("entry:")]
+    assert entries and all(not re.search("[가-힣]", c["name"]) for c in entries)
+    korean = await h.emu.autocomplete("advice", {"query": "포트폴"}, focused="query", user=h.camper)
+    assert korean[0]["name"] == "주제: 포트폴리오 (Portfolio)"
+    assert any(c["name"] == "포트폴리오는 많고 얕게? 적고 깊게?" for c in korean)
+
+    page = await h.emu.slash("entry", {"id": "portfolio-few-and-deep"}, **en)
+    entry = await h.services.entries.get("portfolio-few-and-deep")
+    assert entry is not None and entry.summary
+    assert page.embeds[0]["title"] == entry.title_en
+    # The English summary on top, then the body in Korean as it was given.
+    description = page.embeds[0]["description"]
+    assert description.startswith(f"> {entry.summary}\n-# The advice below is in Korean")
+    assert re.search("[가-힣]", description.split("\n\n", 1)[1])
+
+    tip = await h.emu.slash("tip", **en)
+    shown = await h.services.entries.get(footer(tip.embeds[0]).removeprefix("id: "))
+    assert shown is not None
+    assert fields(tip.embeds[0])["From"].startswith(f"**{shown.title_en or shown.title}**")
+
+    miss = await h.emu.slash("advice", {"query": "대학원", "topic": "kaggle-competitions"}, **en)
+    assert miss.content.startswith("No advice on **Kaggle and competitions** matched **대학원**.")
+    assert labels(miss.message)[0] == "Search all topics for '대학원'"
+    assert "Topic: Grad school (대학원)" in labels(miss.message)
+
+
+async def test_topic_autocomplete_takes_initial_consonants(harness: Harness) -> None:
+    h = harness
+
+    async def topics(typed: str) -> list[str]:
+        found = await h.emu.autocomplete(
+            "advice", {"query": "x", "topic": typed}, focused="topic", user=h.camper
+        )
+        return [str(c["value"]) for c in found]
+
+    assert (await topics("ㅋ"))[:2] == ["kaggle-competitions", "career-path"]  # names first
+    assert await topics("캐ㄱ") == ["kaggle-competitions"]  # a syllable being typed
+    assert (await topics("ㄷㅎㅇ"))[0] == "grad-school"
+    assert "kaggle-competitions" in await topics("ㄱㅈ")  # 캐글·경진대회: any word's start
+    assert await topics("kag") == ["kaggle-competitions"]

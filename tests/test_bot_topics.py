@@ -14,6 +14,7 @@ from bot.adapter.views import OwnedView
 from bot.emulator import EmulatorError
 from bot.models import EntryDraft, Source
 from bot.sandbox.harness import Harness
+from bot.text.markdown import escape
 from tests.helpers_async import eventually
 from tests.helpers_bot import bot_settings, start_harness
 from tests.helpers_messages import enabled, fields, footer, labels, selects
@@ -78,12 +79,17 @@ async def test_picking_a_topic_pages_through_its_entries_and_opens_one(harness: 
 
     entry = await h.services.entries.get(first_page[2])
     assert entry is not None
-    opened = await h.emu.select(res, [entry.id], user=h.camper)
-    assert opened.callback_type == 4 and opened.ephemeral  # a new private message
-    assert opened.embeds[0]["title"] == entry.title
-    assert footer(opened.embeds[0]) == f"id: {entry.id}"
-    assert labels(opened.message) == ["채널에 공유"]
-    assert footer(res.embeds[0]) == f"1/{pages}쪽"  # the list stays where it was
+    await h.emu.click(res, label="다음", user=h.camper)
+    opened = await h.emu.select(res, [second_page[0]], user=h.camper)
+    assert opened.callback_type == 7  # opened in place of the list...
+    entry = await h.services.entries.get(second_page[0])
+    assert entry is not None
+    assert res.embeds[0]["title"] == entry.title
+    assert footer(res.embeds[0]) == f"id: {entry.id}"
+    assert labels(res.message) == ["목록으로", "채널에 공유"]  # ...with a way back (issue 15.4)
+    await h.emu.click(res, label="목록으로", user=h.camper)
+    assert footer(res.embeds[0]) == f"2/{pages}쪽"  # back on the page it was opened from
+    assert [o["value"] for o in selects(res.message)[0]["options"]] == second_page
 
 
 async def test_someone_else_cannot_use_the_topic_menu(harness: Harness) -> None:
@@ -108,29 +114,36 @@ async def test_topics_in_english(harness: Harness) -> None:
     assert selects(res.message)[0]["placeholder"] == "Open an entry…"
 
 
-async def test_about_shows_version_and_counts(harness: Harness) -> None:
+async def test_about_is_a_short_card_with_counts_per_source_and_commands_to_try(
+    harness: Harness,
+) -> None:
     h = harness
     stats = await h.services.entries.stats()
+    sources = await h.services.entries.sources()
     res = await h.emu.slash("about", user=h.camper)
     assert res.ephemeral
     embed = res.embeds[0]
     assert embed["title"] == "선배 sunbae"
+    assert footer(embed) == f"sunbae {__version__}"
     shown = fields(embed)
-    assert shown["버전"] == __version__
-    assert shown["조언"] == (
-        f"조언 {stats['entries']}개 · 팁 {stats['tips']}개 · 주제 {stats['topics']}개"
+    assert (
+        shown["이렇게 써 보세요"].splitlines()[0] == "`/advice query:대학원` 궁금한 것을 물어보기"
     )
+    assert "`/topics`" in shown["이렇게 써 보세요"] and "`/tip`" in shown["이렇게 써 보세요"]
+    held = shown["모아 둔 조언"].splitlines()
+    assert held[0] == (
+        f"조언 {stats['entries']}개 · 오늘의 팁 {stats['tips']}개 · 주제 {stats['topics']}개"
+    )
+    top_source, top_count = sources[0]
+    # Per source, named (escaped: a post title is not Markdown), then its count.
+    assert held[1] == f"• {escape(top_source)}: {top_count}개"
     assert stats["entries"] >= 100 and stats["tips"] > 0
-    assert shown["문서"] == "README.md · `python -m bot --help`"  # no invented URL
-    top_source, top_count = (await h.services.entries.sources())[0]
-    assert shown["출처"].splitlines()[0].startswith(f"{top_count} · {top_source[:60]}")
+    assert "README" not in str(embed) and "--help" not in str(embed)  # campers' card
 
     english = await h.emu.slash("about", user=h.camper, locale="en-US")
     shown = fields(english.embeds[0])
-    assert shown["Version"] == __version__
-    assert shown["Corpus"] == (
-        f"{stats['entries']} entries · {stats['tips']} tips · {stats['topics']} topics"
-    )
+    assert shown["What it holds"].startswith(f"{stats['entries']} pieces of advice · ")
+    assert "the advice itself is in Korean" in shown["Language"]  # issue 15.3
 
 
 async def test_an_expired_topic_menu_leaves_the_page_it_led_to_alone(

@@ -30,7 +30,12 @@ def entry_pages(
     title = entry.title
     if language == "en" and entry.title_en:
         title = entry.title_en
-    bodies = limits.paginate(safe_links(entry.body))
+    body = safe_links(entry.body)
+    if language == "en" and entry.summary:
+        # English first: the summary on top, then the advice as it was given, in Korean.
+        summary = "\n".join(f"> {line}" for line in safe_links(entry.summary).splitlines())
+        body = f"{summary}\n{t('embed.in_korean', language)}\n\n{body}"
+    bodies = limits.paginate(body)
     pages: list[discord.Embed] = []
     for number, body in enumerate(bodies, start=1):
         embed = discord.Embed(
@@ -38,19 +43,12 @@ def entry_pages(
             description=limits.clip(body, limits.EMBED_DESCRIPTION),
             colour=COLOR,
         )
-        if number == 1:
-            if language == "en" and entry.summary:
-                embed.add_field(
-                    name=t("embed.english", language),
-                    value=limits.clip(safe_links(entry.summary), limits.EMBED_FIELD_VALUE),
-                    inline=False,
-                )
-            if entry.tip:
-                embed.add_field(
-                    name=t("embed.tip", language),
-                    value=limits.clip(safe_links(entry.tip), limits.EMBED_FIELD_VALUE),
-                    inline=False,
-                )
+        if number == 1 and entry.tip:
+            embed.add_field(
+                name=t("embed.tip", language),
+                value=limits.clip(safe_links(entry.tip), limits.EMBED_FIELD_VALUE),
+                inline=False,
+            )
         if entry.topics:
             names = ", ".join(topic_label(topics.get(x), x, language) for x in entry.topics)
             embed.add_field(

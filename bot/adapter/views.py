@@ -93,11 +93,22 @@ class PagesView(OwnedView):
         share_title: Callable[[int], str] | None = None,
         page_items: Sequence[discord.ui.Item[Any] | None] = (),
         on_event: PageEvent | None = None,
+        back: Pick | None = None,
     ) -> None:
         """`page_items`, when given, has one item (or None) per page, shown with that page: the
         Discuss button of the page's entry. A DynamicItem stays usable after the view times out.
-        `on_event` hears of page turns and shares, once they are answered."""
+        `on_event` hears of page turns and shares, once they are answered. `back` adds a
+        "back to the list" button first, for pages opened in place of a list."""
         super().__init__(owner_id, language)
+        if back is not None:
+            button = discord.ui.Button(label=t("button.back", language), emoji="↩️")
+
+            async def go_back(interaction: discord.Interaction) -> None:
+                await back(interaction, "")
+                self.stop()  # replaced by the list: its expiry must not touch that message
+
+            button.callback = go_back
+            self.add_item(button)
         self._on_event = on_event
         self.pages = list(pages)
         self.index = 0

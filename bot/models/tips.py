@@ -24,6 +24,7 @@ class DailyTip:
     tip: str
     source: str  # attribution line ("speaker · event · date"), may be ""
     url: str | None = None
+    title_en: str = ""  # the entry's English title, for English-speaking servers and members
 
     def as_dict(self) -> dict[str, object]:
         return {

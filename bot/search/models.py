@@ -47,18 +47,23 @@ class Suggestion:
         return cls(fit(title), value, SuggestionKind.ENTRY, entry_id)
 
     @classmethod
-    def for_topic(cls, topic: Topic) -> Suggestion:
-        label = topic.name_ko
-        if topic.name_en and topic.name_en.lower() != topic.name_ko.lower():
-            label = f"{topic.name_ko} ({topic.name_en})"
+    def for_topic(cls, topic: Topic, language: str = "ko") -> Suggestion:
+        first, second = (
+            (topic.name_en, topic.name_ko) if language == "en" else (topic.name_ko, topic.name_en)
+        )
+        label = first or second
+        if first and second and second.lower() != first.lower():
+            label = f"{first} ({second})"
         value = TOPIC_VALUE + topic.id
         if len(value) > VALUE_MAX:
             value = fit(topic.name_ko, VALUE_MAX)
-        return cls(fit(f"주제: {label}"), value, SuggestionKind.TOPIC, topic.id)
+        prefix = "Topic" if language == "en" else "주제"
+        return cls(fit(f"{prefix}: {label}"), value, SuggestionKind.TOPIC, topic.id)
 
     @classmethod
-    def for_query(cls, text: str) -> Suggestion:
-        return cls(fit(f"검색: {text}"), fit(text, VALUE_MAX), SuggestionKind.QUERY, text)
+    def for_query(cls, text: str, language: str = "ko") -> Suggestion:
+        prefix = "Search" if language == "en" else "검색"
+        return cls(fit(f"{prefix}: {text}"), fit(text, VALUE_MAX), SuggestionKind.QUERY, text)
 
 
 def parse_value(value: str) -> tuple[SuggestionKind, str]:

@@ -91,3 +91,9 @@ class SearchStore(IndexReads, Protocol):
 
 class EntryLookup(Protocol):
     async def get(self, entry_id: str, *, guild_id: int | None = None) -> Entry | None: ...
+
+    async def english_titles(
+        self, ids: Sequence[str], *, guild_id: int | None = None
+    ) -> dict[str, str]:
+        """id -> English title, for the live entries among `ids` that have one."""
+        ...

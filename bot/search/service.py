@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -32,7 +32,14 @@ from bot.search import saved
 from bot.search.autocomplete import MAX_CHOICES, autocomplete
 from bot.search.confidence import CORRECTED, THRESHOLD, confidence
 from bot.search.lexicon import Lexicon, topic_info
-from bot.search.models import SearchHit, SearchResult, Suggestion, SuggestionKind, parse_value
+from bot.search.models import (
+    SearchHit,
+    SearchResult,
+    Suggestion,
+    SuggestionKind,
+    fit,
+    parse_value,
+)
 from bot.search.ports import EntryLookup, SearchStore, Tokenizer
 from bot.search.query import QueryPlan, plan_query
 from bot.search.rank import Scored, rerank
@@ -389,17 +396,46 @@ class SearchService:
     # -- autocomplete ------------------------------------------------------------------------
 
     async def suggest(
-        self, prefix: str, *, limit: int = MAX_CHOICES, guild_id: int | None = None
+        self,
+        prefix: str,
+        *,
+        limit: int = MAX_CHOICES,
+        guild_id: int | None = None,
+        language: str = "ko",
     ) -> list[Suggestion]:
         """Autocomplete choices (≤ 25, names and values ≤ 100 characters) for `prefix`, among
-        what server `guild_id` sees."""
+        what server `guild_id` sees, named in `language` ("en": English titles where given)."""
         snapshot = await self._current()
         limit = max(1, min(limit, MAX_CHOICES))
-        return await self._visible(
+        found = await self._visible(
             autocomplete(prefix, snapshot.lexicon, snapshot.titles, limit=limit + _SPARE),
             guild_id,
             limit,
         )
+        return await self.localize(found, language, guild_id=guild_id)
+
+    async def localize(
+        self, suggestions: Sequence[Suggestion], language: str, *, guild_id: int | None = None
+    ) -> list[Suggestion]:
+        """The suggestions named for `language`: for "en", entries by their English title (when
+        they have one), topics English name first, "Search:" for queries. Values stay as they
+        are, so a pick means the same thing in either language."""
+        if language != "en":
+            return list(suggestions)
+        snapshot = await self._current()
+        ids = [s.ref for s in suggestions if s.kind is SuggestionKind.ENTRY]
+        english = await self._entries.english_titles(ids, guild_id=guild_id)
+        named: list[Suggestion] = []
+        for s in suggestions:
+            if s.kind is SuggestionKind.ENTRY and s.ref in english:
+                s = replace(s, name=fit(english[s.ref]))  # noqa: PLW2901
+            elif s.kind is SuggestionKind.TOPIC and s.ref in snapshot.lexicon.topics:
+                topic = snapshot.lexicon.topics[s.ref].topic
+                s = replace(s, name=Suggestion.for_topic(topic, "en").name)  # noqa: PLW2901
+            elif s.kind is SuggestionKind.QUERY:
+                s = replace(s, name=Suggestion.for_query(s.ref, "en").name)  # noqa: PLW2901
+            named.append(s)
+        return named
 
     async def _visible(
         self, suggestions: list[Suggestion], guild_id: int | None, limit: int

@@ -115,6 +115,22 @@ class EntryRepository:
         by_id = {row["id"]: entry_from_row(row) for row in rows}
         return [by_id[i] for i in ids if i in by_id]
 
+    async def english_titles(
+        self, ids: Sequence[str], *, guild_id: int | None = None
+    ) -> dict[str, str]:
+        """id -> English title, for the live entries among `ids` the server sees that have one
+        (autocomplete names entries in English for English-speaking members)."""
+        if not ids:
+            return {}
+        keys = [k for i in ids for k in scope.row_keys(i, guild_id)]
+        marks = ",".join("?" * len(keys))
+        sql = (
+            "SELECT coalesce(e.base_id, e.id), e.title_en FROM entries e"
+            f" WHERE +e.retired = 0 AND e.id IN ({marks}) AND {scope.visible('e', guild_id)}"
+        )
+        rows = await (await self._db.reader.execute(sql, keys)).fetchall()
+        return {str(r[0]): str(r[1]) for r in rows if r[1]}
+
     async def list_live(
         self,
         *,
@@ -183,6 +199,19 @@ class EntryRepository:
             )
         ).fetchall()
         return [(r[0], int(r[1])) for r in rows]
+
+    async def sources_seen(self, guild_id: int | None) -> tuple[int, list[tuple[str, int]]]:
+        """What one server sees, for /about: (live entries with a tip, [(source label, live
+        entries)]) most entries first; a server's own entries count under "moderators"."""
+        visible = scope.visible("e", guild_id)
+        rows = await (
+            await self._db.reader.execute(
+                "SELECT coalesce(e.source_post, e.source_file, 'moderators') AS label,"
+                " count(*) AS n, count(e.tip) FROM entries e"
+                f" WHERE e.retired = 0 AND {visible} GROUP BY label ORDER BY n DESC, label"
+            )
+        ).fetchall()
+        return sum(int(r[2]) for r in rows), [(str(r[0]), int(r[1])) for r in rows]
 
     # -- writes (inside a transaction) -------------------------------------------------------
 

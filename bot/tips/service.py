@@ -32,6 +32,7 @@ def _daily(guild_id: int, day: dt.date, entry: Entry) -> DailyTip:
         tip=entry.tip or "",
         source=entry.source.attribution(),
         url=entry.source.url,
+        title_en=entry.title_en,
     )
 
 

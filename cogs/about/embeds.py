@@ -1,35 +1,62 @@
-"""The /about embed: version, corpus size, sources, docs."""
+"""The /about card: what sunbae is, the commands to try, what it holds per source."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import discord
 
 from bot import __version__
 from bot.adapter import limits
 from bot.adapter.render import COLOR, fit
-from bot.i18n import Language, t
+from bot.i18n import Language, Verbatim, t
+
+SOURCES_SHOWN = 8
 
 
-def about_embed(
-    stats: Mapping[str, int], sources: Sequence[tuple[str, int]], language: Language, docs: str
-) -> discord.Embed:
+@dataclass(frozen=True, slots=True)
+class AboutCounts:
+    entries: int
+    tips: int
+    topics: int
+    sources: Sequence[tuple[str, int]]  # (source label, entries), most first
+
+
+def about_embed(counts: AboutCounts, language: Language) -> discord.Embed:
     embed = discord.Embed(
-        title=t("about.title", language), description=t("about.description", language), colour=COLOR
+        title=t("about.title", language), description=t("about.intro", language), colour=COLOR
     )
-    embed.add_field(name=t("about.version", language), value=__version__, inline=True)
+    embed.add_field(
+        name=t("about.try", language), value=t("about.commands", language), inline=False
+    )
+    held = t("about.held", language, entries=counts.entries, tips=counts.tips, topics=counts.topics)
+    if counts.sources:
+        lines = [
+            t("about.source_line", language, source=_label(label, language), n=n)
+            for label, n in counts.sources[:SOURCES_SHOWN]
+        ]
+        rest = counts.sources[SOURCES_SHOWN:]
+        if rest:
+            lines.append(
+                t("about.more_sources", language, sources=len(rest), n=sum(n for _, n in rest))
+            )
+        held += "\n" + "\n".join(lines)
     embed.add_field(
         name=t("about.corpus", language),
-        value=t("about.corpus_value", language, **stats),
-        inline=True,
+        value=limits.clip(held, limits.EMBED_FIELD_VALUE),
+        inline=False,
     )
-    if sources:
-        listed = "\n".join(f"{n:3d} · {limits.clip(s, 80)}" for s, n in sources[:10])
+    if language == "en":
         embed.add_field(
-            name=t("about.sources", language),
-            value=limits.clip(listed, limits.EMBED_FIELD_VALUE),
-            inline=False,
+            name=t("about.language", language), value=t("about.english", language), inline=False
         )
-    embed.add_field(name=t("about.docs", language), value=docs, inline=False)
+    embed.set_footer(text=f"sunbae {__version__}")
     return fit(embed)
+
+
+def _label(label: str, language: Language) -> str:
+    """A source as campers know it: its post title, clipped; a server's own entries by name."""
+    if label == "moderators":
+        return Verbatim(t("about.moderators", language))
+    return limits.clip(label, 70)

@@ -16,11 +16,12 @@ from bot.adapter.types import Interaction
 from bot.adapter.views import ChoicesView, OwnedView, PagesView
 from bot.app import Services
 from bot.corpus.references import with_named_references
-from bot.i18n import Language, Verbatim
+from bot.i18n import Language, Verbatim, t
 from bot.models import Entry, Topic
 from bot.models.cohorts import Subject
 from bot.models.insights import Command
 from bot.search.models import ENTRY_VALUE, TOPIC_VALUE, SearchResult, SuggestionKind, parse_value
+from bot.search.topic_choices import matching_topics
 from cogs.cohorts.button import discuss_button
 
 RESULT_LIMIT = 10
@@ -145,7 +146,9 @@ class AdviceCog(commands.Cog):
         language = lang(interaction)
         command: Command = "advice" if kind is SuggestionKind.QUERY else "autocomplete"
         if not entries or (result is not None and result.low_confidence):
-            await self._no_match(interaction, query, result, edit=edit, command=command)
+            await self._no_match(
+                interaction, query, result, edit=edit, command=command, topic=topic
+            )
             return
         content = None
         if result is not None and result.corrected_query:
@@ -198,12 +201,33 @@ class AdviceCog(commands.Cog):
         *,
         edit: bool,
         command: Command = "advice",
+        topic: Topic | None = None,
     ) -> None:
         if result is not None and result.hits:  # hits too weak to offer as an answer
             lines, choices = await self._closest(interaction, query, result)
         else:
-            lines = [text(interaction, "advice.no_match", query=limits.clip(query, 100))]
-            choices = [(s.name, s.value) for s in (result.suggestions if result else ())][:5]
+            language = lang(interaction)
+            suggestions = await self.services.search.localize(
+                result.suggestions if result else (), language, guild_id=interaction.guild_id
+            )
+            choices = [(s.name, s.value) for s in suggestions][:5]
+            if topic is None:
+                lines = [text(interaction, "advice.no_match", query=limits.clip(query, 100))]
+            else:
+                # Say the filter did it, and offer the same question over every topic first.
+                lines = [
+                    text(
+                        interaction,
+                        "advice.no_match_topic",
+                        query=limits.clip(query, 100),
+                        topic=topic.name(language),
+                    )
+                ]
+                # A button label shows no Markdown: the query goes in as typed.
+                everywhere = t(
+                    "advice.all_topics", language, query=Verbatim(limits.clip(query, 40))
+                )
+                choices = [(everywhere, query), *choices][:5]
             lines.append(
                 text(interaction, "advice.did_you_mean")
                 if choices
@@ -270,8 +294,9 @@ class AdviceCog(commands.Cog):
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         suggestions = await self.services.search.suggest(
-            current, limit=limits.CHOICES, guild_id=interaction.guild_id
-        )
+            current, limit=limits.CHOICES, guild_id=interaction.guild_id,
+            language=lang(interaction),
+        )  # fmt: skip
         return limits.choices((s.name, s.value) for s in suggestions)
 
     @advice.autocomplete("topic")
@@ -279,17 +304,11 @@ class AdviceCog(commands.Cog):
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         language = lang(interaction)
-        wanted = current.strip().casefold()
         other = "en" if language == "ko" else "ko"
         topics = sorted((await self._topics()).values(), key=lambda x: x.name(language))
         return limits.choices(
             (f"{topic.name(language)} · {topic.name(other)}", topic.id)
-            for topic in topics
-            if not wanted
-            or any(
-                wanted in n.casefold()
-                for n in (topic.id, topic.name_ko, topic.name_en, *topic.aliases)
-            )
+            for topic in matching_topics(topics, current)
         )
 
     # -- /entry ----------------------------------------------------------------------------------
@@ -307,7 +326,11 @@ class AdviceCog(commands.Cog):
             # Typed rather than picked: not an id. Offer the closest titles instead.
             await self._defer_while_loading(interaction, ephemeral=True)
             result = await self.services.search.search(ref, limit=5, guild_id=interaction.guild_id)
-            choices = [(h.title, f"entry:{h.id}") for h in result.hits[:5]]
+            english = lang(interaction) == "en"
+            choices = [
+                (h.entry.title_en if english and h.entry.title_en else h.title, f"entry:{h.id}")
+                for h in result.hits[:5]
+            ]
             message = text(interaction, "entry.unknown", id=limits.clip(ref, 80))
             lookup = self._record(interaction, "entry", ref, [], offered=bool(choices))
             await self._offer(interaction, message, choices, edit=False, lookup=lookup)
@@ -326,8 +349,9 @@ class AdviceCog(commands.Cog):
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         suggestions = await self.services.search.suggest(
-            current, limit=limits.CHOICES, guild_id=interaction.guild_id
-        )
+            current, limit=limits.CHOICES, guild_id=interaction.guild_id,
+            language=lang(interaction),
+        )  # fmt: skip
         return limits.choices(
             (s.name, s.ref) for s in suggestions if s.kind is SuggestionKind.ENTRY
         )

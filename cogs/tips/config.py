@@ -188,8 +188,9 @@ class TipConfig(
             return
         embed = discord.Embed(title=t("tipcfg.preview", language), colour=COLOR)
         for tip in upcoming:
+            title = tip.title_en if language == "en" and tip.title_en else tip.title
             embed.add_field(
-                name=limits.clip(f"{tip.date.isoformat()} · {tip.title}", limits.EMBED_FIELD_NAME),
+                name=limits.clip(f"{tip.date.isoformat()} · {title}", limits.EMBED_FIELD_NAME),
                 value=limits.clip(tip.tip, limits.EMBED_FIELD_VALUE),
                 inline=False,
             )

@@ -22,8 +22,9 @@ def tip_embed(tip: DailyTip, language: Language, *, nonce: str | None = None) ->
         description=limits.clip(safe_links(tip.tip), limits.EMBED_DESCRIPTION),
         colour=COLOR,
     )
+    title = tip.title_en if language == "en" and tip.title_en else tip.title
     source = limits.clip(
-        f"**{tip.title}**" + (f"\n{safe_links(tip.source)}" if tip.source else ""),
+        f"**{title}**" + (f"\n{safe_links(tip.source)}" if tip.source else ""),
         limits.EMBED_FIELD_VALUE,
     )
     embed.add_field(name=t("tip.from", language), value=source, inline=False)

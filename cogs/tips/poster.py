@@ -49,6 +49,10 @@ def _post_error(exc: Exception) -> PostError:
     return PostError("transient", f"{type(exc).__name__}: {exc}")
 
 
+def _title(tip: DailyTip, language: Language) -> str:
+    return tip.title_en if language == "en" and tip.title_en else tip.title
+
+
 class DiscordTipPoster:
     """Implements bot.tips.poster.TipPoster with a discord.py client."""
 
@@ -127,7 +131,8 @@ class DiscordTipPoster:
         try:
             thread = await message.create_thread(
                 name=limits.clip(
-                    t("tip.thread", language, title=Verbatim(tip.title)), limits.THREAD_NAME
+                    t("tip.thread", language, title=Verbatim(_title(tip, language))),
+                    limits.THREAD_NAME,
                 ),
                 auto_archive_duration=1440,
             )

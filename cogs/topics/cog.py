@@ -97,12 +97,19 @@ class TopicsCog(commands.Cog):
                 click.guild_id, "topics", entry.title, outcome="shown", results=[entry.id],
                 topic=topic_id, user_id=click.user.id,
             )  # fmt: skip
-            view = PagesView(
+
+            async def back(again: discord.Interaction, _: str) -> None:
+                await self._show_topic(again, topic_id, page=page)
+
+            # In place of the list, with a way back to it (the page it was opened from).
+            entry_view = PagesView(
                 click.user.id, language, shown, shareable=True,
                 on_event=recorder.page_events(click.guild_id, lookup, [entry.id] * len(shown)),
+                back=back,
             )  # fmt: skip
-            await click.response.send_message(embed=shown[0], view=view, ephemeral=True)
-            view.origin = click
+            await click.response.edit_message(embed=shown[0], view=entry_view)
+            entry_view.origin = click
+            view.stop()  # replaced: the list's expiry must not put its menu over the entry
 
         async def prev(click: discord.Interaction, _: str) -> None:
             await self._show_topic(click, topic_id, page=page - 1)
