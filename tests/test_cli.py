@@ -309,3 +309,34 @@ def test_a_reader_that_leaves_early_gets_no_traceback(tmp_path: Path) -> None:
     )
     assert done.returncode == 141, done.stderr
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+
+
+def test_ingest_of_a_missing_path_fails_unless_another_path_loaded(
+    tmp_path: Path, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 15.4: a mistyped path used to print a ✗ and exit 0 with nothing ingested."""
+    db = str(tmp_path / "x.db")
+    code, out, err = run(capsys, "ingest", str(tmp_path / "typo"), "--db", db)
+    assert code == 1
+    assert "no such file or folder" in out
+    assert err.strip() == f"nothing ingested: no such file or folder: {tmp_path / 'typo'}"
+    code, out, err = run(capsys, "ingest", str(tmp_path / "typo"), str(folder), "--db", db)
+    assert code == 0  # the other path loaded; the report names the missing one
+    assert out.startswith("ingested: 2 files · 3 added")
+    assert "typo: no such file or folder" in out and err == ""
+
+
+def test_search_prints_plain_text_without_markdown_escapes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "posts"
+    write(
+        folder / "p.md", post("후기", {"공부 기간": "솔~직히 6~1년은 걸려요. **꾸준히** 하세요."})
+    )
+    db = str(tmp_path / "x.db")
+    assert run(capsys, "ingest", str(folder), "--db", db)[0] == 0
+    code, out, _ = run(capsys, "search", "공부 기간", "--db", db)
+    assert code == 0
+    assert "솔~직히 6~1년" in out and "\\" not in out and "**" not in out
+    code, out, _ = run(capsys, "search", "공부 기간", "--db", db, "--json")
+    assert "\\\\~" in out  # the JSON keeps the Markdown Discord is sent

@@ -58,3 +58,13 @@ def test_tip_config_skips_a_given_day_and_unskips_it(tmp_path: Path) -> None:
     assert first_unskip.startswith("(ephemeral)\n건너뛰기로 한 날이 없어요.\n")
     assert second_unskip.startswith("(ephemeral)\n2026-12-05에도 팁을 올릴게요.\n")
     assert "오늘의 팁 · 2026-12-05" in out[":advance 2d"]  # posted after all
+
+
+def test_initial_consonants_never_suggest_a_half_word(tmp_path: Path) -> None:
+    proc = run_cli(tmp_path, "sandbox", stdin="?/advice query:ㅇㄹㅅ\n?/advice query:ㄷㅎㅇ\n")
+    assert proc.returncode == 0, proc.stderr
+    out = blocks(proc.stdout)
+    resume = out["?/advice query:ㅇㄹㅅ"]
+    assert "검색: 이력서  →  이력서" in resume
+    assert "어렵습" not in resume  # a stem cut out of 어렵습니다: not a word to search for
+    assert "검색: 대학원  →  대학원" in out["?/advice query:ㄷㅎㅇ"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -23,11 +24,12 @@ def _print_report(report: dict[str, Any], *, verb: str) -> None:
 async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from bot.services.ingest import EmptyFolderError, IngestError
 
+    paths = content_paths(args, settings)
     async with open_services(args, settings) as services:
         await services.db.require_intact()
         try:
             report = await services.ingest.ingest(
-                content_paths(args, settings), strict=args.strict, allow_empty=args.allow_empty
+                paths, strict=args.strict, allow_empty=args.allow_empty
             )
         except EmptyFolderError as exc:
             raise CliError(str(exc)) from None
@@ -42,6 +44,12 @@ async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         emit_json(report.as_dict())
     else:
         _print_report(report.as_dict(), verb="ingested")
+    # A mistyped path is a failure, unless the other paths named did load (the report says it).
+    missing = [p for p in paths if not p.exists() and not p.is_symlink()]
+    if missing and report.files == 0:
+        named = ", ".join(str(p) for p in missing)
+        print(f"nothing ingested: no such file or folder: {named}", file=sys.stderr)
+        return 1
     return 0
 
 

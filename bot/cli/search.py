@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.cli.common import Command, emit_json, open_services
 from bot.settings import Settings
+from bot.text.markdown import plain
 
 
 def _positive(text: str) -> int:
@@ -70,9 +71,9 @@ async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     for rank, hit in enumerate(result.hits, start=result.offset + 1):
         topics = f"  [{', '.join(hit.entry.topics)}]" if hit.entry.topics else ""
-        print(f"{rank:>2}. {hit.title}  ({hit.score:.3f}) {hit.id}{topics}")
-        if hit.snippet:
-            print(f"    {hit.snippet}")
+        print(f"{rank:>2}. {plain(hit.title)}  ({hit.score:.3f}) {hit.id}{topics}")
+        if hit.snippet:  # Markdown for Discord; the terminal gets the text without escapes
+            print(f"    {plain(hit.snippet)}")
         credit = hit.entry.source.attribution()
         if credit:
             print(f"    — {credit}")

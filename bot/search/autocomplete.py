@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from bot.search.lexicon import Lexicon
 from bot.search.models import Suggestion, SuggestionKind, parse_value
 from bot.search.titles import TitleIndex
-from bot.text import choseong_keys, clean, is_choseong_query, keystrokes, squash, words
+from bot.text import choseong_keys, clean, is_choseong_query, keystrokes, squash, stem, words
 
 MAX_CHOICES = 25  # Discord's limit
 CANDIDATE_CAP = 120  # titles ranked per prefix; a one-syllable prefix matches thousands
@@ -106,7 +106,20 @@ def _choseong_choices(lex: Lexicon, titles: TitleIndex, text: str, out: _Choices
         ),
     )
     out.extend(_entry(titles, i) for i in ranked)
-    out.extend(Suggestion.for_query(w) for w in lex.by_choseong(key, limit=MAX_COMPLETIONS))
+    found_words = lex.by_choseong(key, limit=3 * MAX_COMPLETIONS)
+    whole = [w for w in found_words if _searchable_word(lex, titles, w)]
+    out.extend(Suggestion.for_query(w) for w in whole[:MAX_COMPLETIONS])
+
+
+def _searchable_word(lex: Lexicon, titles: TitleIndex, stem_: str) -> bool:
+    """A stem people would search for: a topic name or alias, or a word of some title (어렵습,
+    a stem cut out of 어렵습니다 in a body, is not: suggested, it reads as a half-word)."""
+    if stem_ in lex.alias_map:
+        return True
+    for i in titles.by_prefix(keystrokes(stem_), cap=CANDIDATE_CAP):
+        if any(stem(w) == stem_ for w in words(titles.titles[i])):
+            return True
+    return False
 
 
 def _completions(lex: Lexicon, jamo: str, typed: str) -> list[str]:

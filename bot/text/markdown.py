@@ -35,6 +35,16 @@ def escape(value: str) -> str:
     return _LIST_NUMBER.sub(r"\1\\\2", value, count=1)
 
 
+_ESCAPED = re.compile(r"\\([\\*_~`|\[\]<>:#+.)-])")
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+
+
+def plain(markdown: str) -> str:
+    """Markdown as a terminal shows it best: bold markers dropped, backslash escapes undone
+    (`6\\~1년` -> `6~1년`); the CLI's plain-text output."""
+    return _ESCAPED.sub(r"\1", _BOLD.sub(r"\1", markdown))
+
+
 def code(value: str) -> str:
     """User text inside an inline code span (`…`): Discord renders nothing there, so only a
     backtick (which would close the span) and line breaks need replacing."""
