@@ -34,6 +34,7 @@ from bot.store.database import Database
 from bot.store.entries import EntryRepository
 from bot.store.ingest_state import IngestStateRepository, SqliteIngestStore
 from bot.store.insights import SqliteDigestRepository, SqliteInsightsRepository
+from bot.store.lineage import LineageRepository
 from bot.store.search_index import SqliteSearchStore
 from bot.store.state import StateRepository
 from bot.store.tips import TipRepository
@@ -64,6 +65,7 @@ class Services:
     content: ContentService
     insights: InsightsService
     digests: DigestScheduler
+    lineage: LineageRepository  # which raw post section each curated entry was written from
 
     async def close(self) -> None:
         await self.insights.recorder.close()  # writes what is queued
@@ -92,12 +94,14 @@ async def bootstrap(
     topics = TopicRepository(db)
     discussion_store = SqliteDiscussionRepository(db)
     cohorts = CohortService(SqliteCohortRepository(db), discussion_store, clock=clock)
+    lineage = LineageRepository(db)
     index_file = saved_index_file(settings.db_path)
     search = SearchService(
         SqliteSearchStore(db),
         entries=entries,
         index_file=index_file,
         build_elsewhere=None if index_file is None else elsewhere(settings.db_path, index_file),
+        lineage=lineage,
     )
     insight_store = SqliteInsightsRepository(db, timezone=settings.timezone)
     recorder = InsightsRecorder(
@@ -144,6 +148,7 @@ async def bootstrap(
         content=ContentService(SqliteContentRepository(db), clock=clock),
         insights=insights,
         digests=DigestScheduler(SqliteDigestRepository(db), insights, clock=clock),
+        lineage=lineage,
     )
 
 

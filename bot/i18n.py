@@ -414,6 +414,15 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "button.prev": {"ko": "이전", "en": "Previous"},
     "button.next": {"ko": "다음", "en": "Next"},
     "button.back": {"ko": "목록으로", "en": "Back to the list"},
+    "original.button": {"ko": "원문 보기", "en": "Original post"},
+    "original.intro": {
+        "ko": "이 조언을 정리한 원문이에요 (블로그 글의 해당 부분 그대로).",
+        "en": "The part of the blog post this advice was written from, as posted (in Korean).",
+    },
+    "original.gone": {
+        "ko": "원문을 더 이상 찾을 수 없어요.",
+        "en": "The original post is no longer there.",
+    },
     "button.share": {"ko": "채널에 공유", "en": "Share to channel"},
     "embed.topics": {"ko": "주제", "en": "Topics"},
     "embed.source": {"ko": "출처", "en": "Source"},

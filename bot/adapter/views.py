@@ -80,6 +80,17 @@ class OwnedView(discord.ui.View):
         await reply_ephemeral(interaction, error_message(interaction, error))
 
 
+PageItems = discord.ui.Item[Any] | Sequence[discord.ui.Item[Any]] | None
+
+
+def _items(given: PageItems) -> tuple[discord.ui.Item[Any], ...]:
+    if given is None:
+        return ()
+    if isinstance(given, discord.ui.Item):
+        return (given,)
+    return tuple(given)
+
+
 class PagesView(OwnedView):
     """Previous/next through a list of embeds, plus "share to channel" for a private reply."""
 
@@ -91,29 +102,28 @@ class PagesView(OwnedView):
         *,
         shareable: bool,
         share_title: Callable[[int], str] | None = None,
-        page_items: Sequence[discord.ui.Item[Any] | None] = (),
+        page_items: Sequence[PageItems] = (),
         on_event: PageEvent | None = None,
         back: Pick | None = None,
     ) -> None:
-        """`page_items`, when given, has one item (or None) per page, shown with that page: the
-        Discuss button of the page's entry. A DynamicItem stays usable after the view times out.
+        """`page_items`, when given, has per page an item, a few items or None, shown with that
+        page: the Discuss and "original" buttons of the page's entry. A DynamicItem stays usable
+        after the view times out.
         `on_event` hears of page turns and shares, once they are answered. `back` adds a
         "back to the list" button first, for pages opened in place of a list."""
         super().__init__(owner_id, language)
         if back is not None:
-            button = discord.ui.Button(label=t("button.back", language), emoji="↩️")
 
             async def go_back(interaction: discord.Interaction) -> None:
                 await back(interaction, "")
                 self.stop()  # replaced by the list: its expiry must not touch that message
 
-            button.callback = go_back
-            self.add_item(button)
+            self.add_item(ActionButton(go_back, label=t("button.back", language), emoji="↩️"))
         self._on_event = on_event
         self.pages = list(pages)
         self.index = 0
-        self._page_items = list(page_items)
-        self._shown: discord.ui.Item[Any] | None = None
+        self._page_items = [_items(x) for x in page_items]
+        self._shown: tuple[discord.ui.Item[Any], ...] = ()
         self.prev = ActionButton(self._on_prev, label=t("button.prev", language), emoji="◀️")
         self.next = ActionButton(self._on_next, label=t("button.next", language), emoji="▶️")
         if len(self.pages) > 1:
@@ -136,13 +146,13 @@ class PagesView(OwnedView):
     def _sync_buttons(self) -> None:
         self.prev.disabled = self.index == 0
         self.next.disabled = self.index >= len(self.pages) - 1
-        item = self._page_items[self.index] if self.index < len(self._page_items) else None
-        if item is not self._shown:
-            if self._shown is not None:
-                self.remove_item(self._shown)
-            if item is not None:
+        items = self._page_items[self.index] if self.index < len(self._page_items) else ()
+        if items != self._shown:
+            for item in self._shown:
+                self.remove_item(item)
+            for item in items:
                 self.add_item(item)
-            self._shown = item
+            self._shown = items
 
     async def _turn(self, interaction: discord.Interaction, step: int) -> None:
         self.index = max(0, min(len(self.pages) - 1, self.index + step))

@@ -97,3 +97,10 @@ class EntryLookup(Protocol):
     ) -> dict[str, str]:
         """id -> English title, for the live entries among `ids` that have one."""
         ...
+
+
+class SourceLinks(Protocol):
+    async def among(self, ids: Sequence[str]) -> dict[str, str]:
+        """curated entry id -> the raw post section it was written from, for the links with
+        either end among `ids`."""
+        ...

@@ -40,7 +40,7 @@ from bot.search.models import (
     fit,
     parse_value,
 )
-from bot.search.ports import EntryLookup, SearchStore, Tokenizer
+from bot.search.ports import EntryLookup, SearchStore, SourceLinks, Tokenizer
 from bot.search.query import QueryPlan, plan_query
 from bot.search.rank import Scored, rerank
 from bot.search.retrieval import plan_retrieval
@@ -150,9 +150,13 @@ class SearchService:
         entries: EntryLookup,
         index_file: Path | None = None,
         build_elsewhere: Callable[[], Awaitable[bool]] | None = None,
+        lineage: SourceLinks | None = None,
     ) -> None:
+        """`lineage`: which raw post section each curated entry was written from; with it a
+        section is folded into its entry when both would be answers (else both rank)."""
         self._store = store
         self._entries = entries
+        self._lineage = lineage
         self._index_file = index_file
         self._build_elsewhere = build_elsewhere if index_file is not None else None
         self._closing = False
@@ -587,10 +591,15 @@ class SearchService:
             candidates = candidates + extra
             total = None if total is None else total + len(extra)
         scored = rerank(plan, candidates, lex)
+        best = scored[0] if scored else None
+        scored, folded = await self._fold(scored)
         if total is None:  # counting every match of common words costs more than the search
             most = lex.topics[topic_id].count if topic_id in lex.topics else lex.doc_count
             total = max(len(scored), min(most, plan_df(plan, lex)))
-        sure = confidence(plan, scored[0] if scored else None, lex)
+        else:
+            total = max(len(scored), total - folded)
+        # The best before folding: a folded pair is one answer, as sure as its better half.
+        sure = confidence(plan, best, lex)
         page = scored[offset : offset + limit]
         hits = await self._hits(plan, page)
         topic_ids = list(plan.topic_ids)
@@ -608,6 +617,23 @@ class SearchService:
             confidence=sure,
             low_confidence=sure < THRESHOLD,
         )
+
+    async def _fold(self, scored: list[Scored]) -> tuple[list[Scored], int]:
+        """A raw post section and the curated entry written from it are one answer: the
+        section is left out, and the entry takes the better of the two places."""
+        if self._lineage is None or len(scored) < 2:
+            return scored, 0
+        place = {s.entry_id: i for i, s in enumerate(scored)}
+        links = await self._lineage.among(list(place))
+        pairs = {e: sec for e, sec in links.items() if e in place and sec in place}
+        if not pairs:
+            return scored, 0
+        for entry_id, section_id in pairs.items():
+            place[entry_id] = min(place[entry_id], place[section_id])
+        folded = set(pairs.values())
+        kept = [s for s in scored if s.entry_id not in folded]
+        kept.sort(key=lambda s: place[s.entry_id])  # stable: ties keep their order
+        return kept, len(folded)
 
     async def _retrieve(
         self, plan: QueryPlan, lex: Lexicon, where: _Where, wanted: int

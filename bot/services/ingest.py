@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.clock import Clock, utcnow
+from bot.corpus import lineage
 from bot.corpus.documents import (
     DocumentError,
     TopicInferer,
@@ -190,6 +191,14 @@ def _parse(
     return parsed
 
 
+async def _link_sources(unit: IngestUnit) -> None:
+    """Which raw post section each curated entry was written from (search folds the one into
+    the other): recomputed for the posts that have both, which is cheap."""
+    rows = await unit.texts_to_link(lineage.SECTION_GLOB)
+    links = lineage.source_sections(lineage.Text(*row) for row in rows)
+    await unit.replace_source_links([(x.entry_id, x.section_id, x.score) for x in links])
+
+
 class IngestService:
     def __init__(
         self,
@@ -313,6 +322,8 @@ class IngestService:
                 records = [r for r in run.records[key] if scan.seen.get(r.path) != r]
                 await unit.record_files(key, records, now=now)
                 await unit.forget_files(key, scan.vanished)
+            if report.added or report.updated or report.retired or await unit.no_source_links():
+                await _link_sources(unit)
             if strict and report.errors:
                 raise IngestError(report)
             if dry_run:

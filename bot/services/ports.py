@@ -67,6 +67,17 @@ class IngestUnit(Protocol):
         """The run's own record; its id."""
         ...
 
+    async def texts_to_link(self, section_glob: str) -> list[tuple[str, str, str, str]]:
+        """(id, post, title, body) of the live shared entries of every post that has both raw
+        sections (ids matching `section_glob`) and curated entries."""
+        ...
+
+    async def replace_source_links(self, links: Sequence[tuple[str, str, float]]) -> None:
+        """(curated entry, raw section, score) links, in place of the old ones."""
+        ...
+
+    async def no_source_links(self) -> bool: ...
+
 
 class IngestStore(Protocol):
     def writing(self) -> AbstractAsyncContextManager[IngestUnit]:

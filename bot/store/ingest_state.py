@@ -14,6 +14,7 @@ from bot.models import EntryDraft, IngestReport, Origin, Topic
 from bot.models.ingest import EntryRow, SeenFile, StoredFileEntry
 from bot.store.database import Database
 from bot.store.entries import EntryRepository, entry_row
+from bot.store.lineage import LineageRepository
 from bot.store.topics import TopicRepository
 
 
@@ -146,6 +147,15 @@ class SqliteIngestUnit:
             started_at=iso(started_at),
             finished_at=iso(finished_at),
         )
+
+    async def texts_to_link(self, section_glob: str) -> list[tuple[str, str, str, str]]:
+        return await LineageRepository.texts_to_link(self._conn, section_glob)
+
+    async def replace_source_links(self, links: Sequence[tuple[str, str, float]]) -> None:
+        await LineageRepository.replace(self._conn, links)
+
+    async def no_source_links(self) -> bool:
+        return await LineageRepository.empty(self._conn)
 
 
 class SqliteIngestStore:

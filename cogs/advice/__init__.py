@@ -7,4 +7,4 @@ from cogs.advice.cog import AdviceCog
 
 
 async def setup(bot: SunbaeBot) -> None:
-    await bot.add_cog(AdviceCog(bot.services))
+    await bot.add_cog(AdviceCog(bot, bot.services))

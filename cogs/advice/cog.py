@@ -22,6 +22,7 @@ from bot.models.cohorts import Subject
 from bot.models.insights import Command
 from bot.search.models import ENTRY_VALUE, TOPIC_VALUE, SearchResult, SuggestionKind, parse_value
 from bot.search.topic_choices import matching_topics
+from cogs.advice.original import OriginalButton
 from cogs.cohorts.button import discuss_button
 
 RESULT_LIMIT = 10
@@ -36,9 +37,16 @@ def lookup_cooldown(interaction: Interaction) -> app_commands.Cooldown | None:
 
 
 class AdviceCog(commands.Cog):
-    def __init__(self, services: Services) -> None:
+    def __init__(self, bot: commands.Bot, services: Services) -> None:
+        self.bot = bot
         self.services = services
         self._recorder = services.insights.recorder
+
+    async def cog_load(self) -> None:
+        self.bot.add_dynamic_items(OriginalButton)
+
+    async def cog_unload(self) -> None:
+        self.bot.remove_dynamic_items(OriginalButton)
 
     async def _topics(self) -> dict[str, Topic]:
         """The taxonomy the search index holds in memory (autocomplete asks on every keystroke)."""
@@ -58,24 +66,46 @@ class AdviceCog(commands.Cog):
 
     async def _pages(
         self, entries: list[Entry], language: Language, guild_id: int | None
-    ) -> tuple[list[discord.Embed], list[discord.ui.Item[Any] | None], list[str]]:
+    ) -> tuple[list[discord.Embed], list[list[discord.ui.Item[Any]]], list[str]]:
         """The entries' embeds, per page its entry's Discuss button (in a server that has a
         cohort to discuss in), and per page its entry's id."""
         topics = await self._topics()
         fetch = functools.partial(self.services.entries.get_many, guild_id=guild_id)
         entries = await with_named_references(entries, fetch)
         discuss = guild_id is not None and await self.services.cohorts.any_active(guild_id)
+        # A curated entry written from a raw post section offers it: "📜 원문 보기".
+        sections = await self.services.lineage.among([e.id for e in entries])
         pages: list[discord.Embed] = []
-        items: list[discord.ui.Item[Any] | None] = []
+        items: list[list[discord.ui.Item[Any]]] = []
         owners: list[str] = []
         for n, entry in enumerate(entries, start=1):
             position = (n, len(entries)) if len(entries) > 1 else None
             shown = entry_pages(entry, language, topics=topics, position=position)
-            button = discuss_button(Subject.entry(entry.id), 0, language) if discuss else None
+            buttons: list[discord.ui.Item[Any]] = []
+            if discuss and (button := discuss_button(Subject.entry(entry.id), 0, language)):
+                buttons.append(button)
+            if entry.id in sections:
+                buttons.append(OriginalButton(sections[entry.id], language))
             pages.extend(shown)
-            items.extend([button] * len(shown))
+            items.extend([buttons] * len(shown))
             owners.extend([entry.id] * len(shown))
         return pages, items, owners
+
+    async def show_original(self, interaction: Interaction, section_id: str) -> None:
+        """The raw post section a curated entry was written from, privately."""
+        section = await self.services.entries.get(section_id, guild_id=interaction.guild_id)
+        if section is None:
+            await interaction.response.send_message(
+                text(interaction, "original.gone"), ephemeral=True
+            )
+            return
+        language = lang(interaction)
+        pages = entry_pages(section, language, topics=await self._topics())
+        view = PagesView(interaction.user.id, language, pages, shareable=False)
+        await interaction.response.send_message(
+            content=text(interaction, "original.intro"), embed=pages[0], view=view, ephemeral=True
+        )
+        view.origin = interaction
 
     # -- /advice ---------------------------------------------------------------------------------
 
