@@ -138,3 +138,12 @@ async def _original_button(h: Harness) -> None:
     assert "Original post" in [
         c.get("label") for row in english.message["components"] for c in row["components"]
     ]
+    # From /topics too: the entry opened from a topic's list offers its original section.
+    listing = await h.emu.slash("topics", user=h.camper)
+    await h.emu.select(listing, ["age-and-career-change"], user=h.camper)
+    await h.emu.select(listing, [AGE], user=h.camper)
+    assert [c.get("label") for row in listing.message["components"] for c in row["components"]] == [
+        "목록으로",
+        "채널에 공유",
+        "원문 보기",
+    ]

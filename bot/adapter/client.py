@@ -44,9 +44,6 @@ def tree_hash_key(application_id: int | None, api_base: str) -> str:
     return f"{TREE_HASH_KEY}:{application_id or 0}@{api_base}"
 
 
-# No public site yet: the docs are the README shipped with the code.
-DOCS = "README.md · `python -m bot --help`"
-
 SyncOutcome = Literal["guild", "global", "unchanged", "off"]
 
 

@@ -17,6 +17,7 @@ from bot.app import Services
 from bot.corpus.references import with_named_references
 from bot.i18n import Language, t
 from bot.models import Topic
+from cogs.advice.original import OriginalButton
 from cogs.topics.embeds import topic_page_embed, topics_embed
 
 PAGE_SIZE = 10
@@ -101,11 +102,14 @@ class TopicsCog(commands.Cog):
             async def back(again: discord.Interaction, _: str) -> None:
                 await self._show_topic(again, topic_id, page=page)
 
+            # The raw post section it was written from, when it has one ("📜 원문 보기").
+            section = (await self.services.lineage.among([entry.id])).get(entry.id)
+            original = [OriginalButton(section, language)] if section else []
             # In place of the list, with a way back to it (the page it was opened from).
             entry_view = PagesView(
                 click.user.id, language, shown, shareable=True,
                 on_event=recorder.page_events(click.guild_id, lookup, [entry.id] * len(shown)),
-                back=back,
+                back=back, page_items=[original] * len(shown),
             )  # fmt: skip
             await click.response.edit_message(embed=shown[0], view=entry_view)
             entry_view.origin = click
