@@ -122,3 +122,20 @@ def test_a_seeded_world_gets_the_same_ids_then_ids_from_the_time() -> None:
     )
     one.unseed()
     assert one.next() > seed + 4
+
+
+def test_a_schedule_set_after_the_clock_says_why_nothing_posts(tmp_path: Path) -> None:
+    script = """\
+as moderator /tip-config set channel:#general time:09:00
+:time 2026-12-01T12:00
+:advance 1d
+as moderator /tip-config off
+as moderator /tip-config set channel:#general time:09:00
+:advance 1d
+"""
+    proc = run_cli(tmp_path, "sandbox", stdin=script)
+    assert proc.returncode == 0, proc.stderr
+    first, second = proc.stdout.split("> :advance 1d\n")[1:]
+    assert "(no daily tip: the schedule was set at " in first and "📌" not in first
+    assert "/tip-config off then set starts it again" in first
+    assert second.startswith("🕘 2026-12-03 (Thu) 12:00 Asia/Seoul\n📌 posted in #general:")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import json
 import re
 import shlex
@@ -306,6 +307,7 @@ class Session:
         except ClockError as exc:
             raise SandboxError(str(exc)) from None
         floor = max(self.h.emu.state.messages, default=0)
+        forward = target > self.clock()
         outcomes = await travel(self.clock, self.h.services.tip_scheduler, target)
         self.emit({"now": self.clock().isoformat()}, f"🕘 {describe(self.clock(), zone)}")
         shown = self.show_new_posts(floor)
@@ -313,6 +315,20 @@ class Session:
         for outcome in outcomes:
             if outcome.kind not in ("sent", "recovered"):
                 self.emit(_outcome_payload(outcome), _outcome_text(outcome))
+        if forward and not outcomes:
+            await self._explain_no_post(target, zone)
+
+    async def _explain_no_post(self, target: dt.datetime, zone: str) -> None:
+        """A schedule set later than the clock now shows posts nothing (a schedule starts when
+        it is set): say so, since the sandbox lets the clock go back."""
+        for s in await self.h.services.tip_store.active_settings():
+            if s.guild_id == self.h.guild.id and s.active_since > target:
+                since = describe(s.active_since, zone)
+                self.emit(
+                    {"note": "schedule_later", "active_since": s.active_since.isoformat()},
+                    f"(no daily tip: the schedule was set at {since}, later than the clock;"
+                    " with the clock there, /tip-config off then set starts it again)",
+                )
 
     async def _settled(self, result: InteractionResult) -> InteractionResult:
         """A deferred reply (or a deferred update of a clicked message, as Confirm does) is
