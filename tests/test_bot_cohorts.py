@@ -574,3 +574,19 @@ async def test_english_members_get_english_answers(harness: Harness) -> None:
         locale="en-US", check_permissions=False,
     )  # fmt: skip
     assert refused.content == "This command needs the Manage Server permission."
+
+
+async def test_an_english_server_starts_discussions_under_the_english_title(
+    harness: Harness,
+) -> None:
+    """Issue 15.3: the starter message shows title_en where the entry has one."""
+    h = harness
+    s = Server(h, h.emu.add_guild("english-server", locale="en-US", owner="en-owner"))
+    await eventually(lambda: h.bot.get_guild(s.guild.id) and h.bot.get_channel(s.lab.id))
+    await s.create()
+    opened = await s.discuss()
+    starter = h.emu.starter_message(thread_of(opened))
+    assert starter is not None
+    entry = await h.services.entries.get(ENTRY)
+    assert entry is not None and entry.title_en
+    assert starter["embeds"][0]["title"] == entry.title_en

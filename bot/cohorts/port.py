@@ -27,6 +27,10 @@ class Starter:
     url: str | None = None
     day: dt.date | None = None  # the tip's date
     topics: tuple[Topic, ...] = ()
+    title_en: str = ""  # the entry's English title, shown in an English-speaking server
+
+    def shown_title(self, language: str) -> str:
+        return self.title_en if language == "en" and self.title_en else self.title
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,6 +71,7 @@ class LibrarySubjects:
                 source=entry.source.attribution(),
                 url=entry.source.url,
                 topics=_topics(entry.topics, await self._topics.all()),
+                title_en=entry.title_en,
             )
         try:
             tip = await self._tips.tip_for(guild_id, day)
@@ -86,6 +87,7 @@ class LibrarySubjects:
             url=tip.url,
             day=day,
             topics=_topics(entry.topics, await self._topics.all()) if entry else (),
+            title_en=tip.title_en,
         )
 
     async def tip_thread(self, guild_id: int, day: dt.date) -> TipThread | None:

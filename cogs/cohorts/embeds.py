@@ -19,9 +19,9 @@ STARTER_MARK = "sunbae discussion"
 
 def starter_embed(starter: Starter, language: Language, *, nonce: str) -> discord.Embed:
     """The advice (or the day's tip) the thread is about, within embed limits."""
-    title = starter.title
+    title = starter.shown_title(language)
     if starter.kind == "tip" and starter.day is not None:
-        title = f"{t('tip.title', language, date=starter.day.isoformat())} · {starter.title}"
+        title = f"{t('tip.title', language, date=starter.day.isoformat())} · {title}"
     embed = discord.Embed(
         title=limits.clip(title, limits.EMBED_TITLE),
         description=limits.clip(safe_links(starter.body), limits.BODY_PAGE),
