@@ -1,4 +1,4 @@
--- sunbae schema v15: which raw post section each curated entry was written from
+-- sunbae schema v17: which raw post section each curated entry was written from
 -- (bot/corpus/lineage.py decides; ingest rewrites the table after every run that changed
 -- entries). Search folds a section into its curated entry instead of answering twice, and the
 -- entry offers the section as its original text.
