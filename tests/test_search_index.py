@@ -10,8 +10,10 @@ import pytest
 
 from bot.store import search_index
 from bot.store.database import Database, apply_migrations
+from bot.store.entries import EntryRepository
+from bot.store.search_index import SqliteSearchStore
 from tests.helpers_search import NOW, add_entries, draft, retire, sample_db
-from tests.helpers_store import app_services
+from tests.helpers_store import app_services, store_drafts
 
 
 def fts_ids(path: Path, match: str) -> list[str]:
@@ -246,3 +248,22 @@ async def test_a_failed_bulk_write_takes_its_pause_back(tmp_path: Path) -> None:
     finally:
         await db.close()
     integrity(path)
+
+
+async def test_a_consistent_index_read_does_not_hold_back_other_reads(tmp_path: Path) -> None:
+    """The search index reads its state in one read transaction; other tasks reading at the
+    same moment still see what was just written (it ran on the shared reader, and a moderator's
+    just-saved entry read back as missing)."""
+    db = await Database.open(tmp_path / "snap.db")
+    try:
+        store = SqliteSearchStore(db)
+        async with store.one_read() as reads:
+            before = await reads.generation()
+            await store_drafts(db, [draft("fresh", "새로 쓴 조언", "본문")], now=NOW)
+            assert await EntryRepository(db).get("fresh") is not None  # others see the write
+            assert await store.generation() > before
+            assert await reads.generation() == before  # the snapshot stays one state
+        async with store.one_read() as reads:
+            assert await reads.generation() > before
+    finally:
+        await db.close()

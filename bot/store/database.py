@@ -69,6 +69,11 @@ class Database:
         self._writer = writer
         self._reader = reader
         self._write_lock = asyncio.Lock()
+        # A consistent read (a read transaction held across several statements) gets its own
+        # connection: held on the shared reader, every other task's read in the meantime would
+        # see the old state too (a moderator's just-saved entry read back as missing).
+        self._snapshot: aiosqlite.Connection | None = None
+        self._snapshot_lock = asyncio.Lock()
 
     @classmethod
     async def open(cls, path: Path | str, *, migrate: bool = True) -> Database:
@@ -108,7 +113,8 @@ class Database:
 
     async def close(self) -> None:
         async with self._write_lock:
-            for conn in (self._reader, self._writer):
+            extra = [self._snapshot] if self._snapshot not in (None, self._reader) else []
+            for conn in (*extra, self._reader, self._writer):
                 try:
                     await conn.close()
                 except (sqlite3.Error, ValueError):  # already closed
@@ -117,6 +123,26 @@ class Database:
     @property
     def reader(self) -> aiosqlite.Connection:
         return self._reader
+
+    @asynccontextmanager
+    async def snapshot(self) -> AsyncIterator[aiosqlite.Connection]:
+        """A read-only connection whose reads inside the block all see one state of the
+        database, whatever is written meanwhile; one block at a time."""
+        async with self._snapshot_lock:
+            if str(self.path) == ":memory:":  # another connection would be another database
+                self._snapshot = self._reader
+            if self._snapshot is None:
+                conn = await aiosqlite.connect(self.path, isolation_level=None)
+                conn.row_factory = aiosqlite.Row
+                await _configure(conn)
+                await conn.execute("PRAGMA query_only = ON")
+                self._snapshot = conn
+            conn = self._snapshot
+            await conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                await conn.execute("COMMIT")
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:

@@ -51,16 +51,6 @@ def _candidate(row: aiosqlite.Row, bm25: float) -> Candidate:
     return Candidate(row[0], row[1], row[2], row[3], bm25, topics)
 
 
-@asynccontextmanager
-async def one_read(conn: aiosqlite.Connection) -> AsyncIterator[None]:
-    """The reads inside see one state of the database, whatever is written meanwhile."""
-    await conn.execute("BEGIN")
-    try:
-        yield
-    finally:
-        await conn.execute("COMMIT")
-
-
 async def taxonomy(conn: aiosqlite.Connection) -> int:
     """Moves when the topics table changes."""
     row = await (
@@ -87,7 +77,8 @@ async def last_change(conn: aiosqlite.Connection) -> int:
 
 async def changes_since(conn: aiosqlite.Connection, seq: int) -> tuple[list[Change], int] | None:
     """The entries written after change `seq`, in order, and the last change's number; None when
-    the log no longer reaches back to `seq` (the reader must rebuild). Call it in `one_read`."""
+    the log no longer reaches back to `seq` (the reader must rebuild). Call it in a snapshot
+    (`Database.snapshot`)."""
     rows = list(
         await (
             await conn.execute(
@@ -430,7 +421,8 @@ async def optimize(conn: aiosqlite.Connection) -> None:
 
 
 class SearchReads:
-    """Reads on the reader connection; inside `SqliteSearchStore.one_read()` they all see one
+    """Index reads on one connection: the shared reader, or inside `SqliteSearchStore.one_read()`
+    a snapshot connection of its own, on which they all see one
     state of the database."""
 
     def __init__(self, conn: aiosqlite.Connection) -> None:
@@ -481,8 +473,8 @@ class SqliteSearchStore(SearchReads):
 
     @asynccontextmanager
     async def one_read(self) -> AsyncIterator[SearchReads]:
-        async with one_read(self._conn):
-            yield self
+        async with self._db.snapshot() as conn:
+            yield SearchReads(conn)
 
     def tokenizer(self) -> Tokenizer:
         return Tokenizer()
