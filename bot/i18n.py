@@ -198,6 +198,10 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ko": "⌛ 시간이 지나 가져오기를 취소했어요. 아무것도 바뀌지 않았어요.",
         "en": "⌛ The import timed out. Nothing changed.",
     },
+    "content.import.stale": {
+        "ko": "⚠️ 미리보기 뒤에 바뀐 조언이 있어 아무것도 바꾸지 않았어요. 가져오기를 다시 실행해 바뀐 내용을 확인해 주세요.",
+        "en": "⚠️ An entry changed after the preview, so nothing was changed. Run the import again to review it.",
+    },
     "content.import.failed": {
         "ko": "⚠️ 가져오기를 적용하지 못해 아무것도 바꾸지 않았어요: {reason}",
         "en": "⚠️ The import could not be applied, so nothing changed: {reason}",

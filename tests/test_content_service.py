@@ -12,7 +12,7 @@ import pytest
 
 from bot.content import Action, ContentService, EditConflict, EntryInput, EntryNotFound, FieldError
 from bot.content.validation import BODY_LIMIT
-from bot.models.content_errors import NoChange, RevisionNotFound
+from bot.models.content_errors import NoChange, RevisionNotFound, StaleRevision
 from bot.search import SearchService
 from bot.store import scope
 from bot.store.database import Database
@@ -347,3 +347,39 @@ async def test_the_tip_deck_of_a_server_deals_its_own_tips_only(
     tips = TipService(tips=store, entries=EntryRepository(db), default_timezone="Asia/Seoul")
     assert (await tips.today(GUILD_A)).entry_id == entry.id
     assert (await tips.today(GUILD_B)).entry_id == "portfolio-depth"
+
+
+async def test_an_import_confirmed_after_someone_saved_overwrites_nothing(
+    db: Database, service: ContentService
+) -> None:
+    """The dry run showed an update of the server's entry; another moderator saved it before
+    Confirm: the import refuses whole (it overwrote the newer text before), and applies once
+    planned again."""
+    entry = await service.add(GUILD_A, NEW, MOD_A)
+    data, _ = await service.export(GUILD_A, "own")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w") as out:
+        for name in source.namelist():  # the export with the entry's body changed
+            text = source.read(name).decode().replace(NEW.body, "가져온 본문입니다.")
+            out.writestr(name, text)
+        out.writestr("brand-new.md", "---\nid: brand-new\ntitle: 새 조언\n---\n\n새 본문\n")
+    upload = buffer.getvalue()
+    plan = await service.import_file(GUILD_A, "batch.zip", upload, MOD_A, apply=False)
+    assert plan.updated == [entry.id] and plan.added == ["brand-new"]
+
+    _, rev = await service.get(GUILD_A, entry.id)
+    meanwhile = EntryInput(title=NEW.title, body="다른 운영진이 고친 본문", topics=NEW.topics)
+    await service.edit(GUILD_A, entry.id, meanwhile, MOD_B, based_on=rev)
+    with pytest.raises(StaleRevision):
+        await service.import_file(
+            GUILD_A, "batch.zip", upload, MOD_A, apply=True, expected=plan.based_on
+        )
+    kept, _ = await service.get(GUILD_A, entry.id)
+    assert kept.body == "다른 운영진이 고친 본문"  # not overwritten
+    assert await EntryRepository(db).get("brand-new", guild_id=GUILD_A) is None  # all or nothing
+
+    again = await service.import_file(GUILD_A, "batch.zip", upload, MOD_A, apply=False)
+    done = await service.import_file(
+        GUILD_A, "batch.zip", upload, MOD_A, apply=True, expected=again.based_on
+    )
+    assert done.applied and (await service.get(GUILD_A, entry.id))[0].body == "가져온 본문입니다."

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.clock import Clock, iso, utcnow
@@ -55,6 +55,9 @@ class ImportResult:
     renamed: list[tuple[str, str]] = field(default_factory=list)  # (id in the file, id given)
     errors: list[FileProblem] = field(default_factory=list)
     applied: bool = False
+    # The revision each updated entry had when planned: handed back at Confirm, a save made
+    # in between refuses the whole import instead of being overwritten.
+    based_on: dict[str, int] = field(default_factory=dict)
 
     @property
     def changes(self) -> int:
@@ -328,9 +331,19 @@ class ContentService:
         return await asyncio.to_thread(zip_entries, entries), len(entries)
 
     async def import_file(
-        self, guild_id: int, name: str, data: bytes, actor: Actor, *, apply: bool
+        self,
+        guild_id: int,
+        name: str,
+        data: bytes,
+        actor: Actor,
+        *,
+        apply: bool,
+        expected: Mapping[str, int] | None = None,
     ) -> ImportResult:
         """Plan (apply=False: a dry run) or apply an uploaded file, all or nothing.
+
+        `expected`: the dry run's `based_on`. An entry saved since (or one the dry run did not
+        show as updated) then raises StaleRevision and nothing is written.
 
         Ids of the server's own entries are updated; ids taken by shared content or another
         server get a free id instead (never overwriting them); the same text is unchanged."""
@@ -352,7 +365,11 @@ class ContentService:
                 result.unchanged.append(draft.id)
                 continue
             if current is not None and current.guild_id == guild_id:
-                change = Change(draft, draft_hash(draft), Action.EDIT, actor)
+                result.based_on[draft.id] = await self._repo.latest_revision(guild_id, draft.id)
+                change = Change(
+                    draft, draft_hash(draft), Action.EDIT, actor,
+                    expected=None if expected is None else expected.get(draft.id, 0),
+                )  # fmt: skip
                 result.updated.append(draft.id)
             elif await self._repo.id_in_use(draft.id):
                 earlier = await self._renamed_copy(guild_id, draft)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import discord
 
@@ -19,6 +19,7 @@ from bot.content.archive import SUFFIXES
 from bot.content.service import ImportResult
 from bot.i18n import Language, t
 from bot.models.content import Actor, ExportScope
+from bot.models.content_errors import StaleRevision
 from cogs.content.audit import AuditLog
 
 log = logging.getLogger(__name__)
@@ -85,10 +86,12 @@ class ConfirmImport(OwnedView):
         actor: Actor,
         name: str,
         data: bytes,
+        based_on: Mapping[str, int],
         timeout: float,
         audit: AuditLog,
     ) -> None:
         super().__init__(owner_id, language, timeout=timeout)
+        self._based_on = based_on
         self._audit = audit
         self._content = content
         self._guild_id = guild_id
@@ -117,8 +120,13 @@ class ConfirmImport(OwnedView):
             # Planned again and written in one transaction: what changed since the dry run
             # (another moderator's edit, an id taken meanwhile) is accounted for, or nothing is.
             done = await self._content.import_file(
-                self._guild_id, self._name, self._data, self._actor, apply=True
-            )
+                self._guild_id, self._name, self._data, self._actor, apply=True,
+                expected=self._based_on,
+            )  # fmt: skip
+        except StaleRevision:
+            message = text(interaction, "content.import.stale")
+            await interaction.edit_original_response(content=message, embed=None, view=None)
+            return
         except ContentError as exc:
             message = text(interaction, "content.import.failed", reason=str(exc))
             await interaction.edit_original_response(content=message, view=None)
@@ -186,7 +194,7 @@ class Transfers:
         view = ConfirmImport(
             interaction.user.id, lang(interaction), content=self.content,
             guild_id=interaction.guild_id, actor=actor, name=name, data=data,
-            timeout=self.confirm_timeout, audit=self.audit,
+            based_on=plan.based_on, timeout=self.confirm_timeout, audit=self.audit,
         )  # fmt: skip
         minutes = max(1, round(self.confirm_timeout / 60))
         message = text(interaction, "content.import.plan", name=name, minutes=minutes)
