@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import logging
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import discord
@@ -14,6 +15,7 @@ from discord import app_commands
 from bot.adapter import limits
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.render import entry_pages
+from bot.adapter.respond import send
 from bot.adapter.types import Interaction
 from bot.adapter.views import PagesView
 from bot.app import Services
@@ -103,11 +105,8 @@ class ContentGroup(app_commands.Group):
         settings = await self.services.tips.settings(guild_id, acknowledge=False)
         return ZoneInfo(settings.timezone)
 
-    async def _reply(self, interaction: Interaction, message: str, **kwargs: object) -> None:
-        if interaction.response.is_done():
-            await interaction.followup.send(message, ephemeral=True, **kwargs)  # type: ignore[call-overload]
-        else:
-            await interaction.response.send_message(message, ephemeral=True, **kwargs)  # type: ignore[call-overload]
+    async def _reply(self, interaction: Interaction, message: str, **kwargs: Any) -> None:
+        await send(interaction, message, **kwargs)
 
     async def _show(self, interaction: Interaction, message: str, entry: Entry) -> None:
         """The entry as this server's campers will see it."""
