@@ -32,9 +32,13 @@ async def test_matches_are_best_first_and_prefix_and_any_form(backend: Backend) 
 
 
 async def test_hostile_forms_are_words_not_syntax(backend: Backend) -> None:
-    await backend.add_entries(CORPUS)
-    for form in ['"', "AND", "title:", "*", "(", "NEAR(a b)", "-", "^"]:
-        assert isinstance(await backend.search.match([form]), list)
+    await backend.add_entries([*CORPUS, entry("ops", "OR and NEAR", "title: body AND not")])
+    # Words that are query syntax elsewhere find the entry that says them, and nothing else.
+    for form in ["AND", "NEAR", "OR", "not", "title"]:
+        assert [c.entry_id for c in await backend.search.match([form])] == ["ops"], form
+    # Punctuation alone is no word: nothing, and no error.
+    for form in ['"', "*", "(", "NEAR(a b", "-", "^", ":"]:
+        assert await backend.search.match([form]) == [], form
 
 
 async def test_titles_only_and_limit(backend: Backend) -> None:
