@@ -18,6 +18,7 @@ from bot.cohorts.discussions import DiscussionService
 from bot.cohorts.service import CohortService
 from bot.cohorts.subjects import LibrarySubjects
 from bot.content import ContentService
+from bot.content.outbox import AuditOutbox
 from bot.insights.digest import DigestScheduler
 from bot.insights.library import SearchLibrary
 from bot.insights.recorder import InsightsRecorder
@@ -28,6 +29,7 @@ from bot.search.build_index import elsewhere
 from bot.search.saved import file_for as saved_index_file
 from bot.services.ingest import EmptyFolderError, IngestService
 from bot.settings import Settings
+from bot.store.audit_outbox import SqliteAuditOutbox
 from bot.store.cohorts import SqliteCohortRepository, SqliteDiscussionRepository
 from bot.store.content import SqliteContentRepository
 from bot.store.database import Database
@@ -63,6 +65,7 @@ class Services:
     cohorts: CohortService
     discussions: DiscussionService
     content: ContentService
+    audit_outbox: AuditOutbox  # content changes made from the CLI, for the bot to post
     insights: InsightsService
     digests: DigestScheduler
     lineage: LineageRepository  # which raw post section each curated entry was written from
@@ -103,6 +106,7 @@ async def bootstrap(
         build_elsewhere=None if index_file is None else elsewhere(settings.db_path, index_file),
         lineage=lineage,
     )
+    content = ContentService(SqliteContentRepository(db), clock=clock)
     insight_store = SqliteInsightsRepository(db, timezone=settings.timezone)
     recorder = InsightsRecorder(
         insight_store,
@@ -145,7 +149,10 @@ async def bootstrap(
             LibrarySubjects(entries, topics, tips, tip_store),
             clock=clock,
         ),
-        content=ContentService(SqliteContentRepository(db), clock=clock),
+        content=content,
+        audit_outbox=AuditOutbox(
+            SqliteAuditOutbox(db), content, clock=clock, every=settings.audit_outbox_seconds
+        ),
         insights=insights,
         digests=DigestScheduler(SqliteDigestRepository(db), insights, clock=clock),
         lineage=lineage,

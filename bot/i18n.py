@@ -266,6 +266,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ko": "📥 {who}님이 `{name}`을 가져왔어요: 추가 {added}개, 수정 {updated}개.",
         "en": "📥 {who} imported `{name}`: {added} added, {updated} updated.",
     },
+    "content.audit.cli": {"ko": "명령줄에서 · {nonce}", "en": "from the CLI · {nonce}"},
     "content.review.sent": {
         "ko": "📝 검토를 요청했어요 (#{number}). 서버 관리 권한이 있는 분이 승인하면 캠퍼에게 보여요.",
         "en": "📝 Sent for review (#{number}). Campers see it once a moderator approves it.",

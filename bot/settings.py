@@ -43,6 +43,8 @@ class Settings:
     # Insights (issue 17): record lookups per server, keep them this many days.
     insights: bool = True
     insights_retention_days: int = 90
+    # How often the bot posts content changes made from the CLI to the audit channels.
+    audit_outbox_seconds: float = 10.0
 
     def with_overrides(self, **changes: Any) -> Settings:
         """CLI flags win over the environment; `None` means "flag not given"."""
@@ -133,6 +135,9 @@ def parse_settings(env: Mapping[str, str]) -> Settings:
                 1,
                 3650,
             )
+        ),
+        audit_outbox_seconds=parse_number(
+            _get(env, "SUNBAE_AUDIT_OUTBOX_SECONDS"), "SUNBAE_AUDIT_OUTBOX_SECONDS", 10.0, 0.1, 3600
         ),
     )
 

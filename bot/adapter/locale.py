@@ -13,6 +13,11 @@ def lang(interaction: discord.Interaction) -> Language:
     return language_for(str(interaction.locale.value) if interaction.locale else None)
 
 
+def server_language(guild: discord.Guild | None) -> Language:
+    """The server's language (its preferred locale): what posts everyone reads use."""
+    return language_for(str(guild.preferred_locale.value) if guild else None)
+
+
 def text(interaction: discord.Interaction, key: str, /, **values: object) -> str:
     return t(key, lang(interaction), **values)
 

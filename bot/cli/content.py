@@ -1,5 +1,9 @@
 """`content`: what moderators do from Discord, for operators and scripts: history, revert,
-retire, restore, export and import of a server's content (`--guild`), each with `--json`."""
+retire, restore, export and import of a server's content (`--guild`), each with `--json`.
+
+A change made here reaches the server's audit channel through the running bot: the change's
+transaction keeps it in the audit outbox, which the bot posts within seconds (or when it next
+starts), once (bot/content/outbox.py)."""
 
 from __future__ import annotations
 
@@ -90,11 +94,15 @@ async def _change(args: argparse.Namespace, settings: Settings, what: str) -> in
         content = services.content
         try:
             if what == "retire":
-                entry = await content.retire(args.guild, args.id, _actor(args), reason=args.reason)
+                entry = await content.retire(
+                    args.guild, args.id, _actor(args), reason=args.reason, announce=True
+                )
             elif what == "restore":
-                entry = await content.restore(args.guild, args.id, _actor(args))
+                entry = await content.restore(args.guild, args.id, _actor(args), announce=True)
             else:
-                entry = await content.revert(args.guild, args.id, args.revision, _actor(args))
+                entry = await content.revert(
+                    args.guild, args.id, args.revision, _actor(args), announce=True
+                )
         except ContentError as exc:
             raise CliError(str(exc)) from None
     if args.json:
@@ -140,7 +148,7 @@ async def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         raise CliError(f"cannot read {path}: {exc.strerror}") from None
     async with open_services(args, settings) as services:
         result = await services.content.import_file(
-            args.guild, path.name, data, _actor(args), apply=not args.dry_run
+            args.guild, path.name, data, _actor(args), apply=not args.dry_run, announce=True
         )
     if args.json:
         emit_json(result.as_dict())

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from bot.models import Entry, Topic
+from bot.models.audit import AuditRequest
 from bot.models.content import Change, ExportScope, HistoryPage, Pending, PendingState, Revision
 
 
@@ -38,9 +39,16 @@ class ContentRepository(Protocol):
         ...
 
     async def write(
-        self, guild_id: int, changes: Sequence[Change], *, now: dt.datetime
+        self,
+        guild_id: int,
+        changes: Sequence[Change],
+        *,
+        now: dt.datetime,
+        audit: AuditRequest | None = None,
     ) -> list[int]:
         """All changes in one transaction (all or nothing); the new revision numbers.
+        `audit`: also keep, in that transaction, what the bot is to post to the server's audit
+        channel (when it has one).
 
         Raises EntryNotFound, StaleRevision (a change's `expected` is not the latest revision)
         or IdTaken (a new entry's id is in use)."""

@@ -19,6 +19,7 @@ from bot.content.repository import ContentRepository
 from bot.content.validation import validate
 from bot.corpus.documents import ID_PATTERN, draft_hash
 from bot.models import Entry, EntryDraft, FileProblem
+from bot.models.audit import AuditRequest
 from bot.models.content import (
     Action,
     Actor,
@@ -74,6 +75,10 @@ class ImportResult:
         }
 
 
+def _audit(actor: Actor, announce: bool) -> AuditRequest | None:
+    return AuditRequest("change", actor.name) if announce else None
+
+
 def _same(a: EntryDraft, b: EntryDraft) -> bool:
     """The same advice, wherever it sits (file path and position aside)."""
 
@@ -113,8 +118,10 @@ class ContentService:
         """The entry as a change just wrote it."""
         return (await self._committed(guild_id, entry_id))[0]
 
-    async def _write(self, guild_id: int, changes: Sequence[Change]) -> list[int]:
-        return await self._repo.write(guild_id, changes, now=self._now())
+    async def _write(
+        self, guild_id: int, changes: Sequence[Change], audit: AuditRequest | None = None
+    ) -> list[int]:
+        return await self._repo.write(guild_id, changes, now=self._now(), audit=audit)
 
     async def _free_id(self, title: str, title_en: str) -> str:
         base = slug(title_en or title, max_chars=_ID_BASE_CHARS) or "entry"
@@ -274,7 +281,14 @@ class ContentService:
         return dataclasses.replace(pending, state="rejected", decided_by=moderator.name)
 
     async def _set_retired(
-        self, guild_id: int, entry_id: str, actor: Actor, *, retired: bool, reason: str | None
+        self,
+        guild_id: int,
+        entry_id: str,
+        actor: Actor,
+        *,
+        retired: bool,
+        reason: str | None,
+        announce: bool,
     ) -> Entry:
         current, latest = await self._committed(guild_id, entry_id)
         if current.retired == retired:
@@ -284,16 +298,30 @@ class ContentService:
         change = Change(
             draft, draft_hash(draft), action, actor, retired=retired, reason=reason, expected=latest
         )
-        await self._write(guild_id, [change])
+        await self._write(guild_id, [change], _audit(actor, announce))
         return await self._written(guild_id, entry_id)
 
     async def retire(
-        self, guild_id: int, entry_id: str, actor: Actor, *, reason: str | None = None
+        self,
+        guild_id: int,
+        entry_id: str,
+        actor: Actor,
+        *,
+        reason: str | None = None,
+        announce: bool = False,
     ) -> Entry:
-        return await self._set_retired(guild_id, entry_id, actor, retired=True, reason=reason)
+        """`announce`: the change is made away from Discord (the CLI): the bot posts it to the
+        server's audit channel from the outbox (a change made in Discord is posted there at once)."""
+        return await self._set_retired(
+            guild_id, entry_id, actor, retired=True, reason=reason, announce=announce
+        )
 
-    async def restore(self, guild_id: int, entry_id: str, actor: Actor) -> Entry:
-        return await self._set_retired(guild_id, entry_id, actor, retired=False, reason=None)
+    async def restore(
+        self, guild_id: int, entry_id: str, actor: Actor, *, announce: bool = False
+    ) -> Entry:
+        return await self._set_retired(
+            guild_id, entry_id, actor, retired=False, reason=None, announce=announce
+        )
 
     async def history(
         self, guild_id: int, entry_id: str, *, page: int = 0, per_page: int = HISTORY_PAGE
@@ -305,7 +333,9 @@ class ContentService:
             raise EntryNotFound(entry_id)
         return result
 
-    async def revert(self, guild_id: int, entry_id: str, number: int, actor: Actor) -> Entry:
+    async def revert(
+        self, guild_id: int, entry_id: str, number: int, actor: Actor, *, announce: bool = False
+    ) -> Entry:
         """A new revision equal to revision `number` (its content, live or retired)."""
         current, latest = await self._committed(guild_id, entry_id)
         revision = await self._repo.revision(guild_id, current.id, number)
@@ -319,7 +349,7 @@ class ContentService:
             draft, draft_hash(draft), Action.REVERT, actor, retired=snap.retired,
             reason=f"revision {number}", expected=latest,
         )  # fmt: skip
-        await self._write(guild_id, [change])
+        await self._write(guild_id, [change], _audit(actor, announce))
         return await self._written(guild_id, entry_id)
 
     # -- import and export -------------------------------------------------------------------
@@ -339,6 +369,7 @@ class ContentService:
         *,
         apply: bool,
         expected: Mapping[str, int] | None = None,
+        announce: bool = False,
     ) -> ImportResult:
         """Plan (apply=False: a dry run) or apply an uploaded file, all or nothing.
 
@@ -389,7 +420,13 @@ class ContentService:
                 result.added.append(draft.id)
             changes.append(change)
         if apply and changes:
-            await self._write(guild_id, changes)
+            audit = None
+            if announce:
+                audit = AuditRequest(
+                    "import", actor.name, file_name=name, added=len(result.added),
+                    updated=len(result.updated),
+                )  # fmt: skip
+            await self._write(guild_id, changes, audit)
             result.applied = True
         return result
 
@@ -419,6 +456,10 @@ class ContentService:
 
     async def set_log_channel(self, guild_id: int, channel_id: int | None) -> None:
         await self._repo.set_log_channel(guild_id, channel_id, now=self._now())
+
+    async def revision(self, guild_id: int, entry_id: str, number: int) -> Revision | None:
+        """One revision of the entry as the server sees it (what an outbox post shows)."""
+        return await self._repo.revision(guild_id, entry_id, number)
 
     async def latest_change(self, guild_id: int, entry_id: str) -> Revision | None:
         """The newest revision the server sees of the entry: what an audit post shows."""

@@ -11,7 +11,6 @@ after downtime).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import hashlib
 import logging
@@ -21,6 +20,7 @@ from zoneinfo import ZoneInfo
 from bot.clock import Clock, utcnow
 from bot.insights.service import InsightsService
 from bot.models.insights import DigestPost, DigestSettings, Overview, Period
+from bot.rounds import Rounds
 
 log = logging.getLogger(__name__)
 WEEK = dt.timedelta(days=7)
@@ -86,9 +86,7 @@ class DigestScheduler:
         self._clock = clock
         self._grace = grace
         self._lease = lease
-        self._every = every
-        self._turn = asyncio.Lock()
-        self._first_round = asyncio.Event()
+        self._rounds = Rounds("insights digest", every)
 
     async def settings(self, guild_id: int) -> DigestSettings | None:
         return await self._store.settings(guild_id)
@@ -126,25 +124,14 @@ class DigestScheduler:
     async def run(self, stop: asyncio.Event, poster: DigestPoster) -> None:
         """Tick now (a slot passed while the bot was down is still posted within the grace),
         then every `every` seconds, until `stop` is set."""
-        while not stop.is_set():
-            try:
-                await self.tick(poster)
-            except Exception:  # the database hiccuped: try again next round
-                log.exception("insights digest tick failed")
-            self._first_round.set()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), self._every)
+        await self._rounds.run(stop, lambda: self.tick(poster))
 
     async def idle(self) -> None:
-        """Until the loop made its first round and is between rounds (tests act then, so the
-        start-up round does not race them)."""
-        await self._first_round.wait()
-        async with self._turn:
-            pass
+        await self._rounds.idle()
 
     async def tick(self, poster: DigestPoster) -> list[tuple[int, dt.date]]:
         """Post every digest due now; (server, slot date) of those posted."""
-        async with self._turn:
+        async with self._rounds.turn:
             done = []
             for settings in await self._store.active():
                 try:

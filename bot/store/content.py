@@ -14,6 +14,7 @@ import aiosqlite
 
 from bot.clock import iso
 from bot.models import Entry, Origin, Topic
+from bot.models.audit import AuditRequest
 from bot.models.content import (
     Action,
     Actor,
@@ -26,7 +27,7 @@ from bot.models.content import (
     Snapshot,
 )
 from bot.models.content_errors import EntryNotFound, IdTaken, PendingNotFound, StaleRevision
-from bot.store import scope
+from bot.store import audit_outbox, scope
 from bot.store.database import Database
 from bot.store.entries import entry_row
 from bot.store.rows import ENTRY_COLUMNS, SNAPSHOT, dumps, entry_from_row
@@ -297,10 +298,19 @@ class SqliteContentRepository:
     # -- writes ------------------------------------------------------------------------------
 
     async def write(
-        self, guild_id: int, changes: Sequence[Change], *, now: dt.datetime
+        self,
+        guild_id: int,
+        changes: Sequence[Change],
+        *,
+        now: dt.datetime,
+        audit: AuditRequest | None = None,
     ) -> list[int]:
         async with self._db.transaction() as conn:
-            return [await self._write_one(conn, guild_id, c, now=iso(now)) for c in changes]
+            numbers = [await self._write_one(conn, guild_id, c, now=iso(now)) for c in changes]
+            if audit is not None:
+                written = [(c.draft.id, n) for c, n in zip(changes, numbers, strict=True)]
+                await audit_outbox.record(conn, guild_id, audit, written, now=iso(now))
+            return numbers
 
     async def _write_one(
         self, conn: aiosqlite.Connection, guild_id: int, change: Change, *, now: str

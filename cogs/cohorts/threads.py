@@ -9,9 +9,9 @@ import logging
 import aiohttp
 import discord
 
+from bot.adapter.locale import server_language
 from bot.cohorts.port import OpenedThread, ThreadRequest, ThreadStatus
 from bot.cohorts.rules import match_tags
-from bot.i18n import Language
 from bot.models.cohort_errors import ThreadError
 from cogs.cohorts.embeds import opening_question, starter_embed
 
@@ -55,10 +55,6 @@ def thread_error(exc: Exception) -> ThreadError:
         if isinstance(exc, discord.NotFound):
             return ThreadError("unknown_channel", exc.text)
     return ThreadError("transient", f"{type(exc).__name__}: {exc}")
-
-
-def server_language(guild: discord.Guild | None) -> Language:
-    return "en" if guild and str(guild.preferred_locale.value).startswith("en") else "ko"
 
 
 class DiscordThreads:

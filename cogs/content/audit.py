@@ -1,6 +1,9 @@
 """The audit channel: each change made from Discord is posted there with before and after, in
 the server's language. Posting is best effort: a missing channel or permission is logged, and
-never undoes or hides the change from the moderator who made it."""
+never undoes or hides the change from the moderator who made it.
+
+Changes made from the CLI wait in the audit outbox (bot/content/outbox.py); `OutboxPoster`
+posts them, the same embed with "CLI" and the row's nonce in its footer."""
 
 from __future__ import annotations
 
@@ -9,15 +12,19 @@ import logging
 import discord
 
 from bot.adapter import limits
+from bot.adapter.client import SunbaeBot
+from bot.adapter.locale import server_language
 from bot.adapter.render import COLOR
 from bot.content import ContentService
 from bot.content.diff import short_diff
 from bot.i18n import Language, Verbatim, language_for, t
+from bot.models.audit import AuditNote
 from bot.models.content import Revision, Snapshot
 
 log = logging.getLogger(__name__)
 
 SHOWN_BODY = 300
+HISTORY_SCAN = 50  # a resumed post is looked for among the channel's latest messages
 
 
 def _side(snapshot: Snapshot | None, language: Language) -> str:
@@ -118,3 +125,51 @@ class AuditLog:
             await channel.send(**kwargs)  # type: ignore[call-overload]
         except discord.HTTPException as exc:
             log.warning("could not post to the content log channel: %s", exc)
+
+
+class OutboxPoster:
+    """Implements bot.content.outbox.AuditPoster: a CLI change posted by the running bot."""
+
+    def __init__(self, bot: SunbaeBot) -> None:
+        self._bot = bot
+
+    async def _channel(self, channel_id: int) -> discord.abc.Messageable:
+        channel = self._bot.get_channel(channel_id) or await self._bot.fetch_channel(channel_id)
+        if not isinstance(channel, discord.TextChannel | discord.Thread):
+            raise TypeError(f"channel {channel_id} cannot hold the audit posts")
+        return channel
+
+    async def find(self, note: AuditNote, channel_id: int) -> int | None:
+        channel = await self._channel(channel_id)
+        me = self._bot.user
+        async for message in channel.history(limit=HISTORY_SCAN):
+            if me is not None and message.author.id != me.id:
+                continue
+            if any(note.nonce in (embed.footer.text or "") for embed in message.embeds):
+                return message.id
+        return None
+
+    async def post(self, note: AuditNote, channel_id: int, revision: Revision | None) -> int:
+        channel = await self._channel(channel_id)
+        language = server_language(self._bot.get_guild(note.guild_id))
+        if note.kind == "change":
+            if revision is None:
+                raise LookupError(f"revision {note.revision} of {note.entry_id} is gone")
+            embed = audit_embed(revision, language)
+        else:
+            embed = discord.Embed(
+                description=t(
+                    "content.audit.import", language, who=note.actor_name,
+                    name=note.file_name or "", added=note.added, updated=note.updated,
+                ),
+                colour=COLOR,
+            )  # fmt: skip
+        shown = embed.footer.text
+        footer = t("content.audit.cli", language, nonce=Verbatim(note.nonce))
+        # The nonce closes the footer whole (a clipped one could not be found again).
+        room = limits.EMBED_FOOTER - len(footer) - 3
+        embed.set_footer(text=f"{limits.clip(shown, room)} · {footer}" if shown else footer)
+        message = await channel.send(
+            embed=embed, nonce=note.nonce, allowed_mentions=discord.AllowedMentions.none()
+        )
+        return message.id

@@ -5,7 +5,6 @@ every use) read what their campers look up."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import io
 import logging
 import re
@@ -17,6 +16,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.adapter import limits
+from bot.adapter.background import BackgroundLoop
 from bot.adapter.client import SunbaeBot
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.types import Interaction
@@ -261,26 +261,17 @@ class InsightsCog(commands.Cog):
         self.bot = bot
         self.group = InsightsGroup(bot)
         self.poster = DiscordDigestPoster(bot)
-        self._stop = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
+        self._digests = BackgroundLoop(
+            bot, "sunbae-insights-digest",
+            lambda stop: bot.services.digests.run(stop, self.poster),
+        )  # fmt: skip
 
     async def cog_load(self) -> None:
         self.bot.tree.add_command(self.group)
         self.bot.add_dynamic_items(WriteAnswerButton)
-        self._task = asyncio.create_task(self._run_digests(), name="sunbae-insights-digest")
+        self._digests.start()
 
     async def cog_unload(self) -> None:
         self.bot.tree.remove_command(self.group.name)
         self.bot.remove_dynamic_items(WriteAnswerButton)
-        self._stop.set()
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-
-    async def _run_digests(self) -> None:
-        await self.bot.wait_until_ready()
-        try:
-            await self.bot.services.digests.run(self._stop, self.poster)
-        except Exception:
-            log.exception("the insights digest loop stopped")
+        await self._digests.stop()

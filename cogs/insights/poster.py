@@ -9,16 +9,12 @@ import io
 import discord
 
 from bot.adapter.client import SunbaeBot
-from bot.i18n import Language
+from bot.adapter.locale import server_language
 from bot.insights.chart import chart_text, render_overview
 from bot.models.insights import Overview
 from cogs.insights.embeds import CHART_FILE, overview_embed
 
 HISTORY_SCAN = 30
-
-
-def server_language(guild: discord.Guild | None) -> Language:
-    return "en" if guild and str(guild.preferred_locale.value).startswith("en") else "ko"
 
 
 class DiscordDigestPoster:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import logging
 
 from discord import app_commands
 from discord.ext import commands
 
+from bot.adapter.background import BackgroundLoop
 from bot.adapter.client import SunbaeBot
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.types import Interaction
@@ -17,38 +16,25 @@ from bot.tips.errors import NoTipsError
 from cogs.tips.embeds import tip_embed
 from cogs.tips.poster import DiscordTipPoster
 
-log = logging.getLogger(__name__)
-
 
 class TipsCog(commands.Cog):
     def __init__(self, bot: SunbaeBot) -> None:
         self.bot = bot
         self.tips = bot.services.tips
         self.scheduler = bot.services.tip_scheduler
-        self._stop = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
+        self._loop = BackgroundLoop(bot, "sunbae-tip-scheduler", self._run_scheduler)
 
     async def cog_load(self) -> None:
-        self._task = asyncio.create_task(self._run_scheduler(), name="sunbae-tip-scheduler")
+        self._loop.start()
 
     async def cog_unload(self) -> None:
-        self._stop.set()
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        await self._loop.stop()
 
-    async def _run_scheduler(self) -> None:
-        await self.bot.wait_until_ready()
-        try:
-            poster = DiscordTipPoster(
-                self.bot,
-                cohorts=self.bot.services.cohorts,
-                discussions=self.bot.services.discussions,
-            )
-            await self.scheduler.run(self._stop, poster)
-        except Exception:
-            log.exception("the daily tip scheduler stopped")
+    async def _run_scheduler(self, stop: asyncio.Event) -> None:
+        poster = DiscordTipPoster(
+            self.bot, cohorts=self.bot.services.cohorts, discussions=self.bot.services.discussions
+        )
+        await self.scheduler.run(stop, poster)
 
     @app_commands.command(name=cmd_str("tip.name"), description=cmd_str("tip.description"))
     @app_commands.rename(share=cmd_str("tip.share.name"))
