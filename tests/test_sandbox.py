@@ -39,8 +39,8 @@ def run_cli(tmp_path: Path, *args: str, stdin: str = "", **env: str) -> subproce
         SUNBAE_DB=str(tmp_path / "not-used.db"),
         PYTHONPATH=str(REPO),
         PYTHONIOENCODING="utf-8",
-        **env,
     )
+    clean.update(env)
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,
@@ -191,3 +191,15 @@ def test_sandbox_attaches_a_local_file_to_import(tmp_path: Path) -> None:
     assert "📋 `advice.md` 가져오기 미리보기예요." in plan and "[확인] [취소]" in plan
     assert "✅ `advice.md`을 가져왔어요: 추가 1개" in confirmed
     assert "id: sandbox-import" in found
+
+
+def test_sandbox_started_outside_the_project_says_where_content_comes_from(
+    tmp_path: Path,
+) -> None:
+    proc = run_cli(tmp_path, "sandbox", stdin="/advice query:대학원\n", SUNBAE_CONTENT="")
+    assert proc.returncode == 0, proc.stderr
+    assert "SUNBAE_CONTENT" in proc.stderr and "content/" in proc.stderr
+    assert "찾지 못했어요" in blocks(proc.stdout)["/advice query:대학원"]
+    # With content found, no hint.
+    found = run_cli(tmp_path, "sandbox", stdin="quit\n")
+    assert "SUNBAE_CONTENT" not in found.stderr
