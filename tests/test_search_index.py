@@ -189,6 +189,18 @@ async def test_match_titles_only_and_topic_filter(tmp_path: Path) -> None:
         await db.close()
 
 
+async def test_filed_first_puts_a_topic_s_matches_before_the_others(tmp_path: Path) -> None:
+    db = await sample_db(tmp_path / "sunbae.db")
+    try:
+        plain = [c.entry_id for c in await search_index.match(db.reader, '"대학원"*')]
+        assert plain[0] == "grad-worry"
+        first = await search_index.match(db.reader, '"대학원"*', filed_first=["career"])
+        assert [c.entry_id for c in first] == ["startup-choice", "grad-worry"]
+        assert first[0].bm25 < first[1].bm25  # the order moved, not the scores
+    finally:
+        await db.close()
+
+
 def paused(path: Path) -> int:
     with sqlite3.connect(path) as conn:
         return int(conn.execute("SELECT value FROM search_meta WHERE key = 'paused'").fetchone()[0])

@@ -100,22 +100,34 @@ def test_occurrences(form: str, text: str, count: int) -> None:
 
 def test_small_corpus_searches_every_form_everywhere() -> None:
     retrieval = plan_retrieval(plan_query("대학원", lexicon()), lexicon())
-    assert retrieval.complete and not retrieval.titles
-    assert set(retrieval.everywhere) == set(plan_query("대학원", lexicon()).forms())
+    assert retrieval.complete and len(retrieval.steps) == 1
+    (step,) = retrieval.steps
+    assert not step.titles and set(step.forms) == set(plan_query("대학원", lexicon()).forms())
 
 
-def test_big_corpus_searches_common_words_in_titles_only() -> None:
+def test_big_corpus_searches_in_the_reranker_s_order() -> None:
     big = {"엔지니어": 60_000, "대학원": 3_000, "석사": 2_500, "쿠버네티스": 300}
     lex = lexicon(100_000, big)
     plan = plan_query("쿠버네티스 엔지니어 대학원", lex)
     retrieval = plan_retrieval(plan, lex)
     assert not retrieval.complete
-    # Bodies: the rarest forms within the budget; titles: by weight within theirs.
-    assert "쿠버네티스" in retrieval.everywhere and "대학원" not in retrieval.everywhere
-    assert "쿠버네티스" in retrieval.titles and "대학원" in retrieval.titles
-    assert "엔지니어" not in retrieval.titles + retrieval.everywhere  # in 60%: left to reranking
+    typed, every, *rest = retrieval.steps
+    # The words typed in titles first, those filed under the topic named before the others.
+    assert typed.titles and not typed.fill
+    assert {"쿠버네티스", "대학원"} <= set(typed.forms) and "grad-school" in typed.filed_first
+    # Then the entries that have every word typed, however common one of them is.
+    assert not every.titles and every.all_of
+    # Then, while short: other forms in titles, the rarest in bodies (a rare word typed: always).
+    titles = next(s for s in rest if s.titles)
+    bodies = next(s for s in rest if not s.titles)
+    assert titles.fill and "석사" in titles.forms
+    assert "쿠버네티스" in bodies.forms and "대학원" not in bodies.forms and bodies.rare
+    searched = {f for s in retrieval.steps for f in s.forms}
+    assert "엔지니어" not in searched  # in 60%: left to reranking and the AND
     only_common = plan_retrieval(plan_query("엔지니어", lex), lex)
-    assert only_common.titles == ("엔지니어",)
+    assert only_common.steps[0].forms == ("엔지니어",)
+    # A search limited to a topic already needs no topic first.
+    assert not plan_retrieval(plan, lex, topic_id="grad-school").steps[0].filed_first
 
 
 def test_snippet_bolds_matches_escapes_markdown_and_stays_short() -> None:

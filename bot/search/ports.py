@@ -69,9 +69,13 @@ class SearchStore(IndexReads, Protocol):
         limit: int = 100,
         titles_only: bool = False,
         with_topics: bool = True,
+        all_of: Sequence[Sequence[str]] = (),
+        filed_first: Sequence[str] = (),
     ) -> list[Candidate]:
         """The `limit` best entries containing any form (as a prefix), best first; [] when
-        nothing matches. `titles_only`: titles, English titles, aliases and tags only."""
+        nothing matches. `titles_only`: titles, English titles, aliases and tags only;
+        `all_of`: groups of forms the entry must also contain one of each; `filed_first`:
+        entries filed under one of these topics before the others."""
         ...
 
     async def documents(self, entry_ids: Sequence[str]) -> list[Candidate]:

@@ -638,35 +638,32 @@ class SearchService:
     async def _retrieve(
         self, plan: QueryPlan, lex: Lexicon, where: _Where, wanted: int
     ) -> tuple[list[Candidate], int | None]:
-        """FTS candidates (title matches first when the search is split), and how many entries
-        match in all when that is known exactly (`retrieval.py` says when)."""
-        retrieval = plan_retrieval(plan, lex)
+        """FTS candidates, in the steps `retrieval.py` plans, and how many entries match in all
+        when that is known exactly (one step with every form, short of `wanted`)."""
+        retrieval = plan_retrieval(plan, lex, topic_id=where.topic_id)
         found: list[Candidate] = []
-        if retrieval.titles:
-            found = await self._store.match(
-                retrieval.titles,
-                topic=where.topic_id,
-                guild_id=where.guild_id,
-                limit=wanted,
-                titles_only=True,
-                with_topics=bool(plan.topic_ids),
-            )
-        typed = {g.forms[0].text for g in plan.groups}
-        if retrieval.everywhere and (
-            retrieval.complete or len(found) < wanted or typed & set(retrieval.everywhere)
-        ):
-            # Split searches: bodies too when titles left room or a rare word typed may be in
-            # bodies only (then half as many again at most: a rare word is strong evidence).
-            room = wanted - len(found) if len(found) < wanted else wanted // 2
-            seen = {c.entry_id for c in found}
+        seen: set[str] = set()
+        for step in retrieval.steps:
+            room = wanted - len(found)
+            if step.rare:  # a rare word typed: strong evidence, though titles filled the list
+                room = max(room, wanted // 2)
+            elif not step.fill:  # each shape the reranker favours brings a few at least
+                room = max(room, wanted // 4)
+            if room <= 0:
+                continue
             more = await self._store.match(
-                retrieval.everywhere,
+                step.forms,
                 topic=where.topic_id,
                 guild_id=where.guild_id,
-                limit=wanted,
+                limit=room + len(seen),  # those found already may come again
+                titles_only=step.titles,
                 with_topics=bool(plan.topic_ids),
+                all_of=step.all_of,
+                filed_first=step.filed_first,
             )
-            found += [c for c in more if c.entry_id not in seen][: max(room, 0)]
+            new = [c for c in more if c.entry_id not in seen][:room]
+            seen.update(c.entry_id for c in new)
+            found += new
         exact = retrieval.complete and len(found) < wanted
         return found, (len(found) if exact else None)
 

@@ -192,17 +192,34 @@ async def count_entries(conn: aiosqlite.Connection) -> int:
     return int(row[0]) if row else 0
 
 
-def _topic_filter(topic: str | None) -> tuple[str, tuple[object, ...]]:
-    """A filter on the entries filed under `topic`, checked on each FTS match.
+def _topic_filter(table: str, topics: Sequence[str]) -> tuple[str, tuple[object, ...]]:
+    """A filter on the entries filed under any of `topics`, checked on each FTS match.
 
-    The "+" keeps `rowid IN (...)` away from FTS5's planner: offered to it, FTS5 runs the whole
-    MATCH once per listed row (~4k rows a topic at 100k entries: 1 s and more a query); kept out,
-    the list is read once into a temporary index and each match is looked up in it. The list is
-    one range of `search_topic_docs` (migration 0015), not a join.
+    A correlated probe of `search_topic_docs` (migration 0015) per match: offered `rowid IN
+    (...)` instead, FTS5's planner runs the whole MATCH once per listed row (~4k rows a topic at
+    100k entries: 1 s and more a query), and a `+rowid IN` list costs a temporary index of the
+    topic's every entry on each query.
     """
-    if topic is None:
+    if not topics:
         return "", ()
-    return " AND +rowid IN (SELECT doc FROM search_topic_docs WHERE topic_id = ?)", (topic,)
+    marks = ",".join("?" * len(topics))
+    return (
+        f" AND EXISTS (SELECT 1 FROM search_topic_docs s WHERE s.doc = {table}.rowid"
+        f" AND s.topic_id IN ({marks}))",
+        tuple(topics),
+    )
+
+
+def _filed(table: str, topics: Sequence[str]) -> tuple[str, tuple[object, ...]]:
+    """1 for the FTS matches filed under any of `topics` (probed per match, as above), else 0."""
+    if not topics:
+        return "0", ()
+    marks = ",".join("?" * len(topics))
+    return (
+        f"EXISTS (SELECT 1 FROM search_topic_docs s WHERE s.doc = {table}.rowid"
+        f" AND s.topic_id IN ({marks}))",
+        tuple(topics),
+    )
 
 
 def _guild_filter(guild_id: int | None) -> str:
@@ -222,25 +239,29 @@ async def match(
     limit: int = 100,
     titles_only: bool = False,
     with_topics: bool = True,
+    filed_first: Sequence[str] = (),
 ) -> list[Candidate]:
     """The `limit` best entries for an FTS expression, best first; [] if it cannot be parsed.
 
     `titles_only` searches the title index (titles, English titles, aliases, tags): a fraction
     of the postings of the full index, so common words cost a fraction as much there.
     `with_topics=False` leaves `Candidate.topics` empty (one subquery per row saved).
+    `filed_first`: entries filed under one of these topics come before the others.
     """
-    where, params = _topic_filter(topic)
-    where += _guild_filter(guild_id)
     table, bm25 = ("search_titles", _BM25_TITLES) if titles_only else ("search_fts", _BM25)
+    where, params = _topic_filter(table, [topic] if topic is not None else [])
+    where += _guild_filter(guild_id)
+    filed, filed_params = _filed(table, filed_first)
     # Rank on rowids alone first, then read the text of the winners only.
     sql = (
-        f"WITH hits AS (SELECT rowid AS doc, {bm25} AS rank FROM {table}"
-        f" WHERE {table} MATCH ?{where} ORDER BY rank LIMIT ?)"
+        f"WITH hits AS (SELECT rowid AS doc, {bm25} AS rank, {filed} AS filed FROM {table}"
+        f" WHERE {table} MATCH ?{where} ORDER BY filed DESC, rank LIMIT ?)"
         f" SELECT f.entry_id, f.title, f.keys, f.body, {_TOPICS if with_topics else 'NULL'},"
-        " -hits.rank FROM hits JOIN search_fts f ON f.rowid = hits.doc ORDER BY hits.rank"
+        " -hits.rank FROM hits JOIN search_fts f ON f.rowid = hits.doc"
+        " ORDER BY hits.filed DESC, hits.rank"
     )
     try:
-        rows = await (await conn.execute(sql, (expression, *params, limit))).fetchall()
+        rows = await conn.execute_fetchall(sql, (*filed_params, expression, *params, limit))
     except sqlite3.OperationalError as exc:
         log.warning("FTS query %r failed: %s", expression, exc)
         return []
@@ -254,7 +275,7 @@ async def count_matches(
     topic: str | None = None,
     guild_id: int | None = None,
 ) -> int:
-    where, params = _topic_filter(topic)
+    where, params = _topic_filter("search_fts", [topic] if topic is not None else [])
     where += _guild_filter(guild_id)
     try:
         row = await (
@@ -488,15 +509,21 @@ class SqliteSearchStore(SearchReads):
         limit: int = 100,
         titles_only: bool = False,
         with_topics: bool = True,
+        all_of: Sequence[Sequence[str]] = (),
+        filed_first: Sequence[str] = (),
     ) -> list[Candidate]:
+        expression = fts_expression(forms)
+        for group in all_of:
+            expression = f"({expression}) AND ({fts_expression(group)})"
         return await match(
             self._conn,
-            fts_expression(forms),
+            expression,
             topic=topic,
             guild_id=guild_id,
             limit=limit,
             titles_only=titles_only,
             with_topics=with_topics,
+            filed_first=filed_first,
         )
 
     async def documents(self, entry_ids: Sequence[str]) -> list[Candidate]:

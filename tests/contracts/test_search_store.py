@@ -48,6 +48,14 @@ async def test_titles_only_and_limit(backend: Backend) -> None:
     assert len(await backend.search.match(["대학원"], limit=1)) == 1
 
 
+async def test_all_of_narrows(backend: Backend) -> None:
+    await backend.add_entries(CORPUS)
+    # Any of the forms, and one form of each `all_of` group as well.
+    both = await backend.search.match(["대학원"], all_of=[["프로젝트", "없는말"]])
+    assert [c.entry_id for c in both] == ["folio"]
+    assert await backend.search.match(["대학원"], all_of=[["없는말"]]) == []
+
+
 async def test_documents_and_live_entries_by_id_skip_the_retired(backend: Backend) -> None:
     await backend.add_entries(CORPUS)
     docs = await backend.search.documents(["kaggle", "nope"])
