@@ -283,6 +283,20 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ko": "❌ 검토 요청 #{number}을 {who}님이 반려했어요.",
         "en": "❌ Review #{number} rejected by {who}.",
     },
+    "content.review.reason.title": {
+        "ko": "검토 요청 #{number} 반려",
+        "en": "Reject review #{number}",
+    },
+    "content.review.reason.label": {"ko": "반려 사유 (선택)", "en": "Reason (optional)"},
+    "content.review.reason.placeholder": {
+        "ko": "작성자에게 보내고 기록 채널에 남겨요",
+        "en": "Sent to the author and shown in the audit channel",
+    },
+    "content.review.rejected_dm": {
+        "ko": "❌ **{server}**에 요청하신 검토 #{number} ({title})을 {who}님이 반려했어요.",
+        "en": "❌ Your change for review #{number} ({title}) in **{server}** was rejected by"
+        " {who}.",
+    },
     "content.review.gone": {
         "ko": "검토 요청 #{number}은 이미 처리됐어요.",
         "en": "Review #{number} was already decided.",

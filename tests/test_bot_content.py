@@ -622,10 +622,28 @@ async def test_review_mode_holds_editors_changes_until_a_moderator_decides(
     queue = await s.run("content pending")
     assert queue.ephemeral and queue.content == "검토를 기다리는 변경 2개 중 가장 오래된 것이에요."
     assert "-" + NEW["body"] in fields(queue.embeds[0])["바뀐 줄"]
-    rejected = await harness.emu.click(queue, label="반려")
+    # Reject asks why (optional); the author is told by DM, the audit channel sees it too.
+    asked = await harness.emu.click(queue, label="반려")
+    assert asked.modal is not None and asked.modal.title.startswith("검토 요청 #")
+    rejected = await harness.emu.submit_modal(asked.modal, {"reason": "출처를 적어 주세요"})
     after = await rejected.wait_final()
     assert after is not None and after["content"].startswith("❌ 검토 요청 #")
+    assert "님이 반려했어요.\n사유: 출처를 적어 주세요\n" in after["content"]
     assert "검토를 기다리는 변경 1개 중" in after["content"]
+    (told,) = await eventually(
+        lambda: harness.emu.channel_messages(harness.emu.dm_channel(s.editor).id)
+    )
+    assert told["content"] == (
+        f"❌ **{s.guild.name}**에 요청하신 검토 #{number + 1} ({NEW['title']})을"
+        " 운영진 @everyone님이 반려했어요.\n사유: 출처를 적어 주세요"
+    )
+    assert told["mentions"] == [] and not told["mention_everyone"]
+    noted = await eventually(
+        lambda: harness.emu.channel_messages(log)[-1]["content"].startswith("❌")
+    )
+    assert noted and harness.emu.channel_messages(log)[-1]["content"].endswith(
+        "사유: 출처를 적어 주세요"
+    )
     current = await harness.services.entries.get(entry_id, guild_id=s.guild.id)
     assert current is not None and current.body == NEW["body"]  # the rejected edit never shows
     approved = await harness.emu.click(queue, label="승인")
@@ -695,3 +713,38 @@ async def test_english_moderators_import_export_and_review_in_english(harness: H
     assert plan is not None and plan["content"].startswith("📋 A dry run of `one.md`")
     assert labels(plan) == ["Confirm", "Cancel"]
     assert "Added (1)" in fields(plan["embeds"][0])
+
+
+async def test_a_rejection_from_the_channel_card_asks_why_and_tells_the_author(
+    harness: Harness,
+) -> None:
+    s = await Server.new(harness, "reject-card", locale="en-US")
+    log = harness.emu.add_text_channel(s.guild, "review-log")
+    await eventually(lambda: harness.bot.get_channel(log.id))
+    await s.run("content editors", {"role": s.editors})
+    await s.run("content settings", {"review": True, "log-channel": log})
+    await submit(
+        harness,
+        await s.form("content add", user=s.editor),
+        {"title": "Sleep early", "body": "Rest."},
+    )
+    (card,) = await eventually(lambda: harness.emu.channel_messages(log))
+
+    refused = await harness.emu.click(card, label="Reject", user=s.editor)
+    assert refused.modal is None
+    assert refused.content == "Only members with Manage Server may approve or reject."
+    asked = await harness.emu.click(card, label="Reject", user=s.mod)
+    assert asked.modal is not None
+    assert [f["custom_id"] for f in asked.modal.fields] == ["reason"]
+    # A restart between the form and its submit loses nothing: it is read from the submit.
+    await harness.bot.reload_extension("cogs.content")
+    harness.bot._connection._view_store._modals.clear()
+    done = await (await harness.emu.submit_modal(asked.modal, {})).wait_final()
+    assert done is not None and labels(done) == []
+    assert re.fullmatch(r"❌ Review #\d+ rejected by 운영진 @everyone\.", done["content"])
+    (told,) = await eventually(
+        lambda: harness.emu.channel_messages(harness.emu.dm_channel(s.editor).id)
+    )
+    assert told["content"].startswith("❌ Your change for review #")
+    assert told["content"].endswith("was rejected by 운영진 @everyone.")  # no reason given
+    assert len(harness.emu.channel_messages(log)) == 1  # the card itself says it

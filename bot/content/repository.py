@@ -102,6 +102,7 @@ class ContentRepository(Protocol):
         by: str,
         now: dt.datetime,
         changes: Sequence[Change] = (),
+        reason: str | None = None,
     ) -> list[int]:
         """Decide a pending change and write `changes` in the same transaction; raises
         PendingNotFound (decided already), or what `write` raises (nothing then decided)."""

@@ -43,6 +43,7 @@ from bot.models.content_errors import (
 from bot.text.romanize import slug
 
 HISTORY_PAGE = 5
+REASON_LIMIT = 500  # a rejection's reason, as the form allows
 _ID_BASE_CHARS = 60
 
 
@@ -273,12 +274,18 @@ class ContentService:
             return await self._written(guild_id, change.draft.id)
         raise IdTaken(change.draft.id)
 
-    async def reject(self, guild_id: int, pending_id: int, moderator: Actor) -> Pending:
+    async def reject(
+        self, guild_id: int, pending_id: int, moderator: Actor, *, reason: str | None = None
+    ) -> Pending:
+        """Turn the change down; `reason` (optional, for its author) is kept with it."""
         pending = await self._one_pending(guild_id, pending_id)
+        reason = (reason or "").strip()[:REASON_LIMIT] or None
         await self._repo.decide(
-            guild_id, pending_id, "rejected", by=moderator.name, now=self._now()
+            guild_id, pending_id, "rejected", by=moderator.name, now=self._now(), reason=reason
         )
-        return dataclasses.replace(pending, state="rejected", decided_by=moderator.name)
+        return dataclasses.replace(
+            pending, state="rejected", decided_by=moderator.name, decided_reason=reason
+        )
 
     async def _set_retired(
         self,

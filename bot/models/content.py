@@ -176,6 +176,7 @@ class Pending:
     state: PendingState
     created_at: str
     decided_by: str | None = None
+    decided_reason: str | None = None  # why it was rejected, when the moderator said
 
     def input_json(self) -> str:
         return json.dumps(

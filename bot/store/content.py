@@ -258,6 +258,7 @@ class SqliteContentRepository:
                 state=r["state"],
                 created_at=r["created_at"],
                 decided_by=r["decided_by"],
+                decided_reason=r["decided_reason"],
             )
             for r in rows
         ]
@@ -271,14 +272,15 @@ class SqliteContentRepository:
         by: str,
         now: dt.datetime,
         changes: Sequence[Change] = (),
+        reason: str | None = None,
     ) -> list[int]:
         """Mark a pending change decided and write `changes` (an approval's) in one
         transaction; PendingNotFound when it is not pending any more (decided by another)."""
         async with self._db.transaction() as conn:
             cursor = await conn.execute(
-                "UPDATE content_pending SET state = ?, decided_by = ?, decided_at = ?"
-                " WHERE id = ? AND guild_id = ? AND state = 'pending'",
-                (state, by, iso(now), pending_id, guild_id),
+                "UPDATE content_pending SET state = ?, decided_by = ?, decided_at = ?,"
+                " decided_reason = ? WHERE id = ? AND guild_id = ? AND state = 'pending'",
+                (state, by, iso(now), reason, pending_id, guild_id),
             )
             if cursor.rowcount != 1:
                 raise PendingNotFound(pending_id)

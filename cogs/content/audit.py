@@ -119,6 +119,14 @@ class AuditLog:
         )  # fmt: skip
         await self._send(channel, content=message)
 
+    async def note(self, interaction: discord.Interaction, message: str) -> None:
+        """A line of the server's own (a rejection) in the audit channel."""
+        channel = await self._channel(interaction)
+        if channel is not None:
+            await self._send(
+                channel, content=message, allowed_mentions=discord.AllowedMentions.none()
+            )
+
     @staticmethod
     async def _send(channel: discord.abc.Messageable, **kwargs: object) -> None:
         try:

@@ -11,8 +11,8 @@ from bot.adapter.client import SunbaeBot
 from bot.adapter.tree import error_message, reply_ephemeral
 from cogs.content.audit import OutboxPoster
 from cogs.content.group import ContentGroup
-from cogs.content.modal import FORM_PREFIX, submission
-from cogs.content.review import ReviewButton
+from cogs.content.modal import FORM_PREFIX, submission, submitted_values
+from cogs.content.review import ReviewButton, reason_form_number
 
 
 class ContentCog(commands.Cog):
@@ -35,10 +35,19 @@ class ContentCog(commands.Cog):
         """Content forms are saved from what Discord submits (a restart loses no form)."""
         if interaction.type is not discord.InteractionType.modal_submit:
             return
-        if not submission(interaction)[0].startswith(f"{FORM_PREFIX}:"):
+        custom_id, components = submission(interaction)
+        rejecting = reason_form_number(custom_id)
+        if rejecting is None and not custom_id.startswith(f"{FORM_PREFIX}:"):
             return
         try:
-            await self.group.submitted(interaction)  # type: ignore[arg-type]
+            if rejecting is not None:
+                reason = submitted_values(components).get("reason")
+                await self.group.review.decide(
+                    interaction, rejecting, approve=False,
+                    reason=reason if isinstance(reason, str) else None,
+                )  # fmt: skip
+            else:
+                await self.group.submitted(interaction)  # type: ignore[arg-type]
         except Exception as exc:  # a listener's errors reach no tree handler: answer here
             await reply_ephemeral(interaction, error_message(interaction, exc))
 

@@ -1,7 +1,9 @@
 """Review mode in Discord: an editor-role member's add or edit becomes a review card (in the
 log channel when there is one, and in `/content pending`); a Manage-Server moderator approves
 or rejects it with buttons whose custom_id names the pending change, so they keep working
-after a restart for as long as the card exists."""
+after a restart for as long as the card exists. Reject asks for an optional reason first (a
+form read back from what Discord submits, like the entry form); the author is told by direct
+message, and the card or the audit channel shows it."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from bot.adapter.render import COLOR
 from bot.adapter.tree import reply_ephemeral
 from bot.content import ContentError, ContentService, EditConflict, Snapshot
 from bot.content.diff import short_diff
+from bot.content.service import REASON_LIMIT
 from bot.i18n import Language, Verbatim, t
 from bot.models.content import Actor, Pending
 from bot.models.content_errors import PendingNotFound
@@ -27,6 +30,8 @@ log = logging.getLogger(__name__)
 
 PREFIX = "sunbae:review"
 _TEMPLATE = re.compile(rf"{PREFIX}:(?P<verdict>approve|reject):(?P<number>\d+)")
+REASON_PREFIX = f"{PREFIX}:reason:"
+_REASON_FORM = re.compile(rf"^{REASON_PREFIX}(?P<number>\d+)$")
 SHOWN_BODY = 1500
 
 
@@ -102,7 +107,42 @@ class ReviewButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=_TEM
         cog = interaction.client.get_cog(ContentCog.__cog_name__)
         if not isinstance(cog, ContentCog):  # the bot is shutting down
             return
-        await cog.group.review.decide(interaction, self.number, approve=self.verdict == "approve")
+        if self.verdict == "approve":
+            await cog.group.review.decide(interaction, self.number, approve=True)
+        else:
+            await cog.group.review.ask_reason(interaction, self.number)
+
+
+class ReasonForm(discord.ui.Modal):
+    """Why a change is rejected (optional). Saved by the content cog from what Discord submits
+    (`reason_form_number`), so a form opened before a restart still rejects."""
+
+    def __init__(self, number: int, language: Language) -> None:
+        super().__init__(
+            title=limits.clip(
+                t("content.review.reason.title", language, number=number), limits.MODAL_TITLE
+            ),
+            custom_id=f"{REASON_PREFIX}{number}",
+            timeout=600,
+        )
+        self.add_item(
+            discord.ui.TextInput(
+                label=limits.clip(t("content.review.reason.label", language), 45),
+                placeholder=limits.clip(t("content.review.reason.placeholder", language), 100),
+                custom_id="reason",
+                style=discord.TextStyle.paragraph,
+                required=False,
+                max_length=REASON_LIMIT,
+            )
+        )
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        """Nothing here: the content cog rejects from what Discord submitted."""
+
+
+def reason_form_number(custom_id: str) -> int | None:
+    found = _REASON_FORM.match(custom_id)
+    return int(found["number"]) if found else None
 
 
 def card_view(pending: Pending, language: Language) -> discord.ui.View:
@@ -169,13 +209,28 @@ class ReviewDesk:
         else:
             await interaction.response.send_message(message, embed=embed, view=view, ephemeral=True)
 
-    async def decide(self, interaction: discord.Interaction, number: int, *, approve: bool) -> None:
+    async def ask_reason(self, interaction: discord.Interaction, number: int) -> None:
+        """Reject: the reason form first (only Manage Server gets it)."""
+        if not interaction.permissions.manage_guild:
+            await reply_ephemeral(interaction, text(interaction, "content.review.managers_only"))
+            return
+        await interaction.response.send_modal(ReasonForm(number, lang(interaction)))
+
+    async def decide(
+        self,
+        interaction: discord.Interaction,
+        number: int,
+        *,
+        approve: bool,
+        reason: str | None = None,
+    ) -> None:
         guild_id = interaction.guild_id
         if guild_id is None:
             return
         if not interaction.permissions.manage_guild:
             await reply_ephemeral(interaction, text(interaction, "content.review.managers_only"))
             return
+        rejected: Pending | None = None
         moderator = Actor(str(interaction.user.id), interaction.user.display_name)
         approved: str | None = None  # the entry an approval wrote, for the audit channel
         await interaction.response.defer()  # the card is edited once decided
@@ -188,10 +243,8 @@ class ReviewDesk:
                     who=moderator.name, id=entry.id,
                 )  # fmt: skip
             else:
-                await self.content.reject(guild_id, number, moderator)
-                outcome = text(
-                    interaction, "content.review.rejected", number=number, who=moderator.name
-                )
+                rejected = await self.content.reject(guild_id, number, moderator, reason=reason)
+                outcome = _rejected_text(rejected, lang(interaction))
         except PendingNotFound:
             outcome = text(interaction, "content.review.gone", number=number)
         except EditConflict as conflict:
@@ -204,12 +257,50 @@ class ReviewDesk:
             await interaction.followup.send(str(exc), ephemeral=True)
             return
         card = interaction.message
-        if card is not None and card.flags.ephemeral:
+        from_queue = card is not None and card.flags.ephemeral
+        if from_queue:
             await self.queue(interaction, note=outcome)  # the moderator's queue: the next one
         else:
             await interaction.edit_original_response(content=outcome, view=None)
         if approved is not None:
             await self.audit.change(interaction, approved)
+        if rejected is not None:
+            await self._tell_author(interaction, rejected)
+            if from_queue:  # the card in the audit channel, if any, was not edited: say it there
+                guild_language = _guild_language(interaction)
+                await self.audit.note(interaction, _rejected_text(rejected, guild_language))
+
+    async def _tell_author(self, interaction: discord.Interaction, rejected: Pending) -> None:
+        """A direct message to the author, in the server's language (their locale is not known
+        here); best effort: closed DMs are logged, never shown as a failure."""
+        guild = interaction.guild
+        if guild is None or not rejected.actor.id.isdigit():
+            return
+        language = _guild_language(interaction)
+        message = t(
+            "content.review.rejected_dm", language, server=guild.name, number=rejected.id,
+            title=rejected.given.title, who=rejected.decided_by or "",
+        )  # fmt: skip
+        if rejected.decided_reason:
+            reason = t("content.history.reason", language, reason=rejected.decided_reason)
+            message = f"{message}\n{reason}"
+        try:
+            author = guild.get_member(
+                int(rejected.actor.id)
+            ) or await interaction.client.fetch_user(int(rejected.actor.id))
+            await author.send(message, allowed_mentions=discord.AllowedMentions.none())
+        except discord.HTTPException as exc:
+            log.info("could not tell the author of review #%s: %s", rejected.id, exc)
+
+
+def _rejected_text(rejected: Pending, language: Language) -> str:
+    outcome = t(
+        "content.review.rejected", language, number=rejected.id, who=rejected.decided_by or ""
+    )
+    if rejected.decided_reason:
+        reason = t("content.history.reason", language, reason=rejected.decided_reason)
+        outcome = f"{outcome}\n{reason}"
+    return outcome
 
 
 def _guild_language(interaction: discord.Interaction) -> Language:
