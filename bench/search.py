@@ -15,9 +15,11 @@ particles, typos, half-typed syllables, initial consonants, English, topic looku
   (LIKE plus rapidfuzz over every body or title: slow, so a few queries at 100k);
 - the ratios (baseline p95 / sunbae p95: above 1, sunbae is faster), the peak RSS of the service
   (taken before the baselines load anything);
+- disk: the database's bytes per entry (its pages in use, free pages left out), and the tables
+  and indexes that hold most of them (`--json`);
 - start: the index built from the database (a first start: it is then saved beside it), read
   back from that file (every later start), and `python -m bot search` from start to exit.
-Targets: search p95 <= 15 ms and autocomplete p95 <= 5 ms at 100k and 300k; search p95 >= 10x
+Targets: disk <= 2.5 KB per entry at 100k; search p95 <= 15 ms and autocomplete p95 <= 5 ms at 100k and 300k; search p95 >= 10x
 better than plain FTS5 at 100k and not worse than 2x at 1k; at 100k a start <= 1.5 s and
 `python -m bot search` <= 0.5 s.
 """
@@ -30,6 +32,7 @@ import itertools
 import json
 import random
 import resource
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -288,6 +291,29 @@ async def timed(calls: Sequence[Callable[[], Awaitable[object]]], rounds: int) -
     return samples
 
 
+async def disk_per_entry(db: Database) -> tuple[float, dict[str, float]]:
+    """Bytes in use per entry (page count less free pages), and per entry for each table or
+    index above 10 bytes an entry (the dbstat table, when this SQLite has it)."""
+    conn = db.reader
+
+    async def one(sql: str) -> int:
+        row = await (await conn.execute(sql)).fetchone()
+        return int(row[0]) if row else 0
+
+    entries = max(1, await one("SELECT count(*) FROM entries"))
+    pages = await one("PRAGMA page_count") - await one("PRAGMA freelist_count")
+    used = pages * await one("PRAGMA page_size") / entries
+    parts: dict[str, float] = {}
+    try:
+        rows = await (
+            await conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC")
+        ).fetchall()
+        parts = {str(r[0]): int(r[1]) / entries for r in rows if int(r[1]) / entries > 10}
+    except sqlite3.OperationalError:  # built without SQLITE_ENABLE_DBSTAT_VTAB
+        pass
+    return used, parts
+
+
 def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -368,6 +394,7 @@ def plain_fts(query: str) -> str:
 async def measure(path: Path, rounds: int, baseline_queries: int) -> dict[str, float]:
     db = await Database.open(path)  # a cached file gets the newer migrations once
     try:
+        disk, disk_parts = await disk_per_entry(db)
         saved_file = file_for(path)
         if saved_file is not None:  # the build first, as on a first start
             saved_file.unlink(missing_ok=True)
@@ -453,6 +480,8 @@ async def measure(path: Path, rounds: int, baseline_queries: int) -> dict[str, f
         "cli_s": cli_seconds(path),
         "rss_mb": rss,
         "queries": len(queries),
+        "disk_bpe": disk,
+        **{f"disk:{name}": size for name, size in disk_parts.items()},
     }
     for n, (seen_s, during, lags) in updates.items():
         figures[f"write{n}_seen_ms"] = seen_s * 1000
@@ -511,6 +540,7 @@ def report(results: dict[int, dict[str, float]]) -> None:
         ("index read s (saved file)", "saved_s", "{:.2f}"),
         ("`python -m bot search` s", "cli_s", "{:.2f}"),
         ("peak RSS MB", "rss_mb", "{:.0f}"),
+        ("disk bytes per entry", "disk_bpe", "{:.0f}"),
         ("database build s", "build_s", "{:.1f}"),
     ):
         print(f"{title:28}" + "".join(f"{fmt.format(results[s].get(key, 0.0)):>24}" for s in sizes))
@@ -523,6 +553,7 @@ def report(results: dict[int, dict[str, float]]) -> None:
         "start (saved index) <= 1.5 s": r["saved_s"] <= 1.5,
         "python -m bot search <= 0.5 s": r["cli_s"] <= 0.5,
         ">= 10x plain FTS5": r["fts_search_p95"] / r["search_p95"] >= 10,
+        "disk <= 2.5 KB/entry": r["disk_bpe"] <= 2500,
     }
     print(
         f"\nat {big} entries: "

@@ -247,7 +247,9 @@ async def test_a_failed_bulk_write_takes_its_pause_back(tmp_path: Path) -> None:
     try:
         with pytest.raises(RuntimeError, match="mid-write"):
             async with db.transaction() as conn:
-                await search_index.pause_triggers(conn)
+                await search_index.pause_triggers(
+                    conn, "SELECT id FROM entries WHERE id = 'grad-worry'"
+                )
                 await conn.execute(
                     "UPDATE entries SET body = '사라질 본문' WHERE id = 'grad-worry'"
                 )

@@ -303,10 +303,11 @@ class EntryRepository:
         await conn.execute(_STAGE_SQL)
         await conn.execute("DELETE FROM temp.entry_stage")
         await conn.executemany(_STAGE_ROWS_SQL, [(*row.params, action) for row, action in changes])
-        await search_index.pause_triggers(conn)
+        written = "SELECT id FROM temp.entry_stage"
+        await search_index.pause_triggers(conn, written)  # before the writes: see its doc
         await conn.execute(_UPDATE_SQL)  # existing ids first, so new rows are not updated too
         await conn.execute(_INSERT_SQL)
-        await search_index.index_bulk(conn, "SELECT id FROM temp.entry_stage")
+        await search_index.index_bulk(conn, written)
         await conn.execute(
             "DELETE FROM entry_topics WHERE entry_id IN (SELECT id FROM temp.entry_stage)"
         )

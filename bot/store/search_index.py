@@ -1,8 +1,9 @@
 """SQL for search: FTS5 matches, the index vocabulary and what the in-memory structures load.
 
-The FTS rows are written by the triggers of migrations 0002-0005; this module reads them, and
+The FTS rows are written by the triggers of migrations 0002-0020; this module reads them, and
 writes them only for maintenance (`rebuild`, `optimize`) and for bulk writes, which pause the
-triggers and index their rows in a few statements (`pause_triggers`, `index_bulk`). Every FTS
+triggers and index their rows in a few statements (`pause_triggers`, `index_bulk`). The FTS
+tables hold no text of their own (migration 0020): they read it from the view search_rows. Every FTS
 expression is built here by `fts_expression` (quoted terms only) and bound as a parameter; a
 malformed one still cannot raise past this module. `SqliteSearchStore` is what the search domain
 gets (the `SearchStore` of bot/search/ports.py); the functions below are its SQL.
@@ -83,9 +84,9 @@ async def changes_since(conn: aiosqlite.Connection, seq: int) -> tuple[list[Chan
         await (
             await conn.execute(
                 "SELECT c.seq, c.entry_id, c.old, d.doc, e.title, e.title_en, e.aliases,"
-                " f.title || ' ' || f.keys || ' ' || f.body FROM search_changes c"
-                " LEFT JOIN search_docs d ON d.entry_id = c.entry_id"
-                " LEFT JOIN search_fts f ON f.rowid = d.doc"
+                " (SELECT f.title || ' ' || f.keys || ' ' || f.body FROM search_rows f"
+                "  WHERE f.doc = d.doc)"  # not a LEFT JOIN: that reads the whole view first
+                " FROM search_changes c LEFT JOIN search_docs d ON d.entry_id = c.entry_id"
                 " LEFT JOIN entries e ON e.id = d.entry_id WHERE c.seq > ? ORDER BY c.seq",
                 (seq,),
             )
@@ -257,7 +258,7 @@ async def match(
         f"WITH hits AS (SELECT rowid AS doc, {bm25} AS rank, {filed} AS filed FROM {table}"
         f" WHERE {table} MATCH ?{where} ORDER BY filed DESC, rank LIMIT ?)"
         f" SELECT f.entry_id, f.title, f.keys, f.body, {_TOPICS if with_topics else 'NULL'},"
-        " -hits.rank FROM hits JOIN search_fts f ON f.rowid = hits.doc"
+        " -hits.rank FROM hits JOIN search_rows f ON f.doc = hits.doc"
         " ORDER BY hits.filed DESC, hits.rank"
     )
     try:
@@ -298,8 +299,8 @@ async def documents(conn: aiosqlite.Connection, entry_ids: Sequence[str]) -> lis
         marks = ",".join("?" * len(chunk))
         rows = await (
             await conn.execute(
-                f"SELECT f.entry_id, f.title, f.keys, f.body, {_TOPICS} FROM search_docs d"
-                f" JOIN search_fts f ON f.rowid = d.doc WHERE d.entry_id IN ({marks})",
+                f"SELECT f.entry_id, f.title, f.keys, f.body, {_TOPICS} FROM search_rows f"
+                f" WHERE f.entry_id IN ({marks})",
                 chunk,
             )
         ).fetchall()
@@ -372,8 +373,9 @@ async def visible_ids(
 
 async def rebuild(conn: aiosqlite.Connection) -> int:
     """Re-create every FTS row from `entries` (after a restore or a manual edit of the index)."""
-    await conn.execute("DELETE FROM search_fts")
-    await conn.execute("DELETE FROM search_titles")
+    # 'delete-all': the index alone, whatever it holds (a plain DELETE would read search_rows).
+    await conn.execute("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
+    await conn.execute("INSERT INTO search_titles (search_titles) VALUES ('delete-all')")
     await conn.execute("DELETE FROM search_docs")
     await conn.execute("DELETE FROM search_changes")  # readers find the gap and rebuild
     await conn.execute(
@@ -399,31 +401,40 @@ async def _index_rows(conn: aiosqlite.Connection, where: str) -> None:
     )
 
 
-async def pause_triggers(conn: aiosqlite.Connection) -> None:
-    """Stop the entry triggers from indexing row by row, for a bulk write in this transaction.
+async def pause_triggers(conn: aiosqlite.Connection, written_ids: str) -> None:
+    """Stop the entry triggers from indexing row by row, for a bulk write in this transaction of
+    the entries `written_ids` selects (a constant of the store: a staging table), and take those
+    entries out of the index now, while search_rows still shows the text they were indexed with
+    (migration 0020); the change log records that text.
 
     The writer must call `index_bulk` for the rows it wrote before the transaction ends; if it
     fails first, the rollback takes the pause back with the rest.
     """
+    await conn.execute(  # a subquery, not a LEFT JOIN (that would read the whole view first)
+        "INSERT INTO search_changes (entry_id, old) SELECT w.id,"
+        f" (SELECT o.old FROM search_old o WHERE o.entry_id = w.id) FROM ({written_ids}) w"
+    )
+    await conn.execute(
+        "DELETE FROM search_changes WHERE seq <= (SELECT max(seq) FROM search_changes) - 10000"
+    )
+    rows = f"FROM search_rows WHERE entry_id IN ({written_ids})"
+    await conn.execute(
+        "INSERT INTO search_fts (search_fts, rowid, entry_id, title, keys, body)"
+        f" SELECT 'delete', doc, entry_id, title, keys, body {rows}"
+    )
+    await conn.execute(
+        "INSERT INTO search_titles (search_titles, rowid, title, keys)"
+        f" SELECT 'delete', doc, title, keys {rows}"
+    )
     await conn.execute("UPDATE search_meta SET value = 1 WHERE key = 'paused'")
 
 
 async def index_bulk(conn: aiosqlite.Connection, written_ids: str) -> None:
     """Index the live entries written while paused, and let the triggers work again.
 
-    `written_ids` is a SELECT of their ids (a constant of the store: a staging table).
+    `written_ids` is the SELECT `pause_triggers` was given.
     """
     where = f"WHERE entry_id IN ({written_ids})"
-    docs = f"SELECT doc FROM search_docs WHERE entry_id IN ({written_ids})"
-    await conn.execute(
-        "INSERT INTO search_changes (entry_id, old) SELECT w.id, o.old"
-        f" FROM ({written_ids}) w LEFT JOIN search_old o ON o.entry_id = w.id"
-    )
-    await conn.execute(
-        "DELETE FROM search_changes WHERE seq <= (SELECT max(seq) FROM search_changes) - 10000"
-    )
-    await conn.execute(f"DELETE FROM search_fts WHERE rowid IN ({docs})")
-    await conn.execute(f"DELETE FROM search_titles WHERE rowid IN ({docs})")
     await conn.execute(
         "INSERT OR IGNORE INTO search_docs (entry_id) SELECT id FROM entries"
         f" WHERE +retired = 0 AND id IN ({written_ids}) ORDER BY rowid"
