@@ -90,10 +90,33 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "content.rule.kind": {"ko": "qa, tip, insight 중 하나", "en": "one of qa, tip, insight"},
     "content.invalid": {
-        "ko": "⚠️ **{field}** 칸을 고쳐 주세요 ({rule}): `{reason}`\n입력하신 내용은 그대로 있어요."
+        "ko": "⚠️ **{field}** 칸을 고쳐 주세요 ({rule}): {reason}\n입력하신 내용은 그대로 있어요."
         " **다시 편집**을 누르면 이어서 고칠 수 있어요.",
-        "en": "⚠️ Please fix **{field}** ({rule}): `{reason}`\nYour text is kept: press"
+        "en": "⚠️ Please fix **{field}** ({rule}): {reason}\nYour text is kept: press"
         " **Edit again** to carry on.",
+    },
+    # What is wrong with a field (FieldError.code), inside content.invalid.
+    "content.reason.missing": {"ko": "비어 있어요", "en": "it is empty"},
+    "content.reason.not_text": {"ko": "글자가 아니에요", "en": "it must be text"},
+    "content.reason.too_long": {
+        "ko": "{n:,}자예요. {limit:,}자 안으로 줄여 주세요",
+        "en": "{n:,} characters; keep it within {limit:,}",
+    },
+    "content.reason.bad_kind": {
+        "ko": "'{value}'(은)는 없는 종류예요",
+        "en": "'{value}' is not a kind",
+    },
+    "content.reason.unknown_topic": {
+        "ko": "'{value}'(은)는 목록에 없는 주제예요",
+        "en": "'{value}' is not a known topic",
+    },
+    "content.reason.empty": {
+        "ko": "서식을 빼고 나면 남는 글이 없어요",
+        "en": "no text is left once markup is removed",
+    },
+    "content.reason.aliases": {
+        "ko": "{n}개예요. {limit}개까지, 각 {chars}자까지 쓸 수 있어요",
+        "en": "{n} given; at most {limit}, each within {chars} characters",
     },
     "content.button.reopen": {"ko": "다시 편집", "en": "Edit again"},
     "content.button.reopen_latest": {"ko": "최신본에 다시 편집", "en": "Edit the latest again"},

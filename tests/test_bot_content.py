@@ -257,7 +257,10 @@ async def test_a_concurrent_edit_overwrites_nothing_and_gives_the_editor_their_t
 async def test_invalid_input_names_the_field_and_keeps_what_was_typed(harness: Harness) -> None:
     s = await Server.new(harness, "invalid")
     refused = await s.add({"body": "<br> <br>"})
-    assert refused.content.startswith("⚠️ **본문** 칸을 고쳐 주세요")
+    assert refused.content.startswith(
+        "⚠️ **본문** 칸을 고쳐 주세요 (1~4000자, HTML 찌꺼기 없는 본문):"
+        " 서식을 빼고 나면 남는 글이 없어요\n"
+    )
     assert "입력하신 내용은 그대로 있어요" in refused.content
     reopened = await harness.emu.click(refused, label="다시 편집")
     assert reopened.modal is not None
@@ -271,6 +274,29 @@ async def test_invalid_input_names_the_field_and_keeps_what_was_typed(harness: H
     form = await s.form("content edit", {"entry": added_id(done)})
     bad = await submit(harness, form, {"body": "<p></p>"})
     assert bad.content.startswith("⚠️") and labels(bad.message) == ["다시 편집"]
+
+
+async def test_field_reasons_are_in_the_moderators_language(harness: Harness) -> None:
+    """The reason, not only the field's name, is Korean for Korean moderators and English for
+    English ones (it used to be the file reader's English inside the Korean message)."""
+    ko = await Server.new(harness, "reasons-ko")
+    many = ", ".join(f"별칭{i}" for i in range(21))
+    refused = await ko.add({"aliases": many})
+    line = refused.content.splitlines()[0]
+    assert line == (
+        "⚠️ **다른 이름** 칸을 고쳐 주세요 (20개까지, 각 100자까지):"
+        " 21개예요. 20개까지, 각 100자까지 쓸 수 있어요"
+    )
+    en = await Server.new(harness, "reasons-en", locale="en-US")
+    refused = await en.add({"body": "<p> </p>"})
+    assert refused.content.splitlines()[0] == (
+        "⚠️ Please fix **Body** (1 to 4000 characters of text, no leftover markup):"
+        " no text is left once markup is removed"
+    )
+    refused = await en.add({"aliases": many})
+    assert refused.content.splitlines()[0].endswith(
+        ": 21 given; at most 20, each within 100 characters"
+    )
 
 
 # -- retire, restore, history, revert -------------------------------------------------------------

@@ -28,12 +28,16 @@ def validate(
     position) is kept from it."""
     body = given.body.strip()
     if len(body) > BODY_LIMIT:
-        raise FieldError("body", f"{len(body)} characters; keep it within {BODY_LIMIT}", given)
+        raise FieldError(
+            "body", f"{len(body)} characters; keep it within {BODY_LIMIT}", given,
+            code="too_long", values={"n": len(body), "limit": BODY_LIMIT},
+        )  # fmt: skip
     aliases = tuple(a.strip() for a in given.aliases if a.strip())
     if len(aliases) > ALIAS_LIMIT or any(len(a) > ALIAS_CHARS for a in aliases):
         raise FieldError(
-            "aliases", f"at most {ALIAS_LIMIT}, each within {ALIAS_CHARS} characters", given
-        )
+            "aliases", f"at most {ALIAS_LIMIT}, each within {ALIAS_CHARS} characters", given,
+            code="aliases", values={"n": len(aliases), "limit": ALIAS_LIMIT, "chars": ALIAS_CHARS},
+        )  # fmt: skip
     meta: dict[str, object] = {
         "id": entry_id,
         "title": given.title.strip(),
@@ -46,7 +50,9 @@ def validate(
     try:
         draft = read_curated(meta, body, display_path="", known_topics=set(known_topics))
     except DocumentError as exc:
-        raise FieldError(exc.field or "body", str(exc), given) from None
+        raise FieldError(
+            exc.field or "body", str(exc), given, code=exc.code, values=exc.values
+        ) from None
     if base is None:
         return EntryDraft(
             id=draft.id, title=draft.title, body=draft.body, title_en=draft.title_en,

@@ -38,11 +38,22 @@ TopicInferer = Callable[[str, str], tuple[str, ...]]
 
 class DocumentError(ValueError):
     """A file cannot be read as advice; the message is the reason shown to the user, and
-    `field` the frontmatter field at fault when there is one (moderators see it translated)."""
+    `field` the frontmatter field at fault when there is one (moderators see it translated).
+    `code` and `values` name the rule broken, for a reason in the moderator's language
+    (bot/i18n.py `content.reason.<code>`); the message is the English one, for files and logs."""
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        code: str | None = None,
+        values: Mapping[str, object] | None = None,
+    ) -> None:
         super().__init__(message)
         self.field = field
+        self.code = code
+        self.values = dict(values or {})
 
 
 class _FastYAML(YAMLHandler):
@@ -132,10 +143,12 @@ def text_field(meta: Mapping[str, Any], key: str, *, required: bool = False) -> 
     value = meta.get(key)
     if value is None or value == "":
         if required:
-            raise DocumentError(f"field '{key}' is missing", field=key)
+            raise DocumentError(f"field '{key}' is missing", field=key, code="missing")
         return None
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise DocumentError(f"field '{key}' must be text, got {_type_name(value)}", field=key)
+        raise DocumentError(
+            f"field '{key}' must be text, got {_type_name(value)}", field=key, code="not_text"
+        )
     return normalize_text(str(value)).strip()
 
 
@@ -194,39 +207,44 @@ def read_curated(
     title = text_field(meta, "title", required=True) or ""
     if len(title) > TITLE_LIMIT:
         raise DocumentError(
-            f"title is {len(title)} characters; keep it within {TITLE_LIMIT}", field="title"
-        )
+            f"title is {len(title)} characters; keep it within {TITLE_LIMIT}", field="title",
+            code="too_long", values={"n": len(title), "limit": TITLE_LIMIT},
+        )  # fmt: skip
     kind_text = text_field(meta, "kind") or "insight"
     try:
         kind = Kind(kind_text)
     except ValueError:
         raise DocumentError(
-            f"kind must be one of qa, tip, insight; got {kind_text!r}", field="kind"
-        ) from None
+            f"kind must be one of qa, tip, insight; got {kind_text!r}", field="kind",
+            code="bad_kind", values={"value": kind_text},
+        ) from None  # fmt: skip
     tip = text_field(meta, "tip")
     if tip is not None and len(tip) > TIP_LIMIT:
         raise DocumentError(
-            f"tip is {len(tip)} characters; keep it within {TIP_LIMIT}", field="tip"
-        )
+            f"tip is {len(tip)} characters; keep it within {TIP_LIMIT}", field="tip",
+            code="too_long", values={"n": len(tip), "limit": TIP_LIMIT},
+        )  # fmt: skip
     topics = list_field(meta, "topics")
     if known_topics is not None:
         unknown = [t for t in topics if t not in known_topics]
         if unknown:
             raise DocumentError(
                 f"unknown topic {unknown[0]!r}: add it to topics.yaml or use one that exists",
-                field="topics",
-            )
+                field="topics", code="unknown_topic", values={"value": unknown[0]},
+            )  # fmt: skip
     source_meta = meta.get("source") or {}
     if not isinstance(source_meta, Mapping):
         raise DocumentError(f"field 'source' must be a mapping, got {_type_name(source_meta)}")
     text = clean_markup(body)
     if not text.strip():
-        raise DocumentError("the entry has no body text", field="body")
+        raise DocumentError("the entry has no body text", field="body", code="empty")
     if len(text) > BODY_LIMIT:
         raise DocumentError(
             f"the body is {len(text):,} characters; an entry holds at most {BODY_LIMIT:,}:"
             " split it into several entries",
             field="body",
+            code="too_long",
+            values={"n": len(text), "limit": BODY_LIMIT},
         )
     return EntryDraft(
         id=entry_id,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from bot.models import Entry
 from bot.models.content import EntryInput, Revision
 
@@ -24,13 +26,25 @@ class RevisionNotFound(ContentError):
 
 
 class FieldError(ContentError):
-    """The input breaks a rule files are held to; `field` is the field at fault."""
+    """The input breaks a rule files are held to; `field` is the field at fault. `reason` is in
+    English (the CLI, logs); `code` and `values` name the rule for a reason in the moderator's
+    language (`content.reason.<code>` in bot/i18n.py)."""
 
-    def __init__(self, field: str, reason: str, given: EntryInput | None = None) -> None:
+    def __init__(
+        self,
+        field: str,
+        reason: str,
+        given: EntryInput | None = None,
+        *,
+        code: str | None = None,
+        values: Mapping[str, object] | None = None,
+    ) -> None:
         super().__init__(f"{field}: {reason}")
         self.field = field
         self.reason = reason
         self.given = given
+        self.code = code
+        self.values = dict(values or {})
 
 
 class NoChange(ContentError):

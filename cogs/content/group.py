@@ -22,10 +22,11 @@ from bot.app import Services
 from bot.content import Actor, ContentError, EditConflict, EntryInput, FieldError
 from bot.content.archive import input_markdown
 from bot.content.validation import BODY_LIMIT
-from bot.i18n import Verbatim
+from bot.i18n import MESSAGES, Verbatim
 from bot.models import Entry
 from bot.models.content_errors import EntryNotFound, IdTaken, NoChange, RevisionNotFound
 from bot.search.models import SuggestionKind, parse_value
+from bot.text import markdown
 from cogs.content.access import editors_only, is_editor
 from cogs.content.audit import AuditLog
 from cogs.content.embeds import conflict_embeds, revision_field
@@ -79,10 +80,20 @@ def error_text(interaction: Interaction, error: ContentError) -> str:
             interaction,
             "content.invalid",
             field=text(interaction, f"content.field.{field}"),
-            rule=text(interaction, f"content.rule.{field}"),
-            reason=limits.clip(error.reason, 300),
+            rule=Verbatim(text(interaction, f"content.rule.{field}")),  # the bot's own text
+            reason=_reason(interaction, error),
         )
     return str(error)
+
+
+def _reason(interaction: Interaction, error: FieldError) -> str:
+    """What is wrong with the field, in the moderator's language (the English reason, escaped,
+    only for a rule the messages do not know)."""
+    key = f"content.reason.{error.code}"
+    if error.code is None or key not in MESSAGES:
+        return Verbatim(markdown.escape(limits.clip(error.reason, 300)))
+    values = {k: limits.clip(v, 100) if isinstance(v, str) else v for k, v in error.values.items()}
+    return Verbatim(text(interaction, key, **values))
 
 
 class ContentGroup(app_commands.Group):
