@@ -52,13 +52,11 @@ class LineageRepository:
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
-        rows = await (
-            await self._db.reader.execute(
-                "SELECT entry_id, section_id FROM entry_sources"
-                f" WHERE entry_id IN ({marks}) OR section_id IN ({marks})",
-                (*ids, *ids),
-            )
-        ).fetchall()
+        rows = await self._db.reader.execute_fetchall(
+            "SELECT entry_id, section_id FROM entry_sources"
+            f" WHERE entry_id IN ({marks}) OR section_id IN ({marks})",
+            (*ids, *ids),
+        )
         return {str(r[0]): str(r[1]) for r in rows}
 
     async def section_of(self, entry_id: str) -> str | None:

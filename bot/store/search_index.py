@@ -142,10 +142,10 @@ class Tokenizer:
 
 async def generation(conn: aiosqlite.Connection) -> int:
     """Bumped on every change to entries, topics or entry topics (triggers, or a bulk write)."""
-    row = await (
-        await conn.execute("SELECT value FROM search_meta WHERE key = 'generation'")
-    ).fetchone()
-    return int(row[0]) if row else 0
+    rows = list(
+        await conn.execute_fetchall("SELECT value FROM search_meta WHERE key = 'generation'")
+    )
+    return int(rows[0][0]) if rows else 0
 
 
 async def load_topics(conn: aiosqlite.Connection) -> list[tuple[Topic, int]]:
@@ -297,13 +297,11 @@ async def documents(conn: aiosqlite.Connection, entry_ids: Sequence[str]) -> lis
     for start in range(0, len(entry_ids), _CHUNK):
         chunk = list(entry_ids[start : start + _CHUNK])
         marks = ",".join("?" * len(chunk))
-        rows = await (
-            await conn.execute(
-                f"SELECT f.entry_id, f.title, f.keys, f.body, {_TOPICS} FROM search_rows f"
-                f" WHERE f.entry_id IN ({marks})",
-                chunk,
-            )
-        ).fetchall()
+        rows = await conn.execute_fetchall(
+            f"SELECT f.entry_id, f.title, f.keys, f.body, {_TOPICS} FROM search_rows f"
+            f" WHERE f.entry_id IN ({marks})",
+            chunk,
+        )
         found.extend(_candidate(r, 0.0) for r in rows)
     return found
 
@@ -319,12 +317,10 @@ async def live_entries(conn: aiosqlite.Connection, entry_ids: Sequence[str]) -> 
     for start in range(0, len(entry_ids), _CHUNK):
         chunk = list(entry_ids[start : start + _CHUNK])
         marks = ",".join("?" * len(chunk))
-        rows = await (
-            await conn.execute(
-                f"SELECT {ENTRY_COLUMNS} FROM entries e WHERE e.id IN ({marks}) AND +e.retired = 0",
-                chunk,
-            )
-        ).fetchall()
+        rows = await conn.execute_fetchall(
+            f"SELECT {ENTRY_COLUMNS} FROM entries e WHERE e.id IN ({marks}) AND +e.retired = 0",
+            chunk,
+        )
         found.update((r["key"], entry_from_row(r)) for r in rows)
     return [found[i] for i in entry_ids if i in found]
 
@@ -340,14 +336,12 @@ async def topic_entries(
     if not topic_ids:
         return []
     marks = ",".join("?" * len(topic_ids))
-    rows = await (
-        await conn.execute(
-            "SELECT DISTINCT et.entry_id FROM entry_topics et JOIN search_docs d"
-            f" ON d.entry_id = et.entry_id WHERE et.topic_id IN ({marks})"
-            f" AND et.entry_id NOT IN ({scope.hidden_keys(guild_id)}) LIMIT ?",
-            (*topic_ids, limit),
-        )
-    ).fetchall()
+    rows = await conn.execute_fetchall(
+        "SELECT DISTINCT et.entry_id FROM entry_topics et JOIN search_docs d"
+        f" ON d.entry_id = et.entry_id WHERE et.topic_id IN ({marks})"
+        f" AND et.entry_id NOT IN ({scope.hidden_keys(guild_id)}) LIMIT ?",
+        (*topic_ids, limit),
+    )
     return [r[0] for r in rows]
 
 
@@ -358,13 +352,11 @@ async def visible_ids(
     if not keys:
         return {}
     marks = ",".join("?" * len(keys))
-    rows = await (
-        await conn.execute(
-            "SELECT e.id, coalesce(e.base_id, e.id) FROM entries e"
-            f" WHERE e.id IN ({marks}) AND +e.retired = 0 AND {scope.visible('e', guild_id)}",
-            tuple(keys),
-        )
-    ).fetchall()
+    rows = await conn.execute_fetchall(
+        "SELECT e.id, coalesce(e.base_id, e.id) FROM entries e"
+        f" WHERE e.id IN ({marks}) AND +e.retired = 0 AND {scope.visible('e', guild_id)}",
+        tuple(keys),
+    )
     return {r[0]: r[1] for r in rows}
 
 
