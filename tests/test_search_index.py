@@ -197,6 +197,8 @@ async def test_filed_first_puts_a_topic_s_matches_before_the_others(tmp_path: Pa
         first = await search_index.match(db.reader, '"대학원"*', filed_first=["career"])
         assert [c.entry_id for c in first] == ["startup-choice", "grad-worry"]
         assert first[0].bm25 < first[1].bm25  # the order moved, not the scores
+        newest = await search_index.match(db.reader, '"대학원"*', ranked=False, limit=1)
+        assert [c.entry_id for c in newest] == ["startup-choice"]  # indexed last
     finally:
         await db.close()
 

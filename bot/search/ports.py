@@ -71,11 +71,15 @@ class SearchStore(IndexReads, Protocol):
         with_topics: bool = True,
         all_of: Sequence[Sequence[str]] = (),
         filed_first: Sequence[str] = (),
+        ranked: bool = True,
+        in_titles: bool = False,
     ) -> list[Candidate]:
         """The `limit` best entries containing any form (as a prefix), best first; [] when
         nothing matches. `titles_only`: titles, English titles, aliases and tags only;
         `all_of`: groups of forms the entry must also contain one of each; `filed_first`:
-        entries filed under one of these topics before the others."""
+        entries filed under one of these topics before the others; `ranked=False`: the newest
+        matches, unranked (for forms too common to rank); `in_titles`: entries with a form in
+        their title, aliases or tags, ranked on the whole entry (`titles_only`: on those)."""
         ...
 
     async def documents(self, entry_ids: Sequence[str]) -> list[Candidate]:

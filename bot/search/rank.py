@@ -92,6 +92,13 @@ def occurrences(form: str, folded: str, squashed: str) -> int:
     return sum(1 for _ in matches(form, folded))
 
 
+def _squash(text: str) -> str:
+    """`text` without white space: spaces dropped in C, and only text with other white space
+    (any is unprintable, as every unprintable but the space is) split."""
+    squashed = text.replace(" ", "")
+    return squashed if squashed.isprintable() else "".join(squashed.split())
+
+
 @dataclass(slots=True)
 class _Text:
     folded: str
@@ -102,7 +109,7 @@ class _Text:
         # Indexed text is NFC already (ingestion normalizes it); the patterns treat any run of
         # white space as a separator, so lower-casing is all the folding needed here.
         folded = text.lower()
-        return cls(folded, "".join(folded.split()))
+        return cls(folded, _squash(folded))
 
 
 def _plain(form: str) -> bool:
@@ -124,7 +131,7 @@ class _Segments:
                 parts.append(part)
                 offset += len(part) + 1
         self.text = "\0".join(parts)
-        self.squashed = "".join(self.text.split())
+        self.squashed = "\0".join(part.squashed for pair in texts for part in pair)
 
     def counts(self, form: str, texts: list[tuple[_Text, _Text]]) -> list[tuple[int, int]]:
         """(in title, in body) occurrences of `form` in each candidate."""
@@ -152,7 +159,7 @@ def rerank(
     texts = [(_Text.of(f"{c.title} {c.keys}"), _Text.of(c.body)) for c in candidates]
     # The title proper says what an entry is about; its aliases and tags are keywords it also
     # touches (`비전공 코테` on the non-major entry): a word in the title proper counts fully.
-    headings = ["".join(c.title.lower().split()) for c in candidates]
+    headings = [_squash(c.title.lower()) for c in candidates]
     # Forms absent from every candidate (most topic aliases, usually) are dropped with one
     # search over all the candidates' text; the rest are counted per candidate.
     segments = _Segments(texts)

@@ -24,11 +24,13 @@ from dataclasses import dataclass
 from bot.search.lexicon import Lexicon
 from bot.search.query import QueryPlan
 
-BODY_BUDGET = 4_000  # estimated matching entries: under it, one search does it all
-RARE_BUDGET = 1_500  # over it, the rarest forms searched in bodies too
-TITLE_BUDGET = 10_000  # the same estimate (whole entries): titles match a fraction of it
+BODY_BUDGET = 1_000  # estimated matching entries: under it, one search does it all
+RARE_BUDGET = 600  # over it, the rarest forms searched in bodies too
+TITLE_BUDGET = 4_000  # the same estimate (whole entries): titles match a fraction of it
+TITLE_SHARE = 0.2  # of the entries that have a word, about this many have it in their title
+RANK_BUDGET = 2000  # title matches of the words typed ranked at most (estimated)
 ALL_BUDGET = 12_000  # entries the words' doclists hold, for an AND of them (read, not ranked)
-MAX_SPLIT_FORMS = 6  # FTS5's bm25 costs per matching row *per phrase*: few, weightiest first
+MAX_SPLIT_FORMS = 4  # FTS5's bm25 costs per matching row *per phrase*: few, weightiest first
 COMMON = 0.05  # a form in more than this share of entries is left to the reranker...
 COMMON_MIN = 2_000  # ...in a corpus big enough for that to matter
 TYPED = 0.95  # forms this heavy are the words typed (or their expansions, or a spelling away)
@@ -44,6 +46,8 @@ class Step:
     all_of: tuple[tuple[str, ...], ...] = ()
     filed_first: tuple[str, ...] = ()  # entries filed under one of these topics first
     fill: bool = False  # only while fewer than wanted were found
+    ranked: bool = True  # False: the newest matches, unranked (bm25 over all would cost more)
+    in_titles: bool = False  # a form in the title, ranked on the whole entry (its body too)
     rare: bool = False  # in bodies: kept (half as many) even when the titles filled the list
 
 
@@ -61,7 +65,7 @@ def plan_retrieval(plan: QueryPlan, lex: Lexicon, *, topic_id: str | None = None
             weights[weighted.text] = max(weights.get(weighted.text, 0.0), weighted.weight)
     forms = plan.forms()
     dfs = {f: lex.form_df(f) for f in forms}
-    if sum(dfs.values()) <= BODY_BUDGET:
+    if min(sum(dfs.values()), lex.doc_count) <= BODY_BUDGET:
         return Retrieval((Step(tuple(forms)),))
     # Very common forms (일, 엔지니어, ai in a big corpus) barely rank and cost the most: they are
     # scored on the candidates the other forms bring, unless nothing else was typed.
@@ -72,7 +76,10 @@ def plan_retrieval(plan: QueryPlan, lex: Lexicon, *, topic_id: str | None = None
     steps: list[Step] = []
     if typed:
         named = () if topic_id is not None else plan.topic_ids
-        steps.append(Step(typed, titles=True, filed_first=named))
+        if sum(dfs[f] for f in typed) * TITLE_SHARE <= RANK_BUDGET:
+            steps.append(Step(typed, in_titles=True, filed_first=named))
+        else:  # a word in most titles ranks nothing: the newest that have it
+            steps.append(Step(typed, titles=True, ranked=False))
     every = _all_of(plan, dfs, common)
     if every:
         steps.append(Step(every[0], all_of=every[1:]))

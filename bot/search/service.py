@@ -660,6 +660,8 @@ class SearchService:
                 with_topics=bool(plan.topic_ids),
                 all_of=step.all_of,
                 filed_first=step.filed_first,
+                ranked=step.ranked,
+                in_titles=step.in_titles,
             )
             new = [c for c in more if c.entry_id not in seen][:room]
             seen.update(c.entry_id for c in new)

@@ -241,6 +241,7 @@ async def match(
     titles_only: bool = False,
     with_topics: bool = True,
     filed_first: Sequence[str] = (),
+    ranked: bool = True,
 ) -> list[Candidate]:
     """The `limit` best entries for an FTS expression, best first; [] if it cannot be parsed.
 
@@ -248,18 +249,23 @@ async def match(
     of the postings of the full index, so common words cost a fraction as much there.
     `with_topics=False` leaves `Candidate.topics` empty (one subquery per row saved).
     `filed_first`: entries filed under one of these topics come before the others.
+    `ranked=False`: the newest `limit` matches, unranked (bm25 0): FTS5 stops after them, where
+    ranking reads every match.
     """
     table, bm25 = ("search_titles", _BM25_TITLES) if titles_only else ("search_fts", _BM25)
+    order = "filed DESC, rank"
+    if not ranked:
+        bm25, filed_first, order = "0.0", (), f"{table}.rowid DESC"
     where, params = _topic_filter(table, [topic] if topic is not None else [])
     where += _guild_filter(guild_id)
     filed, filed_params = _filed(table, filed_first)
     # Rank on rowids alone first, then read the text of the winners only.
     sql = (
         f"WITH hits AS (SELECT rowid AS doc, {bm25} AS rank, {filed} AS filed FROM {table}"
-        f" WHERE {table} MATCH ?{where} ORDER BY filed DESC, rank LIMIT ?)"
+        f" WHERE {table} MATCH ?{where} ORDER BY {order} LIMIT ?)"
         f" SELECT f.entry_id, f.title, f.keys, f.body, {_TOPICS if with_topics else 'NULL'},"
         " -hits.rank FROM hits JOIN search_rows f ON f.doc = hits.doc"
-        " ORDER BY hits.filed DESC, hits.rank"
+        " ORDER BY hits.filed DESC, hits.rank, hits.doc DESC"
     )
     try:
         rows = await conn.execute_fetchall(sql, (*filed_params, expression, *params, limit))
@@ -514,8 +520,12 @@ class SqliteSearchStore(SearchReads):
         with_topics: bool = True,
         all_of: Sequence[Sequence[str]] = (),
         filed_first: Sequence[str] = (),
+        ranked: bool = True,
+        in_titles: bool = False,
     ) -> list[Candidate]:
         expression = fts_expression(forms)
+        if in_titles and expression:  # a title has one; bm25 counts them in bodies too
+            expression = f"{{title keys}} : ({expression}) AND ({expression})"
         for group in all_of:
             expression = f"({expression}) AND ({fts_expression(group)})"
         return await match(
@@ -527,6 +537,7 @@ class SqliteSearchStore(SearchReads):
             titles_only=titles_only,
             with_topics=with_topics,
             filed_first=filed_first,
+            ranked=ranked,
         )
 
     async def documents(self, entry_ids: Sequence[str]) -> list[Candidate]:

@@ -48,6 +48,16 @@ async def test_titles_only_and_limit(backend: Backend) -> None:
     assert len(await backend.search.match(["대학원"], limit=1)) == 1
 
 
+async def test_in_titles_and_unranked(backend: Backend) -> None:
+    await backend.add_entries(CORPUS)
+    # A form in the title (the other entry says it in its body only), ranked on the whole entry.
+    assert [c.entry_id for c in await backend.search.match(["대학원"], in_titles=True)] == ["grad"]
+    unranked = await backend.search.match(["대학원"], ranked=False)
+    assert {c.entry_id for c in unranked} == {"grad", "folio"}
+    assert all(c.bm25 == 0 for c in unranked)
+    assert len(await backend.search.match(["대학원"], ranked=False, limit=1)) == 1
+
+
 async def test_all_of_narrows(backend: Backend) -> None:
     await backend.add_entries(CORPUS)
     # Any of the forms, and one form of each `all_of` group as well.
