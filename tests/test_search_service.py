@@ -6,6 +6,7 @@ import asyncio
 import threading
 import time
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -298,3 +299,30 @@ async def test_questions_cross_languages(db: Database, search: SearchService) ->
     assert result.hits[0].id == "english-only" and not result.no_match
     korean = await search.search("is a master's degree needed for grad school?", limit=3)
     assert korean.hits and korean.hits[0].id in {"grad-needed", "grad-worry"}
+
+
+async def test_a_word_said_only_in_passing_is_no_answer(
+    db: Database, search: SearchService
+) -> None:
+    # 연봉 is in the entry's body and in one of its aliases, but only as part of `연봉 눈높이`:
+    # the entry is about age, so `연봉 얼마 받아요` gets "no good match" (it was answered with
+    # 0.9 confidence); the alias said whole, or the title's subject, still answer.
+    older = replace(
+        draft(
+            "older-career",
+            "나이가 많으면 취업에 불리한가요?",
+            "나이보다 이전 경력과 연봉이 걸림돌이다. 연봉 수준을 회사가 걱정하지 않게 설명하라.",
+        ),
+        aliases=("늦은 나이", "연봉 눈높이"),
+    )
+    weekend = draft("side-project", "사이드 프로젝트는 언제 하나요?", "주말에 조금씩 하면 된다.")
+    await add_entries(db, [older, weekend])
+    for question in ("연봉 얼마 받아요", "주말에 뭐 하고 놀지"):
+        result = await search.search(question, limit=3)
+        assert result.hits and result.no_match, (question, result.confidence)
+    for question, first in (
+        ("연봉 눈높이 어떻게 맞춰요", "older-career"),
+        ("나이 많으면 불리해요?", "older-career"),
+    ):
+        result = await search.search(question, limit=3)
+        assert result.hits[0].id == first and not result.no_match, (question, result.confidence)

@@ -213,8 +213,9 @@ def _predicate_group(lex: Lexicon, term: Term, stem: str) -> Group:
     """A verb or adjective: its stem searched, weakly; never corrected (an inflection of a
     known word is no typo), so an unknown one only drops out."""
     if len(stem) == 1 and lex.prefix_df(stem) > COMMON_STEM * lex.doc_count:
-        # A one-syllable stem in most entries (사야 -> 사*: 사람, 사용...) says nothing.
-        return Group(term.word, term.word, (), unknown=True, filler=True)
+        # A one-syllable stem in most entries (사야 -> 사*: 사람, 사용...) is no evidence, but
+        # the word is no grammar either (감기 is a noun the index lacks): it counts as missing.
+        return Group(term.word, term.word, (), unknown=True, verb=True)
     if len(stem) == 1:  # 읽* would match any word that starts so: the stem's own forms only
         forms = _forms(*((stem + e, PRIMARY) for e in SHORT_STEM_ENDINGS))
     else:
@@ -238,8 +239,12 @@ def _term_group(lex: Lexicon, term: Term) -> Group:
         return _term_group(lex, Term(term.word, root))
     if not _known(lex, base) and (verb := predicate(term.word, loose=True)) is not None:
         # An inflected verb: never a typo to correct, whether or not the index has its stem.
-        if verb.light or is_stopword(verb.stem):
+        if is_stopword(verb.stem):
             return Group(term.word, term.word, (), unknown=True, filler=True)
+        if verb.light:
+            # Read as a light verb only through an ending nouns share (감기 -> 감+기): likelier
+            # a noun the index lacks (strict light readings left with the grammar), so missing.
+            return Group(term.word, term.word, (), unknown=True)
         return _predicate_group(lex, term, verb.stem)
     if _known(lex, base):
         pairs = [(base, PRIMARY), *_synonym_pairs(base)]
@@ -354,7 +359,7 @@ def plan_query(text: str, lex: Lexicon) -> QueryPlan:
     groups = [g for g in groups if not g.filler]
     known = [g for g in groups if not g.unknown]
     unknown = tuple(g for g in groups if g.unknown)
-    groups = known or groups
+    groups = known or [g for g in groups if g.forms]
     topic_ids = tuple(dict.fromkeys(t for g in groups for t in g.topic_ids))
     exact = topic_ids[0] if len(groups) == 1 and groups[0].topic_ids else None
     return QueryPlan(text, tuple(groups), exact, topic_ids, unknown if known else ())

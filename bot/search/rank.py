@@ -30,6 +30,7 @@ W_PHRASE = 0.08
 TITLE_BOOST = 3.0
 KEYS_ONLY = 0.9  # a word in an entry's aliases or tags but not its title
 BODY_ONLY = 0.6  # a word only in the body is weaker evidence that the entry answers the query
+_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')  # the aliases and tags (JSON lists) in `keys`
 K1 = 1.2
 B = 0.6
 
@@ -44,6 +45,10 @@ class Scored:
     cover: float = 0.0  # ... found anywhere in the entry
     bm25: float = 0.0  # the weighted BM25F, unnormalized
     support: float = 0.0  # share of the groups (IDF-weighted) found, body-only matches discounted
+    # ... found in what the entry is about: its title, or an alias or tag as a whole (a word of
+    # `연봉 눈높이` says the entry touches salary expectations, not that it answers `연봉`)
+    subject: float = 0.0
+    words: int = 0  # groups found anywhere in the entry
 
     @property
     def entry_id(self) -> str:
@@ -112,6 +117,17 @@ class _Text:
         return cls(folded, _squash(folded))
 
 
+def _whole_keys(keys: str, forms: Sequence[str]) -> frozenset[str]:
+    """An entry's aliases and tags the query says whole (each of their words starts with one
+    of its `forms`), squashed and folded: the keys a form found in them names as a subject."""
+    whole: set[str] = set()
+    for key in _QUOTED.findall(keys):
+        parts = key.lower().split()
+        if parts and all(any(p.startswith(f) for f in forms) for p in parts):
+            whole.add("".join(parts))
+    return frozenset(whole)
+
+
 def _plain(form: str) -> bool:
     """A Hangul word of two syllables or more: counted by substring, no regex needed."""
     return " " not in form and len(form) > 1 and not form.isascii()
@@ -177,13 +193,16 @@ def rerank(
         (group.idf, [(f.text, f.weight) for f in group.forms if f.text in counts])
         for group in plan.groups
     ]
+    found = [text for text in counts if " " not in text]
 
-    rows: list[tuple[Candidate, float, float, float, tuple[str, ...], bool, float]] = []
+    rows: list[tuple[Candidate, float, float, float, tuple[str, ...], bool, float, float, int]] = []
     for n, (cand, (title, body)) in enumerate(zip(candidates, texts, strict=True)):
         norm = K1 * (1 - B + B * len(body.squashed) / avg_len)
-        in_title = anywhere = bm25 = support = 0.0
+        in_title = anywhere = bm25 = support = subject = 0.0
+        words = 0
+        whole: frozenset[str] | None = None
         for idf, forms in groups:
-            best_title = best_any = best_bm25 = 0.0
+            best_title = best_any = best_bm25 = best_subject = 0.0
             for text, weight in forms:
                 tf_title, tf_body = counts[text][n]
                 if not (tf_title or tf_body):
@@ -192,13 +211,21 @@ def rerank(
                     # Phrases and Latin words are not told apart here: they count fully.
                     heading = not _plain(text) or text in headings[n]
                     best_title = max(best_title, weight if heading else weight * KEYS_ONLY)
+                    if heading:
+                        best_subject = max(best_subject, weight)
+                    else:
+                        whole = _whole_keys(cand.keys, found) if whole is None else whole
+                        if any(text in key for key in whole):
+                            best_subject = max(best_subject, weight * KEYS_ONLY)
                 best_any = max(best_any, weight)
                 tf = TITLE_BOOST * tf_title + tf_body
                 saturated = tf * (K1 + 1) / (tf + norm)
                 best_bm25 = max(best_bm25, weight * form_idf[text] * saturated)
             in_title += idf * best_title
             anywhere += idf * best_any
-            support += idf * max(best_title, BODY_ONLY * best_any)
+            words += best_any > 0
+            support += idf * max(best_subject, BODY_ONLY * best_any)
+            subject += idf * best_subject
             bm25 += best_bm25
         matched = tuple(t for t in cand.topics if t in query_topics)
         phrased = bool(phrase) and phrase in title.squashed
@@ -211,6 +238,8 @@ def rerank(
                 matched,
                 phrased,
                 support / idf_total,
+                subject / idf_total,
+                words,
             )
         )
 
@@ -232,8 +261,10 @@ def rerank(
             cover,
             bm25,
             support,
+            subject,
+            words,
         )
-        for cand, title_share, cover, bm25, matched, phrased, support in rows
+        for cand, title_share, cover, bm25, matched, phrased, support, subject, words in rows
     ]
     scored.sort(key=lambda s: (-s.score, -s.candidate.bm25, s.entry_id))
     return scored

@@ -30,7 +30,7 @@ from bot.models import Entry, Topic
 from bot.models.search import Candidate, Change, TitleRow
 from bot.search import saved
 from bot.search.autocomplete import MAX_CHOICES, autocomplete
-from bot.search.confidence import CORRECTED, THRESHOLD, confidence
+from bot.search.confidence import CORRECTED, SHOWN, THRESHOLD, confidence
 from bot.search.lexicon import Lexicon, topic_info
 from bot.search.models import (
     SearchHit,
@@ -591,15 +591,15 @@ class SearchService:
             candidates = candidates + extra
             total = None if total is None else total + len(extra)
         scored = rerank(plan, candidates, lex)
-        best = scored[0] if scored else None
+        first = scored[:SHOWN]
         scored, folded = await self._fold(scored)
         if total is None:  # counting every match of common words costs more than the search
             most = lex.topics[topic_id].count if topic_id in lex.topics else lex.doc_count
             total = max(len(scored), min(most, plan_df(plan, lex)))
         else:
             total = max(len(scored), total - folded)
-        # The best before folding: a folded pair is one answer, as sure as its better half.
-        sure = confidence(plan, best, lex)
+        # The first before folding: a folded pair is one answer, as sure as its better half.
+        sure = confidence(plan, first, lex)
         page = scored[offset : offset + limit]
         hits = await self._hits(plan, page)
         topic_ids = list(plan.topic_ids)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.search import SearchResult
+from bot.search import SearchResult, SearchService
 from bot.store.database import Database
 from tests.helpers_store import app_services
 
@@ -31,6 +31,10 @@ MIN_HIT_AT_3 = 0.95
 MIN_MRR = 0.90
 MIN_ABSTAIN = 0.85
 MAX_FALSE_NO_MATCH = 0.04
+# Questions nothing was tuned on (heldout_queries.yaml): printed apart; their floors only catch a
+# regression, set below what they measured when written (they are not targets to tune toward).
+HELD_OUT = "heldout_queries.yaml"
+HELD_OUT_FLOORS = {"hit1": 0.60, "hit3": 0.75, "mrr": 0.68, "abstain": 0.80, "no_match": 0.20}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +44,8 @@ class Question:
     expect: tuple[str, ...]
 
 
-def load() -> tuple[list[Question], list[str]]:
-    data = yaml.safe_load((HERE / "question_queries.yaml").read_text(encoding="utf-8"))
+def load(name: str = "question_queries.yaml") -> tuple[list[Question], list[str]]:
+    data = yaml.safe_load((HERE / name).read_text(encoding="utf-8"))
     questions = [
         Question(str(q["q"]), str(q["kind"]), tuple(map(str, q["expect"]))) for q in data["queries"]
     ]
@@ -65,11 +69,55 @@ class Figures:
         self.hit3 += rank <= 3
         self.reciprocal += 1.0 / rank
 
+    def rate(self, value: float) -> float:
+        return value / (self.count or 1)
+
     def line(self) -> str:
-        n = self.count or 1
         return (
-            f"{self.count:3d} questions  hit@1 {self.hit1 / n:.3f}  hit@3 {self.hit3 / n:.3f}"
-            f"  MRR {self.reciprocal / n:.3f}  false no-match {self.no_match / n:.3f}"
+            f"{self.count:3d} questions  hit@1 {self.rate(self.hit1):.3f}"
+            f"  hit@3 {self.rate(self.hit3):.3f}  MRR {self.rate(self.reciprocal):.3f}"
+            f"  false no-match {self.rate(self.no_match):.3f}"
+        )
+
+
+@dataclass(slots=True)
+class Report:
+    """One question file's figures: in scope (all, per register) and out of scope."""
+
+    name: str
+    total: Figures
+    by_kind: dict[str, Figures]
+    outside: int
+    answered: list[str]
+    misses: list[str]
+
+    @property
+    def abstain(self) -> float:
+        return 1 - len(self.answered) / (self.outside or 1)
+
+    def print(self) -> None:
+        print(f"\n[relevance] {self.name}: {self.total.line()}")
+        for kind, figures in sorted(self.by_kind.items()):
+            print(f"    {kind:<7} {figures.line()}")
+        print(f"[relevance] {self.name} out of scope: {self.outside} questions"
+              f"  abstained {self.abstain:.3f}")  # fmt: skip
+        print("\n".join(self.misses + self.answered))
+
+    def check(
+        self, *, hit1: float, hit3: float, mrr: float, abstain: float, no_match: float
+    ) -> None:
+        t = self.total
+        assert (
+            t.rate(t.hit1) >= hit1
+            and t.rate(t.hit3) >= hit3
+            and t.rate(t.reciprocal) >= mrr
+            and self.abstain >= abstain
+            and t.rate(t.no_match) <= no_match
+        ), (
+            f"{self.name}: hit@1 {t.rate(t.hit1):.3f} (min {hit1}), hit@3 {t.rate(t.hit3):.3f}"
+            f" (min {hit3}), MRR {t.rate(t.reciprocal):.3f} (min {mrr}), abstained"
+            f" {self.abstain:.3f} (min {abstain}), false no-match {t.rate(t.no_match):.3f}"
+            f" (max {no_match})\n" + "\n".join(self.misses + self.answered)
         )
 
 
@@ -77,62 +125,53 @@ def _top(result: SearchResult) -> str:
     return " | ".join(f"{h.id}" for h in result.hits[:3]) or "(nothing)"
 
 
+async def _evaluate(search: SearchService, name: str) -> Report:
+    questions, outside = load(name)
+    total = Figures()
+    by_kind: dict[str, Figures] = {}
+    misses: list[str] = []
+    for q in questions:
+        result = await search.search(q.text, limit=DEPTH)
+        rank = next((i for i, h in enumerate(result.hits, 1) if h.id in q.expect), None)
+        for figures in (total, by_kind.setdefault(q.kind, Figures())):
+            figures.add(rank, result.no_match)
+        if rank != 1 or result.no_match:
+            flag = " NO-MATCH" if result.no_match else ""
+            misses.append(f"  rank {rank or '-':>2}{flag}  {q.text!r}  top: {_top(result)}")
+    answered: list[str] = []
+    for text in outside:
+        result = await search.search(text, limit=DEPTH)
+        if not result.no_match:
+            answered.append(f"  answered  {text!r}  top: {_top(result)}")
+    return Report(name, total, by_kind, len(outside), answered, misses)
+
+
 async def test_whole_questions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     questions, outside = load()
     assert len(questions) >= 80 and len(outside) >= 30
-    known: set[str] = set()
+    held_questions, _ = load(HELD_OUT)
+    named = {x for q in questions + held_questions for x in q.expect}
     db = await Database.open(tmp_path / "questions.db")
     try:
         services = await app_services(db)
         ingest = await services.ingest.ingest([CONTENT])
         assert not ingest.errors, ingest.errors
-        known = {
-            e.id for e in await services.entries.get_many([x for q in questions for x in q.expect])
-        }
-        total = Figures()
-        by_kind: dict[str, Figures] = {}
-        misses: list[str] = []
-        for q in questions:
-            result = await services.search.search(q.text, limit=DEPTH)
-            rank = next((i for i, h in enumerate(result.hits, 1) if h.id in q.expect), None)
-            for figures in (total, by_kind.setdefault(q.kind, Figures())):
-                figures.add(rank, result.no_match)
-            if rank != 1 or result.no_match:
-                flag = " NO-MATCH" if result.no_match else ""
-                misses.append(f"  rank {rank or '-':>2}{flag}  {q.text!r}  top: {_top(result)}")
-        answered: list[str] = []
-        for text in outside:
-            result = await services.search.search(text, limit=DEPTH)
-            if not result.no_match:
-                answered.append(f"  answered  {text!r}  top: {_top(result)}")
+        known = {e.id for e in await services.entries.get_many(list(named))}
+        tuned = await _evaluate(services.search, "question_queries.yaml")
+        held = await _evaluate(services.search, HELD_OUT)
     finally:
         await db.close()
-    missing = {x for q in questions for x in q.expect} - known
-    assert not missing, f"question_queries.yaml names entries content/ lacks: {sorted(missing)}"
-    n = total.count
-    hit1, hit3, mrr = total.hit1 / n, total.hit3 / n, total.reciprocal / n
-    false_no_match = total.no_match / n
-    abstain = 1 - len(answered) / len(outside)
+    assert not named - known, f"the question files name entries content/ lacks: {named - known}"
     with capsys.disabled():
-        print(f"\n[relevance] whole questions: {total.line()}")
-        for kind, figures in sorted(by_kind.items()):
-            print(f"    {kind:<7} {figures.line()}")
-        print(f"[relevance] out of scope: {len(outside)} questions  abstained {abstain:.3f}")
-        print("\n".join(misses + answered))
+        tuned.print()
+        held.print()
     kinds = Counter(q.kind for q in questions)
     assert set(kinds) >= {"polite", "casual", "runon", "en", "mixed"}, kinds
-    assert (
-        hit1 >= MIN_HIT_AT_1
-        and hit3 >= MIN_HIT_AT_3
-        and mrr >= MIN_MRR
-        and abstain >= MIN_ABSTAIN
-        and false_no_match <= MAX_FALSE_NO_MATCH
-    ), (
-        f"hit@1 {hit1:.3f} (min {MIN_HIT_AT_1}), hit@3 {hit3:.3f} (min {MIN_HIT_AT_3}),"
-        f" MRR {mrr:.3f} (min {MIN_MRR}), abstained {abstain:.3f} (min {MIN_ABSTAIN}),"
-        f" false no-match {false_no_match:.3f} (max {MAX_FALSE_NO_MATCH})\n"
-        + "\n".join(misses + answered)
-    )
+    tuned.check(
+        hit1=MIN_HIT_AT_1, hit3=MIN_HIT_AT_3, mrr=MIN_MRR, abstain=MIN_ABSTAIN,
+        no_match=MAX_FALSE_NO_MATCH,
+    )  # fmt: skip
+    held.check(**HELD_OUT_FLOORS)
 
 
 # The issue's examples: what each must find first, and that none is rewritten.
@@ -145,7 +184,7 @@ FIRST = [
     ("나이 서른 넘었는데 늦었나요", {"age-disadvantage"}),
     ("GPT 나오면 개발자 필요 없어지나요", None),
 ]
-NO_MATCH = ["취준 멘탈 관리", "오늘 점심 뭐 먹지"]
+NO_MATCH = ["취준 멘탈 관리", "오늘 점심 뭐 먹지", "연봉 얼마 받아요"]
 
 
 async def test_the_issues_examples(tmp_path: Path) -> None:
