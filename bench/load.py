@@ -30,6 +30,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import deque
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -38,9 +39,8 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from bot.emulator import EmulatorError, Member, Perm  # noqa: E402
-from bot.sandbox.harness import Harness  # noqa: E402
-from bot.settings import Settings  # noqa: E402
+from bot.emulator import Channel, DiscordEmulator, EmulatorError, Member, Perm  # noqa: E402
+from bot.sandbox.harness import SANDBOX_TOKEN  # noqa: E402
 
 DISCORD_LIMIT_S = 3.0
 QUERIES = ["대학원", "포트폴리오", "코딩테스트 준비", "기술 면접", "이력서", "캐글", "인턴",
@@ -50,9 +50,9 @@ KINDS = ("advice", "autocomplete", "button", "write")
 WEIGHTS = (50, 20, 15, 15)
 
 
-def rss_mb() -> float:
-    """The process's resident memory now (not the peak)."""
-    pages = int(Path("/proc/self/statm").read_text(encoding="ascii").split()[1])
+def rss_mb(pid: int | str = "self") -> float:
+    """A process's resident memory now (not the peak)."""
+    pages = int(Path(f"/proc/{pid}/statm").read_text(encoding="ascii").split()[1])
     return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
@@ -69,52 +69,63 @@ def percentiles(data: Sequence[float]) -> dict[str, float]:
 
 
 class Load:
-    def __init__(self, h: Harness, campers: list[Member], mods: list[Member]) -> None:
-        self.h = h
+    def __init__(
+        self, emu: DiscordEmulator, channel: Channel, campers: list[Member], mods: list[Member]
+    ) -> None:
+        self.emu = emu
+        self.channel = channel
         self.campers = campers
         self.mods = mods
         self.latency: dict[str, list[float]] = {k: [] for k in KINDS}
         self.late = 0
         self.lost = 0
         self.errors: list[str] = []
-        self.replies: list[Any] = []  # /advice results whose page buttons can be clicked
+        # The latest /advice results, whose page buttons campers click.
+        self.replies: deque[Any] = deque(maxlen=50)
 
     async def one(self, kind: str, n: int) -> None:
-        h, rng = self.h, random.Random(n)
+        emu, rng = self.emu, random.Random(n)
         camper = self.campers[n % len(self.campers)]
         try:
             if kind == "autocomplete":
                 start = time.perf_counter()
-                await h.emu.autocomplete(
+                await emu.autocomplete(
                     "advice", {"query": rng.choice(TYPING)}, focused="query", user=camper,
-                    channel=h.channel, within=10,
+                    channel=self.channel, within=10,
                 )  # fmt: skip
                 self.latency[kind].append(time.perf_counter() - start)
                 return
             if kind == "button" and self.replies:
+                # A recent reply, its buttons as the camper sees them now (an expired view's
+                # are disabled).
                 reply = self.replies[n % len(self.replies)]
+                message = reply.message or {}
                 buttons = [
-                    c for row in reply.components for c in row.get("components", [])
+                    c for row in message.get("components", []) for c in row.get("components", [])
                     if c.get("custom_id") and not c.get("disabled")
                 ]  # fmt: skip
                 if buttons:
-                    res = await h.emu.click(reply, custom_id=buttons[0]["custom_id"], within=10)
+                    res = await emu.click(reply, custom_id=buttons[0]["custom_id"], within=10)
                     self._record(kind, res)
                     return
                 kind = "advice"
             if kind == "write":
                 mod = self.mods[n % len(self.mods)]
                 options = {"time": f"{n % 24:02d}:{n % 60:02d}"}
-                res = await h.emu.slash(
-                    "tip-config set", options, user=mod, channel=h.channel, within=10
+                res = await emu.slash(
+                    "tip-config set", options, user=mod, channel=self.channel, within=10
                 )
                 self._record(kind, res)
                 return
-            res = await h.emu.slash(
-                "advice", {"query": rng.choice(QUERIES)}, user=camper, channel=h.channel, within=10
+            res = await emu.slash(
+                "advice",
+                {"query": rng.choice(QUERIES)},
+                user=camper,
+                channel=self.channel,
+                within=10,
             )
             self._record("advice", res)
-            if res.components and len(self.replies) < 50:
+            if res.components:
                 self.replies.append(res)
         except EmulatorError as exc:
             if "3 s" in str(exc) or "late" in str(exc).lower():
@@ -156,24 +167,78 @@ async def external_ingest(content: Path, db: Path, rng: random.Random) -> float:
     return time.perf_counter() - start
 
 
-async def run(args: argparse.Namespace) -> dict[str, Any]:
-    with tempfile.TemporaryDirectory(prefix="sunbae-load-") as folder:
-        content = Path(folder) / "content"
-        shutil.copytree(REPO / "content", content)
-        db = Path(folder) / "load.db"
-        settings = Settings(token=None, db_path=db, content_paths=(content,), lookup_cooldown=0.0)
-        h = await Harness.start(settings)
+class BotProcess:
+    """The bot as an operator runs it (`python -m bot run`), in a process of its own, against the
+    emulator in this one: the RSS measured is the bot's alone, not the emulator's records."""
+
+    def __init__(self, proc: asyncio.subprocess.Process) -> None:
+        self.proc = proc
+
+    @classmethod
+    async def start(
+        cls, emu: DiscordEmulator, folder: Path, content: Path, db: Path, env: dict[str, str]
+    ) -> BotProcess:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "run",
+            cwd=folder,  # no .env of the checkout's
+            stdout=asyncio.subprocess.DEVNULL, stderr=(folder / "bot.log").open("wb"),
+            env={
+                **os.environ, "PYTHONPATH": str(REPO), "DISCORD_TOKEN": SANDBOX_TOKEN,
+                "DISCORD_API_BASE": emu.api_base, "DISCORD_GATEWAY_URL": emu.gateway_url,
+                "SUNBAE_DB": str(db), "SUNBAE_CONTENT": str(content),
+                "SUNBAE_LOOKUP_COOLDOWN": "0", "SUNBAE_LOG_LEVEL": "WARNING", **env,
+            },
+        )  # fmt: skip
+        bot = cls(proc)
         try:
-            campers = [h.emu.add_member(h.guild, f"camper{i}", locale="ko") for i in range(20)]
-            mods = [
-                h.emu.add_member(h.guild, f"mod{i}", permissions=Perm.MANAGE_GUILD, locale="ko")
-                for i in range(5)
-            ]
-            load = Load(h, campers, mods)
+            await emu.wait_until_identified(within=120)
+            for _ in range(600):  # the global command sync follows READY
+                if any(c["name"] == "advice" for c in emu.state.commands.get(None)):
+                    break
+                await asyncio.sleep(0.05)
+            else:
+                raise RuntimeError("the bot never registered its commands")
+            await asyncio.sleep(1.0)  # the tip scheduler's start-up round
+        except BaseException:
+            await bot.stop()
+            raise
+        return bot
+
+    def rss_mb(self) -> float:
+        return rss_mb(self.proc.pid)
+
+    async def stop(self) -> int:
+        if self.proc.returncode is None:
+            self.proc.terminate()
+        try:
+            return await asyncio.wait_for(self.proc.wait(), 30)
+        except TimeoutError:
+            self.proc.kill()
+            return await self.proc.wait()
+
+
+async def run(args: argparse.Namespace) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="sunbae-load-") as name:
+        folder = Path(name)
+        content = folder / "content"
+        shutil.copytree(REPO / "content", content)
+        db = folder / "load.db"
+        emu = await DiscordEmulator(timeout=30).start()
+        guild = emu.add_guild("AI 부트캠프", locale="ko")
+        channel = emu.state.channels[guild.system_channel_id or 0]
+        campers = [emu.add_member(guild, f"camper{i}", locale="ko") for i in range(20)]
+        mods = [
+            emu.add_member(guild, f"mod{i}", permissions=Perm.MANAGE_GUILD, locale="ko")
+            for i in range(5)
+        ]
+        env = {"SUNBAE_MAX_VIEWS": str(args.max_views)} if args.max_views else {}
+        bot = await BotProcess.start(emu, folder, content, db, env)
+        try:
+            load = Load(emu, channel, campers, mods)
             rng = random.Random(11)
             ingests: list[float] = []
             drops = 0
-            baseline = 0.0
+            rss = [bot.rss_mb()]  # at the start, then after each round
             counter = 0
             started = time.perf_counter()
             for round_no in range(args.rounds):
@@ -185,21 +250,24 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                     extra.append(asyncio.create_task(external_ingest(content, db, rng)))
                 if args.drop_every and round_no % args.drop_every == 2:
                     drops += 1
-                    extra.append(
-                        asyncio.create_task(h.emu.drop_gateway(wait_resume=True, within=30))
-                    )
+                    extra.append(asyncio.create_task(emu.drop_gateway(wait_resume=True, within=30)))
                 await asyncio.gather(*tasks)
                 for task in extra:
                     result = await task
                     if isinstance(result, float):
                         ingests.append(result)
-                if round_no == args.warmup - 1:
-                    baseline = rss_mb()
+                if args.pause:
+                    await asyncio.sleep(args.pause)
+                rss.append(bot.rss_mb())
             elapsed = time.perf_counter() - started
-            final = rss_mb()
         finally:
-            await h.close()
+            code = await bot.stop()
+            await emu.stop()
+        if code not in (0, -15):
+            raise RuntimeError(f"the bot exited {code}: {(folder / 'bot.log').read_text()[-500:]}")
     everything = [x for values in load.latency.values() for x in values]
+    baseline = rss[min(args.warmup, len(rss) - 1)]
+    per_round = args.width
     return {
         "interactions": counter,
         "width": args.width,
@@ -213,8 +281,18 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         "error_count": len(load.errors),
         "ingests": ingests,
         "gateway_drops": drops,
-        "rss_mb": {"after_warmup": baseline, "end": final},
-        "rss_growth": (final - baseline) / baseline if baseline else 0.0,
+        "max_views": args.max_views or None,
+        "rss_mb": {
+            "start": rss[0],
+            "after_warmup": baseline,
+            "end": rss[-1],
+            "by_1k": {
+                str(round_no * per_round): value
+                for round_no, value in enumerate(rss)
+                if (round_no * per_round) % 1000 == 0
+            },
+        },
+        "rss_growth": (rss[-1] - baseline) / baseline if baseline else 0.0,
     }
 
 
@@ -228,8 +306,11 @@ def print_table(r: dict[str, Any]) -> None:
               f"{p['max'] * 1000:>10.1f}")  # fmt: skip
     rss = r["rss_mb"]
     print(f"late (> 3 s): {r['late']}   lost: {r['lost']}   errors: {r['error_count']}")
-    print(f"RSS after warm-up {rss['after_warmup']:.0f} MB, at the end {rss['end']:.0f} MB"
-          f" ({r['rss_growth']:+.1%}; target <= +10%)")  # fmt: skip
+    print("the bot's RSS by interactions: "
+          + ", ".join(f"{int(n):,}: {mb:.0f} MB" for n, mb in rss["by_1k"].items()))  # fmt: skip
+    print(f"RSS at the start {rss['start']:.0f} MB, after warm-up {rss['after_warmup']:.0f} MB,"
+          f" at the end {rss['end']:.0f} MB ({r['rss_growth']:+.1%} after warm-up;"
+          " target <= +10%)")  # fmt: skip
     for error in r["errors"]:
         print(f"  ✗ {error}")
 
@@ -238,7 +319,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--width", type=int, default=200, help="interactions in flight at once")
     parser.add_argument("--rounds", type=int, default=20)
-    parser.add_argument("--warmup", type=int, default=2, help="rounds before the RSS baseline")
+    parser.add_argument("--warmup", type=int, default=5, help="rounds before the RSS baseline")
+    parser.add_argument("--pause", type=float, default=0.0, help="seconds between rounds")
+    parser.add_argument(
+        "--max-views", type=int, default=0, help="the bot's SUNBAE_MAX_VIEWS (0: its default)"
+    )
     parser.add_argument("--ingest-every", type=int, default=5, help="0: no external ingest")
     parser.add_argument("--drop-every", type=int, default=4, help="0: no gateway drops")
     parser.add_argument("--json", action="store_true")

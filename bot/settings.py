@@ -45,6 +45,8 @@ class Settings:
     insights_retention_days: int = 90
     # How often the bot posts content changes made from the CLI to the audit channels.
     audit_outbox_seconds: float = 10.0
+    # Buttons listening at once (each view holds its pages 10 minutes); past it the oldest expire.
+    max_live_views: int = 1000
 
     def with_overrides(self, **changes: Any) -> Settings:
         """CLI flags win over the environment; `None` means "flag not given"."""
@@ -138,6 +140,9 @@ def parse_settings(env: Mapping[str, str]) -> Settings:
         ),
         audit_outbox_seconds=parse_number(
             _get(env, "SUNBAE_AUDIT_OUTBOX_SECONDS"), "SUNBAE_AUDIT_OUTBOX_SECONDS", 10.0, 0.1, 3600
+        ),
+        max_live_views=int(
+            parse_number(_get(env, "SUNBAE_MAX_VIEWS"), "SUNBAE_MAX_VIEWS", 1000, 1, 1_000_000)
         ),
     )
 

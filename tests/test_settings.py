@@ -182,3 +182,11 @@ def test_insights_settings() -> None:
     for bad in ({"SUNBAE_INSIGHTS": "maybe"}, {"SUNBAE_INSIGHTS_RETENTION_DAYS": "0"}):
         with pytest.raises(ConfigError, match=next(iter(bad))):
             parse_settings(bad)
+
+
+def test_live_views_cap_setting() -> None:
+    assert parse_settings({}).max_live_views == 1000
+    assert parse_settings({"SUNBAE_MAX_VIEWS": "50"}).max_live_views == 50
+    for bad in ("0", "many"):
+        with pytest.raises(ConfigError, match="SUNBAE_MAX_VIEWS"):
+            parse_settings({"SUNBAE_MAX_VIEWS": bad})

@@ -15,6 +15,7 @@ import discord.http
 from discord.ext import commands
 
 from bot import heartbeat
+from bot.adapter.live_views import LiveViews
 from bot.adapter.locale import SunbaeTranslator
 from bot.adapter.tree import SunbaeTree
 from bot.app import Services
@@ -83,6 +84,8 @@ class SunbaeBot(commands.Bot):
         self._sync_mode = sync
         self.sync_outcome: SyncOutcome | None = None
         self._beating: asyncio.Task[None] | None = None
+        # Views keep their pages and interaction until they time out: bounded, whatever the traffic.
+        self.live_views = LiveViews(services.settings.max_live_views)
 
     async def setup_hook(self) -> None:
         self._beating = asyncio.create_task(self._heartbeat(), name="sunbae-heartbeat")

@@ -6,6 +6,7 @@ On timeout the buttons are disabled in place, so nothing dangles that no longer 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 import discord
 
 from bot.adapter import limits
+from bot.adapter.live_views import LiveViews
 from bot.adapter.locale import text
 from bot.adapter.tree import error_message, reply_ephemeral
 from bot.i18n import Language, t
@@ -55,6 +57,33 @@ class OwnedView(discord.ui.View):
         self.language = language
         self.origin: discord.Interaction | None = None  # whose response carries this view
         self.message: discord.Message | None = None  # a plain channel message carrying it
+        self._live: LiveViews | None = None
+        self._expiring: asyncio.Task[None] | None = None
+
+    def attach(self, interaction: discord.Interaction[Any]) -> None:
+        """Once `interaction`'s response carries this view: remember it (to disable the buttons
+        on expiry) and count it among the bot's live views, which are bounded."""
+        self.origin = interaction
+        live = getattr(interaction.client, "live_views", None)
+        if isinstance(live, LiveViews) and not self.is_finished():
+            self._live = live
+            live.track(self)
+
+    def expire(self) -> None:
+        """Stop listening now and disable the buttons, as on the timeout (evicted early)."""
+        if self.is_finished():
+            return
+        super().stop()
+        self._expiring = asyncio.create_task(self.on_timeout(), name=f"sunbae-expire-{self.id}")
+
+    def stop(self) -> None:
+        super().stop()
+        self._forget()
+
+    def _forget(self) -> None:
+        if self._live is not None:
+            self._live.forget(self)
+            self._live = None
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.user.id == self.owner_id:
@@ -63,6 +92,7 @@ class OwnedView(discord.ui.View):
         return False
 
     async def on_timeout(self) -> None:
+        self._forget()
         for item in self.children:
             if isinstance(item, discord.ui.Button | discord.ui.Select):
                 item.disabled = True

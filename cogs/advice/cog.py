@@ -105,7 +105,7 @@ class AdviceCog(commands.Cog):
         await interaction.response.send_message(
             content=text(interaction, "original.intro"), embed=pages[0], view=view, ephemeral=True
         )
-        view.origin = interaction
+        view.attach(interaction)
 
     # -- /advice ---------------------------------------------------------------------------------
 
@@ -199,7 +199,7 @@ class AdviceCog(commands.Cog):
             await _send(
                 interaction, content=content, embed=pages[0], view=view, ephemeral=not public
             )
-        view.origin = interaction
+        view.attach(interaction)
 
     def _record(
         self,
@@ -317,7 +317,7 @@ class AdviceCog(commands.Cog):
             kwargs = {"view": view} if view else {}
             await _send(interaction, content=message, ephemeral=True, **kwargs)
         if view:
-            view.origin = interaction
+            view.attach(interaction)
 
     @advice.autocomplete("query")
     async def advice_query_autocomplete(
@@ -372,7 +372,7 @@ class AdviceCog(commands.Cog):
             on_event=self._recorder.page_events(interaction.guild_id, lookup, owners),
         )  # fmt: skip
         await interaction.response.send_message(embed=pages[0], view=view, ephemeral=True)
-        view.origin = interaction
+        view.attach(interaction)
 
     @entry.autocomplete("entry_id")
     async def entry_autocomplete(

@@ -132,7 +132,7 @@ class CohortsCog(commands.Cog):
         await interaction.response.send_message(
             text(interaction, "discuss.pick"), view=view, ephemeral=True
         )
-        view.origin = interaction
+        view.attach(interaction)
 
     async def _open(self, interaction: Interaction, cohort: Cohort, subject: Subject) -> None:
         # Discord calls follow (a starter, a thread): answer "thinking" first.

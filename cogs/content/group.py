@@ -125,7 +125,7 @@ class ContentGroup(app_commands.Group):
         pages = entry_pages(entry, lang(interaction), topics=topics)
         view = PagesView(interaction.user.id, lang(interaction), pages, shareable=False)
         await self._reply(interaction, message, embed=pages[0], view=view)
-        view.origin = interaction
+        view.attach(interaction)
 
     # -- the form --------------------------------------------------------------------------------
 
@@ -445,7 +445,7 @@ class ContentGroup(app_commands.Group):
             zone=await self._zone(interaction.guild_id), first=first,
         )  # fmt: skip
         await self._reply(interaction, "", embed=view.embed(), view=view)
-        view.origin = interaction
+        view.attach(interaction)
 
     @app_commands.command(
         name=cmd_str("content.revert.name"), description=cmd_str("content.revert.description")

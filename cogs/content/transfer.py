@@ -199,7 +199,7 @@ class Transfers:
         minutes = max(1, round(self.confirm_timeout / 60))
         message = text(interaction, "content.import.plan", name=name, minutes=minutes)
         await interaction.followup.send(message, embed=embed, view=view, ephemeral=True)
-        view.origin = interaction
+        view.attach(interaction)
 
     async def export(self, interaction: Interaction, scope: ExportScope) -> None:
         assert interaction.guild_id is not None

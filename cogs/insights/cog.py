@@ -172,7 +172,7 @@ class InsightsGroup(app_commands.Group):
         await interaction.response.send_message(
             text(interaction, "insights.forget.confirm"), view=view, ephemeral=True
         )
-        view.origin = interaction
+        view.attach(interaction)
 
     # -- digest -----------------------------------------------------------------------------------
 

@@ -58,7 +58,7 @@ class TopicsCog(commands.Cog):
         await interaction.response.send_message(
             embed=topics_embed(shown, counts, language), view=view, ephemeral=True
         )
-        view.origin = interaction
+        view.attach(interaction)
 
     async def _show_topic(
         self, interaction: discord.Interaction, topic_id: str, *, page: int
@@ -112,7 +112,7 @@ class TopicsCog(commands.Cog):
                 back=back, page_items=[original] * len(shown),
             )  # fmt: skip
             await click.response.edit_message(embed=shown[0], view=entry_view)
-            entry_view.origin = click
+            entry_view.attach(click)
             view.stop()  # replaced: the list's expiry must not put its menu over the entry
 
         async def prev(click: discord.Interaction, _: str) -> None:
@@ -134,4 +134,4 @@ class TopicsCog(commands.Cog):
             page=(page, pages),
         )
         await interaction.response.edit_message(embed=embed, view=view)
-        view.origin = interaction
+        view.attach(interaction)
