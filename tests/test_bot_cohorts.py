@@ -567,6 +567,11 @@ async def test_english_members_get_english_answers(harness: Harness) -> None:
     message = await opened.wait_final()
     assert message is not None
     assert message["content"].startswith("💬 Opened the **AI Lab 3기** discussion: <#")
+    # The thread is the whole channel's: a Korean server names it in Korean, whoever opened it.
+    entry = await h.services.entries.get(ENTRY)
+    assert entry is not None and entry.title_en
+    named = h.emu.thread(thread_of(message))
+    assert named is not None and named.name == f"[3기] {entry.title}"
     listed = await h.emu.slash("cohort list", {}, user=s.camper, channel=s.general, locale="en-US")
     assert fields(listed.embeds[0])["Active"].endswith("· 👥 — · 💬 1 open")
     refused = await h.emu.slash(
@@ -590,3 +595,6 @@ async def test_an_english_server_starts_discussions_under_the_english_title(
     entry = await h.services.entries.get(ENTRY)
     assert entry is not None and entry.title_en
     assert starter["embeds"][0]["title"] == entry.title_en
+    # And its thread is named from the English title, whoever opens it (a Korean member too).
+    named = h.emu.thread(thread_of(opened))
+    assert named is not None and named.name == f"[3기] {entry.title_en}"

@@ -228,6 +228,7 @@ class DiscussionService:
                 channel_id=cohort.channel_id,
                 channel_kind=cohort.channel_kind,
                 name=thread_name(cohort.label, starter.title),
+                name_en=thread_name(cohort.label, starter.title_en) if starter.title_en else "",
                 auto_archive_minutes=cohort.auto_archive_minutes,
                 nonce=claim.nonce,
                 cohort_name=cohort.name,

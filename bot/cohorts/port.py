@@ -43,6 +43,12 @@ class ThreadRequest:
     nonce: str
     cohort_name: str
     starter: Starter
+    # From the English title, for a server whose language is English: a thread's name is read
+    # by everyone in the channel, so the server's language picks it (as it does the starter's).
+    name_en: str = ""
+
+    def name_for(self, language: str) -> str:
+        return self.name_en if language == "en" and self.name_en else self.name
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,7 +109,8 @@ class DiscordThreads:
         try:
             if isinstance(channel, discord.ForumChannel):
                 for thread in channel.threads:
-                    if thread.name == request.name and me and thread.owner_id == me.id:
+                    named = thread.name in (request.name, request.name_en)
+                    if named and me and thread.owner_id == me.id:
                         return OpenedThread(thread.id, thread.id)
                 return None
             if not isinstance(channel, discord.TextChannel):
@@ -134,7 +135,7 @@ class DiscordThreads:
                     [(tag.id, tag.name) for tag in channel.available_tags], request.starter.topics
                 )
                 created = await channel.create_thread(
-                    name=request.name,
+                    name=request.name_for(language),
                     auto_archive_duration=request.auto_archive_minutes,  # type: ignore[call-overload]
                     content=question,
                     embed=embed,
@@ -155,7 +156,7 @@ class DiscordThreads:
     async def _thread_on(self, message: discord.Message, request: ThreadRequest) -> OpenedThread:
         try:
             thread = await message.create_thread(
-                name=request.name,
+                name=request.name_for(server_language(message.guild)),
                 auto_archive_duration=request.auto_archive_minutes,  # type: ignore[arg-type]
             )
         except (discord.HTTPException, aiohttp.ClientError) as exc:
