@@ -13,9 +13,14 @@ Phases, on one database per size:
   nochange  the same files again: one stat() per file, nothing written
   touch1%   1% of the files get a new mtime, same bytes: read and hashed, nothing written
   edit1%    1% of the files change one line: those files re-parsed, their changed entries written
+  edit1     one file changes one line (the everyday run)
   serial    baseline, measured in the same run: a cold ingest of the same files into a second
             empty database, parsed in this one process (no parser processes); `cold` is shown
             as a ratio to it
+
+Every phase also reports the longest single write transaction it held (`lock s`: how long the
+bot's own writes could have waited on it) and the latency of short writes made meanwhile by
+another process (a `/tip-config set` through the tip store, every 50 ms: `write p50/max ms`).
 
 Each size runs in its own process (so max RSS is that size's), first for time, then again under
 tracemalloc for the Python peak (tracemalloc slows allocation, so it is not timed).
@@ -26,27 +31,35 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import datetime as dt
 import json
 import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import tracemalloc
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+
+import aiosqlite
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from bot.models.tips import TipSettings  # noqa: E402
 from bot.search import TopicMatcher  # noqa: E402
 from bot.services.ingest import IngestService  # noqa: E402
 from bot.store.database import Database  # noqa: E402
 from bot.store.ingest_state import SqliteIngestStore  # noqa: E402
+from bot.store.tips import TipRepository  # noqa: E402
 
-PHASES = ("cold", "nochange", "touch1%", "edit1%", "serial")
+PHASES = ("cold", "nochange", "touch1%", "edit1%", "edit1", "serial")
 TARGETS = {("cold", 10_000): 10.0, ("nochange", 10_000): 1.0}
 
 FALLBACK_TAXONOMY = """\
@@ -171,6 +184,62 @@ def touch(files: list[Path], fraction: float, *, edit: bool, seed: int) -> int:
     return len(chosen)
 
 
+def time_transactions(db: Database) -> list[float]:
+    """Record how long each write transaction on `db` holds the lock (from BEGIN IMMEDIATE to
+    the end of its COMMIT): the longest is what another writer may have waited."""
+    holds: list[float] = []
+    real = db.transaction
+
+    @contextlib.asynccontextmanager
+    async def timed() -> AsyncIterator[aiosqlite.Connection]:
+        async with real() as conn:
+            started = time.perf_counter()
+            yield conn
+        holds.append(time.perf_counter() - started)
+
+    db.transaction = timed  # type: ignore[method-assign]
+    return holds
+
+
+async def short_writes(db_path: str) -> None:
+    """Another process (the bot): a /tip-config save every 50 ms until stdin closes; prints the
+    latencies (ms) as one JSON list."""
+    db = await Database.open(db_path, migrate=False)
+    tips = TipRepository(db)
+    now = dt.datetime.now(dt.UTC)
+    latencies: list[float] = []
+    stop = asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
+    try:
+        number = 0
+        while not stop.done():
+            number += 1
+            settings = TipSettings(1, 2, f"{number % 24:02d}:00", "Asia/Seoul", True, False,
+                                   None, None, None, now)  # fmt: skip
+            started = time.perf_counter()
+            await tips.save_settings(settings, now=now)
+            latencies.append((time.perf_counter() - started) * 1000)
+            await asyncio.sleep(0.05)
+    finally:
+        await db.close()
+    print(json.dumps(latencies))
+
+
+@contextlib.contextmanager
+def writer_beside(db_path: Path) -> Iterator[list[float]]:
+    """Run `short_writes` in another process for the block; yields the list it fills at the end."""
+    latencies: list[float] = []
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "--writer", str(db_path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    time.sleep(1.0)  # it has opened the database and written once
+    try:
+        yield latencies
+    finally:
+        out, _ = proc.communicate("", timeout=60)
+        latencies.extend(json.loads(out or "[]"))
+
+
 async def run_phases(
     count: int, *, memory: bool, infer: bool, phases: tuple[str, ...] = PHASES
 ) -> dict[str, dict[str, float]]:
@@ -186,17 +255,27 @@ async def run_phases(
                     touch(files, 0.01, edit=False, seed=1)
                 elif phase == "edit1%":
                     touch(files, 0.01, edit=True, seed=2)
+                elif phase == "edit1":
+                    touch(files, 0.0, edit=True, seed=3)  # max(1, 0): one file
                 workers = 0 if phase == "serial" else None
                 target = baseline if phase == "serial" else db
                 inferer = TopicMatcher if infer else None
                 service = IngestService(
                     SqliteIngestStore(target), topic_inferer=inferer, workers=workers
                 )
+                holds = time_transactions(target)
+                beside = (
+                    writer_beside(target.path)
+                    if not memory and phase != "serial"
+                    else contextlib.nullcontext([])
+                )
                 if memory:
                     tracemalloc.start()
-                started = time.perf_counter()
-                report = await service.ingest([folder])
-                elapsed = time.perf_counter() - started
+                with beside as latencies:
+                    started = time.perf_counter()
+                    report = await service.ingest([folder])
+                    elapsed = time.perf_counter() - started
+                del target.transaction  # the class's again
                 row: dict[str, float] = {
                     "seconds": elapsed,
                     "files_per_s": count / elapsed if elapsed else 0.0,
@@ -204,7 +283,13 @@ async def run_phases(
                     "updated": report.updated,
                     "unchanged": report.unchanged,
                     "errors": len(report.errors),
+                    "longest_lock_s": max(holds, default=0.0),
+                    "transactions": len(holds),
                 }
+                if latencies:
+                    row["write_p50_ms"] = statistics.median(latencies)
+                    row["write_max_ms"] = max(latencies)
+                    row["writes"] = len(latencies)
                 if memory:
                     row["tracemalloc_peak_mb"] = tracemalloc.get_traced_memory()[1] / 2**20
                     tracemalloc.stop()
@@ -232,7 +317,10 @@ def one_size(count: int, infer: bool) -> dict[str, object]:
 
 
 def print_table(results: list[dict[str, object]]) -> None:
-    header = f"{'files':>7} {'phase':<9} {'seconds':>8} {'files/s':>9} {'added':>7} {'updated':>7} {'py peak MB':>10} {'max RSS MB':>10}  target"
+    header = (
+        f"{'files':>7} {'phase':<9} {'seconds':>8} {'files/s':>9} {'added':>7} {'updated':>7}"
+        f" {'lock s':>7} {'write p50/max ms':>16} {'py peak MB':>10} {'max RSS MB':>10}  target"
+    )
     print(header)
     print("-" * len(header))
     for result in results:
@@ -247,9 +335,13 @@ def print_table(results: list[dict[str, object]]) -> None:
                 verdict = f"< {target:g} s {'ok' if ok else 'MISSED'}"
             if phase == "cold":
                 verdict += f"  ({result['cold_vs_serial']:.1f}x faster than serial)"
+            writes = (
+                f"{row['write_p50_ms']:.0f} / {row['write_max_ms']:.0f}" if "writes" in row else "-"
+            )
             print(
                 f"{count:>7} {phase:<9} {row['seconds']:>8.3f} {row['files_per_s']:>9.0f}"
                 f" {int(row['added']):>7} {int(row['updated']):>7}"
+                f" {row['longest_lock_s']:>7.2f} {writes:>16}"
                 f" {row['tracemalloc_peak_mb']:>10.1f} {result['max_rss_mb']:>10.1f}  {verdict}"
             )
 
@@ -262,7 +354,11 @@ def main(argv: list[str] | None = None) -> int:
         "--no-infer", action="store_true", help="skip topic inference (IngestService alone)"
     )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a child process: one size
+    parser.add_argument("--writer", help=argparse.SUPPRESS)  # a child process: short writes
     args = parser.parse_args(argv)
+    if args.writer:
+        asyncio.run(short_writes(args.writer))
+        return 0
     infer = not args.no_infer
     if args.one:
         print(json.dumps(one_size(args.one, infer)))
