@@ -307,11 +307,14 @@ class EntryRepository:
         await search_index.pause_triggers(conn, written)  # before the writes: see its doc
         await conn.execute(_UPDATE_SQL)  # existing ids first, so new rows are not updated too
         await conn.execute(_INSERT_SQL)
-        await search_index.index_bulk(conn, written)
+        # Topic links before indexing: a new entry's links then find no index document (their
+        # trigger does nothing), and indexing files each new document under all its topics in
+        # one trigger run (one per link, after it: 60% longer for a cold ingest).
         await conn.execute(
             "DELETE FROM entry_topics WHERE entry_id IN (SELECT id FROM temp.entry_stage)"
         )
         await conn.execute(_LINKS_SQL)
+        await search_index.index_bulk(conn, written)
         await conn.execute(_REVISIONS_SQL, (actor, now))
 
     @staticmethod
