@@ -11,15 +11,18 @@ _HTML = re.compile(r"<[^>]{0,200}>")
 _MD_NOISE = re.compile(
     r"(\*\*|__|~~|`+|^#+\s*|^\s*[-*+]\s+|^\s*>\s*|!?\[([^\]]*)\]\([^)]*\))", re.M
 )
-_SPACES = re.compile(r"\s+")
+_MARKUP = re.compile(r"[*_~`#>+\[-]")  # a character that _MD_NOISE's every match starts with
 _ESCAPE = re.compile(r"([\\*_~`|])")
 
 
 def plain(text: str) -> str:
     """Markdown and HTML markup removed, one line: what the snippet is cut from."""
-    text = _HTML.sub(" ", text)
-    text = _MD_NOISE.sub(lambda m: m.group(2) or " ", text)
-    return _SPACES.sub(" ", text).strip()
+    # Each pattern only where its characters are (most entries have no markup at all).
+    if "<" in text:
+        text = _HTML.sub(" ", text)
+    if _MARKUP.search(text):
+        text = _MD_NOISE.sub(lambda m: m.group(2) or " ", text)
+    return " ".join(text.split())
 
 
 def _escape(text: str) -> str:
