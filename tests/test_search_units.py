@@ -112,9 +112,9 @@ def test_big_corpus_searches_in_the_reranker_s_order() -> None:
     retrieval = plan_retrieval(plan, lex)
     assert not retrieval.complete
     typed, every, *rest = retrieval.steps
-    # The words typed in titles first (ranked on the whole entry), those filed under the topic
+    # The words typed in titles first (several: ranked on titles), those filed under the topic
     # named before the others.
-    assert typed.in_titles and typed.ranked and not typed.fill
+    assert typed.titles and typed.ranked and not typed.fill
     assert {"쿠버네티스", "대학원"} <= set(typed.forms) and "grad-school" in typed.filed_first
     # Then the entries that have every word typed, however common one of them is.
     assert not every.titles and every.all_of
@@ -128,6 +128,8 @@ def test_big_corpus_searches_in_the_reranker_s_order() -> None:
     only_common = plan_retrieval(plan_query("엔지니어", lex), lex)
     assert only_common.steps[0].forms == ("엔지니어",)
     assert not only_common.steps[0].ranked  # in most titles: the newest, unranked
+    alone = plan_retrieval(plan_query("대학원", lex), lex)
+    assert alone.steps[0].in_titles  # one word typed: its title matches ranked on the whole entry
     # A search limited to a topic already needs no topic first.
     assert not plan_retrieval(plan, lex, topic_id="grad-school").steps[0].filed_first
 
