@@ -461,6 +461,10 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ko": "이 조언을 정리한 원문이에요 (블로그 글의 해당 부분 그대로).",
         "en": "The part of the blog post this advice was written from, as posted (in Korean).",
     },
+    "advice.page_gone": {
+        "ko": "이 조언은 이제 없어요 (답변 이후 삭제되었어요). `/advice`로 다시 찾아 보세요.",
+        "en": "This advice is no longer there (removed since this reply): search again with `/advice`.",
+    },
     "original.gone": {
         "ko": "원문을 더 이상 찾을 수 없어요.",
         "en": "The original post is no longer there.",

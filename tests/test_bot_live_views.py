@@ -7,13 +7,15 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+import discord
 import pytest
 
 from bot.adapter.views import PagesView
+from bot.content import Actor
 from bot.sandbox.harness import Harness
 from tests.helpers_async import eventually
 from tests.helpers_bot import bot_settings, start_harness
-from tests.helpers_messages import enabled
+from tests.helpers_messages import enabled, footer
 
 pytestmark = [
     pytest.mark.asyncio(loop_scope="module"),
@@ -76,3 +78,42 @@ async def test_live_pages_do_not_grow_with_the_number_of_lookups(tmp_path: Path)
         await lookups(h, 24)
         await eventually(lambda: alive(h) <= 4)
         assert len(h.bot.live_views) == 4
+
+
+async def test_a_turned_to_page_is_made_now_and_an_entry_retired_since_says_so(
+    tmp_path: Path,
+) -> None:
+    """Pages are made when shown (the view keeps ids, not embeds): one retired after the reply
+    says it is gone, in the camper's language, instead of showing stale advice."""
+    async with start_harness(bot_settings(tmp_path / "a.db")) as h:
+        res = await h.emu.slash("advice", {"query": "면접"}, user=h.camper)
+        first = res.embeds[0]
+        await h.emu.click(res, label="다음", user=h.camper)
+        second = res.embeds[0]
+        await h.emu.click(res, label="이전", user=h.camper)
+        assert res.embeds[0] == first  # made again, the same
+        gone_id = entry_id(second)
+        await h.services.content.retire(h.guild.id, gone_id, Actor("1", "mod"))
+        await h.emu.click(res, label="다음", user=h.camper)
+        assert res.embeds[0]["description"].startswith("이 조언은 이제 없어요")
+        assert enabled(res.message)["다음"]  # the rest still turn
+
+
+async def test_reply_embeds_are_not_kept_per_lookup(tmp_path: Path) -> None:
+    """Object counts, not time: 5 or 20 more lookups leave as many embeds in memory (their views
+    are all live: under the cap); before, each kept its ten entries' embeds."""
+    async with start_harness(bot_settings(tmp_path / "a.db")) as h:
+        await lookups(h, 5)
+        before = embeds_alive()
+        await lookups(h, 20)
+        assert len(h.bot.live_views) == 25
+        assert embeds_alive() - before <= 2
+
+
+def embeds_alive() -> int:
+    gc.collect()
+    return sum(1 for o in gc.get_objects() if isinstance(o, discord.Embed))
+
+
+def entry_id(embed: dict) -> str:
+    return footer(embed).split(" · ")[0].removeprefix("id: ")

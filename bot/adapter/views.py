@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any
 
@@ -113,6 +114,30 @@ class OwnedView(discord.ui.View):
 PageItems = discord.ui.Item[Any] | Sequence[discord.ui.Item[Any]] | None
 
 
+class PageSource(ABC):
+    """Pages made when shown: a view waits up to 10 minutes for a click, and what it holds
+    meanwhile is held for every reply of those 10 minutes (ids, not embeds)."""
+
+    @abstractmethod
+    def __len__(self) -> int: ...
+
+    @abstractmethod
+    async def page(self, index: int) -> discord.Embed: ...
+
+
+class StaticPages(PageSource):
+    """Pages already made (few, small, or read once)."""
+
+    def __init__(self, pages: Sequence[discord.Embed]) -> None:
+        self._pages = list(pages)
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+    async def page(self, index: int) -> discord.Embed:
+        return self._pages[index]
+
+
 def _items(given: PageItems) -> tuple[discord.ui.Item[Any], ...]:
     if given is None:
         return ()
@@ -128,7 +153,7 @@ class PagesView(OwnedView):
         self,
         owner_id: int,
         language: Language,
-        pages: Sequence[discord.Embed],
+        pages: Sequence[discord.Embed] | PageSource,
         *,
         shareable: bool,
         share_title: Callable[[int], str] | None = None,
@@ -150,7 +175,7 @@ class PagesView(OwnedView):
 
             self.add_item(ActionButton(go_back, label=t("button.back", language), emoji="↩️"))
         self._on_event = on_event
-        self.pages = list(pages)
+        self.pages = pages if isinstance(pages, PageSource) else StaticPages(pages)
         self.index = 0
         self._page_items = [_items(x) for x in page_items]
         self._shown: tuple[discord.ui.Item[Any], ...] = ()
@@ -169,10 +194,6 @@ class PagesView(OwnedView):
             self.add_item(share)
         self._sync_buttons()
 
-    @property
-    def current(self) -> discord.Embed:
-        return self.pages[self.index]
-
     def _sync_buttons(self) -> None:
         self.prev.disabled = self.index == 0
         self.next.disabled = self.index >= len(self.pages) - 1
@@ -187,7 +208,8 @@ class PagesView(OwnedView):
     async def _turn(self, interaction: discord.Interaction, step: int) -> None:
         self.index = max(0, min(len(self.pages) - 1, self.index + step))
         self._sync_buttons()
-        await interaction.response.edit_message(embed=self.current, view=self)
+        embed = await self.pages.page(self.index)
+        await interaction.response.edit_message(embed=embed, view=self)
         self._tell("page")
 
     def _tell(self, action: str) -> None:
@@ -201,7 +223,7 @@ class PagesView(OwnedView):
         await self._turn(interaction, +1)
 
     async def _on_share(self, interaction: discord.Interaction) -> None:
-        embed = self.current.copy()
+        embed = (await self.pages.page(self.index)).copy()
         shared_by = t("advice.shared_by", self.language, user=interaction.user.display_name)
         # A new public message; mentions stay off (the client's AllowedMentions.none()).
         await interaction.response.send_message(content=limits.clip(shared_by, 200), embed=embed)

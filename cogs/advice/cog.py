@@ -11,7 +11,7 @@ from discord.ext import commands
 
 from bot.adapter import limits
 from bot.adapter.locale import cmd_str, lang, text
-from bot.adapter.render import entry_pages
+from bot.adapter.render import COLOR, entry_pages
 from bot.adapter.types import Interaction
 from bot.adapter.views import ChoicesView, OwnedView, PagesView
 from bot.app import Services
@@ -23,6 +23,7 @@ from bot.models.insights import Command
 from bot.search.models import ENTRY_VALUE, TOPIC_VALUE, SearchResult, SuggestionKind, parse_value
 from bot.search.topic_choices import matching_topics
 from cogs.advice.original import OriginalButton
+from cogs.advice.pages import EntryPages, PageRef
 from cogs.cohorts.button import discuss_button
 
 RESULT_LIMIT = 10
@@ -66,30 +67,45 @@ class AdviceCog(commands.Cog):
 
     async def _pages(
         self, entries: list[Entry], language: Language, guild_id: int | None
-    ) -> tuple[list[discord.Embed], list[list[discord.ui.Item[Any]]], list[str]]:
-        """The entries' embeds, per page its entry's Discuss button (in a server that has a
-        cohort to discuss in), and per page its entry's id."""
+    ) -> tuple[discord.Embed, EntryPages, list[list[discord.ui.Item[Any]]], list[str]]:
+        """The first page as sent, the pages to turn to (made again when shown), per page its
+        entry's Discuss button (in a server that has a cohort to discuss in), and per page its
+        entry's id."""
         topics = await self._topics()
         fetch = functools.partial(self.services.entries.get_many, guild_id=guild_id)
         entries = await with_named_references(entries, fetch)
         discuss = guild_id is not None and await self.services.cohorts.any_active(guild_id)
         # A curated entry written from a raw post section offers it: "📜 원문 보기".
         sections = await self.services.lineage.among([e.id for e in entries])
-        pages: list[discord.Embed] = []
+        first: discord.Embed | None = None
+        refs: list[PageRef] = []
         items: list[list[discord.ui.Item[Any]]] = []
         owners: list[str] = []
         for n, entry in enumerate(entries, start=1):
             position = (n, len(entries)) if len(entries) > 1 else None
             shown = entry_pages(entry, language, topics=topics, position=position)
+            first = first or shown[0]
             buttons: list[discord.ui.Item[Any]] = []
             if discuss and (button := discuss_button(Subject.entry(entry.id), 0, language)):
                 buttons.append(button)
             if entry.id in sections:
                 buttons.append(OriginalButton(sections[entry.id], language))
-            pages.extend(shown)
+            refs.extend(PageRef(entry.id, position, part) for part in range(len(shown)))
             items.extend([buttons] * len(shown))
             owners.extend([entry.id] * len(shown))
-        return pages, items, owners
+        assert first is not None  # callers pass at least one entry
+
+        async def render(entry_id: str, position: tuple[int, int] | None) -> list[discord.Embed]:
+            entry = await self.services.entries.get(entry_id, guild_id=guild_id)
+            if entry is None:
+                return []
+            [named] = await with_named_references([entry], fetch)
+            return entry_pages(named, language, topics=await self._topics(), position=position)
+
+        def gone() -> discord.Embed:
+            return discord.Embed(description=t("advice.page_gone", language), colour=COLOR)
+
+        return first, EntryPages(refs, render, gone), items, owners
 
     async def show_original(self, interaction: Interaction, section_id: str) -> None:
         """The raw post section a curated entry was written from, privately."""
@@ -186,7 +202,7 @@ class AdviceCog(commands.Cog):
                 interaction, "advice.corrected", query=limits.clip(query, 80),
                 corrected=limits.clip(result.corrected_query, 80),
             )  # fmt: skip
-        pages, items, owners = await self._pages(entries, language, interaction.guild_id)
+        first, pages, items, owners = await self._pages(entries, language, interaction.guild_id)
         asked = entries[0].title if kind is SuggestionKind.ENTRY else ref
         lookup = self._record(interaction, command, asked, entries, topic)
         view = PagesView(
@@ -194,11 +210,9 @@ class AdviceCog(commands.Cog):
             on_event=self._recorder.page_events(interaction.guild_id, lookup, owners),
         )  # fmt: skip
         if edit:
-            await interaction.response.edit_message(content=content, embed=pages[0], view=view)
+            await interaction.response.edit_message(content=content, embed=first, view=view)
         else:
-            await _send(
-                interaction, content=content, embed=pages[0], view=view, ephemeral=not public
-            )
+            await _send(interaction, content=content, embed=first, view=view, ephemeral=not public)
         view.attach(interaction)
 
     def _record(
@@ -365,13 +379,15 @@ class AdviceCog(commands.Cog):
             lookup = self._record(interaction, "entry", ref, [], offered=bool(choices))
             await self._offer(interaction, message, choices, edit=False, lookup=lookup)
             return
-        pages, items, owners = await self._pages([entry], lang(interaction), interaction.guild_id)
+        first, pages, items, owners = await self._pages(
+            [entry], lang(interaction), interaction.guild_id
+        )
         lookup = self._record(interaction, "entry", entry.title, [entry])
         view = PagesView(
             interaction.user.id, lang(interaction), pages, shareable=True, page_items=items,
             on_event=self._recorder.page_events(interaction.guild_id, lookup, owners),
         )  # fmt: skip
-        await interaction.response.send_message(embed=pages[0], view=view, ephemeral=True)
+        await interaction.response.send_message(embed=first, view=view, ephemeral=True)
         view.attach(interaction)
 
     @entry.autocomplete("entry_id")
