@@ -44,7 +44,7 @@ class Server:
 
 async def overview(h: Harness, guild: Guild) -> Overview:
     service = h.services.insights
-    return await service.overview(guild.id, service.period(7))
+    return await service.overview(guild.id, await service.period(guild.id, 7))
 
 
 async def test_lookups_and_what_campers_did_next_are_recorded_per_server(harness: Harness) -> None:

@@ -8,6 +8,7 @@ import logging
 import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import pytest_asyncio
@@ -45,7 +46,8 @@ class Rig:
         self.service = InsightsService(self.store, self.recorder, self.library, clock=clock)
 
     def week(self) -> Period:
-        return self.service.period(7)
+        """The last seven days in the bot's default zone (these servers set none)."""
+        return Period.ending(self.clock().astimezone(ZoneInfo("Asia/Seoul")).date(), 7)
 
 
 @pytest_asyncio.fixture

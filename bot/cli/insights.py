@@ -81,16 +81,18 @@ def _print_gaps(guild_id: int, gaps: list[Gap]) -> None:
 async def cmd_insights(args: argparse.Namespace, settings: Settings) -> int:
     async with open_services(args, settings) as services:
         insights = services.insights
-        period = _period(args, insights.today())
+        # Which servers: by the bot's default days; each server's numbers: by its own days.
+        period = _period(args, await insights.today())
         guilds = [args.guild] if args.guild else await insights.guilds(period)
+        periods = {g: _period(args, await insights.today(g)) for g in guilds}
         if args.view == "gaps":
-            found = {g: await insights.gaps(g, period, limit=args.limit) for g in guilds}
+            found = {g: await insights.gaps(g, periods[g], limit=args.limit) for g in guilds}
             if args.json:
                 emit_json({str(g): _plain(gaps) for g, gaps in found.items()})
             for g, gaps in [] if args.json else found.items():
                 _print_gaps(g, gaps)
             return 0
-        overviews = [await insights.overview(g, period) for g in guilds]
+        overviews = [await insights.overview(g, periods[g]) for g in guilds]
         if args.chart is not None:
             await _chart(args.chart, overviews, services)
         if args.json:

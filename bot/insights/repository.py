@@ -17,6 +17,11 @@ class InsightsSink(Protocol):
         """Store a batch in one transaction (a lookup id seen before is ignored)."""
         ...
 
+    async def timezone(self, guild_id: int) -> str:
+        """The zone whose calendar days the server's counts use (its daily tip's, else the
+        bot's default)."""
+        ...
+
     async def prune(self, before: dt.datetime) -> int:
         """Delete what was recorded before `before`, every server; the number of lookups gone."""
         ...

@@ -53,13 +53,17 @@ class InsightsService:
         self._clock = clock
         self._zone = ZoneInfo(timezone)
 
-    def today(self) -> dt.date:
-        """The date in the bot's time zone, whose days the counts use."""
-        return self._clock().astimezone(self._zone).date()
+    async def today(self, guild_id: int | None = None) -> dt.date:
+        """The date in the server's time zone (its daily tip's), whose days its counts use;
+        without a server, in the bot's default zone."""
+        zone = self._zone
+        if guild_id is not None:
+            zone = ZoneInfo(await self._store.timezone(guild_id))
+        return self._clock().astimezone(zone).date()
 
-    def period(self, days: int) -> Period:
-        """Today and the `days - 1` days before."""
-        return Period.ending(self.today(), days)
+    async def period(self, guild_id: int, days: int) -> Period:
+        """The server's today and the `days - 1` days before."""
+        return Period.ending(await self.today(guild_id), days)
 
     async def guilds(self, period: Period) -> list[int]:
         """The servers with lookups in `period` (the CLI's report of every server)."""

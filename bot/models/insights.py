@@ -49,7 +49,7 @@ class FollowUp:
 
 @dataclass(frozen=True, slots=True)
 class Period:
-    """Whole days in the bot's time zone, `first` to `last`, both included."""
+    """Whole days in the server's time zone, `first` to `last`, both included."""
 
     first: dt.date
     last: dt.date

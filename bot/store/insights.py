@@ -8,12 +8,13 @@ instead of scanning every lookup. Days are local dates in the bot's time zone.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import secrets
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import aiosqlite
 
@@ -50,15 +51,40 @@ def _unanswered(lookup: Lookup) -> bool:
 
 
 class SqliteInsightsRepository:
-    """Implements bot.insights.repository.InsightsRepository. `timezone` is the zone whose
-    calendar days the counts use (the bot's default zone)."""
+    """Implements bot.insights.repository.InsightsRepository. Counts are kept per calendar day
+    of the server's time zone (the one its daily tip is set to, `/tip-config`), else of
+    `timezone` (the bot's default). A lookup's day is fixed when it is written: a server that
+    changes its zone later keeps its earlier days as they were."""
 
     def __init__(self, db: Database, *, timezone: str = "Asia/Seoul") -> None:
         self._db = db
+        self._default = timezone
         self._zone = ZoneInfo(timezone)
 
-    def day(self, moment: dt.datetime) -> str:
-        return moment.astimezone(self._zone).date().isoformat()
+    def day(self, moment: dt.datetime, zone: ZoneInfo | None = None) -> str:
+        return moment.astimezone(zone or self._zone).date().isoformat()
+
+    async def timezone(self, guild_id: int) -> str:
+        zones = await self._zones(self._db.reader, {guild_id})
+        return zones.get(guild_id, self._zone).key
+
+    async def _zones(self, conn: aiosqlite.Connection, guild_ids: set[int]) -> dict[int, ZoneInfo]:
+        """The servers' own time zones (those that set one)."""
+        if not guild_ids:
+            return {}
+        ids = sorted(guild_ids)
+        rows = await (
+            await conn.execute(
+                "SELECT guild_id, timezone FROM tip_settings"
+                f" WHERE guild_id IN ({','.join('?' * len(ids))})",
+                ids,
+            )
+        ).fetchall()
+        zones = {}
+        for row in rows:
+            with contextlib.suppress(ZoneInfoNotFoundError, ValueError):
+                zones[int(row["guild_id"])] = ZoneInfo(row["timezone"])
+        return zones
 
     # -- writes ---------------------------------------------------------------------------------
 
@@ -66,17 +92,19 @@ class SqliteInsightsRepository:
         if not lookups and not follow_ups:
             return
         async with self._db.transaction() as conn:
-            fresh = await self._write_lookups(conn, lookups)
+            guilds = {x.guild_id for x in lookups} | {f.guild_id for f in follow_ups}
+            zones = await self._zones(conn, guilds)
+            fresh = await self._write_lookups(conn, lookups, zones)
             await self._count_lookups(conn, fresh)
             for follow_up in follow_ups:
-                await self._write_follow_up(conn, follow_up)
+                await self._write_follow_up(conn, follow_up, zones.get(follow_up.guild_id))
 
     async def _write_lookups(
-        self, conn: aiosqlite.Connection, lookups: Sequence[Lookup]
+        self, conn: aiosqlite.Connection, lookups: Sequence[Lookup], zones: dict[int, ZoneInfo]
     ) -> list[tuple[str, Lookup]]:
         """Insert the lookups; (local day, lookup) of each. Ids are 62 random bits chosen once
         per lookup, and a batch is written once (a failed one is dropped, never retried)."""
-        dated = [(self.day(x.at), x) for x in lookups]
+        dated = [(self.day(x.at, zones.get(x.guild_id)), x) for x in lookups]
         await conn.executemany(
             "INSERT INTO insight_lookups (id, guild_id, at, day, command, query, query_key,"
             " outcome, topic, asker) VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -138,8 +166,10 @@ class SqliteInsightsRepository:
             sorted(askers),
         )
 
-    async def _write_follow_up(self, conn: aiosqlite.Connection, f: FollowUp) -> None:
-        day = self.day(f.at)
+    async def _write_follow_up(
+        self, conn: aiosqlite.Connection, f: FollowUp, zone: ZoneInfo | None
+    ) -> None:
+        day = self.day(f.at, zone)
         if f.action == "did_you_mean" and f.lookup_id is not None:
             await self._answered(conn, f.guild_id, f.lookup_id)
         await conn.execute(

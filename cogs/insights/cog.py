@@ -80,7 +80,8 @@ class InsightsGroup(app_commands.Group):
         assert interaction.guild_id is not None
         await interaction.response.defer(ephemeral=True, thinking=True)
         language = lang(interaction)
-        data = await self.insights.overview(interaction.guild_id, self.insights.period(period))
+        days = await self.insights.period(interaction.guild_id, period)
+        data = await self.insights.overview(interaction.guild_id, days)
         names = await self._topic_names(language)
         png = await asyncio.to_thread(render_overview, data, chart_text(language, period), names)
         embed = overview_embed(
@@ -102,7 +103,8 @@ class InsightsGroup(app_commands.Group):
         assert interaction.guild_id is not None
         await interaction.response.defer(ephemeral=True, thinking=True)
         language = lang(interaction)
-        found = await self.insights.gaps(interaction.guild_id, self.insights.period(period))
+        days = await self.insights.period(interaction.guild_id, period)
+        found = await self.insights.gaps(interaction.guild_id, days)
         view = discord.ui.View(timeout=None)
         for n, gap in enumerate(found, start=1):
             if gap.answered_by is None and len(view.children) < limits.ROW_WIDTH * 2:
@@ -137,7 +139,7 @@ class InsightsGroup(app_commands.Group):
             )
             return
         stats = await self.insights.entry(
-            interaction.guild_id, found.id, self.insights.period(period)
+            interaction.guild_id, found.id, await self.insights.period(interaction.guild_id, period)
         )
         await interaction.response.send_message(
             embed=entry_embed(stats, found.title, lang(interaction)), ephemeral=True
