@@ -16,6 +16,8 @@ particles, typos, half-typed syllables, initial consonants, English, topic looku
   naive scan (LIKE plus rapidfuzz over every body or title: slow, so a few queries at 100k);
 - the ratios (baseline p95 / sunbae p95: above 1, sunbae is faster), the peak RSS of the service
   (taken before the baselines load anything);
+- with `--quality`, what the search's budgets cost: how often its first hit, and how much of its
+  top 10, is what a rerank of every match would give (slow at 100k: a minute or two);
 - disk: the database's bytes per entry (its pages in use, free pages left out), and the tables
   and indexes that hold most of them (`--json`);
 - start: the index built from the database (a first start: it is then saved beside it), read
@@ -392,7 +394,31 @@ def plain_fts(query: str) -> str:
     return " OR ".join(f'"{w.replace(chr(34), "")}"*' for w in words(query))
 
 
-async def measure(path: Path, rounds: int, baseline_queries: int) -> dict[str, float]:
+async def agreement(service: SearchService, queries: Sequence[str]) -> tuple[float, float]:
+    """How often search answers as a rerank of every match would: the share of queries whose
+    first hit is the same, and the mean share of that rerank's top 10 found. What the budgets
+    of `bot/search/retrieval.py` and the candidates reranked (`CANDIDATES`) cost in relevance."""
+    import bot.search.service as search_module
+    from bot.search import retrieval
+
+    async def tops() -> dict[str, list[str]]:
+        return {q: [h.id for h in (await service.search(q, limit=10)).hits] for q in queries}
+
+    served = await tops()
+    budgets = retrieval.BODY_BUDGET, search_module.CANDIDATES
+    retrieval.BODY_BUDGET, search_module.CANDIDATES = 10**9, 10**7  # every match, reranked
+    try:
+        every = await tops()
+    finally:
+        retrieval.BODY_BUDGET, search_module.CANDIDATES = budgets
+    first = sum(served[q][:1] == every[q][:1] for q in queries) / len(queries)
+    found = [len(set(served[q]) & set(every[q])) / len(every[q]) for q in queries if every[q]]
+    return first, statistics.mean(found) if found else 1.0
+
+
+async def measure(
+    path: Path, rounds: int, baseline_queries: int, *, quality: bool = False
+) -> dict[str, float]:
     db = await Database.open(path)  # a cached file gets the newer migrations once
     try:
         disk, disk_parts = await disk_per_entry(db)
@@ -422,6 +448,7 @@ async def measure(path: Path, rounds: int, baseline_queries: int) -> dict[str, f
         topic_ms = await timed(by_topic, rounds)
         updates = {n: await follow_write(db, service, queries, n) for n in (10, 1000)}
         rss = rss_mb()
+        agree = await agreement(service, queries) if quality else (float("nan"),) * 2
 
         async def fts_search(query: str) -> object:
             expression = plain_fts(query)
@@ -490,6 +517,8 @@ async def measure(path: Path, rounds: int, baseline_queries: int) -> dict[str, f
         "cli_s": cli_seconds(path),
         "rss_mb": rss,
         "queries": len(queries),
+        "agree_top1": agree[0],
+        "agree_top10": agree[1],
         "disk_bpe": disk,
         **{f"disk:{name}": size for name, size in disk_parts.items()},
     }
@@ -546,6 +575,8 @@ def report(results: dict[int, dict[str, float]]) -> None:
         print(f"{'  search p95 meanwhile':28}" + "".join(f"{c:>24}" for c in row))
     for title, key, fmt in (
         ("distinct queries", "queries", "{:.0f}"),
+        ("first hit as reranking all", "agree_top1", "{:.3f}"),  # --quality
+        ("its top 10 found", "agree_top10", "{:.3f}"),
         ("index build s (first start)", "load_s", "{:.2f}"),
         ("index read s (saved file)", "saved_s", "{:.2f}"),
         ("`python -m bot search` s", "cli_s", "{:.2f}"),
@@ -584,10 +615,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rebuild", action="store_true", help="regenerate the databases")
     parser.add_argument("--measure", metavar="FILE", help=argparse.SUPPRESS)  # child process
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--quality", action="store_true", help="also compare with a rerank of every match (slow)"
+    )
     args = parser.parse_args(argv)
 
     if args.measure:
-        figures = asyncio.run(measure(Path(args.measure), args.rounds, args.baseline_queries))
+        figures = asyncio.run(
+            measure(Path(args.measure), args.rounds, args.baseline_queries, quality=args.quality)
+        )
         print(json.dumps(figures))
         return 0
 
@@ -606,7 +642,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A fresh process per size: its peak RSS is the service's, not the generator's.
         done = subprocess.run(
             [sys.executable, __file__, "--measure", str(path), "--rounds", str(args.rounds),
-             "--baseline-queries", str(baseline)],
+             "--baseline-queries", str(baseline), *(["--quality"] if args.quality else [])],
             capture_output=True, text=True, check=True,
         )  # fmt: skip
         results[size] = {**json.loads(done.stdout), "build_s": build_s}
