@@ -434,22 +434,24 @@ async def test_failed_file_keeps_its_entries_until_fixed(loaded: Path, corpus: P
 @pytest.mark.parametrize(
     "target",
     [
-        (EntryRepository, "upsert_rows"),
-        (search_index, "index_bulk"),  # with the search triggers paused
-        (IngestStateRepository, "record_files"),
+        # staging the second folder's entries: the first folder's are staged already
+        (EntryRepository, "stage_rows", 2),
+        (EntryRepository, "write_staged", 1),  # publishing them all
+        (search_index, "index_bulk", 1),  # with the search triggers paused
+        (IngestStateRepository, "record_files", 2),  # the first folder's files are recorded
     ],
 )
 async def test_crash_mid_run_leaves_previous_state(
-    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch, target: tuple[object, str]
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch, target: tuple[object, str, int]
 ) -> None:
-    owner, name = target
+    owner, name, crashing_call = target
     real = getattr(owner, name)
     calls = 0
 
     async def crash_on_second_call(*args: object, **kwargs: object) -> None:
         nonlocal calls
         calls += 1
-        if calls == 2:  # the second folder's writes: the first folder's are already made
+        if calls == crashing_call:
             raise RuntimeError("disk on fire")
         await real(*args, **kwargs)
 
@@ -468,7 +470,7 @@ async def test_crash_mid_run_leaves_previous_state(
     monkeypatch.setattr(owner, name, staticmethod(crash_on_second_call))
     with pytest.raises(RuntimeError, match="disk on fire"):
         await ingest(db_path, corpus, extra)
-    assert calls == 2
+    assert calls == crashing_call
     assert table_state(db_path) == before
     assert rows(db_path, "SELECT value FROM search_meta WHERE key = 'paused'") == [(0,)]
 

@@ -1,18 +1,24 @@
 """Ingestion: advice files under content folders -> SQLite, idempotent and incremental.
 
-One run is one transaction: a crash mid-run leaves the previous state whole. An unchanged file
+One run publishes in one transaction: a crash mid-run leaves the previous state whole. An unchanged file
 costs a stat() (same size and mtime) or a hash; only changed entries are written; entries of a
 vanished file or section are retired; moderator entries are never touched.
 
-A run has two phases, so the database's write lock is held only for writing:
+A run has three steps, so the database's write lock is held only to publish:
 1. prepare, with no lock: find the files, stat/read/hash them against what the last run
    recorded (read from the reader connection), and parse the changed ones (markup cleaning,
    splitting, topic inference: the CPU-heavy part, in worker processes for a big run);
-2. write, in one transaction: check that no other run recorded files in between (else prepare
-   again, at most `_ATTEMPTS` times), resolve ids against the stored entries and write.
-The bot's own short writes (a /tip-config set, a claim) wait only for phase 2 of an ingest
-running beside it (another process's, or its own), and the interactions that write defer when
-that wait runs long (`bot.adapter.respond`); all-or-nothing still holds for the run.
+2. stage, a chunk of files a step: resolve ids against the stored entries and set the writes
+   aside in a TEMP table of the run (`IngestStore.staging`). A step reads like any reader and
+   writes no table of the database file, so it takes no write lock: other processes write
+   between and during the steps, and readers see the previous state whole;
+3. publish, in one transaction: check that no other run recorded files and no moderator took
+   a staged id in between (else prepare again, at most `_ATTEMPTS` times; the last attempt
+   stages inside its transaction), then write the staged rows set-based (one UPDATE … FROM, one
+   INSERT … SELECT, the index in bulk), retirements, file records and the run's record.
+A kill at any point leaves the previous state (the TEMP table dies with the connection); the
+bot's own short writes wait only for step 3 (a cold 10,000-file run: see README), and the
+interactions that write defer when that wait runs long (`bot.adapter.respond`).
 """
 
 from __future__ import annotations
@@ -52,7 +58,7 @@ from bot.corpus.files import (
 from bot.corpus.taxonomy import parse_taxonomy
 from bot.models import FileProblem, IngestReport, Origin, Topic
 from bot.models.ingest import EntryRow, SeenFile, StoredFileEntry
-from bot.services.ports import IngestStore, IngestUnit
+from bot.services.ports import IngestStage, IngestStore, IngestUnit
 from bot.services.worker_guard import exit_with
 
 log = logging.getLogger(__name__)
@@ -233,7 +239,6 @@ class IngestService:
         empty now: an unmounted volume or a wrong path must not retire everything."""
         for attempt in range(1, _ATTEMPTS + 1):
             prepared = await self._prepare(paths, allow_empty=allow_empty)
-            started = time.perf_counter()
             try:
                 with contextlib.suppress(_DryRun):
                     await self._write(
@@ -242,8 +247,6 @@ class IngestService:
             except _Stale:
                 log.info("another ingest wrote while this one parsed: preparing again")
                 continue
-            # The time other writers (the bot's commands) may have waited for this run.
-            log.info("ingest held the write lock %.2f s", time.perf_counter() - started)
             return prepared.report
         raise AssertionError("unreachable: the last attempt does not check")  # pragma: no cover
 
@@ -298,70 +301,102 @@ class IngestService:
     async def _write(
         self, prepared: _Prepared, *, strict: bool, dry_run: bool, check: bool
     ) -> None:
-        """Phase 2: one transaction that writes what phase 1 parsed."""
-        report = prepared.report
-        async with self._store.writing() as unit:
-            now = prepared.now
-            if check:
-                for scan in prepared.scans:
-                    if await unit.seen_files(scan.root.key) != scan.seen:
-                        raise _Stale
-            if prepared.taxonomy:
-                report.topics = await unit.upsert_topics(prepared.taxonomy, now=now)
-            scans = prepared.scans
-            run = _Run(report, await unit.moderator_ids(), scans)
-            for scan, parsed in zip(scans, prepared.parsed, strict=True):
-                await self._apply(unit, scan, run, parsed, now=now)
-            # An id that moved from a file read again (or vanished) to another one is updated
-            # in place by its new file, not retired.
-            retire = [i for i in run.retire if i not in run.claimed]
-            report.retired += await unit.retire(retire, now=now, actor=ACTOR)
-            await unit.move(run.moves)
-            for scan in scans:
-                key = scan.root.key
-                records = [r for r in run.records[key] if scan.seen.get(r.path) != r]
-                await unit.record_files(key, records, now=now)
-                await unit.forget_files(key, scan.vanished)
-            if report.added or report.updated or report.retired or await unit.no_source_links():
-                await _link_sources(unit)
-            if strict and report.errors:
-                raise IngestError(report)
-            if dry_run:
-                raise _DryRun
-            report.run_id = await unit.record_run(
-                report,
-                roots=[r.key for r in prepared.roots],
-                started_at=prepared.started,
-                finished_at=now,
-            )
+        """Phase 2: stage the entry writes, then one transaction that publishes them with
+        everything else. `check`: stage in steps that lock nothing others need, and prepare
+        again (`_Stale`) if another writer got in the way meanwhile; else (the last attempt)
+        stage inside the transaction, where nothing can."""
+        if not check:
+            async with self._store.writing() as unit, unit.staging() as stage:
+                run = await self._stage(stage, prepared)
+                await self._publish(unit, stage, run, prepared, strict=strict, dry_run=dry_run)
+            return
+        async with self._store.staging() as stage:
+            run = await self._stage(stage, prepared)
+            started = time.perf_counter()
+            try:
+                async with self._store.writing() as unit:
+                    for scan in prepared.scans:
+                        if await unit.seen_files(scan.root.key) != scan.seen:
+                            raise _Stale  # another run recorded files since the scan
+                    if await unit.staged_taken(stage):
+                        raise _Stale  # a moderator took an id this run resolved as free
+                    await self._publish(unit, stage, run, prepared, strict=strict, dry_run=dry_run)
+            finally:
+                # The time other writers (the bot's commands) may have waited for this run.
+                log.info("ingest held the write lock %.2f s", time.perf_counter() - started)
 
-    async def _apply(
+    async def _stage(self, stage: IngestStage, prepared: _Prepared) -> _Run:
+        """Resolve every parsed file against the stored entries and stage the writes, a chunk
+        of files a step."""
+        run = _Run(prepared.report, await stage.moderator_ids(), prepared.scans)
+        for scan, parsed in zip(prepared.scans, prepared.parsed, strict=True):
+            await self._stage_root(stage, scan, run, parsed)
+        return run
+
+    async def _publish(
         self,
         unit: IngestUnit,
+        stage: IngestStage,
+        run: _Run,
+        prepared: _Prepared,
+        *,
+        strict: bool,
+        dry_run: bool,
+    ) -> None:
+        """Everything the run writes, inside its one transaction."""
+        report = prepared.report
+        now = prepared.now
+        if prepared.taxonomy:  # before the entries: their topic links need the topics
+            report.topics = await unit.upsert_topics(prepared.taxonomy, now=now)
+        await unit.publish(stage, now=now, actor=ACTOR)
+        # An id that moved from a file read again (or vanished) to another one is updated
+        # in place by its new file, not retired.
+        retire = [i for i in run.retire if i not in run.claimed]
+        report.retired += await unit.retire(retire, now=now, actor=ACTOR)
+        await unit.move(run.moves)
+        for scan in prepared.scans:
+            key = scan.root.key
+            records = [r for r in run.records[key] if scan.seen.get(r.path) != r]
+            await unit.record_files(key, records, now=now)
+            await unit.forget_files(key, scan.vanished)
+        if report.added or report.updated or report.retired or await unit.no_source_links():
+            await _link_sources(unit)
+        if strict and report.errors:
+            raise IngestError(report)
+        if dry_run:
+            raise _DryRun
+        report.run_id = await unit.record_run(
+            report,
+            roots=[r.key for r in prepared.roots],
+            started_at=prepared.started,
+            finished_at=now,
+        )
+
+    async def _stage_root(
+        self,
+        stage: IngestStage,
         scan: _Scan,
         run: _Run,
         parsed_chunks: list[list[_Parsed]],
-        *,
-        now: dt.datetime,
     ) -> None:
-        """Write one root's parsed files' entries, a chunk at a time."""
+        """Stage one root's parsed files' entries, a chunk at a time."""
         key = scan.root.key
         report = run.report
         report.skipped_files += scan.skipped
-        live = await unit.live_counts(key)
+        live = await stage.live_counts(key)
         for record in scan.unchanged:
             report.files += 1
             report.unchanged += live.get(record.path, 0)
             run.records[key].append(record)
-        for parsed in parsed_chunks:
+        for number, parsed in enumerate(parsed_chunks):
             ids = [row.id for p in parsed for row in p.rows]
             files = [(key, p.display) for p in parsed]
-            stored = await unit.file_entries_for(ids=ids, files=files)
-            changes = run.resolve(scan, parsed, stored)
-            await unit.upsert_rows(changes, now=now, actor=ACTOR)
+            stored = await stage.file_entries_for(ids=ids, files=files)
+            await stage.stage(run.resolve(scan, parsed, stored))
+            parsed_chunks[number] = []  # staged: the rows are not needed here any more
         # A file that vanished from a folder ingested whole: its entries retire.
         if scan.vanished:
-            gone = await unit.file_entries_for(ids=(), files=[(key, p) for p in scan.vanished])
+            gone = await stage.file_entries_for(ids=(), files=[(key, p) for p in scan.vanished])
             run.retire.extend(i for i, row in gone.items() if not row.retired)
 
     async def _parsed(

@@ -1,7 +1,9 @@
 """The storage ingestion needs, declared on the domain's side (SQLite: bot/store/ingest_state.py).
 
-A run parses with no lock held, then writes everything in one unit of work (`writing()`): every
-entry, retirement, file record and the run's own record land together, or none does.
+A run parses with no lock held, stages its entry writes (`staging()`: short steps that lock
+nothing other writers need, invisible to readers), then writes everything in one unit of work
+(`writing()`, which publishes the stage): every entry, retirement, file record and the run's own
+record land together, or none does.
 """
 
 from __future__ import annotations
@@ -15,7 +17,42 @@ from bot.models import EntryDraft, IngestReport, Origin, Topic
 from bot.models.ingest import EntryRow, SeenFile, StoredFileEntry
 
 
+class IngestStage(Protocol):
+    """A run's entry writes, set aside until a unit of work publishes them; each call is a
+    step of its own, and between steps other writers go on."""
+
+    async def moderator_ids(self) -> set[str]:
+        """Ids written by moderators: files may not take them."""
+        ...
+
+    async def live_counts(self, root: str) -> dict[str, int]:
+        """File -> its live entries, for the files ingested from `root`."""
+        ...
+
+    async def file_entries_for(
+        self, *, ids: Iterable[str], files: Iterable[tuple[str, str]]
+    ) -> dict[str, StoredFileEntry]:
+        """Entries with any of `ids`, or from any of `files` ((root, file) pairs)."""
+        ...
+
+    async def stage(self, changes: Sequence[tuple[EntryRow, str]]) -> None:
+        """Set (row, action) pairs aside; nothing a reader sees changes."""
+        ...
+
+
 class IngestUnit(Protocol):
+    def staging(self) -> AbstractAsyncContextManager[IngestStage]:
+        """A stage whose steps run inside this unit (nothing can change in between)."""
+        ...
+
+    async def publish(self, stage: IngestStage, *, now: dt.datetime, actor: str) -> None:
+        """Write what `stage` (one of this store's) holds, as `upsert_rows` would have."""
+        ...
+
+    async def staged_taken(self, stage: IngestStage) -> bool:
+        """Whether a moderator's entry took a staged id after it was staged."""
+        ...
+
     async def seen_files(self, root: str) -> dict[str, SeenFile]:
         """The files of `root` as the last run recorded them."""
         ...
@@ -82,6 +119,10 @@ class IngestUnit(Protocol):
 class IngestStore(Protocol):
     def writing(self) -> AbstractAsyncContextManager[IngestUnit]:
         """A unit of work: committed when the block ends, rolled back if it raises."""
+        ...
+
+    def staging(self) -> AbstractAsyncContextManager[IngestStage]:
+        """A run's stage, discarded when the block ends."""
         ...
 
     async def topics(self) -> list[Topic]: ...

@@ -164,6 +164,27 @@ class Database:
             else:
                 await conn.execute("COMMIT")
 
+    @asynccontextmanager
+    async def scratch(self) -> AsyncIterator[aiosqlite.Connection]:
+        """A transaction on the writer connection for work that writes TEMP tables only (an
+        ingest's staging): deferred, it reads like any reader and takes no lock on the database
+        file, so other processes write meanwhile; this process's other writers wait for this
+        block only (its statements must not interleave with theirs on the one connection)."""
+        async with self._write_lock:
+            conn = self._writer
+            await conn.execute("BEGIN")
+            try:
+                yield conn
+            except BaseException:
+                if conn.in_transaction:
+                    try:
+                        await conn.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        log.warning("rollback failed on %s", self.path, exc_info=True)
+                raise
+            else:
+                await conn.execute("COMMIT")
+
     async def quick_check(self) -> list[str]:
         """What `PRAGMA quick_check` finds wrong (empty: nothing). Pages through the file: run
         it at start, not per request."""

@@ -61,6 +61,11 @@ _REVISIONS_SQL = (
 )
 
 
+def _staged(sql: str, stage: str) -> str:
+    """One of the statements above on another staging table (an ingest run's own)."""
+    return sql.replace("entry_stage", stage)
+
+
 def _json(values: Iterable[object]) -> str:
     """Rows for `json_each(?)`: one parameter, one statement, however many rows."""
     return json.dumps(list(values), ensure_ascii=False)
@@ -300,22 +305,54 @@ class EntryRepository:
         """
         if not changes:
             return
-        await conn.execute(_STAGE_SQL)
-        await conn.execute("DELETE FROM temp.entry_stage")
-        await conn.executemany(_STAGE_ROWS_SQL, [(*row.params, action) for row, action in changes])
-        written = "SELECT id FROM temp.entry_stage"
+        await EntryRepository.stage_rows(conn, "entry_stage", changes, fresh=True)
+        await EntryRepository.write_staged(conn, "entry_stage", now=now, actor=actor)
+
+    @staticmethod
+    async def stage_rows(
+        conn: aiosqlite.Connection,
+        stage: str,
+        changes: Sequence[tuple[EntryRow, str]],
+        *,
+        fresh: bool = False,
+    ) -> None:
+        """Add (row, action) pairs to the TEMP table `stage` (a name of the store's making), made
+        if missing; `fresh` empties it first. Writes nothing else."""
+        await conn.execute(_staged(_STAGE_SQL, stage))
+        if fresh:
+            await conn.execute(f"DELETE FROM temp.{stage}")
+        await conn.executemany(
+            _staged(_STAGE_ROWS_SQL, stage), [(*row.params, action) for row, action in changes]
+        )
+
+    @staticmethod
+    async def write_staged(conn: aiosqlite.Connection, stage: str, *, now: str, actor: str) -> None:
+        """Write the rows staged in `stage` to entries, their topics, the index and history."""
+        written = f"SELECT id FROM temp.{stage}"
         await search_index.pause_triggers(conn, written)  # before the writes: see its doc
-        await conn.execute(_UPDATE_SQL)  # existing ids first, so new rows are not updated too
-        await conn.execute(_INSERT_SQL)
+        await conn.execute(_staged(_UPDATE_SQL, stage))  # existing ids first (not new rows too)
+        await conn.execute(_staged(_INSERT_SQL, stage))
         # Topic links before indexing: a new entry's links then find no index document (their
         # trigger does nothing), and indexing files each new document under all its topics in
         # one trigger run (one per link, after it: 60% longer for a cold ingest).
         await conn.execute(
-            "DELETE FROM entry_topics WHERE entry_id IN (SELECT id FROM temp.entry_stage)"
+            f"DELETE FROM entry_topics WHERE entry_id IN (SELECT id FROM temp.{stage})"
         )
-        await conn.execute(_LINKS_SQL)
+        await conn.execute(_staged(_LINKS_SQL, stage))
         await search_index.index_bulk(conn, written)
-        await conn.execute(_REVISIONS_SQL, (actor, now))
+        await conn.execute(_staged(_REVISIONS_SQL, stage), (actor, now))
+
+    @staticmethod
+    async def staged_taken(conn: aiosqlite.Connection, stage: str) -> bool:
+        """Whether a moderator's entry now holds an id staged in `stage` (written after it was
+        staged: the staged rows must be resolved again)."""
+        row = await (
+            await conn.execute(
+                f"SELECT EXISTS (SELECT 1 FROM temp.{stage} s JOIN entries e ON e.id = s.id"
+                " WHERE e.origin = 'moderator')"
+            )
+        ).fetchone()
+        return bool(row and row[0])
 
     @staticmethod
     async def retire(

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import itertools
 import json
-from collections.abc import AsyncIterator, Iterable, Sequence
-from contextlib import asynccontextmanager
+import logging
+import sqlite3
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 import aiosqlite
 
@@ -16,6 +20,8 @@ from bot.store.database import Database
 from bot.store.entries import EntryRepository, entry_row
 from bot.store.lineage import LineageRepository
 from bot.store.topics import TopicRepository
+
+log = logging.getLogger(__name__)
 
 
 class IngestStateRepository:
@@ -92,11 +98,83 @@ class IngestStateRepository:
         return None if row is None else str(row[0])
 
 
+_stage_numbers = itertools.count(1)  # a TEMP table per run: two runs in a process never share
+
+
+class SqliteIngestStage:
+    """A run's entry writes, staged in a TEMP table of the writer connection until the run's
+    write transaction publishes them (`SqliteIngestUnit.publish`).
+
+    Each call is a short transaction of its own (`Database.scratch`, or the run's transaction
+    when bound to one): it reads the entries and writes only the TEMP table, so it takes no lock
+    on the database file and others write between the calls. Nothing a reader sees changes
+    before the publish; a crash takes the table with the connection.
+    """
+
+    def __init__(
+        self, step: Callable[[], AbstractAsyncContextManager[aiosqlite.Connection]]
+    ) -> None:
+        self._step = step
+        self.table = f"ingest_stage_{next(_stage_numbers)}"
+        self.rows = 0
+
+    async def moderator_ids(self) -> set[str]:
+        async with self._step() as conn:
+            return await EntryRepository.moderator_ids(conn)
+
+    async def live_counts(self, root: str) -> dict[str, int]:
+        async with self._step() as conn:
+            return await EntryRepository.live_counts(conn, root)
+
+    async def file_entries_for(
+        self, *, ids: Iterable[str], files: Iterable[tuple[str, str]]
+    ) -> dict[str, StoredFileEntry]:
+        async with self._step() as conn:
+            return await EntryRepository.file_entries_for(conn, ids=ids, files=files)
+
+    async def stage(self, changes: Sequence[tuple[EntryRow, str]]) -> None:
+        if not changes:
+            return
+        async with self._step() as conn:
+            await EntryRepository.stage_rows(conn, self.table, changes, fresh=self.rows == 0)
+        self.rows += len(changes)
+
+    async def drop(self) -> None:
+        async with self._step() as conn:
+            await conn.execute(f"DROP TABLE IF EXISTS temp.{self.table}")
+
+
 class SqliteIngestUnit:
     """One ingest's writes, on one transaction's connection (`SqliteIngestStore.writing()`)."""
 
     def __init__(self, conn: aiosqlite.Connection) -> None:
         self._conn = conn
+
+    @asynccontextmanager
+    async def staging(self) -> AsyncIterator[SqliteIngestStage]:
+        """A stage whose calls run inside this transaction (a run that must not be overtaken
+        between staging and publishing)."""
+
+        @asynccontextmanager
+        async def here() -> AsyncIterator[aiosqlite.Connection]:
+            yield self._conn
+
+        stage = SqliteIngestStage(here)
+        try:
+            yield stage
+        finally:
+            with contextlib.suppress(sqlite3.Error):
+                await stage.drop()
+
+    async def publish(self, stage: object, *, now: dt.datetime, actor: str) -> None:
+        assert isinstance(stage, SqliteIngestStage)  # one of this store's (the store does not
+        # import the domain's IngestStage, so it takes any object)
+        if stage.rows:
+            await EntryRepository.write_staged(self._conn, stage.table, now=iso(now), actor=actor)
+
+    async def staged_taken(self, stage: object) -> bool:
+        assert isinstance(stage, SqliteIngestStage)
+        return stage.rows > 0 and await EntryRepository.staged_taken(self._conn, stage.table)
 
     async def seen_files(self, root: str) -> dict[str, SeenFile]:
         return await IngestStateRepository.seen_files(self._conn, root)
@@ -171,6 +249,18 @@ class SqliteIngestStore:
         """One transaction: every write of the run lands, or none does."""
         async with self._db.transaction() as conn:
             yield SqliteIngestUnit(conn)
+
+    @asynccontextmanager
+    async def staging(self) -> AsyncIterator[SqliteIngestStage]:
+        """A run's stage, its calls each a short transaction that locks nothing others need."""
+        stage = SqliteIngestStage(self._db.scratch)
+        try:
+            yield stage
+        finally:
+            try:
+                await stage.drop()
+            except (sqlite3.Error, ValueError):  # the connection is gone, and the table with it
+                log.debug("dropping %s", stage.table, exc_info=True)
 
     async def topics(self) -> list[Topic]:
         return await self._topics.all()

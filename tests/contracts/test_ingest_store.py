@@ -76,3 +76,30 @@ async def test_retire_move_and_forget(backend: Backend) -> None:
     async with backend.ingest.writing() as unit:
         assert (await unit.file_entries_for(ids=["y"], files=()))["y"].position == 5
         assert await unit.moderator_ids() == set()
+
+
+async def test_staged_rows_are_seen_only_once_published(backend: Backend) -> None:
+    async with backend.ingest.staging() as stage:
+        assert await stage.moderator_ids() == set()
+        await stage.stage([(row(backend, "x"), "add")])
+        await stage.stage([(row(backend, "y", position=1), "add")])
+        assert await backend.entries.get_many(["x", "y"]) == []
+        async with backend.ingest.writing() as unit:
+            assert not await unit.staged_taken(stage)
+            await unit.publish(stage, now=NOW, actor="ingest")
+    assert [e.id for e in await backend.entries.get_many(["x", "y"])] == ["x", "y"]
+    assert sorted(c.entry_id for c in await backend.search.match(["title"])) == ["x", "y"]
+
+
+async def test_a_stage_never_published_leaves_nothing(backend: Backend) -> None:
+    async with backend.ingest.staging() as stage:
+        await stage.stage([(row(backend, "x"), "add")])
+    with pytest.raises(RuntimeError):
+        async with backend.ingest.staging() as stage:
+            await stage.stage([(row(backend, "y"), "add")])
+            async with backend.ingest.writing() as unit:
+                await unit.publish(stage, now=NOW, actor="ingest")
+                raise RuntimeError("the disk filled up")
+    assert await backend.entries.get_many(["x", "y"]) == []
+    async with backend.ingest.writing() as unit:
+        assert await unit.file_entries_for(ids=["x", "y"], files=[(ROOT, "a.md")]) == {}
