@@ -163,6 +163,32 @@ async def test_gaps_group_wordings_and_show_answered_once_advice_exists(harness:
     assert labels(message) == ["2. 답변 쓰기"]
 
 
+async def test_write_an_answer_fills_in_a_long_question_whole(harness: Harness) -> None:
+    """A button's custom_id has room for 89 characters of the question: a longer one is named by
+    its start and a digest, and the form still gets the whole question (cut at a word, with
+    "…", only once the log that held it is erased)."""
+    h = harness
+    s = await Server.new(h, "insights-long")
+    words = ["qqzx", "wwvk", "jjxq", "zzkv", "xxqj", "vvzq", "kkxw", "qqjv"]
+    long = " ".join(f"{w}{n}" for n in range(5) for w in words)[:150].strip()
+    assert 140 < len(long) <= 150
+    await s.slash("advice", {"query": long}, s.camper)
+    message = await final(await s.slash("insights gaps", {}, s.mod))
+    assert labels(message) == ["1. 답변 쓰기"]
+    written = await h.emu.click(message, label="1. 답변 쓰기", user=s.mod)
+    assert written.modal is not None
+    title = next(f for f in written.modal.fields if f["custom_id"] == "title")
+    assert title["value"] == long
+
+    asked = await s.slash("insights forget", {}, s.mod)
+    await h.emu.click(asked, label="모두 지우기", user=s.mod)
+    forgotten = await h.emu.click(message, label="1. 답변 쓰기", user=s.mod)
+    assert forgotten.modal is not None
+    cut = next(f for f in forgotten.modal.fields if f["custom_id"] == "title")["value"]
+    assert cut.endswith("…") and len(cut) < 89
+    assert long.startswith(cut.removesuffix("…")) and long[len(cut) - 1] == " "  # a whole word
+
+
 async def test_entry_shows_views_shares_and_the_queries_that_led_there(harness: Harness) -> None:
     h = harness
     s = await Server.new(h, "insights-entry")

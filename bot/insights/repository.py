@@ -67,6 +67,10 @@ class InsightsRepository(InsightsSink, Protocol):
         """The wordings of lookups that showed the entry, most frequent first."""
         ...
 
+    async def queries_starting(self, guild_id: int, prefix: str, limit: int) -> list[str]:
+        """Distinct recorded wordings of the server that start with `prefix`."""
+        ...
+
     async def guilds(self, period: Period) -> list[int]: ...
 
     async def forget(self, guild_id: int) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -19,6 +20,12 @@ from bot.models.insights import Counted, EntryStats, Gap, Overview, Period
 
 TOP = 10
 GAP_CANDIDATES = 300  # distinct unanswered wordings read before grouping
+QUERY_CANDIDATES = 100  # recorded wordings sharing a cut query's start, searched for it
+
+
+def query_digest(query: str) -> str:
+    """8 hex characters naming a wording (with its start) where the whole does not fit."""
+    return hashlib.sha256(query.encode()).hexdigest()[:8]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +124,15 @@ class InsightsService:
             else:
                 found.append(Gap(gap.label, gap.count, gap.queries, answer.entry_id, answer.title))
         return found
+
+    async def whole_query(self, guild_id: int, prefix: str, digest: str) -> str | None:
+        """The recorded wording that starts with `prefix` and has `digest` (`query_digest`):
+        what a button too small for a long query names it by. None once the log forgot it."""
+        await self.recorder.flush()
+        for query in await self._store.queries_starting(guild_id, prefix, QUERY_CANDIDATES):
+            if query_digest(query) == digest:
+                return query
+        return None
 
     async def entry(self, guild_id: int, entry_id: str, period: Period) -> EntryStats:
         await self.recorder.flush()

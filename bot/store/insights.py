@@ -345,6 +345,14 @@ class SqliteInsightsRepository:
         )
         return [Counted(str(k), str(q), int(n)) for k, q, n in rows]
 
+    async def queries_starting(self, guild_id: int, prefix: str, limit: int) -> list[str]:
+        rows = await self._rows(
+            "SELECT DISTINCT query FROM insight_query_days WHERE guild_id = ?"
+            " AND substr(query, 1, ?) = ? LIMIT ?",
+            (guild_id, len(prefix), prefix, limit),
+        )
+        return [str(q) for (q,) in rows]
+
     async def entry_counts(
         self, guild_id: int, entry_id: str, period: Period
     ) -> tuple[int, int, int]:
