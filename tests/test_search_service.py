@@ -326,3 +326,20 @@ async def test_a_word_said_only_in_passing_is_no_answer(
     ):
         result = await search.search(question, limit=3)
         assert result.hits[0].id == first and not result.no_match, (question, result.confidence)
+
+
+async def test_english_inflections_reach_the_base_form(db: Database, search: SearchService) -> None:
+    # `prompting` is no word of the index: it was "corrected" to `promising` and found the
+    # wrong entry; its base form `prompt` is a prefix of the right one's words. An English
+    # plural of a glossary word (interviewers -> interviewer -> 면접관) reaches Korean text.
+    await add_entries(
+        db,
+        [
+            draft("prompt-vs-tune", "프롬프트와 파인튜닝", "prompt engineering vs fine tuning"),
+            draft("promising-field", "유망한 분야는?", "the most promising field"),
+        ],
+    )
+    result = await search.search("prompting or fine tuning", limit=3)
+    assert result.corrected_query is None and result.hits[0].id == "prompt-vs-tune"
+    interviewers = await search.search("what do interviewers ask", limit=3)
+    assert interviewers.hits[0].id == "tech-interview" and not interviewers.no_match

@@ -6,6 +6,7 @@ import pytest
 
 from bot.text import (
     Predicate,
+    base_forms,
     clean,
     fold,
     predicate,
@@ -128,3 +129,26 @@ def test_nouns_are_not_predicates() -> None:
         "옮기", False
     )
     assert predicate("힘듦", loose=True) == Predicate("힘들", False)
+
+
+@pytest.mark.parametrize(
+    ("word", "first"),
+    [
+        ("prompting", "prompt"),  # was corrected to `promising`: the index has only `prompt`
+        ("interviewers", "interviewer"),
+        ("studies", "study"),
+        ("hiring", "hire"),
+        ("hired", "hire"),
+        ("watches", "watch"),
+        ("skills", "skill"),
+    ],
+)
+def test_english_base_forms(word: str, first: str) -> None:
+    assert base_forms(word)[0] == first
+
+
+def test_english_base_forms_leave_short_and_agent_words() -> None:
+    assert "interview" in base_forms("interviewers")  # -er undone after the plural
+    assert base_forms("engineers") == ("engineer",)  # -eer is no suffix
+    assert base_forms("ai") == () and base_forms("quit") == () and base_forms("커리어") == ()
+    assert all(len(b) >= 4 for w in ("digging", "coding", "uses") for b in base_forms(w))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from bot.search.lexicon import Lexicon
 from bot.text import (
     Term,
+    base_forms,
     choseong_keys,
     clean,
     ends_with_jamo,
@@ -231,8 +232,19 @@ def _known(lex: Lexicon, word: str) -> bool:
     return lex.is_known(word) or any(lex.form_df(_form(s)) > 0 for s in synonyms(word))
 
 
+def _lemmas(lex: Lexicon, word: str) -> list[str]:
+    """Base forms of an English word that the index or the glossary has (`prompting` -> prompt,
+    `interviewers` -> interviewer, interview): the prefix search then finds every inflection."""
+    return [b for b in base_forms(word) if lex.is_known(b) or synonyms(b)]
+
+
 def _term_group(lex: Lexicon, term: Term) -> Group:
     base = term.stem
+    lemmas = _lemmas(lex, base) if base.isascii() else []
+    if lemmas and not _known(lex, base):  # never `corrected`: an inflection is no typo
+        if (topic_id := lex.alias_map.get(lemmas[0])) is not None:
+            return _topic_group(lex, term.word, lemmas[0], topic_id, corrected=False)
+        return _term_group(lex, Term(term.word, lemmas[0]))
     if not lex.is_known(base) and (root := _derived(lex, base)) is not None:
         if (topic_id := lex.alias_map.get(root)) is not None:
             return _topic_group(lex, term.word, root, topic_id, corrected=False)
@@ -248,6 +260,8 @@ def _term_group(lex: Lexicon, term: Term) -> Group:
         return _predicate_group(lex, term, verb.stem)
     if _known(lex, base):
         pairs = [(base, PRIMARY), *_synonym_pairs(base)]
+        for lemma in lemmas:
+            pairs += [(lemma, PRIMARY), *_synonym_pairs(lemma)]
         if len(base) >= 4 and (split := _split(lex, base)):
             pairs.append((split, ALTERNATIVE))
         pairs += _variants(lex, pairs)

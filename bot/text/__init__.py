@@ -1,5 +1,6 @@
 """Korean text utilities for search: pure functions, no I/O."""
 
+from bot.text.english import base_forms
 from bot.text.glossary import synonyms
 from bot.text.hangul import (
     choseong,
@@ -20,6 +21,7 @@ __all__ = [
     "STOPWORDS",
     "Predicate",
     "Term",
+    "base_forms",
     "choseong",
     "choseong_keys",
     "clean",

@@ -89,6 +89,57 @@ _GROUPS = """
 탈락 | 떨어지 | 불합격 | rejected
 신입 | junior | entry level | new grad
 역량 | skills | competencies
+채용 | hire | hiring | hired
+직무 | role
+직업 | job | occupation
+대기업 | big company | big tech
+개발자 | developer | developers
+개발 | development
+면접관 | interviewer
+강의 | lecture | lectures
+강사 | instructor
+커리큘럼 | curriculum
+부트캠프 | bootcamp
+팀원 | teammate | teammates
+팀 프로젝트 | 팀플 | team project | group project
+중도 포기 | 중도포기 | drop out | dropout
+학부생 | undergrad | undergraduate
+학부 | undergraduate
+학사 | bachelor | bachelors
+연구실 | lab | research lab
+연구원 | researcher
+학회 | conference
+탑티어 | top tier
+기여 | contribute | contribution
+라벨링 | 레이블링 | labeling | labelling | annotation
+학습 데이터 | training data
+평가 | evaluation
+샘플링 | sampling
+기획 | planning
+제품 | product
+서비스 | service
+공부 | study | studying
+로드맵 | roadmap
+강점 | strength | edge
+약점 | weakness
+기본기 | fundamentals | basics
+경력 | career history
+전직 | 경력 전환 | career change | career switch
+보고서 | report
+과제 | assignment | take home
+경량화 | compression | lightweight
+양자화 | quantization
+추론 | inference
+서버 | server
+금융 | finance
+언어학 | linguistics
+메달 | 수상 | medal | award | prize
+마케팅 | marketing
+꼬리 질문 | follow up | follow up questions
+30대 | 서른 | thirties
+40대 | 마흔 | forties
+스펙 | credentials
+상업 | 상업적 | commercial
 """.strip()
 
 

@@ -37,6 +37,12 @@ ENGLISH: frozenset[str] = word_set(
     worth actually still even anything something stuff thing things way ways going become make
     take help up like lot lots enough kind sort someone ok okay im it's i'm s m t re ve ll d
     all day every everyone anyone one
+    has have had having being let us they them their he she his her him its itself myself
+    didn doesn don isn aren wasn weren won wouldn shouldn couldn can cant dont doesnt didnt
+    isnt arent wont whats hows whos wheres theres thats very too over each only now ever never
+    always yet already more most less other others another whether because since while though
+    although however maybe perhaps probably literally basically honestly guys hi hello hey thanks
+    thank tips tip advice idea ideas someone somebody anybody everybody people person
     """
 )
 
