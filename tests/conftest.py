@@ -25,7 +25,7 @@ from bot.sandbox.harness import Harness
 from tests.helpers_bot import bot_settings, start_harness
 from tests.helpers_ingest import NO_CORPUS
 
-pytest_plugins = ["tests.fixtures.emulator"]
+pytest_plugins = ["tests.fixtures.emulator", "tests.fixtures.content"]
 
 
 def pytest_configure(config: pytest.Config) -> None:

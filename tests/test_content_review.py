@@ -3,9 +3,6 @@ campers), a moderator approves (written as the author's revision) or rejects, on
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
 import pytest
 
 from bot.content import Action, ContentService, EditConflict, EntryInput, FieldError
@@ -19,79 +16,63 @@ from tests.helpers_content import (
     GUILD_B,
     MOD_A,
     MOD_A2,
-    content_service,
-    ingest,
-    write_content,
 )
 
 PROPOSED = EntryInput(title="면접 전날 루틴", body="면접 전날에는 일찍 자세요.", kind="tip")
 
 
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "sunbae.db")
-    await ingest(database, write_content(tmp_path))
-    yield database
-    await database.close()
-
-
-@pytest.fixture
-def service(db: Database) -> ContentService:
-    return content_service(db)
-
-
 async def test_a_proposal_waits_unseen_until_approved_as_its_authors_revision(
-    db: Database, service: ContentService
+    content_db: Database, content: ContentService
 ) -> None:
-    assert not await service.review(GUILD_A)
-    await service.set_review(GUILD_A, True)
-    assert await service.review(GUILD_A) and not await service.review(GUILD_B)
-    await service.set_editor_role(GUILD_A, 42)
-    assert await service.review(GUILD_A) and await service.editor_role(GUILD_A) == 42
+    assert not await content.review(GUILD_A)
+    await content.set_review(GUILD_A, True)
+    assert await content.review(GUILD_A) and not await content.review(GUILD_B)
+    await content.set_editor_role(GUILD_A, 42)
+    assert await content.review(GUILD_A) and await content.editor_role(GUILD_A) == 42
 
-    pending = await service.propose(GUILD_A, None, PROPOSED, MOD_A2)
+    pending = await content.propose(GUILD_A, None, PROPOSED, MOD_A2)
     assert pending.id > 0 and pending.state == "pending"
-    assert [p.id for p in await service.pending(GUILD_A)] == [pending.id]
-    assert await service.pending(GUILD_B) == []
-    search = SearchService(SqliteSearchStore(db), entries=EntryRepository(db))
+    assert [p.id for p in await content.pending(GUILD_A)] == [pending.id]
+    assert await content.pending(GUILD_B) == []
+    search = SearchService(SqliteSearchStore(content_db), entries=EntryRepository(content_db))
     try:
         before = (await search.search("면접 전날 루틴", guild_id=GUILD_A)).hits
         assert all(h.entry.title != PROPOSED.title for h in before)  # campers never see it
-        entry = await service.approve(GUILD_A, pending.id, MOD_A)
+        entry = await content.approve(GUILD_A, pending.id, MOD_A)
         assert entry.title == PROPOSED.title and entry.guild_id == GUILD_A
         hits = (await search.search("면접 전날 루틴", guild_id=GUILD_A)).hits
         assert entry.id in [h.entry.id for h in hits]
     finally:
         await search.close()
-    (added,) = (await service.history(GUILD_A, entry.id)).revisions
+    (added,) = (await content.history(GUILD_A, entry.id)).revisions
     assert added.action is Action.ADD and added.actor_name == MOD_A2.name
     assert added.reason == f"approved by {MOD_A.name}"
-    assert await service.pending(GUILD_A) == []
+    assert await content.pending(GUILD_A) == []
     with pytest.raises(PendingNotFound):
-        await service.approve(GUILD_A, pending.id, MOD_A)
+        await content.approve(GUILD_A, pending.id, MOD_A)
     with pytest.raises(PendingNotFound):
-        await service.reject(GUILD_A, pending.id, MOD_A)
+        await content.reject(GUILD_A, pending.id, MOD_A)
 
 
 async def test_proposals_are_checked_now_rejected_once_and_conflict_when_stale(
-    service: ContentService,
+    content: ContentService,
 ) -> None:
     with pytest.raises(FieldError):
-        await service.propose(GUILD_A, None, EntryInput(title="", body="본문"), MOD_A2)
-    _, revision = await service.get(GUILD_A, "portfolio-depth")
+        await content.propose(GUILD_A, None, EntryInput(title="", body="본문"), MOD_A2)
+    _, revision = await content.get(GUILD_A, "portfolio-depth")
     edit = EntryInput(title="포트폴리오", body="멘토의 제안", kind="tip", topics=("portfolio",))
-    proposal = await service.propose(GUILD_A, "portfolio-depth", edit, MOD_A2, based_on=revision)
-    other = await service.propose(GUILD_A, None, PROPOSED, MOD_A2)
+    proposal = await content.propose(GUILD_A, "portfolio-depth", edit, MOD_A2, based_on=revision)
+    other = await content.propose(GUILD_A, None, PROPOSED, MOD_A2)
     with pytest.raises(PendingNotFound):
-        await service.approve(GUILD_B, proposal.id, MOD_A)  # another server's number
-    rejected = await service.reject(GUILD_A, other.id, MOD_A)
+        await content.approve(GUILD_B, proposal.id, MOD_A)  # another server's number
+    rejected = await content.reject(GUILD_A, other.id, MOD_A)
     assert rejected.state == "rejected" and rejected.decided_by == MOD_A.name
 
-    await service.edit(
+    await content.edit(
         GUILD_A, "portfolio-depth", EntryInput(title="먼저", body="운영진이 먼저 고침", kind="tip"),
         MOD_A, based_on=revision,
     )  # fmt: skip
     with pytest.raises(EditConflict) as caught:
-        await service.approve(GUILD_A, proposal.id, MOD_A)
+        await content.approve(GUILD_A, proposal.id, MOD_A)
     assert caught.value.yours == edit and caught.value.current.body == "운영진이 먼저 고침"
-    assert [p.id for p in await service.pending(GUILD_A)] == [proposal.id]  # still waiting
+    assert [p.id for p in await content.pending(GUILD_A)] == [proposal.id]  # still waiting

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -26,10 +25,8 @@ from tests.helpers_content import (
     MOD_A,
     MOD_A2,
     MOD_B,
-    content_service,
     curated,
     ingest,
-    write_content,
 )
 
 NEW = EntryInput(
@@ -42,29 +39,16 @@ NEW = EntryInput(
 )
 
 
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "sunbae.db")
-    await ingest(database, write_content(tmp_path))
-    yield database
-    await database.close()
-
-
-@pytest.fixture
-def service(db: Database) -> ContentService:
-    return content_service(db)
-
-
 async def test_an_added_entry_gets_a_readable_id_and_is_seen_by_its_server_only(
-    db: Database, service: ContentService
+    content_db: Database, content: ContentService
 ) -> None:
-    entry = await service.add(GUILD_A, NEW, MOD_A)
+    entry = await content.add(GUILD_A, NEW, MOD_A)
     assert entry.id == "koding-teseuteuneun-maeil-han-munje"
     assert entry.guild_id == GUILD_A and entry.topics == ("portfolio",)
-    again = await service.add(GUILD_A, NEW, MOD_A)
+    again = await content.add(GUILD_A, NEW, MOD_A)
     assert again.id == f"{entry.id}-2"
 
-    entries = EntryRepository(db)
+    entries = EntryRepository(content_db)
     assert (await entries.get(entry.id, guild_id=GUILD_A)) is not None
     assert await entries.get(entry.id, guild_id=GUILD_B) is None
     assert await entries.get(entry.id) is None  # the shared view (CLI, guild 0)
@@ -76,7 +60,7 @@ async def test_an_added_entry_gets_a_readable_id_and_is_seen_by_its_server_only(
     listed = await entries.list_live(topic="portfolio", guild_id=GUILD_B)
     assert [e.id for e in listed] == ["portfolio-depth"]
 
-    search = SearchService(SqliteSearchStore(db), entries=EntryRepository(db))
+    search = SearchService(SqliteSearchStore(content_db), entries=EntryRepository(content_db))
     try:
         found_a = await search.search("코딩 테스트", guild_id=GUILD_A)
         found_b = await search.search("코딩 테스트", guild_id=GUILD_B)
@@ -91,16 +75,16 @@ async def test_an_added_entry_gets_a_readable_id_and_is_seen_by_its_server_only(
 
 
 async def test_editing_a_shared_entry_makes_the_servers_own_version(
-    db: Database, service: ContentService
+    content_db: Database, content: ContentService
 ) -> None:
-    shared, revision = await service.get(GUILD_A, "portfolio-depth")
-    edited = await service.edit(
+    shared, revision = await content.get(GUILD_A, "portfolio-depth")
+    edited = await content.edit(
         GUILD_A, shared.id, EntryInput(title="포트폴리오는 깊게", body="A 서버의 조언입니다.",
         topics=("portfolio",), kind="tip", tip="깊게!"), MOD_A, based_on=revision,
     )  # fmt: skip
     assert edited.id == "portfolio-depth" and edited.guild_id == GUILD_A
     assert edited.source.file == shared.source.file  # still attributed to its file
-    entries = EntryRepository(db)
+    entries = EntryRepository(content_db)
     seen_b = await entries.get("portfolio-depth", guild_id=GUILD_B)
     assert seen_b is not None and seen_b.body == "프로젝트 하나를 끝까지 파고드세요."
     assert (await entries.get("portfolio-depth")).body == seen_b.body  # type: ignore[union-attr]
@@ -108,7 +92,7 @@ async def test_editing_a_shared_entry_makes_the_servers_own_version(
     assert seen_a is not None and seen_a.body == "A 서버의 조언입니다."
     assert (await entries.live_ids(guild_id=GUILD_A)).count("portfolio-depth") == 1
 
-    search = SearchService(SqliteSearchStore(db), entries=EntryRepository(db))
+    search = SearchService(SqliteSearchStore(content_db), entries=EntryRepository(content_db))
     try:
         hits_a = (await search.search("A 서버의 조언", guild_id=GUILD_A)).hits
         hits_b = (await search.search("A 서버의 조언", guild_id=GUILD_B)).hits
@@ -121,10 +105,10 @@ async def test_editing_a_shared_entry_makes_the_servers_own_version(
 
 
 async def test_a_servers_version_survives_a_changed_file_and_one_revert_takes_it(
-    db: Database, service: ContentService, tmp_path: Path
+    content_db: Database, content: ContentService, tmp_path: Path
 ) -> None:
-    _, revision = await service.get(GUILD_A, "portfolio-depth")
-    await service.edit(
+    _, revision = await content.get(GUILD_A, "portfolio-depth")
+    await content.edit(
         GUILD_A, "portfolio-depth", EntryInput(title="A의 제목", body="A의 본문", kind="tip"),
         MOD_A, based_on=revision,
     )  # fmt: skip
@@ -132,82 +116,84 @@ async def test_a_servers_version_survives_a_changed_file_and_one_revert_takes_it
         curated("portfolio-depth", "포트폴리오 새 판", "파일이 바뀌었습니다.", tip="새 팁"),
         encoding="utf-8",
     )
-    await ingest(db, tmp_path / "content")
+    await ingest(content_db, tmp_path / "content")
 
-    entries = EntryRepository(db)
+    entries = EntryRepository(content_db)
     assert (await entries.get("portfolio-depth", guild_id=GUILD_A)).body == "A의 본문"  # type: ignore[union-attr]
     assert (await entries.get("portfolio-depth", guild_id=GUILD_B)).body == "파일이 바뀌었습니다."  # type: ignore[union-attr]
 
-    page = await service.history(GUILD_A, "portfolio-depth")
+    page = await content.history(GUILD_A, "portfolio-depth")
     assert [r.action for r in page.revisions] == [Action.FILE_UPDATE, Action.EDIT, Action.ADD]
     file_update = page.revisions[0]
     assert file_update.guild_id is None and file_update.actor == "ingest"
-    reverted = await service.revert(GUILD_A, "portfolio-depth", file_update.number, MOD_A2)
+    reverted = await content.revert(GUILD_A, "portfolio-depth", file_update.number, MOD_A2)
     assert reverted.body == "파일이 바뀌었습니다." and reverted.title == "포트폴리오 새 판"
-    latest = (await service.history(GUILD_A, "portfolio-depth")).revisions[0]
+    latest = (await content.history(GUILD_A, "portfolio-depth")).revisions[0]
     assert latest.action is Action.REVERT and latest.actor_name == "멘토 A"
     # Server B's history has the shared revisions only.
-    page_b = await service.history(GUILD_B, "portfolio-depth")
+    page_b = await content.history(GUILD_B, "portfolio-depth")
     assert [r.action for r in page_b.revisions] == [Action.FILE_UPDATE, Action.ADD]
 
 
 async def test_a_concurrent_edit_conflicts_and_keeps_the_editors_text(
-    service: ContentService,
+    content: ContentService,
 ) -> None:
-    entry = await service.add(GUILD_A, NEW, MOD_A)
-    _, opened = await service.get(GUILD_A, entry.id)  # both moderators open the form
+    entry = await content.add(GUILD_A, NEW, MOD_A)
+    _, opened = await content.get(GUILD_A, entry.id)  # both moderators open the form
     first = EntryInput(title=NEW.title, body="첫 번째 저장", topics=("portfolio",), kind="tip")
-    await service.edit(GUILD_A, entry.id, first, MOD_A, based_on=opened)
+    await content.edit(GUILD_A, entry.id, first, MOD_A, based_on=opened)
     second = EntryInput(title=NEW.title, body="두 번째 저장", topics=("portfolio",), kind="tip")
     with pytest.raises(EditConflict) as caught:
-        await service.edit(GUILD_A, entry.id, second, MOD_A2, based_on=opened)
+        await content.edit(GUILD_A, entry.id, second, MOD_A2, based_on=opened)
     conflict = caught.value
     assert conflict.yours.body == "두 번째 저장"
     assert conflict.current.body == "첫 번째 저장"
     assert [r.actor_name for r in conflict.meanwhile] == ["운영진 A"]
-    assert (await service.get(GUILD_A, entry.id))[0].body == "첫 번째 저장"
+    assert (await content.get(GUILD_A, entry.id))[0].body == "첫 번째 저장"
 
 
-async def test_retire_and_restore_in_one_server_only(db: Database, service: ContentService) -> None:
-    retired = await service.retire(GUILD_A, "grad-needed", MOD_A, reason="낡은 정보")
+async def test_retire_and_restore_in_one_server_only(
+    content_db: Database, content: ContentService
+) -> None:
+    retired = await content.retire(GUILD_A, "grad-needed", MOD_A, reason="낡은 정보")
     assert retired.retired
-    entries = EntryRepository(db)
+    entries = EntryRepository(content_db)
     assert await entries.get("grad-needed", guild_id=GUILD_A) is None
     assert await entries.get("grad-needed", guild_id=GUILD_B) is not None
     assert "grad-needed" not in await entries.live_ids(guild_id=GUILD_A)
     with pytest.raises(NoChange):
-        await service.retire(GUILD_A, "grad-needed", MOD_A)
-    restored = await service.restore(GUILD_A, "grad-needed", MOD_A)
+        await content.retire(GUILD_A, "grad-needed", MOD_A)
+    restored = await content.restore(GUILD_A, "grad-needed", MOD_A)
     assert not restored.retired
     assert await entries.get("grad-needed", guild_id=GUILD_A) is not None
-    page = await service.history(GUILD_A, "grad-needed")
+    page = await content.history(GUILD_A, "grad-needed")
     assert [r.action for r in page.revisions] == [Action.RESTORE, Action.RETIRE, Action.ADD]
     assert page.revisions[1].reason == "낡은 정보"
     with pytest.raises(EntryNotFound):
-        await service.retire(GUILD_B, (await service.add(GUILD_A, NEW, MOD_A)).id, MOD_B)
+        await content.retire(GUILD_B, (await content.add(GUILD_A, NEW, MOD_A)).id, MOD_B)
 
 
-async def test_history_pages_newest_first_with_the_change(service: ContentService) -> None:
-    entry = await service.add(GUILD_A, NEW, MOD_A)
+async def test_history_pages_newest_first_with_the_change(content: ContentService) -> None:
+    entry = await content.add(GUILD_A, NEW, MOD_A)
     for n in range(6):
-        _, rev = await service.get(GUILD_A, entry.id)
+        _, rev = await content.get(GUILD_A, entry.id)
         given = EntryInput(title=NEW.title, body=f"본문 {n}", topics=("portfolio",), kind="tip")
-        await service.edit(GUILD_A, entry.id, given, MOD_A, based_on=rev)
-    first = await service.history(GUILD_A, entry.id, page=0, per_page=5)
-    second = await service.history(GUILD_A, entry.id, page=1, per_page=5)
+        await content.edit(GUILD_A, entry.id, given, MOD_A, based_on=rev)
+    first = await content.history(GUILD_A, entry.id, page=0, per_page=5)
+    second = await content.history(GUILD_A, entry.id, page=1, per_page=5)
     assert first.total == 7 and len(first.revisions) == 5 and len(second.revisions) == 2
     assert first.revisions[0].snapshot.body == "본문 5"  # type: ignore[union-attr]
     assert first.revisions[0].previous.body == "본문 4"  # type: ignore[union-attr]
     assert second.revisions[-1].action is Action.ADD
     numbers = [r.number for r in (*first.revisions, *second.revisions)]
     assert numbers == sorted(numbers, reverse=True)
-    reverted = await service.revert(GUILD_A, entry.id, second.revisions[-1].number, MOD_A)
+    reverted = await content.revert(GUILD_A, entry.id, second.revisions[-1].number, MOD_A)
     assert reverted.body == NEW.body
-    assert (await service.history(GUILD_A, entry.id)).total == 8  # history is never rewritten
+    assert (await content.history(GUILD_A, entry.id)).total == 8  # history is never rewritten
     with pytest.raises(RevisionNotFound):
-        await service.revert(GUILD_A, entry.id, 999_999, MOD_A)
+        await content.revert(GUILD_A, entry.id, 999_999, MOD_A)
     with pytest.raises(EntryNotFound):
-        await service.history(GUILD_B, entry.id)
+        await content.history(GUILD_B, entry.id)
 
 
 @pytest.mark.parametrize(
@@ -223,32 +209,32 @@ async def test_history_pages_newest_first_with_the_change(service: ContentServic
     ],
 )
 async def test_input_is_held_to_the_rules_files_are(
-    service: ContentService, given: EntryInput, field: str
+    content: ContentService, given: EntryInput, field: str
 ) -> None:
     with pytest.raises(FieldError) as caught:
-        await service.add(GUILD_A, given, MOD_A)
+        await content.add(GUILD_A, given, MOD_A)
     assert caught.value.field == field
     assert caught.value.given == given  # the moderator's input is kept
 
 
 async def test_export_reads_back_through_import_and_ingest(
-    db: Database, service: ContentService, tmp_path: Path
+    content_db: Database, content: ContentService, tmp_path: Path
 ) -> None:
-    entry = await service.add(GUILD_A, NEW, MOD_A)
-    _, rev = await service.get(GUILD_A, "grad-needed")
-    await service.edit(
+    entry = await content.add(GUILD_A, NEW, MOD_A)
+    _, rev = await content.get(GUILD_A, "grad-needed")
+    await content.edit(
         GUILD_A, "grad-needed", EntryInput(title="석사는 선택", body="A 서버 버전", kind="qa",
         topics=("grad-school",)), MOD_A, based_on=rev,
     )  # fmt: skip
-    data, count = await service.export(GUILD_A, "own")
+    data, count = await content.export(GUILD_A, "own")
     assert count == 2
     names = sorted(zipfile.ZipFile(io.BytesIO(data)).namelist())
     assert names == sorted([f"{entry.id}.md", "grad-needed.md"])
 
-    again = await service.import_file(GUILD_A, "export.zip", data, MOD_A, apply=False)
+    again = await content.import_file(GUILD_A, "export.zip", data, MOD_A, apply=False)
     assert sorted(again.unchanged) == sorted([entry.id, "grad-needed"]) and not again.changes
 
-    everything, total = await service.export(GUILD_A, "all")
+    everything, total = await content.export(GUILD_A, "all")
     assert total == 3
     folder = tmp_path / "exported"
     zipfile.ZipFile(io.BytesIO(everything)).extractall(folder)
@@ -257,7 +243,7 @@ async def test_export_reads_back_through_import_and_ingest(
     try:
         await ingest(fresh, folder)
         back = {e.id: e for e in await EntryRepository(fresh).list_live()}
-        mine = {e.id: e for e in await EntryRepository(db).list_live(guild_id=GUILD_A)}
+        mine = {e.id: e for e in await EntryRepository(content_db).list_live(guild_id=GUILD_A)}
         assert set(back) == set(mine)
         for entry_id, original in mine.items():
             read = back[entry_id]
@@ -270,9 +256,9 @@ async def test_export_reads_back_through_import_and_ingest(
 
 
 async def test_import_plans_renames_clashes_and_applies_all_or_nothing(
-    db: Database, service: ContentService
+    content_db: Database, content: ContentService
 ) -> None:
-    own_b = await service.add(GUILD_B, NEW, MOD_B)
+    own_b = await content.add(GUILD_B, NEW, MOD_B)
     files = {
         "new.md": curated("brand-new", "새 조언", "새 본문입니다."),
         "clash-shared.md": curated("portfolio-depth", "다른 내용", "덮어쓰면 안 됩니다."),
@@ -286,15 +272,15 @@ async def test_import_plans_renames_clashes_and_applies_all_or_nothing(
             archive.writestr(name, text)
     data = buffer.getvalue()
 
-    plan = await service.import_file(GUILD_A, "batch.zip", data, MOD_A, apply=False)
+    plan = await content.import_file(GUILD_A, "batch.zip", data, MOD_A, apply=False)
     assert not plan.applied
     assert [e.file for e in plan.errors] == ["broken.md"]
     assert dict(plan.renamed) == {"portfolio-depth": "portfolio-depth-2", own_b.id: f"{own_b.id}-2"}
     assert sorted(plan.added) == sorted(["brand-new", "portfolio-depth-2", f"{own_b.id}-2"])
-    entries = EntryRepository(db)
+    entries = EntryRepository(content_db)
     assert await entries.get("brand-new", guild_id=GUILD_A) is None  # a dry run writes nothing
 
-    done = await service.import_file(GUILD_A, "batch.zip", data, MOD_A, apply=True)
+    done = await content.import_file(GUILD_A, "batch.zip", data, MOD_A, apply=True)
     assert done.applied and done.added == plan.added
     assert await entries.get("brand-new", guild_id=GUILD_A) is not None
     assert await entries.get("brand-new", guild_id=GUILD_B) is None
@@ -305,58 +291,61 @@ async def test_import_plans_renames_clashes_and_applies_all_or_nothing(
 
 
 async def test_visible_and_hidden_rows_split_every_row_for_each_server(
-    db: Database, service: ContentService
+    content_db: Database, content: ContentService
 ) -> None:
     """scope.visible and scope.hidden_keys (what search leaves out) must never disagree."""
-    await service.add(GUILD_A, NEW, MOD_A)
-    await service.add(GUILD_B, NEW, MOD_B)
-    await service.retire(GUILD_A, "grad-needed", MOD_A)
-    _, rev = await service.get(GUILD_B, "portfolio-depth")
-    await service.edit(
+    await content.add(GUILD_A, NEW, MOD_A)
+    await content.add(GUILD_B, NEW, MOD_B)
+    await content.retire(GUILD_A, "grad-needed", MOD_A)
+    _, rev = await content.get(GUILD_B, "portfolio-depth")
+    await content.edit(
         GUILD_B, "portfolio-depth", EntryInput(title="B", body="B 버전", kind="tip"), MOD_B,
         based_on=rev,
     )  # fmt: skip
     everything = {
-        r[0] for r in await (await db.reader.execute("SELECT id FROM entries")).fetchall()
+        r[0] for r in await (await content_db.reader.execute("SELECT id FROM entries")).fetchall()
     }
     for guild in (None, GUILD_A, GUILD_B, 3003):
         seen = {
             r[0]
             for r in await (
-                await db.reader.execute(
+                await content_db.reader.execute(
                     f"SELECT e.id FROM entries e WHERE {scope.visible('e', guild)}"
                 )
             ).fetchall()
         }
         hidden = {
-            r[0] for r in await (await db.reader.execute(scope.hidden_keys(guild))).fetchall()
+            r[0]
+            for r in await (await content_db.reader.execute(scope.hidden_keys(guild))).fetchall()
         }
         assert seen | hidden == everything and not seen & hidden, guild
 
 
 async def test_the_tip_deck_of_a_server_deals_its_own_tips_only(
-    db: Database, service: ContentService
+    content_db: Database, content: ContentService
 ) -> None:
-    entry = await service.add(GUILD_A, NEW, MOD_A)
-    await service.retire(GUILD_A, "portfolio-depth", MOD_A)
-    store = TipRepository(db)
+    entry = await content.add(GUILD_A, NEW, MOD_A)
+    await content.retire(GUILD_A, "portfolio-depth", MOD_A)
+    store = TipRepository(content_db)
     deck_a = await store.reading().live_tip_ids(GUILD_A)
     deck_b = await store.reading().live_tip_ids(GUILD_B)
     assert deck_a == [entry.id]  # its own tip joined, the retired shared one left
     assert deck_b == ["portfolio-depth"]
-    tips = TipService(tips=store, entries=EntryRepository(db), default_timezone="Asia/Seoul")
+    tips = TipService(
+        tips=store, entries=EntryRepository(content_db), default_timezone="Asia/Seoul"
+    )
     assert (await tips.today(GUILD_A)).entry_id == entry.id
     assert (await tips.today(GUILD_B)).entry_id == "portfolio-depth"
 
 
 async def test_an_import_confirmed_after_someone_saved_overwrites_nothing(
-    db: Database, service: ContentService
+    content_db: Database, content: ContentService
 ) -> None:
     """The dry run showed an update of the server's entry; another moderator saved it before
     Confirm: the import refuses whole (it overwrote the newer text before), and applies once
     planned again."""
-    entry = await service.add(GUILD_A, NEW, MOD_A)
-    data, _ = await service.export(GUILD_A, "own")
+    entry = await content.add(GUILD_A, NEW, MOD_A)
+    data, _ = await content.export(GUILD_A, "own")
     buffer = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w") as out:
         for name in source.namelist():  # the export with the entry's body changed
@@ -364,22 +353,24 @@ async def test_an_import_confirmed_after_someone_saved_overwrites_nothing(
             out.writestr(name, text)
         out.writestr("brand-new.md", "---\nid: brand-new\ntitle: 새 조언\n---\n\n새 본문\n")
     upload = buffer.getvalue()
-    plan = await service.import_file(GUILD_A, "batch.zip", upload, MOD_A, apply=False)
+    plan = await content.import_file(GUILD_A, "batch.zip", upload, MOD_A, apply=False)
     assert plan.updated == [entry.id] and plan.added == ["brand-new"]
 
-    _, rev = await service.get(GUILD_A, entry.id)
+    _, rev = await content.get(GUILD_A, entry.id)
     meanwhile = EntryInput(title=NEW.title, body="다른 운영진이 고친 본문", topics=NEW.topics)
-    await service.edit(GUILD_A, entry.id, meanwhile, MOD_B, based_on=rev)
+    await content.edit(GUILD_A, entry.id, meanwhile, MOD_B, based_on=rev)
     with pytest.raises(StaleRevision):
-        await service.import_file(
+        await content.import_file(
             GUILD_A, "batch.zip", upload, MOD_A, apply=True, expected=plan.based_on
         )
-    kept, _ = await service.get(GUILD_A, entry.id)
+    kept, _ = await content.get(GUILD_A, entry.id)
     assert kept.body == "다른 운영진이 고친 본문"  # not overwritten
-    assert await EntryRepository(db).get("brand-new", guild_id=GUILD_A) is None  # all or nothing
+    assert (
+        await EntryRepository(content_db).get("brand-new", guild_id=GUILD_A) is None
+    )  # all or nothing
 
-    again = await service.import_file(GUILD_A, "batch.zip", upload, MOD_A, apply=False)
-    done = await service.import_file(
+    again = await content.import_file(GUILD_A, "batch.zip", upload, MOD_A, apply=False)
+    done = await content.import_file(
         GUILD_A, "batch.zip", upload, MOD_A, apply=True, expected=again.based_on
     )
-    assert done.applied and (await service.get(GUILD_A, entry.id))[0].body == "가져온 본문입니다."
+    assert done.applied and (await content.get(GUILD_A, entry.id))[0].body == "가져온 본문입니다."
