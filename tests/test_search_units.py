@@ -178,3 +178,17 @@ def test_title_index_prefixes_across_words_and_spacing() -> None:
     assert index.by_prefix(keystrokes("대학원진학이고민이라면"), cap=10) == [1]  # past a key
     assert index.by_choseong("ㄷㅎㅇ", cap=10) == [1]
     assert index.by_choseong("ㅈㅎㅇㄱㅁㅇㄹ", cap=10) == [1]
+
+
+def test_a_short_acronym_counts_whole_not_as_a_prefix() -> None:
+    # `ai` and `ml` were counted in "AIOps" and "MLOps": a junior AI engineer's question found
+    # the AIOps entry first, an ML engineer's the MLOps one.
+    def count(form: str, text: str) -> int:
+        folded = text.lower()
+        return occurrences(form, folded, "".join(folded.split()))
+
+    assert count("ai", "a junior AIOps engineer") == 0
+    assert count("ml", "MLOps and ML을 하는 사람") == 1
+    assert count("llm", "LLMs and LLM-based apps") == 2  # a plural is the same word
+    assert count("gpt", "GPT4 vs GPT-3.5") == 2  # so is a version
+    assert count("data", "database of datasets") == 2  # longer words stay prefixes

@@ -240,6 +240,8 @@ def _lemmas(lex: Lexicon, word: str) -> list[str]:
 
 def _term_group(lex: Lexicon, term: Term) -> Group:
     base = term.stem
+    if base.isdigit() and not lex.is_known(base):  # a quantity (at 35), not a subject
+        return Group(term.word, term.word, (), unknown=True, filler=True)
     lemmas = _lemmas(lex, base) if base.isascii() else []
     if lemmas and not _known(lex, base):  # never `corrected`: an inflection is no typo
         if (topic_id := lex.alias_map.get(lemmas[0])) is not None:

@@ -74,9 +74,24 @@ def word_starts(text: str, word: str) -> Iterator[int]:
         at = text.find(word, at + 1)
 
 
+SHORT_LATIN = 3  # letters: an acronym this short counts whole, not as a prefix
+
+
+def _acronym_end(text: str, end: int) -> bool:
+    """A short acronym ends here: no Latin letter follows but a plural s (`ml` in "ML을",
+    "LLMs", "gpt4"; not in "mlops" or "aiops": another word)."""
+    if end < len(text) and text[end] == "s":
+        end += 1
+    return end >= len(text) or not ("a" <= text[end] <= "z")
+
+
 def matches(form: str, text: str) -> Iterator[int]:
     """Offsets of `form` at a word start in folded `text`; a phrase as `_phrase_tail` says."""
     if " " not in form:
+        if len(form) <= SHORT_LATIN and form.isascii() and form.isalpha():
+            end = len(form)
+            yield from (at for at in word_starts(text, form) if _acronym_end(text, at + end))
+            return
         yield from word_starts(text, form)
         return
     tail = _phrase_tail(form)

@@ -83,7 +83,7 @@ _GROUPS = """
 유망 | promising
 필수 | required | mandatory
 전공 | major
-나이 | age
+나이 | age | old | older
 사라지 | 없어지 | disappear
 학위 | degree
 탈락 | 떨어지 | 불합격 | rejected
