@@ -181,7 +181,7 @@ async def test_write_an_answer_fills_in_a_long_question_whole(harness: Harness) 
     assert title["value"] == long
 
     asked = await s.slash("insights forget", {}, s.mod)
-    await h.emu.click(asked, label="모두 지우기", user=s.mod)
+    await (await h.emu.click(asked, label="모두 지우기", user=s.mod)).wait_final()
     forgotten = await h.emu.click(message, label="1. 답변 쓰기", user=s.mod)
     assert forgotten.modal is not None
     cut = next(f for f in forgotten.modal.fields if f["custom_id"] == "title")["value"]
@@ -215,7 +215,8 @@ async def test_forget_asks_first_and_erases_only_this_server(harness: Harness) -
     await h.emu.click(asked, label="취소", user=s.mod)
     assert asked.content == "지우지 않았어요." and (await overview(h, s.guild)).lookups == 1
     asked = await s.slash("insights forget", {}, s.mod)
-    await h.emu.click(asked, label="모두 지우기", user=s.mod)
+    erase = await h.emu.click(asked, label="모두 지우기", user=s.mod)
+    await erase.wait_final()  # acknowledged first (the erase may wait for the writer)
     assert asked.content == "질문 기록 1건을 지웠어요."
     assert (await overview(h, s.guild)).lookups == 0
     assert (await overview(h, other.guild)).lookups == 1

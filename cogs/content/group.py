@@ -15,7 +15,7 @@ from discord import app_commands
 from bot.adapter import limits
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.render import entry_pages
-from bot.adapter.respond import send
+from bot.adapter.respond import deferring, send
 from bot.adapter.types import Interaction
 from bot.adapter.views import PagesView
 from bot.app import Services
@@ -506,12 +506,13 @@ class ContentGroup(app_commands.Group):
         if not interaction.permissions.manage_guild:
             await self._reply(interaction, text(interaction, "content.editors.manage_only"))
             return
+        named = None if clear or role is None else role.id
+        async with deferring(interaction):  # the writer may be busy (an ingest)
+            await self.content.set_editor_role(guild_id, named)
         if clear:
-            await self.content.set_editor_role(guild_id, None)
             await self._reply(interaction, text(interaction, "content.editors.cleared"))
             return
         assert role is not None
-        await self.content.set_editor_role(guild_id, role.id)
         await self._reply(interaction, text(interaction, "content.editors.set", role=role.id))
 
     @app_commands.command(
@@ -589,13 +590,15 @@ class ContentGroup(app_commands.Group):
             await self._reply(interaction, text(interaction, "error.permissions"))
             return
         if review is not None:
-            await self.content.set_review(guild_id, review)
+            async with deferring(interaction):  # the writer may be busy (an ingest)
+                await self.content.set_review(guild_id, review)
             done = text(interaction, "content.review.on" if review else "content.review.off")
             await self._reply(interaction, done)
             if log_channel is None and not clear_log:
                 return
         if clear_log:
-            await self.content.set_log_channel(guild_id, None)
+            async with deferring(interaction):
+                await self.content.set_log_channel(guild_id, None)
             await self._reply(interaction, text(interaction, "content.settings.log_cleared"))
             return
         assert log_channel is not None
@@ -605,7 +608,8 @@ class ContentGroup(app_commands.Group):
             message = text(interaction, "content.settings.log_forbidden", channel=log_channel.id)
             await self._reply(interaction, message)
             return
-        await self.content.set_log_channel(guild_id, log_channel.id)
+        async with deferring(interaction):
+            await self.content.set_log_channel(guild_id, log_channel.id)
         message = text(interaction, "content.settings.log_set", channel=log_channel.id)
         await self._reply(interaction, message)
 

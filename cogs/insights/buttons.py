@@ -124,9 +124,11 @@ class ConfirmView(OwnedView):
         self.add_item(no)
 
     async def _yes(self, interaction: discord.Interaction[Any]) -> None:
+        # The erase waits for the writer (an ingest may hold it): acknowledge the click first.
+        await interaction.response.defer()
         message = await self._on_confirm(interaction)
         self.stop()
-        await interaction.response.edit_message(content=message, view=None)
+        await interaction.edit_original_response(content=message, view=None)
 
     async def _no(self, interaction: discord.Interaction[Any]) -> None:
         self.stop()

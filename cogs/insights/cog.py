@@ -19,6 +19,7 @@ from bot.adapter import limits
 from bot.adapter.background import BackgroundLoop
 from bot.adapter.client import SunbaeBot
 from bot.adapter.locale import cmd_str, lang, text
+from bot.adapter.respond import deferring, send
 from bot.adapter.types import Interaction
 from bot.i18n import Language, Verbatim
 from bot.insights.chart import chart_text, render_overview
@@ -138,12 +139,10 @@ class InsightsGroup(app_commands.Group):
                 text(interaction, "entry.unknown", id=limits.clip(ref, 80)), ephemeral=True
             )
             return
-        stats = await self.insights.entry(
-            interaction.guild_id, found.id, await self.insights.period(interaction.guild_id, period)
-        )
-        await interaction.response.send_message(
-            embed=entry_embed(stats, found.title, lang(interaction)), ephemeral=True
-        )
+        async with deferring(interaction):  # writes the queued lookups first
+            window = await self.insights.period(interaction.guild_id, period)
+            stats = await self.insights.entry(interaction.guild_id, found.id, window)
+        await send(interaction, embed=entry_embed(stats, found.title, lang(interaction)))
 
     @entry.autocomplete("entry")
     async def entry_autocomplete(
@@ -203,7 +202,8 @@ class InsightsGroup(app_commands.Group):
         assert guild_id is not None
         digests = self.services.digests
         if off:
-            await digests.turn_off(guild_id)
+            async with deferring(interaction):  # the writer may be busy (an ingest)
+                await digests.turn_off(guild_id)
             await _reply(interaction, text(interaction, "insights.digest.off"))
             return
         if channel is None and day is None:
@@ -236,7 +236,8 @@ class InsightsGroup(app_commands.Group):
             )
             return
         zone = (await self.services.tips.settings(guild_id, acknowledge=False)).timezone
-        saved = await digests.configure(guild_id, channel.id, day, time.strip(), zone)
+        async with deferring(interaction):
+            saved = await digests.configure(guild_id, channel.id, day, time.strip(), zone)
         await _reply(interaction, self._saved(interaction, saved))
 
     def _saved(self, interaction: Interaction, s: DigestSettings) -> str:
@@ -253,7 +254,7 @@ class InsightsGroup(app_commands.Group):
 
 
 async def _reply(interaction: Interaction, message: str) -> None:
-    await interaction.response.send_message(message, ephemeral=True)
+    await send(interaction, message)  # the response, or what fills in a defer
 
 
 class InsightsCog(commands.Cog):
