@@ -17,7 +17,9 @@ def dumps(values: Iterable[str]) -> str:
 
 
 def loads(text: str | None) -> tuple[str, ...]:
-    return tuple(json.loads(text)) if text else ()
+    if not text or text == "[]":  # most aliases and tags: no parse (search reads 10 a query)
+        return ()
+    return tuple(json.loads(text))
 
 
 # `id` is the id campers see: a server's version of a shared entry shows the shared id.
