@@ -80,11 +80,16 @@ async def test_cli_changes_are_posted_by_the_running_bot_once_in_their_server_on
         assert shared is not None
 
         db = settings.db_path
-        await cli(db, "retire", SHARED, "--guild", str(h.guild.id), "--reason", "낡은 내용")
+        said = await cli(db, "retire", SHARED, "--guild", str(h.guild.id), "--reason", "낡은 내용")
+        assert said.splitlines() == [
+            f"retire: {SHARED} in guild {h.guild.id} is now retired",
+            f"  the running bot posts it to the audit channel {korean}",
+        ]
         upload = tmp_path / "one.md"
         upload.write_text(IMPORTED, encoding="utf-8")
         await cli(db, "import", str(upload), "--guild", str(english_guild.id))
-        await cli(db, "retire", SHARED, "--guild", str(quiet_guild.id))
+        said = await cli(db, "retire", SHARED, "--guild", str(quiet_guild.id))
+        assert "audit" not in said
 
         # The bot's own loop posts them: Korean in the Korean server, English in the English one.
         (retired,) = await eventually(lambda: posts(h, korean))

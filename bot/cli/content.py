@@ -105,12 +105,19 @@ async def _change(args: argparse.Namespace, settings: Settings, what: str) -> in
                 )
         except ContentError as exc:
             raise CliError(str(exc)) from None
+        log_channel = await content.log_channel(args.guild)
     if args.json:
         emit_json({"action": what, "entry": _entry_json(entry)})
     else:
         state = "retired" if entry.retired else "live"
         print(f"{what}: {entry.id} in guild {args.guild} is now {state}")
+        _say_audit(log_channel)
     return 0
+
+
+def _say_audit(log_channel: int | None) -> None:
+    if log_channel is not None:
+        print(f"  the running bot posts it to the audit channel {log_channel}")
 
 
 async def cmd_retire(args: argparse.Namespace, settings: Settings) -> int:
@@ -150,6 +157,7 @@ async def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         result = await services.content.import_file(
             args.guild, path.name, data, _actor(args), apply=not args.dry_run, announce=True
         )
+        log_channel = await services.content.log_channel(args.guild)
     if args.json:
         emit_json(result.as_dict())
     else:
@@ -162,6 +170,8 @@ async def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
             print(f"  renamed {old} -> {new} (the id is taken elsewhere)")
         for problem in result.errors:
             print(f"  error {problem.file}: {problem.reason}")
+        if result.applied:
+            _say_audit(log_channel)
     return 1 if result.errors and not result.changes else 0
 
 
