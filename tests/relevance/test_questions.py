@@ -26,15 +26,16 @@ CONTENT = HERE.parents[1] / "content"
 DEPTH = 10  # ranks beyond this count as a miss for MRR
 # Floors: the targets (hit@1 0.85, hit@3 0.95, ≥ 80 % abstained out of scope, ≤ 5 %
 # false "no match" in scope) once reached; raise a floor when a change lifts its figure.
-MIN_HIT_AT_1 = 0.86
+MIN_HIT_AT_1 = 0.88
 MIN_HIT_AT_3 = 0.95
-MIN_MRR = 0.90
-MIN_ABSTAIN = 0.85
+MIN_MRR = 0.92
+MIN_ABSTAIN = 0.90
 MAX_FALSE_NO_MATCH = 0.04
+MIN_ENGLISH_HIT_AT_1 = 0.76  # the weakest register, watched on its own
 # Questions nothing was tuned on (heldout_queries.yaml): printed apart; their floors only catch a
 # regression, set below what they measured when written (they are not targets to tune toward).
 HELD_OUT = "heldout_queries.yaml"
-HELD_OUT_FLOORS = {"hit1": 0.60, "hit3": 0.75, "mrr": 0.68, "abstain": 0.80, "no_match": 0.20}
+HELD_OUT_FLOORS = {"hit1": 0.70, "hit3": 0.82, "mrr": 0.76, "abstain": 0.80, "no_match": 0.12}
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +172,8 @@ async def test_whole_questions(tmp_path: Path, capsys: pytest.CaptureFixture[str
         hit1=MIN_HIT_AT_1, hit3=MIN_HIT_AT_3, mrr=MIN_MRR, abstain=MIN_ABSTAIN,
         no_match=MAX_FALSE_NO_MATCH,
     )  # fmt: skip
+    english = tuned.by_kind["en"]
+    assert english.rate(english.hit1) >= MIN_ENGLISH_HIT_AT_1, english.line()
     held.check(**HELD_OUT_FLOORS)
 
 
