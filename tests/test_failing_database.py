@@ -83,9 +83,10 @@ def test_a_damaged_database_is_one_line_and_a_non_zero_exit(
         else {}
     )
     proc = run_cli(tmp_path, command, "--db", str(db), stdin="/advice query:대학원\n", **env)
-    if command == "stats" and how == "middle":
-        # The pages stats reads are intact; check-db is what finds the damage.
-        assert proc.returncode == 0, proc.stderr
+    if command == "stats" and how == "middle" and proc.returncode == 0:
+        # The pages stats reads may be intact (it depends on where the tables lie in the file):
+        # check-db is what finds the damage then. Otherwise stats says it in one line too.
+        assert "Traceback" not in proc.stderr, proc.stderr
         return
     line = one_error_line(proc)
     assert str(db.name) in line

@@ -128,6 +128,7 @@ async def test_upsert_get_and_history(tmp_path: Path) -> None:
         # Each revision keeps the entry as it was written: every field of the draft.
         first = json.loads(json.dumps(asdict(draft())))  # tuples as JSON lists
         first["kind"] = "tip"
+        first["retired"] = False  # the stored row's snapshot (migration 0022) says so too
         assert json.loads(history[0].snapshot) == first
         assert json.loads(history[1].snapshot)["title"] == "새 제목"
         assert (history[0].at, history[1].at) == (NOW, LATER)

@@ -30,7 +30,7 @@ from bot.models.content_errors import EntryNotFound, IdTaken, PendingNotFound, S
 from bot.store import audit_outbox, scope
 from bot.store.database import Database
 from bot.store.entries import entry_row
-from bot.store.rows import ENTRY_COLUMNS, SNAPSHOT, dumps, entry_from_row
+from bot.store.rows import ENTRY_COLUMNS, dumps, entry_from_row, revision_snapshot
 from bot.store.topics import TopicRepository
 
 # The revisions of the rows `keys` that server `guild` may see, each with the snapshot before it
@@ -38,11 +38,11 @@ from bot.store.topics import TopicRepository
 # revision it started from).
 _REVISIONS = (
     "SELECT r.id, coalesce(e.base_id, e.id) AS entry_id, e.guild_id, r.action, r.actor,"
-    " r.actor_name, r.at, r.reason, r.snapshot, coalesce("
-    "  (SELECT p.snapshot FROM entry_revisions p WHERE p.entry_id = r.entry_id AND p.id < r.id"
-    "   ORDER BY p.id DESC LIMIT 1),"
-    "  (SELECT p.snapshot FROM entry_revisions p WHERE p.entry_id = e.base_id AND p.id < r.id"
-    "   ORDER BY p.id DESC LIMIT 1)) AS previous"
+    f" r.actor_name, r.at, r.reason, {revision_snapshot('r')} AS snapshot, coalesce("
+    f"  (SELECT {revision_snapshot('p')} FROM entry_revisions p"
+    "   WHERE p.entry_id = r.entry_id AND p.id < r.id ORDER BY p.id DESC LIMIT 1),"
+    f"  (SELECT {revision_snapshot('p')} FROM entry_revisions p"
+    "   WHERE p.entry_id = e.base_id AND p.id < r.id ORDER BY p.id DESC LIMIT 1)) AS previous"
     " FROM entry_revisions r JOIN entries e ON e.id = r.entry_id"
 )
 
@@ -367,7 +367,7 @@ class SqliteContentRepository:
         )
         cursor = await conn.execute(
             "INSERT INTO entry_revisions (entry_id, action, actor, actor_name, reason, snapshot,"
-            f" at) SELECT e.id, ?, ?, ?, ?, {SNAPSHOT}, ? FROM entries e WHERE e.id = ?",
+            " at) SELECT e.id, ?, ?, ?, ?, NULL, ? FROM entries e WHERE e.id = ?",
             (str(change.action), change.actor.id, change.actor.name, change.reason, now, key),
         )
         return int(cursor.lastrowid or 0)

@@ -220,6 +220,7 @@ async def apply_migrations(conn: aiosqlite.Connection, *, target: int | None = N
         raise StoreError(
             f"the database schema is version {current}, newer than this sunbae ({latest}): upgrade sunbae"
         )
+    applied = False
     for migration in migrations:
         if current < migration.version <= target:
             log.info("applying migration %s", migration.name)
@@ -234,4 +235,23 @@ async def apply_migrations(conn: aiosqlite.Connection, *, target: int | None = N
                     await conn.execute("ROLLBACK")
                 raise StoreError(f"migration {migration.name} failed: {exc}") from exc
             current = migration.version
+            applied = True
+    if applied:
+        await _reclaim(conn)
     return current
+
+
+async def _reclaim(conn: aiosqlite.Connection) -> None:
+    """Give the disk back when migrations left a quarter of the file free (0020 and 0022 drop
+    copies of every entry's text: about 45% of a 100k-entry file). Once, after the upgrade; a
+    failure (no room for VACUUM's copy, a busy file) leaves the file as it was."""
+    pages = await (await conn.execute("PRAGMA page_count")).fetchone()
+    free = await (await conn.execute("PRAGMA freelist_count")).fetchone()
+    if not pages or not free or free[0] < max(1000, pages[0] // 4):
+        return
+    log.info("reclaiming %d free pages of %d after the migrations", free[0], pages[0])
+    try:
+        await conn.execute("VACUUM")
+        await conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # VACUUM went through the WAL
+    except sqlite3.Error as exc:
+        log.warning("VACUUM after the migrations failed (the file keeps its free pages): %s", exc)

@@ -11,7 +11,7 @@ from bot.models import Entry, EntryDraft, Origin
 from bot.models.ingest import EntryRow, StoredFileEntry, StoredRevision
 from bot.store import scope, search_index
 from bot.store.database import Database
-from bot.store.rows import ENTRY_COLUMNS, SNAPSHOT, dumps, entry_from_row
+from bot.store.rows import ENTRY_COLUMNS, dumps, entry_from_row, revision_snapshot
 
 _COLUMNS = (
     "id, title, title_en, body, summary, tip, kind, language, aliases, tags, source_file,"
@@ -47,17 +47,17 @@ _LINKS_SQL = (
     "INSERT INTO entry_topics (entry_id, topic_id) SELECT DISTINCT s.id, t.id"
     " FROM temp.entry_stage AS s, json_each(s.topics) AS j JOIN topics t ON t.id = j.value"
 )
-# The revision snapshot: the entry as written (an EntryDraft's fields, keys in order).
+# A revision's snapshot is NULL while it is the entry as it is (migration 0022): before the
+# staged rows are written, their NULL revisions get a copy of the entry (the triggers that do
+# so for other writers are paused with the search ones).
+_KEEP_REVISIONS_SQL = (
+    "UPDATE entry_revisions SET snapshot = (SELECT n.snapshot FROM entry_snapshots n"
+    " WHERE n.entry_id = entry_revisions.entry_id)"
+    " WHERE snapshot IS NULL AND entry_id IN (SELECT id FROM temp.entry_stage)"
+)
 _REVISIONS_SQL = (
     "INSERT INTO entry_revisions (entry_id, action, actor, snapshot, at)"
-    " SELECT s.id, s.action, ?, json_object("
-    "'aliases', json(s.aliases), 'body', s.body, 'id', s.id, 'kind', s.kind,"
-    " 'language', s.language, 'position', s.position, 'source', json_object("
-    "'cohort', s.source_cohort, 'date', s.source_date, 'event', s.source_event,"
-    " 'file', s.source_file, 'post', s.source_post, 'speaker', s.source_speaker,"
-    " 'url', s.source_url), 'summary', s.summary, 'tags', json(s.tags), 'tip', s.tip,"
-    " 'title', s.title, 'title_en', s.title_en, 'topics', json(s.topics)), ?"
-    " FROM temp.entry_stage AS s ORDER BY s.rowid"
+    " SELECT s.id, s.action, ?, NULL, ? FROM temp.entry_stage AS s ORDER BY s.rowid"
 )
 
 
@@ -330,6 +330,7 @@ class EntryRepository:
         """Write the rows staged in `stage` to entries, their topics, the index and history."""
         written = f"SELECT id FROM temp.{stage}"
         await search_index.pause_triggers(conn, written)  # before the writes: see its doc
+        await conn.execute(_staged(_KEEP_REVISIONS_SQL, stage))
         await conn.execute(_staged(_UPDATE_SQL, stage))  # existing ids first (not new rows too)
         await conn.execute(_staged(_INSERT_SQL, stage))
         # Topic links before indexing: a new entry's links then find no index document (their
@@ -339,8 +340,8 @@ class EntryRepository:
             f"DELETE FROM entry_topics WHERE entry_id IN (SELECT id FROM temp.{stage})"
         )
         await conn.execute(_staged(_LINKS_SQL, stage))
-        await search_index.index_bulk(conn, written)
         await conn.execute(_staged(_REVISIONS_SQL, stage), (actor, now))
+        await search_index.index_bulk(conn, written)  # last: it ends the pause
 
     @staticmethod
     async def staged_taken(conn: aiosqlite.Connection, stage: str) -> bool:
@@ -380,7 +381,7 @@ class EntryRepository:
         )
         await conn.execute(
             "INSERT INTO entry_revisions (entry_id, action, actor, snapshot, at)"
-            f" SELECT e.id, 'retire', ?, {SNAPSHOT}, ? FROM entries e"
+            " SELECT e.id, 'retire', ?, NULL, ? FROM entries e"
             " WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY e.id",
             (actor, now, _json(live)),
         )
@@ -389,7 +390,8 @@ class EntryRepository:
     async def history(self, entry_id: str) -> list[StoredRevision]:
         rows = await (
             await self._db.reader.execute(
-                "SELECT action, actor, snapshot, at FROM entry_revisions WHERE entry_id = ?"
+                f"SELECT action, actor, {revision_snapshot('r')}, at FROM entry_revisions r"
+                " WHERE entry_id = ?"
                 " ORDER BY id",
                 (entry_id,),
             )

@@ -31,19 +31,14 @@ ENTRY_COLUMNS = (
     "   (SELECT topic_id FROM entry_topics t WHERE t.entry_id = e.id ORDER BY topic_id)) AS topics"
 )
 
-# A revision's snapshot of the stored row `e` (the keys of ingestion's staged snapshots, plus
-# whether it is retired): enough to show, diff and restore that revision.
-SNAPSHOT = (
-    "json_object('aliases', json(e.aliases), 'body', e.body, 'id', coalesce(e.base_id, e.id),"
-    " 'kind', e.kind, 'language', e.language, 'position', e.position,"
-    " 'retired', json(CASE e.retired WHEN 1 THEN 'true' ELSE 'false' END),"
-    " 'source', json_object('cohort', e.source_cohort, 'date', e.source_date,"
-    " 'event', e.source_event, 'file', e.source_file, 'post', e.source_post,"
-    " 'speaker', e.source_speaker, 'url', e.source_url), 'summary', e.summary,"
-    " 'tags', json(e.tags), 'tip', e.tip, 'title', e.title, 'title_en', e.title_en,"
-    " 'topics', (SELECT json_group_array(topic_id) FROM"
-    "   (SELECT topic_id FROM entry_topics t WHERE t.entry_id = e.id ORDER BY topic_id)))"
-)
+
+def revision_snapshot(alias: str) -> str:
+    """The snapshot of revision row `alias`: its own, or, when NULL, the entry as it is now
+    (migration 0022: a revision keeps a copy only once its entry has changed)."""
+    return (
+        f"coalesce({alias}.snapshot, (SELECT n.snapshot FROM entry_snapshots n"
+        f" WHERE n.entry_id = {alias}.entry_id))"
+    )
 
 
 def entry_from_row(row: aiosqlite.Row) -> Entry:
