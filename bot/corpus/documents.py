@@ -40,7 +40,7 @@ class DocumentError(ValueError):
     """A file cannot be read as advice; the message is the reason shown to the user, and
     `field` the frontmatter field at fault when there is one (moderators see it translated).
     `code` and `values` name the rule broken, for a reason in the moderator's language
-    (bot/i18n.py `content.reason.<code>`); the message is the English one, for files and logs."""
+    (`content.reason.<code>` in bot/i18n/content.py); the message is the English one, for files and logs."""
 
     def __init__(
         self,

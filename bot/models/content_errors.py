@@ -28,7 +28,7 @@ class RevisionNotFound(ContentError):
 class FieldError(ContentError):
     """The input breaks a rule files are held to; `field` is the field at fault. `reason` is in
     English (the CLI, logs); `code` and `values` name the rule for a reason in the moderator's
-    language (`content.reason.<code>` in bot/i18n.py)."""
+    language (`content.reason.<code>` in bot/i18n/content.py)."""
 
     def __init__(
         self,
