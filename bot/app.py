@@ -82,13 +82,15 @@ async def bootstrap(
     db: Database | None = None,
     clock: Clock = utcnow,
     ingest_workers: int | None = None,
+    writable: bool = True,
 ) -> Services:
     """Open the database (unless given one) and build everything on it.
 
     `clock` is the time every service reads (tests pass a clock they move); `ingest_workers`
-    sets the parser processes of a big ingestion (None: one per core, 0: in this process).
+    sets the parser processes of a big ingestion (None: one per core, 0: in this process);
+    `writable=False` for commands that only read (a read-only database serves them).
     """
-    db = db or await Database.open(settings.db_path)
+    db = db or await Database.open(settings.db_path, writable=writable)
     entries = EntryRepository(db)
     tip_store = TipRepository(db)
     tips = TipService(

@@ -63,15 +63,15 @@ def db_path(args: argparse.Namespace, settings: Settings) -> Path:
 
 @asynccontextmanager
 async def open_services(
-    args: argparse.Namespace, settings: Settings, *, db: Path | None = None
+    args: argparse.Namespace, settings: Settings, *, db: Path | None = None, writable: bool = True
 ) -> AsyncIterator[Services]:
     """Everything a command calls, built by `bot.app.bootstrap` on the `--db` file (or `db`),
-    closed on exit."""
+    closed on exit. `writable=False`: the command only reads (a read-only file serves it)."""
     from bot.app import bootstrap
 
     path = db or db_path(args, settings)
     try:
-        services = await bootstrap(settings.with_overrides(db_path=path))
+        services = await bootstrap(settings.with_overrides(db_path=path), writable=writable)
     except StoreError as exc:
         raise CliError(str(exc)) from exc
     try:

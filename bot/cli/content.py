@@ -133,7 +133,7 @@ async def cmd_revert(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
-    async with open_services(args, settings) as services:
+    async with open_services(args, settings, writable=False) as services:
         data, count = await services.content.export(args.guild, args.scope)
     out = Path(args.out)
     try:

@@ -48,7 +48,7 @@ def _hit_json(hit: Any) -> dict[str, Any]:
 
 
 async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
-    async with open_services(args, settings) as services:
+    async with open_services(args, settings, writable=False) as services:
         result = await services.search.search(
             args.query, topic=args.topic, limit=args.limit, offset=args.offset
         )
@@ -84,7 +84,7 @@ async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_suggest(args: argparse.Namespace, settings: Settings) -> int:
-    async with open_services(args, settings) as services:
+    async with open_services(args, settings, writable=False) as services:
         suggestions = await services.search.suggest(args.prefix, limit=args.limit)
     if args.json:
         emit_json(

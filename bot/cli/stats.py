@@ -16,7 +16,7 @@ STATS_SOURCES_SHOWN = 20  # the text summary of a 10k-file corpus stays one scre
 
 
 async def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
-    async with open_services(args, settings) as services:
+    async with open_services(args, settings, writable=False) as services:
         stats = await services.entries.stats()
         last = await services.ingest_state.last_finished_at()
         sources = await services.entries.sources()

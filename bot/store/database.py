@@ -59,6 +59,37 @@ async def _configure(conn: aiosqlite.Connection) -> None:
     await conn.execute("PRAGMA synchronous = NORMAL")
 
 
+def is_read_only(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.Error) and ("readonly" in text or "read-only" in text)
+
+
+def read_only(path: Path | None) -> str:
+    where = f"the database {path}" if path else "the database"
+    return f"{where} is read-only: give the bot's user write access to it and its folder"
+
+
+async def _probe_write(conn: aiosqlite.Connection) -> None:
+    """A write that is rolled back: raises the read-only error a real write would (a file or
+    folder mode, a read-only mount; file modes alone do not stop root). Another process
+    holding the lock proves nothing either way, and is not waited for."""
+    await conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        await conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if is_read_only(exc):
+            raise
+        return  # busy: someone else is writing it
+    else:
+        try:
+            version = await (await conn.execute("PRAGMA user_version")).fetchone()
+            await conn.execute(f"PRAGMA user_version = {int(version[0]) if version else 0}")
+        finally:
+            await conn.execute("ROLLBACK")
+    finally:
+        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
 class Database:
     """Owns the SQLite file. Build with `await Database.open(path)`; close with `await db.close()`."""
 
@@ -76,7 +107,12 @@ class Database:
         self._snapshot_lock = asyncio.Lock()
 
     @classmethod
-    async def open(cls, path: Path | str, *, migrate: bool = True) -> Database:
+    async def open(
+        cls, path: Path | str, *, migrate: bool = True, writable: bool = False
+    ) -> Database:
+        """`writable`: the caller will write (the bot, the sandbox, an ingest), so a file it may
+        not write is refused now, in one line, rather than at its first write (mid-ingest, or
+        once the bot is online and answering)."""
         path = Path(path)
         if str(path) != ":memory:":
             try:
@@ -99,12 +135,16 @@ class Database:
                 log.warning("journal_mode is %s, not WAL, for %s", mode[0], path)
             if migrate:
                 await apply_migrations(writer)
+            if writable:
+                await _probe_write(writer)
             reader = await aiosqlite.connect(path, isolation_level=None)
             reader.row_factory = aiosqlite.Row
             await _configure(reader)
             await reader.execute("PRAGMA query_only = ON")
         except sqlite3.DatabaseError as exc:
             await writer.close()
+            if is_read_only(exc):
+                raise StoreError(read_only(path)) from exc
             raise StoreError(f"{path} is not a usable sunbae database: {exc}") from exc
         except BaseException:
             await writer.close()

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from bot.store.database import StoreError
+from bot.store.database import StoreError, is_read_only, read_only
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +52,8 @@ def explain(exc: BaseException, path: Path | None = None) -> str | None:
         return None
     where = f"the database {path}" if path else "the database"
     text = str(exc).lower()
-    if "readonly" in text or "read-only" in text:
-        return f"{where} is read-only: give the bot's user write access to it and its folder"
+    if is_read_only(exc):
+        return read_only(path)
     if "disk is full" in text or "database or disk is full" in text:
         return f"the disk holding {where} is full: free some space, then run the command again"
     if "locked" in text or "busy" in text:
