@@ -28,7 +28,8 @@ BODY_BUDGET = 1_000  # estimated matching entries: under it, one search does it 
 RARE_BUDGET = 600  # over it, the rarest forms searched in bodies too
 TITLE_BUDGET = 4_000  # the same estimate (whole entries): titles match a fraction of it
 TITLE_SHARE = 0.2  # of the entries that have a word, about this many have it in their title
-SINGLE_FORMS = 1  # typed forms up to this many are ranked on the whole entry
+SINGLE_FORMS = 1  # typed forms up to this many are ranked on the whole entry...
+WHOLE_BUDGET = 4_000  # ...while in at most this many entries (their full doclists are read)
 RANK_BUDGET = 2000  # title matches of the words typed ranked at most (estimated)
 ALL_BUDGET = 12_000  # entries the words' doclists hold, for an AND of them (read, not ranked)
 MAX_SPLIT_FORMS = 4  # FTS5's bm25 costs per matching row *per phrase*: few, weightiest first
@@ -80,8 +81,9 @@ def plan_retrieval(plan: QueryPlan, lex: Lexicon, *, topic_id: str | None = None
         if sum(dfs[f] for f in typed) * TITLE_SHARE <= RANK_BUDGET:
             # One word typed: title matches tie on the reranker's title share, and the body
             # (which the whole entry's bm25 counts) tells them apart; several: how many of
-            # them a title has does, and the title index alone reads far less.
-            single = len(typed) <= SINGLE_FORMS
+            # them a title has does, and the title index alone reads far less (so does it for
+            # a common word: its doclist in the whole index is long).
+            single = len(typed) <= SINGLE_FORMS and sum(dfs[f] for f in typed) <= WHOLE_BUDGET
             steps.append(Step(typed, titles=not single, in_titles=single, filed_first=named))
         else:  # a word in most titles ranks nothing: the newest that have it
             steps.append(Step(typed, titles=True, ranked=False))
