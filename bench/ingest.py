@@ -37,6 +37,7 @@ import json
 import os
 import random
 import resource
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -45,6 +46,7 @@ import time
 import tracemalloc
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 import aiosqlite
 
@@ -203,11 +205,13 @@ def time_transactions(db: Database) -> list[float]:
 
 async def short_writes(db_path: str) -> None:
     """Another process (the bot): a /tip-config save every 50 ms until stdin closes; prints the
-    latencies (ms) as one JSON list."""
+    latencies (ms) of the saves made and the number refused ("database is locked" after the
+    bot's BUSY_TIMEOUT_MS) as one JSON object."""
     db = await Database.open(db_path, migrate=False)
     tips = TipRepository(db)
     now = dt.datetime.now(dt.UTC)
     latencies: list[float] = []
+    refused = 0
     stop = asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
     try:
         number = 0
@@ -216,28 +220,33 @@ async def short_writes(db_path: str) -> None:
             settings = TipSettings(1, 2, f"{number % 24:02d}:00", "Asia/Seoul", True, False,
                                    None, None, None, now)  # fmt: skip
             started = time.perf_counter()
-            await tips.save_settings(settings, now=now)
-            latencies.append((time.perf_counter() - started) * 1000)
+            try:
+                await tips.save_settings(settings, now=now)
+            except sqlite3.OperationalError:
+                refused += 1  # what the bot's command would have answered with an error
+            else:
+                latencies.append((time.perf_counter() - started) * 1000)
             await asyncio.sleep(0.05)
     finally:
         await db.close()
-    print(json.dumps(latencies))
+    print(json.dumps({"ms": latencies, "refused": refused}))
 
 
 @contextlib.contextmanager
-def writer_beside(db_path: Path) -> Iterator[list[float]]:
-    """Run `short_writes` in another process for the block; yields the list it fills at the end."""
-    latencies: list[float] = []
+def writer_beside(db_path: Path) -> Iterator[dict[str, Any]]:
+    """Run `short_writes` in another process for the block; yields the dict it fills at the end
+    (`ms`: latencies, `refused`: saves that gave up)."""
+    result: dict[str, Any] = {}
     proc = subprocess.Popen(
         [sys.executable, __file__, "--writer", str(db_path)],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     time.sleep(1.0)  # it has opened the database and written once
     try:
-        yield latencies
+        yield result
     finally:
         out, _ = proc.communicate("", timeout=60)
-        latencies.extend(json.loads(out or "[]"))
+        result.update(json.loads(out or "{}"))
 
 
 async def run_phases(
@@ -267,11 +276,11 @@ async def run_phases(
                 beside = (
                     writer_beside(target.path)
                     if not memory and phase != "serial"
-                    else contextlib.nullcontext([])
+                    else contextlib.nullcontext({})
                 )
                 if memory:
                     tracemalloc.start()
-                with beside as latencies:
+                with beside as writes:
                     started = time.perf_counter()
                     report = await service.ingest([folder])
                     elapsed = time.perf_counter() - started
@@ -286,10 +295,11 @@ async def run_phases(
                     "longest_lock_s": max(holds, default=0.0),
                     "transactions": len(holds),
                 }
-                if latencies:
-                    row["write_p50_ms"] = statistics.median(latencies)
-                    row["write_max_ms"] = max(latencies)
-                    row["writes"] = len(latencies)
+                if writes:
+                    row["write_p50_ms"] = statistics.median(writes["ms"] or [0.0])
+                    row["write_max_ms"] = max(writes["ms"] or [0.0])
+                    row["writes"] = len(writes["ms"])
+                    row["writes_refused"] = writes["refused"]
                 if memory:
                     row["tracemalloc_peak_mb"] = tracemalloc.get_traced_memory()[1] / 2**20
                     tracemalloc.stop()
@@ -336,7 +346,10 @@ def print_table(results: list[dict[str, object]]) -> None:
             if phase == "cold":
                 verdict += f"  ({result['cold_vs_serial']:.1f}x faster than serial)"
             writes = (
-                f"{row['write_p50_ms']:.0f} / {row['write_max_ms']:.0f}" if "writes" in row else "-"
+                f"{row['write_p50_ms']:.0f} / {row['write_max_ms']:.0f}"
+                + (f" ({row['writes_refused']:.0f} refused)" if row["writes_refused"] else "")
+                if "writes" in row
+                else "-"
             )
             print(
                 f"{count:>7} {phase:<9} {row['seconds']:>8.3f} {row['files_per_s']:>9.0f}"
