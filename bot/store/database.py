@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 # How long a write waits for another process's write transaction: an ingest beside the bot
 # holds the lock only to publish (a one-file edit: 0.2 s; a cold run of 10,000 files: 4-6 s,
-# of 100,000 files: 78-84 s here, when 30 s refused the bot's saves), and the interaction
+# of 100,000 files: 64-84 s here, when 30 s refused the bot's saves), and the interaction
 # waiting on it has deferred (Discord takes its answer for 15 minutes).
 BUSY_TIMEOUT_MS = 120_000
 
