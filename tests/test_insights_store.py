@@ -17,8 +17,10 @@ from bot.insights.recorder import InsightsRecorder
 from bot.insights.service import Answer, InsightsService
 from bot.insights.wording import normalize, query_key
 from bot.models.insights import FollowUp, Lookup, Period
+from bot.models.tips import TipSettings
 from bot.store.database import Database
 from bot.store.insights import SqliteInsightsRepository
+from bot.store.tips import TipRepository
 from tests.helpers_tips import ManualClock
 
 A, B = 111_111_111_111_111_111, 222_222_222_222_222_222
@@ -240,3 +242,19 @@ async def test_the_log_of_0009_is_counted_by_0012(tmp_path: Path) -> None:
         assert [c.label for c in await store.unanswered(A, week, 10)] == ["코테"]
     finally:
         await db.close()
+
+
+async def test_a_camper_asking_either_side_of_utc_midnight_is_one_asker_of_the_servers_day(
+    rig: Rig,
+) -> None:
+    # Los Angeles: 23:30 and 00:30 UTC are 15:30 and 16:30 of the same local day.
+    la = TipSettings(A, None, "09:00", "America/Los_Angeles", False, False, None, None, None, START)
+    await TipRepository(rig.db).save_settings(la, now=START)
+    rig.clock.set(dt.datetime(2026, 3, 2, 23, 30, tzinfo=dt.UTC))
+    rig.recorder.lookup(A, "advice", "포폴", outcome="shown", results=["e"], user_id=CAMPER)
+    await rig.recorder.flush()
+    rig.clock.set(dt.datetime(2026, 3, 3, 0, 30, tzinfo=dt.UTC))
+    rig.recorder.lookup(A, "advice", "면접", outcome="shown", results=["e"], user_id=CAMPER)
+    await rig.recorder.flush()
+    monday = Period.ending(dt.date(2026, 3, 2), 1)
+    assert await rig.store.totals(A, monday) == (2, 1, 0)

@@ -7,7 +7,8 @@ A failed write is logged and the batch dropped: a camper never sees insights fai
 
 No user id is stored: the asker is hashed at write time with a salt of that day (blake2b keyed by
 the salt), so distinct askers can be counted per day and never followed across days once the
-salt is gone.
+salt is gone. The day is the server's own (its time zone), the same day the lookup is filed
+under: a salt of UTC days would count a camper twice on a day that spans UTC midnight.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import logging
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from zoneinfo import ZoneInfo
 
 from bot.clock import Clock, utcnow
 from bot.insights.repository import InsightsSink
@@ -174,7 +176,8 @@ class InsightsRecorder:
 
     async def _write(self, batch: list[_Pending]) -> None:
         try:
-            lookups = [x for p in batch if p.lookup and (x := await self._finished(p))]
+            zones: dict[int, ZoneInfo] = {}  # each server's zone, read once a batch
+            lookups = [x for p in batch if p.lookup and (x := await self._finished(p, zones))]
             follow_ups = [p.follow_up for p in batch if p.follow_up is not None]
             await self._sink.write(lookups, follow_ups)
         except Exception:
@@ -182,7 +185,7 @@ class InsightsRecorder:
             self.dropped += len(batch)
             log.warning("insights: could not record %d lookups", len(batch), exc_info=True)
 
-    async def _finished(self, pending: _Pending) -> Lookup | None:
+    async def _finished(self, pending: _Pending, zones: dict[int, ZoneInfo]) -> Lookup | None:
         """The lookup as stored: its query normalized and keyed, its asker hashed."""
         assert pending.lookup is not None
         text = normalize(pending.lookup.query)
@@ -191,11 +194,15 @@ class InsightsRecorder:
         lookup = replace(pending.lookup, query=text, query_key=query_key(text))
         if pending.user_id is None:
             return lookup
-        day = lookup.at.astimezone(dt.UTC).date()
+        zone = zones.get(lookup.guild_id)
+        if zone is None:
+            zone = zones[lookup.guild_id] = ZoneInfo(await self._sink.timezone(lookup.guild_id))
+        day = lookup.at.astimezone(zone).date()
         salt = self._salts.get(day)
         if salt is None:
             salt = await self._sink.day_salt(day)
-            self._salts = {d: s for d, s in self._salts.items() if d >= day - dt.timedelta(1)}
+            # Servers' days differ by up to two dates (UTC+14 and UTC-12): keep three.
+            self._salts = {d: s for d, s in self._salts.items() if d >= day - dt.timedelta(2)}
             self._salts[day] = salt
         return replace(lookup, asker=asker_hash(salt, lookup.guild_id, pending.user_id))
 

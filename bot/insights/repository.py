@@ -27,7 +27,8 @@ class InsightsSink(Protocol):
         ...
 
     async def day_salt(self, day: dt.date) -> bytes:
-        """The salt of `day` (made on first use); salts of days before yesterday are dropped."""
+        """The salt of `day` (made on first use); salts of days more than two before it are
+        dropped (servers' local dates span up to three at one moment)."""
         ...
 
 

@@ -261,7 +261,7 @@ class SqliteInsightsRepository:
         async with self._db.transaction() as conn:
             await conn.execute(
                 "DELETE FROM insight_salts WHERE day < ?",
-                ((day - dt.timedelta(days=1)).isoformat(),),
+                ((day - dt.timedelta(days=2)).isoformat(),),
             )
             await conn.execute(
                 "INSERT OR IGNORE INTO insight_salts (day, salt) VALUES (?, ?)",
