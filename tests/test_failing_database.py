@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,24 +17,8 @@ from bot.services.ingest import IngestService
 from bot.store.database import Database
 from bot.store.ingest_state import SqliteIngestStore
 from bot.store.integrity import check_file, explain
+from tests.helpers_cli import run_cli
 from tests.helpers_ingest import REPO, StepClock, curated, write
-
-
-def run_cli(
-    tmp_path: Path, *args: str, stdin: str = "", **env: str
-) -> subprocess.CompletedProcess[str]:
-    """`python -m bot …` from an empty folder (no .env), no token, the repo's content."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "SUNBAE_"))}
-    clean.update(
-        DISCORD_TOKEN="", SUNBAE_CONTENT=str(REPO / "content"), PYTHONPATH=str(REPO),
-        PYTHONIOENCODING="utf-8",
-    )  # fmt: skip
-    clean.update(env)
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
-        encoding="utf-8", cwd=tmp_path, env=clean, timeout=60, check=False,
-    )  # fmt: skip
-
 
 TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GAbcde.abcdefghijklmnopqrstuvwxyz0123456789ab"
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers_cli import run_cli as cli
 from tests.helpers_ingest import REPO
 
 TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GAbcde.abcdefghijklmnopqrstuvwxyz0123456789ab"
@@ -34,16 +35,7 @@ def unprivileged() -> list[str]:
 
 
 def run_cli(cwd: Path, *args: str, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "SUNBAE_"))}
-    clean.update(
-        DISCORD_TOKEN="", SUNBAE_CONTENT=str(REPO / "content"), PYTHONPATH=str(REPO),
-        PYTHONIOENCODING="utf-8",
-    )  # fmt: skip
-    clean.update(env)
-    return subprocess.run(
-        [*unprivileged(), sys.executable, "-m", "bot", *args], input=stdin, capture_output=True,
-        text=True, encoding="utf-8", cwd=cwd, env=clean, timeout=120, check=False,
-    )  # fmt: skip
+    return cli(cwd, *args, stdin=stdin, prefix=unprivileged(), **env)
 
 
 def one_line(proc: subprocess.CompletedProcess[str]) -> str:

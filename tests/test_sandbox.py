@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 from bot.adapter.runner import PERMISSIONS
 from cogs.cohorts.threads import FORUM_PERMISSIONS, TEXT_PERMISSIONS
 from cogs.tips.poster import POST_PERMISSIONS, THREAD_PERMISSIONS
-
-REPO = Path(__file__).resolve().parents[1]
+from tests.helpers_cli import run_cli
 
 SCRIPT = """\
 /advice query:대학원
@@ -28,30 +24,6 @@ as moderator /tip-config show
 quit
 /about
 """
-
-
-def run_cli(tmp_path: Path, *args: str, stdin: str = "", **env: str) -> subprocess.CompletedProcess:
-    """`python -m bot …` from an empty folder (no .env), with no token and the repo's content."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "SUNBAE_"))}
-    clean.update(
-        DISCORD_TOKEN="",
-        SUNBAE_CONTENT=str(REPO / "content"),
-        SUNBAE_DB=str(tmp_path / "not-used.db"),
-        PYTHONPATH=str(REPO),
-        PYTHONIOENCODING="utf-8",
-    )
-    clean.update(env)
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=tmp_path,
-        env=clean,
-        timeout=60,
-        check=False,
-    )
 
 
 def blocks(out: str) -> dict[str, str]:

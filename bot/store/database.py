@@ -188,22 +188,8 @@ class Database:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
         """One write transaction: committed on success, rolled back whole on any exception."""
-        async with self._write_lock:
-            conn = self._writer
-            await conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                # SQLite has already rolled back after some failures (a full disk, an I/O
-                # error): a ROLLBACK then fails and would hide the error that matters.
-                if conn.in_transaction:
-                    try:
-                        await conn.execute("ROLLBACK")
-                    except sqlite3.Error:
-                        log.warning("rollback failed on %s", self.path, exc_info=True)
-                raise
-            else:
-                await conn.execute("COMMIT")
+        async with self._writing("BEGIN IMMEDIATE") as conn:
+            yield conn
 
     @asynccontextmanager
     async def scratch(self) -> AsyncIterator[aiosqlite.Connection]:
@@ -211,12 +197,20 @@ class Database:
         ingest's staging): deferred, it reads like any reader and takes no lock on the database
         file, so other processes write meanwhile; this process's other writers wait for this
         block only (its statements must not interleave with theirs on the one connection)."""
+        async with self._writing("BEGIN") as conn:
+            yield conn
+
+    @asynccontextmanager
+    async def _writing(self, begin: str) -> AsyncIterator[aiosqlite.Connection]:
+        """The writer connection inside `begin` … COMMIT, rolled back whole on any exception."""
         async with self._write_lock:
             conn = self._writer
-            await conn.execute("BEGIN")
+            await conn.execute(begin)
             try:
                 yield conn
             except BaseException:
+                # SQLite has already rolled back after some failures (a full disk, an I/O
+                # error): a ROLLBACK then fails and would hide the error that matters.
                 if conn.in_transaction:
                     try:
                         await conn.execute("ROLLBACK")
