@@ -20,6 +20,7 @@ from bot.content.diff import short_diff
 from bot.i18n import Language, Verbatim, language_for, t
 from bot.models.audit import AuditNote
 from bot.models.content import Revision, Snapshot
+from cogs.content.embeds import diff_block
 
 log = logging.getLogger(__name__)
 
@@ -60,10 +61,9 @@ def audit_embed(revision: Revision, language: Language) -> discord.Embed:
     embed.add_field(name=t("content.audit.after", language), value=_side(after, language))
     diff = short_diff(revision.previous, after)
     if diff:
-        lines = "\n".join(line.replace("`", "ˋ") for line in diff)
         embed.add_field(
             name=t("content.audit.changes", language),
-            value=f"```diff\n{limits.clip(lines, limits.EMBED_FIELD_VALUE - 12)}\n```",
+            value=diff_block(diff),
             inline=False,
         )
     footer = t(

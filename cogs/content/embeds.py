@@ -26,9 +26,12 @@ def local_time(at: str, zone: ZoneInfo) -> str:
     return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
-def _code_block(lines: Sequence[str], limit: int) -> str:
-    """Lines in a ```diff block; a backtick in user text would close it, so it is swapped."""
-    body = "\n".join(line.replace("`", "ˋ") for line in lines[:DIFF_LINES])
+def diff_block(
+    lines: Sequence[str], limit: int = limits.EMBED_FIELD_VALUE, *, most: int | None = None
+) -> str:
+    """Lines (the first `most`) in a ```diff block; a backtick in user text would close it, so
+    it is swapped."""
+    body = "\n".join(line.replace("`", "ˋ") for line in lines[:most])
     return f"```diff\n{limits.clip(body, limit - 12)}\n```"
 
 
@@ -53,7 +56,7 @@ def revision_field(revision: Revision, language: Language, zone: ZoneInfo) -> tu
         parts.append(t("content.history.reason", language, reason=revision.reason))
     diff = short_diff(revision.previous, revision.snapshot)
     if diff:
-        parts.append(_code_block(diff, limits.EMBED_FIELD_VALUE - 200))
+        parts.append(diff_block(diff, limits.EMBED_FIELD_VALUE - 200, most=DIFF_LINES))
     elif not parts:
         parts.append(t("content.history.no_diff", language))
     value = limits.clip("\n".join(parts), limits.EMBED_FIELD_VALUE)

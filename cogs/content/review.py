@@ -25,6 +25,7 @@ from bot.models.content import Actor, Pending
 from bot.models.content_errors import PendingNotFound
 from bot.text.markdown import safe_links
 from cogs.content.audit import AuditLog
+from cogs.content.embeds import diff_block
 
 log = logging.getLogger(__name__)
 
@@ -70,10 +71,9 @@ def card_embed(pending: Pending, current: Snapshot | None, language: Language) -
     if current is not None:
         diff = short_diff(current, _proposed(pending))
         if diff:
-            lines = "\n".join(line.replace("`", "ˋ") for line in diff)
             embed.add_field(
                 name=t("content.audit.changes", language),
-                value=f"```diff\n{limits.clip(lines, limits.EMBED_FIELD_VALUE - 12)}\n```",
+                value=diff_block(diff),
                 inline=False,
             )
     if pending.entry_id:
