@@ -25,6 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 REPO = Path(__file__).resolve().parents[1]
 for path in (REPO, REPO / "bench"):
@@ -42,6 +43,7 @@ from bot.store.database import Database  # noqa: E402
 from bot.store.insights import SqliteInsightsRepository  # noqa: E402
 
 BUSY, QUIET = 900_000_000_000_000_001, 900_000_000_000_000_002
+SEOUL = ZoneInfo("Asia/Seoul")  # the bot's default zone: the days these servers file under
 TOPICS = ["grad-school", "portfolio", "interview", "resume", "kaggle-competitions", "career"]
 
 
@@ -108,7 +110,7 @@ async def big_log(size: int) -> dict[str, Any]:
             query = wordings[pick]
             batch.append(Lookup(
                 id=secrets.randbits(62) + 1, guild_id=BUSY if n % 20 else QUIET, at=at,
-                command="advice", query=query, query_key=query,
+                day=at.astimezone(SEOUL).date(), command="advice", query=query, query_key=query,
                 outcome="shown" if found else "none",
                 results=tuple(f"entry-{(pick + r) % 300}" for r in range(3)) if found else (),
                 topic=TOPICS[pick % len(TOPICS)] if found else None, asker=rng.randrange(3000),

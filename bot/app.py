@@ -109,11 +109,12 @@ async def bootstrap(
         lineage=lineage,
     )
     content = ContentService(SqliteContentRepository(db), clock=clock)
-    insight_store = SqliteInsightsRepository(db, timezone=settings.timezone)
+    insight_store = SqliteInsightsRepository(db)
     recorder = InsightsRecorder(
         insight_store,
         clock=clock,
         retention_days=settings.insights_retention_days,
+        timezone=settings.timezone,
         enabled=settings.insights,
     )
     insights = InsightsService(

@@ -258,3 +258,72 @@ async def test_a_camper_asking_either_side_of_utc_midnight_is_one_asker_of_the_s
     await rig.recorder.flush()
     monday = Period.ending(dt.date(2026, 3, 2), 1)
     assert await rig.store.totals(A, monday) == (2, 1, 0)
+
+
+async def set_zone(rig: Rig, guild_id: int, zone: str) -> None:
+    """What /tip-config does to the server's time zone."""
+    settings = TipSettings(guild_id, None, "09:00", zone, False, False, None, None, None, START)
+    await TipRepository(rig.db).save_settings(settings, now=START)
+
+
+async def test_a_lookup_is_filed_under_the_day_whose_salt_counted_its_asker(rig: Rig) -> None:
+    """The server's day is computed once, by the recorder: a zone changed while a batch is
+    written cannot file a lookup under another day than the one whose salt hashed its asker."""
+    await set_zone(rig, A, "America/Los_Angeles")
+    read_zone = rig.store.timezone
+
+    async def changed_after_reading(guild_id: int) -> str | None:
+        zone = await read_zone(guild_id)
+        await set_zone(rig, A, "Asia/Seoul")  # /tip-config lands while the batch is written
+        return zone
+
+    rig.store.timezone = changed_after_reading  # type: ignore[method-assign]
+    # 20:00 UTC on Monday 2 March: Monday noon in Los Angeles, already Tuesday in Seoul.
+    rig.clock.set(dt.datetime(2026, 3, 2, 20, 0, tzinfo=dt.UTC))
+    rig.recorder.lookup(A, "advice", "포폴", outcome="shown", results=["e"], user_id=CAMPER)
+    await rig.recorder.flush()
+    rig.store.timezone = read_zone  # type: ignore[method-assign]
+    rig.recorder.lookup(A, "advice", "면접", outcome="shown", results=["e"], user_id=CAMPER)
+    await rig.recorder.flush()
+    monday, tuesday = (Period.ending(dt.date(2026, 3, day), 1) for day in (2, 3))
+    # One camper: one asker on Los Angeles' Monday, one on Seoul's Tuesday (not two then).
+    assert await rig.store.totals(A, monday) == (1, 1, 0)
+    assert await rig.store.totals(A, tuesday) == (1, 1, 0)
+
+
+async def test_pruning_keeps_each_servers_own_last_days(rig: Rig) -> None:
+    """Retention N keeps a server's last N local days, today included (what an N-day overview
+    shows), in its own zone: UTC+9 and UTC-8 servers keep different dates at one moment."""
+    await set_zone(rig, A, "Asia/Tokyo")
+    await set_zone(rig, B, "America/Los_Angeles")
+    now = dt.datetime(2026, 3, 5, 6, 0, tzinfo=dt.UTC)  # Thursday 15:00 Tokyo, Wednesday 22:00 LA
+    zones = {A: ZoneInfo("Asia/Tokyo"), B: ZoneInfo("America/Los_Angeles")}
+    today = {guild: now.astimezone(zone).date() for guild, zone in zones.items()}
+    for guild, zone in zones.items():
+        for back in range(4, -1, -1):  # noon of each of the server's last five days
+            day = today[guild] - dt.timedelta(days=back)
+            rig.clock.set(dt.datetime.combine(day, dt.time(12), tzinfo=zone))
+            rig.recorder.lookup(guild, "advice", f"질문 {day}", outcome="none", user_id=CAMPER)
+            rig.recorder.follow_up(guild, None, "discuss", "e")
+            await rig.recorder.flush()
+    rig.clock.set(now)
+    rig.recorder.retention_days = 3
+    assert await rig.recorder.prune() == 4  # two days of each server
+    everything = Period(dt.date(2026, 2, 1), dt.date(2026, 3, 31))
+    conn = sqlite3.connect(rig.db.path)
+    try:
+        for guild in (A, B):
+            kept = [today[guild] - dt.timedelta(days=back) for back in (2, 1, 0)]
+            assert [d.day for d in await rig.store.per_day(guild, everything)] == kept
+            assert (await rig.store.totals(guild, everything))[:2] == (3, 3)
+            assert (await rig.store.entry_counts(guild, "e", everything))[2] == 3
+            assert sorted(q.label for q in await rig.store.top_queries(guild, everything, 10)) == [
+                f"질문 {day}" for day in kept
+            ]
+            for table in ("insight_lookups", "insight_actions"):
+                [(rows,)] = conn.execute(
+                    f"SELECT COUNT(*) FROM {table} WHERE guild_id = ?", (guild,)
+                )
+                assert rows == 3, table
+    finally:
+        conn.close()

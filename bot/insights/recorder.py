@@ -7,8 +7,13 @@ A failed write is logged and the batch dropped: a camper never sees insights fai
 
 No user id is stored: the asker is hashed at write time with a salt of that day (blake2b keyed by
 the salt), so distinct askers can be counted per day and never followed across days once the
-salt is gone. The day is the server's own (its time zone), the same day the lookup is filed
-under: a salt of UTC days would count a camper twice on a day that spans UTC midnight.
+salt is gone. The day is the server's own (its time zone; a salt of UTC days would count a
+camper twice on a day that spans UTC midnight), computed once here: the same date picks the salt
+and is handed to the store on the `Lookup` to file it under (the store reads no zone, so a zone
+changed mid-write cannot file a lookup under a day other than its salt's).
+
+Pruning keeps each server's last `retention_days` local days, today included: the days
+`/insights overview` over that many days shows, whatever the server's zone.
 """
 
 from __future__ import annotations
@@ -20,13 +25,23 @@ import hashlib
 import logging
 import secrets
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock, utcnow
 from bot.insights.repository import InsightsSink
 from bot.insights.wording import normalize, query_key
-from bot.models.insights import MAX_QUERY, MAX_RESULTS, Action, Command, FollowUp, Lookup, Outcome
+from bot.insights.zones import server_zone
+from bot.models.insights import (
+    MAX_QUERY,
+    MAX_RESULTS,
+    Action,
+    Command,
+    FollowUp,
+    Lookup,
+    Outcome,
+    Period,
+)
 
 log = logging.getLogger(__name__)
 
@@ -35,10 +50,33 @@ BATCH = 1_000
 
 
 @dataclass(frozen=True, slots=True)
-class _Pending:
-    lookup: Lookup | None = None
-    user_id: int | None = None
-    follow_up: FollowUp | None = None
+class _Asked:
+    """A lookup as the reply path queues it: worded, dated and hashed when written."""
+
+    id: int
+    guild_id: int
+    at: dt.datetime
+    command: Command
+    query: str
+    outcome: Outcome
+    results: tuple[str, ...]
+    topic: str | None
+    user_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Did:
+    """A follow-up as the reply path queues it: dated when written."""
+
+    guild_id: int
+    lookup_id: int | None
+    action: Action
+    entry_id: str | None
+    at: dt.datetime
+
+    def dated(self, zone: ZoneInfo) -> FollowUp:
+        day = self.at.astimezone(zone).date()
+        return FollowUp(self.guild_id, self.lookup_id, self.action, self.entry_id, self.at, day)
 
 
 def asker_hash(salt: bytes, guild_id: int, user_id: int) -> int:
@@ -54,6 +92,7 @@ class InsightsRecorder:
         *,
         clock: Clock = utcnow,
         retention_days: int = 90,
+        timezone: str = "Asia/Seoul",
         enabled: bool = True,
         flush_every: float = 2.0,
         prune_every: dt.timedelta = dt.timedelta(hours=1),
@@ -61,11 +100,12 @@ class InsightsRecorder:
     ) -> None:
         self._sink = sink
         self._clock = clock
-        self.retention = dt.timedelta(days=retention_days)
+        self.retention_days = retention_days
+        self._default_zone = ZoneInfo(timezone)
         self.enabled = enabled
         self._flush_every = flush_every
         self._prune_every = prune_every
-        self._queue: asyncio.Queue[_Pending] = asyncio.Queue(maxsize=max_pending)
+        self._queue: asyncio.Queue[_Asked | _Did] = asyncio.Queue(maxsize=max_pending)
         self._flushing = asyncio.Lock()
         self._task: asyncio.Task[None] | None = None
         self._stop = asyncio.Event()
@@ -92,18 +132,18 @@ class InsightsRecorder:
         a server, recording off, an empty query). The query is normalized when written."""
         if not self.enabled or not guild_id or not query or query.isspace():
             return None
-        lookup = Lookup(
+        asked = _Asked(
             id=secrets.randbits(62) + 1,
             guild_id=guild_id,
             at=self._clock(),
             command=command,
             query=query[: 4 * MAX_QUERY],
-            query_key="",
             outcome=outcome,
             results=tuple(results)[:MAX_RESULTS],
             topic=topic,
+            user_id=user_id,
         )
-        return lookup.id if self._put(_Pending(lookup=lookup, user_id=user_id)) else None
+        return asked.id if self._put(asked) else None
 
     def follow_up(
         self,
@@ -114,8 +154,7 @@ class InsightsRecorder:
     ) -> None:
         if not self.enabled or not guild_id:
             return
-        item = FollowUp(guild_id, lookup_id, action, entry_id, self._clock())
-        self._put(_Pending(follow_up=item))
+        self._put(_Did(guild_id, lookup_id, action, entry_id, self._clock()))
 
     def page_events(
         self, guild_id: int | None, lookup_id: int | None, entry_of_page: Sequence[str]
@@ -134,7 +173,7 @@ class InsightsRecorder:
 
         return on_event
 
-    def _put(self, item: _Pending) -> bool:
+    def _put(self, item: _Asked | _Did) -> bool:
         if self._closed:
             return False
         try:
@@ -174,37 +213,57 @@ class InsightsRecorder:
                 await self._write(batch)
             await self._prune_when_due()
 
-    async def _write(self, batch: list[_Pending]) -> None:
+    async def _write(self, batch: list[_Asked | _Did]) -> None:
         try:
-            zones: dict[int, ZoneInfo] = {}  # each server's zone, read once a batch
-            lookups = [x for p in batch if p.lookup and (x := await self._finished(p, zones))]
-            follow_ups = [p.follow_up for p in batch if p.follow_up is not None]
+            zones = {g: await self.zone(g) for g in {p.guild_id for p in batch}}  # once a batch
+            lookups = [
+                x
+                for p in batch
+                if isinstance(p, _Asked) and (x := await self._finished(p, zones[p.guild_id]))
+            ]
+            follow_ups = [p.dated(zones[p.guild_id]) for p in batch if isinstance(p, _Did)]
             await self._sink.write(lookups, follow_ups)
         except Exception:
             self.failures += 1
             self.dropped += len(batch)
             log.warning("insights: could not record %d lookups", len(batch), exc_info=True)
 
-    async def _finished(self, pending: _Pending, zones: dict[int, ZoneInfo]) -> Lookup | None:
-        """The lookup as stored: its query normalized and keyed, its asker hashed."""
-        assert pending.lookup is not None
-        text = normalize(pending.lookup.query)
+    async def zone(self, guild_id: int) -> ZoneInfo:
+        """The zone whose days the server's insights are counted in."""
+        return server_zone(await self._sink.timezone(guild_id), self._default_zone)
+
+    async def _finished(self, asked: _Asked, zone: ZoneInfo) -> Lookup | None:
+        """The lookup as stored: its query normalized and keyed, its local day, its asker
+        hashed with that day's salt."""
+        text = normalize(asked.query)
         if not text:
             return None
-        lookup = replace(pending.lookup, query=text, query_key=query_key(text))
-        if pending.user_id is None:
-            return lookup
-        zone = zones.get(lookup.guild_id)
-        if zone is None:
-            zone = zones[lookup.guild_id] = ZoneInfo(await self._sink.timezone(lookup.guild_id))
-        day = lookup.at.astimezone(zone).date()
+        day = asked.at.astimezone(zone).date()
+        asker = None
+        if asked.user_id is not None:
+            asker = asker_hash(await self._salt(day), asked.guild_id, asked.user_id)
+        return Lookup(
+            id=asked.id,
+            guild_id=asked.guild_id,
+            at=asked.at,
+            day=day,
+            command=asked.command,
+            query=text,
+            query_key=query_key(text),
+            outcome=asked.outcome,
+            results=asked.results,
+            topic=asked.topic,
+            asker=asker,
+        )
+
+    async def _salt(self, day: dt.date) -> bytes:
         salt = self._salts.get(day)
         if salt is None:
             salt = await self._sink.day_salt(day)
             # Servers' days differ by up to two dates (UTC+14 and UTC-12): keep three.
             self._salts = {d: s for d, s in self._salts.items() if d >= day - dt.timedelta(2)}
             self._salts[day] = salt
-        return replace(lookup, asker=asker_hash(salt, lookup.guild_id, pending.user_id))
+        return salt
 
     async def _prune_when_due(self) -> None:
         now = self._clock()
@@ -212,16 +271,23 @@ class InsightsRecorder:
             return
         self._last_prune = now
         try:
-            gone = await self._sink.prune(now - self.retention)
+            gone = await self.prune()
         except Exception:
             log.warning("insights: pruning failed", exc_info=True)
             return
         if gone:
-            log.info("insights: pruned %d lookups older than %s", gone, self.retention)
+            log.info("insights: pruned %d lookups older than %d days", gone, self.retention_days)
 
     async def prune(self) -> int:
-        """Prune now (the CLI, tests): lookups recorded before the retention period."""
-        return await self._sink.prune(self._clock() - self.retention)
+        """Prune now (the CLI, tests): each server keeps its last `retention_days` local days,
+        today included; the number of lookups gone."""
+        now = self._clock()
+        gone = 0
+        for guild_id in await self._sink.logged_guilds():
+            today = now.astimezone(await self.zone(guild_id)).date()
+            kept = Period.ending(today, self.retention_days)
+            gone += await self._sink.prune(guild_id, kept.first)
+        return gone
 
     async def close(self) -> None:
         """Stop taking records, let the writer finish its round, write what is left."""

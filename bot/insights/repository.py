@@ -17,13 +17,18 @@ class InsightsSink(Protocol):
         """Store a batch in one transaction (a lookup id seen before is ignored)."""
         ...
 
-    async def timezone(self, guild_id: int) -> str:
-        """The zone whose calendar days the server's counts use (its daily tip's, else the
-        bot's default)."""
+    async def timezone(self, guild_id: int) -> str | None:
+        """The server's own time zone (its daily tip's), None when it set none
+        (`bot.insights.zones.server_zone` picks the bot's default then)."""
         ...
 
-    async def prune(self, before: dt.datetime) -> int:
-        """Delete what was recorded before `before`, every server; the number of lookups gone."""
+    async def logged_guilds(self) -> list[int]:
+        """The servers with anything recorded (what pruning visits)."""
+        ...
+
+    async def prune(self, guild_id: int, before: dt.date) -> int:
+        """Delete what the server recorded on days before `before` (its local dates, as
+        filed); the number of lookups gone."""
         ...
 
     async def day_salt(self, day: dt.date) -> bytes:

@@ -63,9 +63,7 @@ class InsightsService:
     async def today(self, guild_id: int | None = None) -> dt.date:
         """The date in the server's time zone (its daily tip's), whose days its counts use;
         without a server, in the bot's default zone."""
-        zone = self._zone
-        if guild_id is not None:
-            zone = ZoneInfo(await self._store.timezone(guild_id))
+        zone = self._zone if guild_id is None else await self.recorder.zone(guild_id)
         return self._clock().astimezone(zone).date()
 
     async def period(self, guild_id: int, days: int) -> Period:

@@ -21,11 +21,14 @@ MAX_RESULTS = 10  # ranks kept per lookup
 
 @dataclass(frozen=True, slots=True)
 class Lookup:
-    """One lookup as stored: `results` are the entry ids shown, best first (rank = index + 1)."""
+    """One lookup as stored: `results` are the entry ids shown, best first (rank = index + 1).
+    `day` is the server's local date of `at`, settled once by the recorder: the same day picks
+    the salt of `asker` and files the lookup."""
 
     id: int
     guild_id: int
     at: dt.datetime
+    day: dt.date
     command: Command
     query: str
     query_key: str
@@ -38,13 +41,15 @@ class Lookup:
 @dataclass(frozen=True, slots=True)
 class FollowUp:
     """What a camper did after a lookup: turned a page to an entry, clicked "did you mean",
-    shared an entry, opened a discussion (`lookup_id` None: not tied to one lookup)."""
+    shared an entry, opened a discussion (`lookup_id` None: not tied to one lookup). `day` is
+    the server's local date of `at`, as the recorder settles it for lookups."""
 
     guild_id: int
     lookup_id: int | None
     action: Action
     entry_id: str | None
     at: dt.datetime
+    day: dt.date
 
 
 @dataclass(frozen=True, slots=True)

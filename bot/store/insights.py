@@ -3,18 +3,17 @@ SQL). Every read names its server; pruning and the salts are the only statements
 
 Each batch the recorder writes updates the per-day counts (insight_days, insight_query_days,
 insight_entry_days, insight_askers) in the same transaction, so reads sum a few rows per day
-instead of scanning every lookup. Days are local dates in the bot's time zone.
+instead of scanning every lookup. Days are the servers' local dates, as the recorder settled them
+on each lookup and follow-up (bot/insights/recorder.py): nothing here reads a time zone.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import secrets
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import aiosqlite
 
@@ -33,16 +32,18 @@ from bot.store.database import Database
 PRUNE_CHUNK = 5_000  # rows per transaction, so replies that write never wait long
 _DAYS = "guild_id = ? AND day BETWEEN ? AND ?"
 _ENTRY_COLUMN = {"page": "views", "share": "shares", "discuss": "discussions"}
+_DAILY = ("insight_days", "insight_query_days", "insight_entry_days", "insight_askers")
+_LOGGED = ("insight_lookups", "insight_actions", *_DAILY)  # what a server's log may hold
 
 
 def _span(guild_id: int, period: Period) -> tuple[int, str, str]:
     return guild_id, period.first.isoformat(), period.last.isoformat()
 
 
-def _lookup_row(day: str, x: Lookup) -> tuple[object, ...]:
+def _lookup_row(x: Lookup) -> tuple[object, ...]:
     return (
-        x.id, x.guild_id, iso(x.at), day, x.command, x.query, x.query_key, x.outcome, x.topic,
-        x.asker,
+        x.id, x.guild_id, iso(x.at), x.day.isoformat(), x.command, x.query, x.query_key,
+        x.outcome, x.topic, x.asker,
     )  # fmt: skip
 
 
@@ -52,39 +53,21 @@ def _unanswered(lookup: Lookup) -> bool:
 
 class SqliteInsightsRepository:
     """Implements bot.insights.repository.InsightsRepository. Counts are kept per calendar day
-    of the server's time zone (the one its daily tip is set to, `/tip-config`), else of
-    `timezone` (the bot's default). A lookup's day is fixed when it is written: a server that
-    changes its zone later keeps its earlier days as they were."""
+    of the server, the day the recorder put on each lookup and follow-up. A lookup's day is
+    fixed when it is written: a server that changes its zone later keeps its earlier days as
+    they were."""
 
-    def __init__(self, db: Database, *, timezone: str = "Asia/Seoul") -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
-        self._default = timezone
-        self._zone = ZoneInfo(timezone)
 
-    def day(self, moment: dt.datetime, zone: ZoneInfo | None = None) -> str:
-        return moment.astimezone(zone or self._zone).date().isoformat()
-
-    async def timezone(self, guild_id: int) -> str:
-        zones = await self._zones(self._db.reader, {guild_id})
-        return zones.get(guild_id, self._zone).key
-
-    async def _zones(self, conn: aiosqlite.Connection, guild_ids: set[int]) -> dict[int, ZoneInfo]:
-        """The servers' own time zones (those that set one)."""
-        if not guild_ids:
-            return {}
-        ids = sorted(guild_ids)
-        rows = await (
-            await conn.execute(
-                "SELECT guild_id, timezone FROM tip_settings"
-                f" WHERE guild_id IN ({','.join('?' * len(ids))})",
-                ids,
+    async def timezone(self, guild_id: int) -> str | None:
+        """The zone the server's daily tip is set to (`/tip-config`), if it set one."""
+        row = await (
+            await self._db.reader.execute(
+                "SELECT timezone FROM tip_settings WHERE guild_id = ?", (guild_id,)
             )
-        ).fetchall()
-        zones = {}
-        for row in rows:
-            with contextlib.suppress(ZoneInfoNotFoundError, ValueError):
-                zones[int(row["guild_id"])] = ZoneInfo(row["timezone"])
-        return zones
+        ).fetchone()
+        return str(row[0]) if row is not None and row[0] else None
 
     # -- writes ---------------------------------------------------------------------------------
 
@@ -92,38 +75,30 @@ class SqliteInsightsRepository:
         if not lookups and not follow_ups:
             return
         async with self._db.transaction() as conn:
-            guilds = {x.guild_id for x in lookups} | {f.guild_id for f in follow_ups}
-            zones = await self._zones(conn, guilds)
-            fresh = await self._write_lookups(conn, lookups, zones)
-            await self._count_lookups(conn, fresh)
+            await self._write_lookups(conn, lookups)
+            await self._count_lookups(conn, lookups)
             for follow_up in follow_ups:
-                await self._write_follow_up(conn, follow_up, zones.get(follow_up.guild_id))
+                await self._write_follow_up(conn, follow_up)
 
-    async def _write_lookups(
-        self, conn: aiosqlite.Connection, lookups: Sequence[Lookup], zones: dict[int, ZoneInfo]
-    ) -> list[tuple[str, Lookup]]:
-        """Insert the lookups; (local day, lookup) of each. Ids are 62 random bits chosen once
-        per lookup, and a batch is written once (a failed one is dropped, never retried)."""
-        dated = [(self.day(x.at, zones.get(x.guild_id)), x) for x in lookups]
+    async def _write_lookups(self, conn: aiosqlite.Connection, lookups: Sequence[Lookup]) -> None:
+        """Insert the lookups. Ids are 62 random bits chosen once per lookup, and a batch is
+        written once (a failed one is dropped, never retried)."""
         await conn.executemany(
             "INSERT INTO insight_lookups (id, guild_id, at, day, command, query, query_key,"
             " outcome, topic, asker) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [_lookup_row(day, x) for day, x in dated],
+            [_lookup_row(x) for x in lookups],
         )
         await conn.executemany(
             "INSERT INTO insight_results (lookup_id, rank, guild_id, at, entry_id)"
             " VALUES (?,?,?,?,?)",
             [
                 (x.id, rank, x.guild_id, iso(x.at), entry_id)
-                for _, x in dated
+                for x in lookups
                 for rank, entry_id in enumerate(x.results, start=1)
             ],
         )
-        return dated
 
-    async def _count_lookups(
-        self, conn: aiosqlite.Connection, fresh: Sequence[tuple[str, Lookup]]
-    ) -> None:
+    async def _count_lookups(self, conn: aiosqlite.Connection, fresh: Sequence[Lookup]) -> None:
         days: Counter[tuple[int, str, str]] = Counter()
         days_missed: Counter[tuple[int, str, str]] = Counter()
         queries: Counter[tuple[int, str, str]] = Counter()
@@ -131,7 +106,8 @@ class SqliteInsightsRepository:
         wording: dict[tuple[int, str, str], str] = {}
         views: Counter[tuple[int, str, str]] = Counter()
         askers: set[tuple[int, str, int]] = set()
-        for day, x in fresh:
+        for x in fresh:
+            day = x.day.isoformat()
             key = (x.guild_id, day, x.topic or "")
             days[key] += 1
             days_missed[key] += _unanswered(x)
@@ -166,10 +142,8 @@ class SqliteInsightsRepository:
             sorted(askers),
         )
 
-    async def _write_follow_up(
-        self, conn: aiosqlite.Connection, f: FollowUp, zone: ZoneInfo | None
-    ) -> None:
-        day = self.day(f.at, zone)
+    async def _write_follow_up(self, conn: aiosqlite.Connection, f: FollowUp) -> None:
+        day = f.day.isoformat()
         if f.action == "did_you_mean" and f.lookup_id is not None:
             await self._answered(conn, f.guild_id, f.lookup_id)
         await conn.execute(
@@ -215,33 +189,45 @@ class SqliteInsightsRepository:
                 (guild_id, day, key),
             )
 
-    async def prune(self, before: dt.datetime) -> int:
-        cutoff, cutoff_day = iso(before), self.day(before)
+    async def logged_guilds(self) -> list[int]:
+        found: set[int] = set()
+        for table in _LOGGED:  # each leads an index with guild_id: a step per server
+            rows = await self._rows(
+                f"WITH RECURSIVE g(id) AS (SELECT min(guild_id) FROM {table} UNION ALL"
+                f" SELECT (SELECT min(guild_id) FROM {table} WHERE guild_id > g.id) FROM g"
+                " WHERE g.id IS NOT NULL) SELECT id FROM g WHERE id IS NOT NULL",
+                (),
+            )
+            found.update(int(row[0]) for row in rows)
+        return sorted(found)
+
+    async def prune(self, guild_id: int, before: dt.date) -> int:
+        cutoff = before.isoformat()
+        # Whatever was filed on a day before `before` happened before noon UTC of that date (no
+        # zone is behind UTC-12): a bound on `at` lets the actions' (guild_id, at) index work.
+        latest = iso(dt.datetime.combine(before, dt.time(12), tzinfo=dt.UTC))
         gone = 0
         while True:
             async with self._db.transaction() as conn:
                 cursor = await conn.execute(
                     "DELETE FROM insight_lookups WHERE id IN (SELECT id FROM insight_lookups"
-                    " WHERE at < ? LIMIT ?)",
-                    (cutoff, PRUNE_CHUNK),
+                    " WHERE guild_id = ? AND day < ? LIMIT ?)",
+                    (guild_id, cutoff, PRUNE_CHUNK),
                 )
                 deleted = max(cursor.rowcount, 0)
-                await conn.execute(
+                cursor = await conn.execute(
                     "DELETE FROM insight_actions WHERE id IN (SELECT id FROM insight_actions"
-                    " WHERE at < ? LIMIT ?)",
-                    (cutoff, PRUNE_CHUNK),
+                    " WHERE guild_id = ? AND at < ? AND day < ? LIMIT ?)",
+                    (guild_id, latest, cutoff, PRUNE_CHUNK),
                 )
             gone += deleted
-            if deleted < PRUNE_CHUNK:
+            if deleted < PRUNE_CHUNK and max(cursor.rowcount, 0) < PRUNE_CHUNK:
                 break
         async with self._db.transaction() as conn:
-            for table in (
-                "insight_days",
-                "insight_query_days",
-                "insight_entry_days",
-                "insight_askers",
-            ):
-                await conn.execute(f"DELETE FROM {table} WHERE day < ?", (cutoff_day,))
+            for table in _DAILY:
+                await conn.execute(
+                    f"DELETE FROM {table} WHERE guild_id = ? AND day < ?", (guild_id, cutoff)
+                )
         return gone
 
     async def forget(self, guild_id: int) -> int:
