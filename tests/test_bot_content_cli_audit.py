@@ -172,3 +172,30 @@ async def test_a_change_made_while_the_bot_is_down_or_dying_is_posted_once(
         assert await second.services.audit_outbox.tick(outbox_poster(second)) == []
         restored = posts(second, channel)
         assert len(restored) == 2 and restored[1]["title"].startswith("복원 · ")
+
+
+async def test_a_post_buried_under_a_busy_channel_is_found_after_a_restart(
+    tmp_path: Path, emulator: DiscordEmulator
+) -> None:
+    """The bot died right after posting a CLI change; by the time another bot takes the row
+    over, far more than a page of messages came after the post: it is found, not posted again."""
+    db = tmp_path / "busy.db"
+    clock = ManualClock(dt.datetime.now(dt.UTC))
+    async with bot_on(db, emulator, clock) as first:
+        guild = first.guild
+        channel = await log_channel(first, guild)
+        await cli(db, "retire", SHARED, "--guild", str(guild.id))
+        with pytest.raises(Crash):
+            await first.services.audit_outbox.tick(CrashAfterPost(outbox_poster(first)))
+        moderator = first.emu.add_member(guild, "busy-mod", permissions=Perm.MANAGE_GUILD)
+        for n in range(120):
+            await first.emu.post_message(channel, f"확인했어요 {n}", user=moderator)
+
+    clock.advance(minutes=3)  # the dead bot's lease ran out
+    # and so did Discord's memory of the nonce (minutes): only the channel can tell it was posted.
+    emulator.state.nonce_ttl = 0.0
+    async with bot_on(db, emulator, clock) as second:  # its start-up round takes the row over
+        bot_posts = [m for m in second.emu.channel_messages(channel) if m["embeds"]]
+        assert len(bot_posts) == 1 and bot_posts[0]["embeds"][0]["title"].startswith("내림 · ")
+        assert len(second.emu.channel_messages(channel)) == 121
+        assert await second.services.audit_outbox.tick(outbox_poster(second)) == []

@@ -7,6 +7,7 @@ posts them, the same embed with "CLI" and the row's nonce in its footer."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 import discord
@@ -25,7 +26,12 @@ from cogs.content.embeds import diff_block
 log = logging.getLogger(__name__)
 
 SHOWN_BODY = 300
-HISTORY_SCAN = 50  # a resumed post is looked for among the channel's latest messages
+# A resumed post is looked for among the messages after its outbox row was written (it cannot be
+# older), oldest first: however busy the channel has been since, the post comes early in them.
+# CLOCK_SKEW: the row's time is the CLI machine's, which may run ahead of Discord's. SCAN_LIMIT:
+# at most ten history requests; a post not found among them is posted again (logged).
+CLOCK_SKEW = dt.timedelta(minutes=15)
+SCAN_LIMIT = 1_000
 
 
 def _side(snapshot: Snapshot | None, language: Language) -> str:
@@ -150,11 +156,19 @@ class OutboxPoster:
     async def find(self, note: AuditNote, channel_id: int) -> int | None:
         channel = await self._channel(channel_id)
         me = self._bot.user
-        async for message in channel.history(limit=HISTORY_SCAN):
+        since = dt.datetime.fromisoformat(note.created_at) - CLOCK_SKEW
+        scanned = 0
+        async for message in channel.history(limit=SCAN_LIMIT, after=since):  # oldest first
+            scanned += 1
             if me is not None and message.author.id != me.id:
                 continue
             if any(note.nonce in (embed.footer.text or "") for embed in message.embeds):
                 return message.id
+        if scanned >= SCAN_LIMIT:
+            log.warning(
+                "audit post %s: not among the %d messages after %s in channel %s",
+                note.id, SCAN_LIMIT, since.isoformat(), channel_id,
+            )  # fmt: skip
         return None
 
     async def post(self, note: AuditNote, channel_id: int, revision: Revision | None) -> int:
