@@ -106,7 +106,6 @@ async def bootstrap(
         entries=entries,
         index_file=index_file,
         build_elsewhere=None if index_file is None else elsewhere(settings.db_path, index_file),
-        lineage=lineage,
     )
     content = ContentService(SqliteContentRepository(db), clock=clock)
     insight_store = SqliteInsightsRepository(db)

@@ -15,6 +15,7 @@ class Candidate:
     body: str
     bm25: float
     topics: tuple[str, ...] = ()
+    section: str | None = None  # the raw post section this curated entry was written from
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,7 +68,6 @@ class SearchStore(IndexReads, Protocol):
         guild_id: int | None = None,
         limit: int = 100,
         titles_only: bool = False,
-        with_topics: bool = True,
         all_of: Sequence[Sequence[str]] = (),
         filed_first: Sequence[str] = (),
         ranked: bool = True,
@@ -104,11 +103,4 @@ class EntryLookup(Protocol):
         self, ids: Sequence[str], *, guild_id: int | None = None
     ) -> dict[str, str]:
         """id -> English title, for the live entries among `ids` that have one."""
-        ...
-
-
-class SourceLinks(Protocol):
-    async def among(self, ids: Sequence[str]) -> dict[str, str]:
-        """curated entry id -> the raw post section it was written from, for the links with
-        either end among `ids`."""
         ...

@@ -11,8 +11,8 @@ the file a previous process saved when it holds this database's state, else buil
 written since are read from the change log (`search_changes`) and applied in place, in time
 proportional to them and in slices that leave the event loop free between. A query waits for
 that at most FOLLOW_WAIT (a few entries take milliseconds), then answers from the snapshot as
-far as it got. Checking the generation costs one indexed read per call; a change of the
-taxonomy is followed too (topics and their lookup keys swapped in). Only a gap in the log (more
+far as it got. Checking the generation costs a read only when the store saw a write; a change
+of the taxonomy is followed too (topics and their lookup keys swapped in). Only a gap in the log (more
 than its 10,000 entries written between two looks) reloads everything: another process builds
 and saves the index (`build_index.py`) while queries answer from the previous snapshot (matches
 still come from the FTS index, always current), then the snapshot is let go and the file read.
@@ -40,7 +40,7 @@ from bot.search.models import (
     fit,
     parse_value,
 )
-from bot.search.ports import EntryLookup, SearchStore, SourceLinks, Tokenizer
+from bot.search.ports import EntryLookup, SearchStore, Tokenizer
 from bot.search.query import QueryPlan, plan_query
 from bot.search.rank import Scored, rerank
 from bot.search.retrieval import plan_retrieval
@@ -150,13 +150,9 @@ class SearchService:
         entries: EntryLookup,
         index_file: Path | None = None,
         build_elsewhere: Callable[[], Awaitable[bool]] | None = None,
-        lineage: SourceLinks | None = None,
     ) -> None:
-        """`lineage`: which raw post section each curated entry was written from; with it a
-        section is folded into its entry when both would be answers (else both rank)."""
         self._store = store
         self._entries = entries
-        self._lineage = lineage
         self._index_file = index_file
         self._build_elsewhere = build_elsewhere if index_file is not None else None
         self._closing = False
@@ -592,7 +588,7 @@ class SearchService:
             total = None if total is None else total + len(extra)
         scored = rerank(plan, candidates, lex)
         first = scored[:SHOWN]
-        scored, folded = await self._fold(scored)
+        scored, folded = self._fold(scored)
         if total is None:  # counting every match of common words costs more than the search
             most = lex.topics[topic_id].count if topic_id in lex.topics else lex.doc_count
             total = max(len(scored), min(most, plan_df(plan, lex)))
@@ -618,14 +614,16 @@ class SearchService:
             low_confidence=sure < THRESHOLD,
         )
 
-    async def _fold(self, scored: list[Scored]) -> tuple[list[Scored], int]:
-        """A raw post section and the curated entry written from it are one answer: the
-        section is left out, and the entry takes the better of the two places."""
-        if self._lineage is None or len(scored) < 2:
-            return scored, 0
+    @staticmethod
+    def _fold(scored: list[Scored]) -> tuple[list[Scored], int]:
+        """A raw post section and the curated entry written from it (`Candidate.section`) are
+        one answer: the section is left out, and the entry takes the better of the two places."""
         place = {s.entry_id: i for i, s in enumerate(scored)}
-        links = await self._lineage.among(list(place))
-        pairs = {e: sec for e, sec in links.items() if e in place and sec in place}
+        pairs = {
+            s.entry_id: s.candidate.section
+            for s in scored
+            if s.candidate.section is not None and s.candidate.section in place
+        }
         if not pairs:
             return scored, 0
         for entry_id, section_id in pairs.items():
@@ -657,7 +655,6 @@ class SearchService:
                 guild_id=where.guild_id,
                 limit=room + len(seen),  # those found already may come again
                 titles_only=step.titles,
-                with_topics=bool(plan.topic_ids),
                 all_of=step.all_of,
                 filed_first=step.filed_first,
                 ranked=step.ranked,

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
+from typing import Any
 
 import aiosqlite
 
@@ -31,6 +33,18 @@ log = logging.getLogger(__name__)
 _BM25 = "bm25(search_fts, 0.0, 8.0, 5.0, 1.0)"
 _BM25_TITLES = "bm25(search_titles, 8.0, 5.0)"
 _CHUNK = 500
+# Seconds a generation is trusted while the database files show no write: bounds how late a
+# write another process made could be seen, had the file system's clock step hidden it.
+TRUST_MARK = 0.25
+
+
+Reader = aiosqlite.Connection | Database  # a Database reads on the loop when it can (`fetch`)
+
+
+async def _fetch(conn: Reader, sql: str, params: Sequence[object]) -> list[aiosqlite.Row]:
+    if isinstance(conn, Database):
+        return await conn.fetch(sql, params)
+    return list(await conn.execute_fetchall(sql, params))
 
 
 def fts_expression(forms: Iterable[str], *, columns: str | None = None) -> str:
@@ -42,14 +56,19 @@ def fts_expression(forms: Iterable[str], *, columns: str | None = None) -> str:
     return f"{{{columns}}} : ({body})" if columns else body
 
 
-# The topics of each returned row only (after LIMIT): a correlated subquery on 100 rows, which
-# saves the reranker a second round trip.
-_TOPICS = "(SELECT group_concat(topic_id, ' ') FROM entry_topics t WHERE t.entry_id = f.entry_id)"
+# With each returned row (after LIMIT) only: its topics, and the raw post section a curated
+# entry was written from (folded into it); correlated subqueries on at most 100 rows, which
+# save the reranker further round trips.
+_ROW = (
+    "f.entry_id, f.title, f.keys, f.body,"
+    " (SELECT group_concat(topic_id, ' ') FROM entry_topics t WHERE t.entry_id = f.entry_id),"
+    " (SELECT s.section_id FROM entry_sources s WHERE s.entry_id = f.entry_id)"
+)
 
 
-def _candidate(row: aiosqlite.Row, bm25: float) -> Candidate:
+def _candidate(row: Sequence[Any], bm25: float) -> Candidate:
     topics = tuple(row[4].split()) if row[4] else ()
-    return Candidate(row[0], row[1], row[2], row[3], bm25, topics)
+    return Candidate(row[0], row[1], row[2], row[3], bm25, topics, row[5])
 
 
 async def taxonomy(conn: aiosqlite.Connection) -> int:
@@ -140,11 +159,9 @@ class Tokenizer:
         self._conn.close()
 
 
-async def generation(conn: aiosqlite.Connection) -> int:
+async def generation(conn: Reader) -> int:
     """Bumped on every change to entries, topics or entry topics (triggers, or a bulk write)."""
-    rows = list(
-        await conn.execute_fetchall("SELECT value FROM search_meta WHERE key = 'generation'")
-    )
+    rows = await _fetch(conn, "SELECT value FROM search_meta WHERE key = 'generation'", ())
     return int(rows[0][0]) if rows else 0
 
 
@@ -232,14 +249,13 @@ def _guild_filter(guild_id: int | None) -> str:
 
 
 async def match(
-    conn: aiosqlite.Connection,
+    conn: Reader,
     expression: str,
     *,
     topic: str | None = None,
     guild_id: int | None = None,
     limit: int = 100,
     titles_only: bool = False,
-    with_topics: bool = True,
     filed_first: Sequence[str] = (),
     ranked: bool = True,
 ) -> list[Candidate]:
@@ -247,7 +263,6 @@ async def match(
 
     `titles_only` searches the title index (titles, English titles, aliases, tags): a fraction
     of the postings of the full index, so common words cost a fraction as much there.
-    `with_topics=False` leaves `Candidate.topics` empty (one subquery per row saved).
     `filed_first`: entries filed under one of these topics come before the others.
     `ranked=False`: the newest `limit` matches, unranked (bm25 0): FTS5 stops after them, where
     ranking reads every match.
@@ -263,16 +278,15 @@ async def match(
     sql = (
         f"WITH hits AS (SELECT rowid AS doc, {bm25} AS rank, {filed} AS filed FROM {table}"
         f" WHERE {table} MATCH ?{where} ORDER BY {order} LIMIT ?)"
-        f" SELECT f.entry_id, f.title, f.keys, f.body, {_TOPICS if with_topics else 'NULL'},"
-        " -hits.rank FROM hits JOIN search_rows f ON f.doc = hits.doc"
+        f" SELECT {_ROW}, -hits.rank FROM hits JOIN search_rows f ON f.doc = hits.doc"
         " ORDER BY hits.filed DESC, hits.rank, hits.doc DESC"
     )
     try:
-        rows = await conn.execute_fetchall(sql, (*filed_params, expression, *params, limit))
+        rows = await _fetch(conn, sql, (*filed_params, expression, *params, limit))
     except sqlite3.OperationalError as exc:
         log.warning("FTS query %r failed: %s", expression, exc)
         return []
-    return [_candidate(r, float(r[5])) for r in rows]
+    return [_candidate(r, float(r[6])) for r in rows]
 
 
 async def count_matches(
@@ -297,22 +311,22 @@ async def count_matches(
     return int(row[0]) if row else 0
 
 
-async def documents(conn: aiosqlite.Connection, entry_ids: Sequence[str]) -> list[Candidate]:
+async def documents(conn: Reader, entry_ids: Sequence[str]) -> list[Candidate]:
     """Indexed text of live entries by id (no BM25: they were found another way)."""
     found: list[Candidate] = []
     for start in range(0, len(entry_ids), _CHUNK):
         chunk = list(entry_ids[start : start + _CHUNK])
         marks = ",".join("?" * len(chunk))
-        rows = await conn.execute_fetchall(
-            f"SELECT f.entry_id, f.title, f.keys, f.body, {_TOPICS} FROM search_rows f"
-            f" WHERE f.entry_id IN ({marks})",
+        rows = await _fetch(
+            conn,
+            f"SELECT {_ROW} FROM search_rows f WHERE f.entry_id IN ({marks})",
             chunk,
         )
         found.extend(_candidate(r, 0.0) for r in rows)
     return found
 
 
-async def live_entries(conn: aiosqlite.Connection, entry_ids: Sequence[str]) -> list[Entry]:
+async def live_entries(conn: Reader, entry_ids: Sequence[str]) -> list[Entry]:
     """Live entries for `entry_ids` (row keys, as the index holds them), in that order (missing
     or retired ones skipped).
 
@@ -323,7 +337,8 @@ async def live_entries(conn: aiosqlite.Connection, entry_ids: Sequence[str]) -> 
     for start in range(0, len(entry_ids), _CHUNK):
         chunk = list(entry_ids[start : start + _CHUNK])
         marks = ",".join("?" * len(chunk))
-        rows = await conn.execute_fetchall(
+        rows = await _fetch(
+            conn,
             f"SELECT {ENTRY_COLUMNS} FROM entries e WHERE e.id IN ({marks}) AND +e.retired = 0",
             chunk,
         )
@@ -332,7 +347,7 @@ async def live_entries(conn: aiosqlite.Connection, entry_ids: Sequence[str]) -> 
 
 
 async def topic_entries(
-    conn: aiosqlite.Connection,
+    conn: Reader,
     topic_ids: Sequence[str],
     *,
     limit: int,
@@ -342,7 +357,8 @@ async def topic_entries(
     if not topic_ids:
         return []
     marks = ",".join("?" * len(topic_ids))
-    rows = await conn.execute_fetchall(
+    rows = await _fetch(
+        conn,
         "SELECT DISTINCT et.entry_id FROM entry_topics et JOIN search_docs d"
         f" ON d.entry_id = et.entry_id WHERE et.topic_id IN ({marks})"
         f" AND et.entry_id NOT IN ({scope.hidden_keys(guild_id)}) LIMIT ?",
@@ -351,14 +367,13 @@ async def topic_entries(
     return [r[0] for r in rows]
 
 
-async def visible_ids(
-    conn: aiosqlite.Connection, keys: Sequence[str], *, guild_id: int | None
-) -> dict[str, str]:
+async def visible_ids(conn: Reader, keys: Sequence[str], *, guild_id: int | None) -> dict[str, str]:
     """Row key -> entry id, for the live rows among `keys` that `guild_id` sees."""
     if not keys:
         return {}
     marks = ",".join("?" * len(keys))
-    rows = await conn.execute_fetchall(
+    rows = await _fetch(
+        conn,
         "SELECT e.id, coalesce(e.base_id, e.id) FROM entries e"
         f" WHERE e.id IN ({marks}) AND +e.retired = 0 AND {scope.visible('e', guild_id)}",
         tuple(keys),
@@ -496,10 +511,29 @@ class SqliteSearchStore(SearchReads):
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._known: tuple[tuple[object, ...], int, float] | None = None  # mark, generation, when
 
     @property
     def _conn(self) -> aiosqlite.Connection:
         return self._db.reader
+
+    async def generation(self) -> int:
+        """As `SearchReads.generation`, without a round trip while the database files show no
+        write since the last read (`Database.write_mark`), for at most `TRUST_MARK` seconds:
+        every query asks, and most find nothing written."""
+        mark = self._db.write_mark()
+        known = self._known
+        now = time.monotonic()
+        if (
+            known is not None
+            and mark is not None
+            and known[0] == mark
+            and now - known[2] < TRUST_MARK
+        ):
+            return known[1]
+        value = await generation(self._db)
+        self._known = None if mark is None else (mark, value, now)
+        return value
 
     @asynccontextmanager
     async def one_read(self) -> AsyncIterator[SearchReads]:
@@ -517,7 +551,6 @@ class SqliteSearchStore(SearchReads):
         guild_id: int | None = None,
         limit: int = 100,
         titles_only: bool = False,
-        with_topics: bool = True,
         all_of: Sequence[Sequence[str]] = (),
         filed_first: Sequence[str] = (),
         ranked: bool = True,
@@ -529,27 +562,26 @@ class SqliteSearchStore(SearchReads):
         for group in all_of:
             expression = f"({expression}) AND ({fts_expression(group)})"
         return await match(
-            self._conn,
+            self._db,
             expression,
             topic=topic,
             guild_id=guild_id,
             limit=limit,
             titles_only=titles_only,
-            with_topics=with_topics,
             filed_first=filed_first,
             ranked=ranked,
         )
 
     async def documents(self, entry_ids: Sequence[str]) -> list[Candidate]:
-        return await documents(self._conn, entry_ids)
+        return await documents(self._db, entry_ids)
 
     async def live_entries(self, entry_ids: Sequence[str]) -> list[Entry]:
-        return await live_entries(self._conn, entry_ids)
+        return await live_entries(self._db, entry_ids)
 
     async def topic_entries(
         self, topic_ids: Sequence[str], *, limit: int, guild_id: int | None = None
     ) -> list[str]:
-        return await topic_entries(self._conn, topic_ids, limit=limit, guild_id=guild_id)
+        return await topic_entries(self._db, topic_ids, limit=limit, guild_id=guild_id)
 
     async def visible_ids(self, keys: Sequence[str], *, guild_id: int | None) -> dict[str, str]:
-        return await visible_ids(self._conn, keys, guild_id=guild_id)
+        return await visible_ids(self._db, keys, guild_id=guild_id)
