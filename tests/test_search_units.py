@@ -151,6 +151,27 @@ def test_snippet_bolds_matches_escapes_markdown_and_stays_short() -> None:
     assert make_snippet("", ["대학원"]) == ""
 
 
+def test_snippet_of_many_forms_bolds_those_the_text_has() -> None:
+    """A query's synonyms make many forms; the text has a few of them, in any case and spacing."""
+    forms = [
+        "논문",
+        "paper",
+        "연구자",
+        "리서치",
+        "논문 구현",
+        "ai lab",
+        "kaggle",
+        "부트캠프",
+        "수료",
+    ]
+    body = "Kaggle 메달보다 논문구현 경험이 낫다는 리서치 팀장의 말. 수료 후에도 계속."
+    snippet = make_snippet(body, forms)
+    for bold in ("**Kaggle**", "**논문구현**", "**리서치**", "**수료**"):
+        assert bold in snippet, bold
+    assert "**paper" not in snippet and "**ai" not in snippet
+    assert make_snippet("ſtudy hard", ["study"]).startswith("**ſtudy**")  # as IGNORECASE does
+
+
 def test_postings_pack_keys_in_order() -> None:
     records = [Postings.record(k, i, 4) for i, k in enumerate(["나", "가나다라마", "가", "가나"])]
     postings = Postings(records, 4)

@@ -5,17 +5,18 @@ dropped, topic synonyms added, unknown words corrected at jamo level) -> entries
 named topic -> rerank (title hit, coverage, BM25, topic). Nothing found -> "did you mean"
 suggestions, and the search is retried once with the best one (`corrected_query`).
 
-The in-memory structures (taxonomy keys, vocabulary, title index) are loaded once (read from
-the file a previous process saved when it holds this database's state, else built and saved:
-`saved.py`), then follow the database: when `search_meta.generation` (bumped by every write) has moved, the entries
-written since are read from the change log (`search_changes`) and applied in place, in time
-proportional to them and in slices that leave the event loop free between. A query waits for
-that at most FOLLOW_WAIT (a few entries take milliseconds), then answers from the snapshot as
-far as it got. Checking the generation costs a read only when the store saw a write; a change
-of the taxonomy is followed too (topics and their lookup keys swapped in). Only a gap in the log (more
-than its 10,000 entries written between two looks) reloads everything: another process builds
-and saves the index (`build_index.py`) while queries answer from the previous snapshot (matches
-still come from the FTS index, always current), then the snapshot is let go and the file read.
+The in-memory structures (taxonomy keys, vocabulary, title index) are loaded once (read from the
+file a previous process saved when it holds this database's state, else built and saved:
+`saved.py`), then follow the database: when `search_meta.generation` (bumped by every write) has
+moved, the entries written since are read from the change log (`search_changes`) and applied in
+place, in time proportional to them and in slices that leave the event loop free between. A query
+waits for that at most FOLLOW_WAIT (a few entries take milliseconds), then answers from the
+snapshot as far as it got. Checking the generation costs a read only when the store saw a write; a
+change of the taxonomy is followed too (topics and their lookup keys swapped in). Only a gap in the
+log (more than its 10,000 entries written between two looks) reloads everything: another process
+builds and saves the index (`build_index.py`) while queries answer from the previous snapshot
+(matches still come from the FTS index, always current), then the snapshot is let go and the file
+read.
 """
 
 from __future__ import annotations

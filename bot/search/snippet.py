@@ -29,7 +29,7 @@ def _escape(text: str) -> str:
     return _ESCAPE.sub(r"\\\1", text)
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def _pattern(forms: tuple[str, ...]) -> re.Pattern[str] | None:
     parts: list[str] = []
     for form in sorted({f for f in forms if f}, key=len, reverse=True):
@@ -48,7 +48,10 @@ def make_snippet(text: str, forms: Sequence[str], *, width: int = SNIPPET_CHARS)
     source = plain(text)
     if not source:
         return ""
-    pattern = _pattern(tuple(forms))
+    # Only the forms whose first word the text has can match: a pattern of those alone (a
+    # query's synonyms make 20 alternatives or more, each tried at every character).
+    folded = source.casefold()  # at least every pair of letters IGNORECASE takes as equal
+    pattern = _pattern(tuple(f for f in forms if f and f.split(maxsplit=1)[0].casefold() in folded))
     matches = list(pattern.finditer(source)) if pattern else []
     if not matches:
         return _cut(source, 0, width, [])
