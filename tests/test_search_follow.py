@@ -305,3 +305,30 @@ async def test_a_query_does_not_wait_for_a_long_follow(
     else:
         pytest.fail("the follow never finished")
     await search.close()
+
+
+async def test_a_query_answers_at_once_while_many_writes_are_followed(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More writes than one slice: a query does not wait for them (however long FOLLOW_WAIT),
+    it answers from the index as far as it got, and FTS has the new text already."""
+    search = (await app_services(db)).search
+    await search.refresh()
+    monkeypatch.setattr(service_module, "FOLLOW_WAIT", 60.0)
+    monkeypatch.setattr(service_module, "FOLLOW_SLICE", 2)
+    await add_entries(
+        db, [draft(f"new{n}", f"파인튜닝 노트 {n}", "가중치를 바꿉니다.") for n in range(8)]
+    )
+    first = await asyncio.wait_for(search.suggest("파인튜닝"), 5)
+    assert len([s for s in first if s.ref.startswith("new")]) < 8  # not caught up: no wait
+    assert len((await search.search("파인튜닝", limit=10)).hits) == 8
+    await search.close()
+
+
+async def test_a_few_writes_are_seen_by_the_next_query(db: Database) -> None:
+    """One slice of writes (a moderator's edit): the next query waits for it, milliseconds."""
+    search = (await app_services(db)).search
+    await search.refresh()
+    await add_entries(db, [draft("fresh", "파인튜닝 일지", "가중치를 바꿉니다.")])
+    assert "fresh" in [s.ref for s in await search.suggest("파인튜닝 일")]
+    await search.close()

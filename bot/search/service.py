@@ -10,8 +10,8 @@ file a previous process saved when it holds this database's state, else built an
 `saved.py`), then follow the database: when `search_meta.generation` (bumped by every write) has
 moved, the entries written since are read from the change log (`search_changes`) and applied in
 place, in time proportional to them and in slices that leave the event loop free between. A query
-waits for that at most FOLLOW_WAIT (a few entries take milliseconds), then answers from the
-snapshot as far as it got. Checking the generation costs a read only when the store saw a write; a
+waits for a few entries (one slice: milliseconds), at most FOLLOW_WAIT; while more are followed,
+it answers at once from the snapshot as far as it got. Checking the generation costs a read only when the store saw a write; a
 change of the taxonomy is followed too (topics and their lookup keys swapped in). Only a gap in the
 log (more than its 10,000 entries written between two looks) reloads everything: another process
 builds and saves the index (`build_index.py`) while queries answer from the previous snapshot
@@ -22,6 +22,7 @@ read.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
@@ -60,7 +61,7 @@ _SPARE = 10  # extra autocomplete candidates, for those of other servers that ar
 RELOAD_WAIT = 0.5  # seconds a query waits for a reload before it uses the previous snapshot
 MAX_FOLLOW = 10_000  # the whole change log: only a gap in it rebuilds (two snapshots a while)
 FOLLOW_SLICE = 16  # entries applied between two yields to the event loop
-FOLLOW_WAIT = 0.1  # seconds a query waits for the writes to be followed
+FOLLOW_WAIT = 0.1  # seconds a query waits for a few writes (one slice) to be followed
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,11 @@ def _marks(snapshot: _Snapshot) -> Marks:
     return Marks(snapshot.instance, snapshot.generation, snapshot.taxonomy, snapshot.seq)
 
 
+def _followed(task: asyncio.Task[bool]) -> bool:
+    """A finished follow applied every write (not cancelled, failed, or too far behind)."""
+    return not task.cancelled() and task.exception() is None and task.result()
+
+
 class SearchService:
     """Built once per process by `bot.app.bootstrap`; `await refresh()` at start-up so the first
     query does not load the index; `await close()` before the database closes.
@@ -161,6 +167,9 @@ class SearchService:
         self._lock = asyncio.Lock()
         self._reload: asyncio.Task[_Snapshot] | None = None
         self._following: asyncio.Task[bool] | None = None
+        # Set once the follow running is known to be long (more than a slice) or is done:
+        # queries wait for a few writes (milliseconds), never for many.
+        self._settled = asyncio.Event()
         self._tokenizer: Tokenizer | None = None
 
     # -- the in-memory snapshot --------------------------------------------------------------
@@ -260,8 +269,16 @@ class SearchService:
         log.debug("search index read: generation %d", snapshot.generation)
         return snapshot
 
-    async def _follow(self, snapshot: _Snapshot) -> bool:
-        """Apply the writes since `snapshot` to it in place; False when only a reload will do."""
+    async def _follow(self, snapshot: _Snapshot, settled: asyncio.Event | None = None) -> bool:
+        """Apply the writes since `snapshot` to it in place; False when only a reload will do.
+        `settled` is set when it is done, or as soon as it is found to be long."""
+        try:
+            return await self._follow_writes(snapshot, settled)
+        finally:
+            if settled is not None:
+                settled.set()
+
+    async def _follow_writes(self, snapshot: _Snapshot, settled: asyncio.Event | None) -> bool:
         topics: list[tuple[Topic, int]] | None = None
         async with self._store.one_read() as reads:
             generation = await reads.generation()
@@ -277,6 +294,8 @@ class SearchService:
                 return False
             counts = await reads.topic_counts()
         changes, seq = found
+        if settled is not None and len(changes) > FOLLOW_SLICE:
+            settled.set()  # queries answer from the snapshot as far as it got meanwhile
         try:
             await self._apply(snapshot, changes)
             if topics is not None:
@@ -368,17 +387,18 @@ class SearchService:
         if snapshot is not None and self._reload is None:
             follow = self._following
             if follow is None:
+                self._settled = asyncio.Event()
                 follow = self._following = asyncio.create_task(
-                    self._follow(snapshot), name="search-follow"
+                    self._follow(snapshot, self._settled), name="search-follow"
                 )
                 follow.add_done_callback(self._follow_done)
-            try:
-                if await asyncio.wait_for(asyncio.shield(follow), FOLLOW_WAIT):
-                    return snapshot
-            except TimeoutError:
-                return snapshot  # part of the writes applied; matches come from FTS anyway
-            except Exception:  # logged by _follow_done: reload
-                pass
+            if not self._settled.is_set():  # (waiting on a set event would still yield)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._settled.wait(), FOLLOW_WAIT)
+            # Still running (long, or slow): part of the writes applied, and the matches come
+            # from FTS anyway. Failed (logged by _follow_done) or too far behind: reload.
+            if not follow.done() or _followed(follow):
+                return snapshot
         reload = self._reload
         if reload is None:
             reload = self._reload = asyncio.create_task(
