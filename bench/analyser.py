@@ -54,7 +54,7 @@ def kiwi_reader(kiwi: object) -> Callable[[str], str]:
 
 
 async def evaluate(name: str, terms: Callable[[str], list[Term]]) -> str:
-    planner.query_terms = terms  # the planner's one entry point for words
+    planner.query_terms = terms  # type: ignore[attr-defined,assignment]  # its one entry point for words
     questions, outside = load()
     db = await Database.open(Path(tempfile.mkdtemp()) / "analyser.db")
     try:

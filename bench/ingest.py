@@ -273,7 +273,7 @@ async def run_phases(
                     SqliteIngestStore(target), topic_inferer=inferer, workers=workers
                 )
                 holds = time_transactions(target)
-                beside = (
+                beside: contextlib.AbstractContextManager[dict[str, Any]] = (
                     writer_beside(target.path)
                     if not memory and phase != "serial"
                     else contextlib.nullcontext({})
@@ -334,7 +334,7 @@ def print_table(results: list[dict[str, object]]) -> None:
     print(header)
     print("-" * len(header))
     for result in results:
-        count = int(result["files"])  # type: ignore[arg-type]
+        count = int(result["files"])  # type: ignore[call-overload]
         phases: dict[str, dict[str, float]] = result["phases"]  # type: ignore[assignment]
         for phase in PHASES:
             row = phases[phase]

@@ -166,14 +166,13 @@ async def discussions(
     crowd = max(1, min(10, len(ids) // 4))
     opening = ids[: min(n, len(ids) - crowd)]
     rows = []
-    for name, scenario in (
+    linking = list(itertools.islice(itertools.cycle(opening), n))
+    scenarios: list[tuple[str, Callable[[], Awaitable[tuple[list[float], list[float]]]]]] = [
         ("discuss open", lambda: discuss_each(h, opening, h.camper)),
-        (
-            "discuss link",
-            lambda: discuss_each(h, list(itertools.islice(itertools.cycle(opening), n)), h.camper),
-        ),
+        ("discuss link", lambda: discuss_each(h, linking, h.camper)),
         (f"discuss x{len(users)}", lambda: discuss_crowd(h, ids[-crowd:], users)),
-    ):
+    ]
+    for name, scenario in scenarios:
         began = time.perf_counter()
         callbacks, answers = await scenario()
         wall = time.perf_counter() - began

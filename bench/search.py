@@ -43,6 +43,7 @@ import sys
 import time
 from bisect import bisect_left
 from collections.abc import Awaitable, Callable, Sequence
+from functools import partial
 from itertools import accumulate
 from pathlib import Path
 
@@ -276,7 +277,7 @@ def is_current(path: Path, size: int) -> bool:
     marker = path.with_suffix(".json")
     if not path.is_file() or not marker.is_file():
         return False
-    return json.loads(marker.read_text()) == {"size": size, "generator": GENERATOR_VERSION}
+    return bool(json.loads(marker.read_text()) == {"size": size, "generator": GENERATOR_VERSION})
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -484,9 +485,9 @@ async def measure(
             return await db.reader.execute_fetchall(sql, (f"title : ({expression})",))
 
         # As many passes as sunbae's steady figures (the page cache as warm for both).
-        fts_search_ms = await timed([lambda q=q: fts_search(q) for q in queries], rounds)
+        fts_search_ms = await timed([partial(fts_search, q) for q in queries], rounds)
         fts_suggest_ms = await timed(
-            [lambda p=p: fts_suggest(p) for p in SUGGEST_PREFIXES], rounds * 2
+            [partial(fts_suggest, p) for p in SUGGEST_PREFIXES], rounds * 2
         )
 
         # The naive baseline: LIKE over every row, then rapidfuzz over every body / title.
@@ -511,10 +512,10 @@ async def measure(
             return process.extract(prefix, titles, scorer=fuzz.partial_ratio, limit=25)
 
         base_search_ms = await timed(
-            [lambda q=q: naive_search(q) for q in queries[:baseline_queries]], 1
+            [partial(naive_search, q) for q in queries[:baseline_queries]], 1
         )
         base_suggest_ms = await timed(
-            [lambda p=p: naive_suggest(p) for p in SUGGEST_PREFIXES[:baseline_queries]], 1
+            [partial(naive_suggest, p) for p in SUGGEST_PREFIXES[:baseline_queries]], 1
         )
     finally:
         await db.close()
