@@ -6,6 +6,11 @@ weighted by IDF) that the best hit holds, a word only in the body counting `BODY
 index has nowhere count against it (a noun at the IDF of an unseen word, a verb at half), and a
 corrected query is trusted less. Below `THRESHOLD` the hits are offered only as the closest.
 
+Some questions say what they are about (`_focus`): `연봉` in "신입 AI 엔지니어 연봉 얼마예요",
+`설치` in "파이썬 설치 어떻게 해요". When no entry has that word, or the best hit only mentions it
+in passing (its body, one word of a longer alias), the hit answers the question's other words,
+not the question, and counts as `UNANCHORED`.
+
 The threshold is chosen on tests/relevance/question_queries.yaml (whole questions in scope and
 out of it): the README gives the trade-off.
 """
@@ -13,10 +18,13 @@ out of it): the README gives the trade-off.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bot.search.lexicon import Lexicon
-from bot.search.query import PREDICATE, QueryPlan
-from bot.search.rank import Scored
+from bot.search.query import PREDICATE, Group, QueryPlan
+from bot.search.rank import Scored, rerank
+from bot.text import amount_of, has_hangul, strip_particle
+from bot.text.asks import LAST
 
 THRESHOLD = 0.32
 SHOWN = 3  # first hits whose best answer says how sure the result is
@@ -27,10 +35,53 @@ CORRECTED = 0.8  # times the confidence of a query search rewrote
 def confidence(plan: QueryPlan, top: Sequence[Scored], lex: Lexicon) -> float:
     """In [0, 1]: how much of what the query asks the best of the first hits answers (the camper
     sees `SHOWN` of them; the reranker may put a near miss above the answer)."""
-    return max((_one(plan, s, lex) for s in top[:SHOWN]), default=0.0)
+    focus = _focus(plan)
+    return max((_one(plan, s, lex, focus) for s in top[:SHOWN]), default=0.0)
 
 
-def _one(plan: QueryPlan, best: Scored, lex: Lexicon) -> float:
+def _focus(plan: QueryPlan) -> Group | None:
+    """What the question is about, when the hit must be about it too: a noun no entry has,
+    typed bare beside at most one word the index knows (`파이썬 설치`, `감기 빨리 낫는 법`:
+    with more known words, as in a run-on sentence, such a noun is usually a detail); or the
+    word a question asks an amount of (`연봉 얼마예요`, `how much does it cost`): an entry that
+    only mentions salary or cost answers no question about how much."""
+    nouns = [g for g in plan.groups if not g.verb]
+    # Korean only: an English word no entry has is as often a verb (`ask`) as a noun.
+    missing = [
+        g for g in plan.dropped
+        if not g.verb and not g.filler and has_hangul(g.typed)
+        and (not g.forms or g.forms[0].text == g.typed)
+    ]  # fmt: skip
+    if missing and len(nouns) <= 1:
+        return missing[0]
+    return _amount_group(plan)
+
+
+def _amount_group(plan: QueryPlan) -> Group | None:
+    """The group a question asks an amount of (`연봉` in "연봉 얼마예요", `cost` in "how much
+    does the bootcamp cost"), found or dropped; None when it asks none or it is grammar."""
+    word = amount_of(plan.text)
+    if word is None:
+        return None
+    every = sorted(plan.groups + plan.dropped, key=lambda g: plan.text.find(g.typed))
+    if word == LAST:
+        return every[-1] if every else None
+    for typed in (word.lower(), strip_particle(word).lower()):
+        for group in every:
+            if group.typed.lower() == typed:
+                return group
+    return None
+
+
+def _about(focus: Group, plan: QueryPlan, best: Scored, lex: Lexicon) -> bool:
+    """The hit is about the focus: it is in the title or said whole in an alias or tag."""
+    if focus.unknown or not focus.forms:
+        return False
+    alone = rerank(replace(plan, groups=(focus,), topic_ids=focus.topic_ids), [best.candidate], lex)
+    return bool(alone) and alone[0].subject > 0
+
+
+def _one(plan: QueryPlan, best: Scored, lex: Lexicon, focus: Group | None = None) -> float:
     if plan.empty:
         return 0.0
     asked = sum(g.idf for g in plan.groups)
@@ -43,5 +94,7 @@ def _one(plan: QueryPlan, best: Scored, lex: Lexicon) -> float:
         # One word, and only in passing (`주말` in a body): no answer to it. Several words
         # together in a body (a sentence remembered from an entry), or an entry filed under
         # the topic the query is the name of, still are.
+        value *= UNANCHORED
+    elif focus is not None and not browsed and not _about(focus, plan, best, lex):
         value *= UNANCHORED
     return min(1.0, value * (CORRECTED if plan.corrected else 1.0))

@@ -1,5 +1,6 @@
 """Korean text utilities for search: pure functions, no I/O."""
 
+from bot.text.asks import amount_of
 from bot.text.english import base_forms
 from bot.text.glossary import synonyms
 from bot.text.hangul import (
@@ -21,6 +22,7 @@ __all__ = [
     "STOPWORDS",
     "Predicate",
     "Term",
+    "amount_of",
     "base_forms",
     "choseong",
     "choseong_keys",
