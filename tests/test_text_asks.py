@@ -1,10 +1,11 @@
-"""Which word a question asks an amount of: the focus a confident answer must be about."""
+"""What a question asks: the word it asks an amount of (the focus a confident answer must be
+about), and English phrasings of a taxonomy word (a negated major, an age by decade)."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.text import amount_of
+from bot.text import amount_of, english_register
 from bot.text.asks import LAST
 
 
@@ -24,3 +25,23 @@ from bot.text.asks import LAST
 )
 def test_amount_of(text: str, word: str | None) -> None:
     assert amount_of(text) == word
+
+
+@pytest.mark.parametrize(
+    ("text", "rewritten"),
+    [
+        (
+            "I'm not a CS major, will that hurt my chances?",
+            "I'm 비전공자, will that hurt my chances?",
+        ),
+        ("I didn't major in computer science", "I 비전공자"),
+        ("my degree is in economics, not CS.", "my degree is in economics 비전공자."),
+        ("a non-technical background", "a 비전공자"),
+        ("no CS degree", "비전공자"),
+        ("is it too late in my late thirties", "is it too late 나이"),
+        ("should I learn pytorch or tensorflow", "should I learn pytorch or tensorflow"),
+        ("비전공 IT 취업", "비전공 IT 취업"),
+    ],
+)
+def test_english_register(text: str, rewritten: str) -> None:
+    assert english_register(text) == rewritten

@@ -18,6 +18,7 @@ from bot.text import (
     choseong_keys,
     clean,
     ends_with_jamo,
+    english_register,
     has_hangul,
     is_choseong_query,
     is_stopword,
@@ -366,6 +367,7 @@ def plan_query(text: str, lex: Lexicon) -> QueryPlan:
     if not text:
         return QueryPlan(text)
     words_of = _ADDRESS.sub(" ", text)  # a link's address is no part of the question
+    words_of = english_register(words_of)
     if is_choseong_query(text):
         groups = _choseong_groups(lex, text)
     else:

@@ -15,6 +15,7 @@ from bot.text.hangul import (
 from bot.text.normalize import clean, fold, nfc, squash
 from bot.text.particles import strip_particle
 from bot.text.predicates import Predicate, predicate
+from bot.text.register import english_register
 from bot.text.stopwords import STOPWORDS, is_stopword
 from bot.text.tokens import Term, query_terms, stem, words
 
@@ -29,6 +30,7 @@ __all__ = [
     "clean",
     "decompose",
     "ends_with_jamo",
+    "english_register",
     "fold",
     "has_hangul",
     "is_choseong_query",

@@ -1,4 +1,6 @@
-"""Words that carry no topic in a camper's question: question words, fillers, light verbs."""
+"""Words that carry no topic in a camper's question: question words, fillers, light verbs, and
+words that rate one's prospects (`will that hurt my chances`, `is it realistic`): they ask
+whether, not about what, like `worth it`."""
 
 from __future__ import annotations
 
@@ -43,6 +45,7 @@ ENGLISH: frozenset[str] = word_set(
     always yet already more most less other others another whether because since while though
     although however maybe perhaps probably literally basically honestly guys hi hello hey thanks
     thank tips tip advice idea ideas someone somebody anybody everybody people person
+    chance chances option options possible possibility realistic realistically hopeless odds
     """
 )
 

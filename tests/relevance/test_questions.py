@@ -31,7 +31,7 @@ MIN_HIT_AT_3 = 0.95
 MIN_MRR = 0.92
 MIN_ABSTAIN = 0.95
 MAX_FALSE_NO_MATCH = 0.04
-MIN_ENGLISH_HIT_AT_1 = 0.76  # the weakest register, watched on its own
+MIN_ENGLISH_HIT_AT_1 = 0.82  # the weakest register, watched on its own
 # Questions nothing was tuned on (heldout_queries.yaml): printed apart; their floors only catch a
 # regression, set below what they measured when written (they are not targets to tune toward).
 HELD_OUT = "heldout_queries.yaml"
@@ -186,6 +186,10 @@ FIRST = [
     ("논문 꼭 읽어야 하나요", {"what-extra-effort-means"}),
     ("나이 서른 넘었는데 늦었나요", {"age-disadvantage"}),
     ("GPT 나오면 개발자 필요 없어지나요", None),
+    (
+        "I'm not a CS major, can I still get an AI job?",
+        {"non-major-disadvantage", "non-major-same-bar"},
+    ),
 ]
 NO_MATCH = ["취준 멘탈 관리", "오늘 점심 뭐 먹지", "연봉 얼마 받아요"]
 
