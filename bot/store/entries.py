@@ -101,8 +101,8 @@ class EntryRepository:
         )
         if not include_retired:
             sql += " AND e.retired = 0"
-        row = await (await self._db.reader.execute(sql, keys)).fetchone()
-        return entry_from_row(row) if row else None
+        rows = await self._db.fetch(sql, keys)  # by primary key: on the loop (Database.fetch)
+        return entry_from_row(rows[0]) if rows else None
 
     async def get_many(self, ids: Sequence[str], *, guild_id: int | None = None) -> list[Entry]:
         """Live entries for `ids` as the server sees them, in the order given (missing ids are
@@ -116,7 +116,7 @@ class EntryRepository:
             f"SELECT {ENTRY_COLUMNS} FROM entries e WHERE +e.retired = 0 AND e.id IN ({marks})"
             f" AND {scope.visible('e', guild_id)}"
         )
-        rows = await (await self._db.reader.execute(sql, keys)).fetchall()
+        rows = await self._db.fetch(sql, keys)
         by_id = {row["id"]: entry_from_row(row) for row in rows}
         return [by_id[i] for i in ids if i in by_id]
 
@@ -133,7 +133,7 @@ class EntryRepository:
             "SELECT coalesce(e.base_id, e.id), e.title_en FROM entries e"
             f" WHERE +e.retired = 0 AND e.id IN ({marks}) AND {scope.visible('e', guild_id)}"
         )
-        rows = await (await self._db.reader.execute(sql, keys)).fetchall()
+        rows = await self._db.fetch(sql, keys)
         return {str(r[0]): str(r[1]) for r in rows if r[1]}
 
     async def list_live(
