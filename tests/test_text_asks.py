@@ -18,7 +18,12 @@ from bot.text.asks import LAST
         ("비전공이면 수학 얼마나 알아야 돼", "수학"),
         ("how much math do I need", "math"),
         ("how many projects should my portfolio have", "projects"),
-        ("how much does the bootcamp cost", LAST),
+        ("how much does the bootcamp cost", "cost"),
+        ("how much does a GPU server draw", LAST),
+        ("AI 엔지니어 신입 연봉 보통 어느 정도예요", "연봉"),
+        ("데이터 사이언티스트 초봉 궁금해요", "초봉"),  # pay is an amount without 얼마
+        ("대학원 가면 학비랑 생활비 부담", "학비랑"),
+        ("what should I learn first", None),  # learn is no earn
         ("이력서에 뭘 써야 돼요", None),
         ("should I learn pytorch or tensorflow", None),
     ],

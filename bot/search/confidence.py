@@ -74,11 +74,22 @@ def _amount_group(plan: QueryPlan) -> Group | None:
 
 
 def _about(focus: Group, plan: QueryPlan, best: Scored, lex: Lexicon) -> bool:
-    """The hit is about the focus: it is in the title or said whole in an alias or tag."""
+    """The hit is about the focus: it is in the title, or in an alias or tag the query says
+    whole (`학습 비용` for "학습 비용이 싸지나요"): the hit's subject shrinks without it."""
     if focus.unknown or not focus.forms:
         return False
-    alone = rerank(replace(plan, groups=(focus,), topic_ids=focus.topic_ids), [best.candidate], lex)
-    return bool(alone) and alone[0].subject > 0
+    rest = tuple(g for g in plan.groups if g is not focus)
+    with_it = _subject(plan, plan.groups, best, lex)
+    return with_it > _subject(plan, rest, best, lex) + 1e-9
+
+
+def _subject(plan: QueryPlan, groups: tuple[Group, ...], best: Scored, lex: Lexicon) -> float:
+    """The IDF weight of `groups` that is what the hit is about."""
+    if not groups:
+        return 0.0
+    topics = tuple(dict.fromkeys(t for g in groups for t in g.topic_ids))
+    alone = rerank(replace(plan, groups=groups, topic_ids=topics), [best.candidate], lex)
+    return alone[0].subject * sum(g.idf for g in groups) if alone else 0.0
 
 
 def _one(plan: QueryPlan, best: Scored, lex: Lexicon, focus: Group | None = None) -> float:

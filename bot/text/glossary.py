@@ -55,6 +55,9 @@ _GROUPS = """
 자소서 | 자기소개서 | cover letter
 코딩테스트 | 코딩 테스트 | 코테 | coding test
 논문 | paper
+연봉 | 급여 | 초봉 | salary
+연봉 눈높이 | 희망 연봉 | salary expectations | expected salary
+비용 | 학비 | 등록금 | cost
 석사 | master
 박사 | phd
 대학원 | grad school | graduate school
