@@ -23,7 +23,7 @@ from dataclasses import replace
 from bot.search.lexicon import Lexicon
 from bot.search.query import PREDICATE, Group, QueryPlan
 from bot.search.rank import Scored, rerank
-from bot.text import amount_of, has_hangul, strip_particle
+from bot.text import amount_of, has_hangul, is_stopword, strip_particle
 from bot.text.asks import LAST
 
 THRESHOLD = 0.32
@@ -45,16 +45,30 @@ def _focus(plan: QueryPlan) -> Group | None:
     with more known words, as in a run-on sentence, such a noun is usually a detail); or the
     word a question asks an amount of (`연봉 얼마예요`, `how much does it cost`): an entry that
     only mentions salary or cost answers no question about how much."""
-    nouns = [g for g in plan.groups if not g.verb]
+    nouns = [g for g in plan.groups if not g.verb and not _light_verb(g)]
     # Korean only: an English word no entry has is as often a verb (`ask`) as a noun.
     missing = [
         g for g in plan.dropped
-        if not g.verb and not g.filler and has_hangul(g.typed)
+        if not g.verb and not g.filler and has_hangul(g.typed) and not _grammar(g.typed)
         and (not g.forms or g.forms[0].text == g.typed)
     ]  # fmt: skip
     if missing and len(nouns) <= 1:
         return missing[0]
     return _amount_group(plan)
+
+
+def _grammar(word: str) -> bool:
+    """Two grammar words run together (`뭐부터`, `때랑`): no noun the index lacks."""
+    return any(is_stopword(word[:i]) and is_stopword(word[i:]) for i in range(1, len(word)))
+
+
+def _light_verb(group: Group) -> bool:
+    """A noun typed as a 하다 verb (`시작하기`, `준비하는`): a predicate, not a second subject."""
+    if not group.forms or not has_hangul(group.typed):
+        return False
+    stem = group.forms[0].text
+    rest = group.typed[len(stem) :] if group.typed.startswith(stem) else ""
+    return rest[:1] in {"하", "해", "했", "할", "한", "함", "합"}
 
 
 def _amount_group(plan: QueryPlan) -> Group | None:
@@ -106,6 +120,6 @@ def _one(plan: QueryPlan, best: Scored, lex: Lexicon, focus: Group | None = None
         # together in a body (a sentence remembered from an entry), or an entry filed under
         # the topic the query is the name of, still are.
         value *= UNANCHORED
-    elif focus is not None and not browsed and not _about(focus, plan, best, lex):
+    elif focus is not None and not _about(focus, plan, best, lex):
         value *= UNANCHORED
     return min(1.0, value * (CORRECTED if plan.corrected else 1.0))

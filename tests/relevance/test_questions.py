@@ -192,6 +192,16 @@ FIRST = [
     ),
 ]
 NO_MATCH = ["취준 멘탈 관리", "오늘 점심 뭐 먹지", "연봉 얼마 받아요"]
+# What a question is about must be what its answer is about (confidence's focus): a noun no entry
+# has beside one known word, and the pay or price a question asks, abstain; an entry that says
+# the same words whole answers. Not in the question files: these check the rules, not rankings.
+FOCUS = [
+    ("테니스 시작하기 좋은 나이", None),  # 시작하기 is a verb: 테니스 stands beside 나이 alone
+    ("데이터 엔지니어 월급 얼마", None),  # a topic's name beside an unknown word is no browse
+    ("연봉 눈높이 낮춰야 하나요", "age-disadvantage"),
+    ("학습 비용 줄어드나요", "ai-trend-hardware-genai"),
+    ("RAG 뭐부터 해요", "how-to-study-rag"),  # 뭐부터 is grammar, no unknown noun
+]
 
 
 async def test_the_issues_examples(tmp_path: Path) -> None:
@@ -212,5 +222,11 @@ async def test_the_issues_examples(tmp_path: Path) -> None:
         for text in NO_MATCH:
             result = await services.search.search(text, limit=3)
             assert result.no_match and result.corrected_query is None, text
+        for text, answer in FOCUS:
+            result = await services.search.search(text, limit=3)
+            if answer is None:
+                assert result.no_match, (text, result.confidence)
+            else:
+                assert not result.no_match and result.hits[0].id == answer, (text, result.hits)
     finally:
         await db.close()
