@@ -24,6 +24,8 @@ from bot.text.asks import LAST
         ("데이터 사이언티스트 초봉 궁금해요", "초봉"),  # pay is an amount without 얼마
         ("대학원 가면 학비랑 생활비 부담", "학비랑"),
         ("what should I learn first", None),  # learn is no earn
+        ("연봉 때문에 경력자 채용 꺼리나요", None),  # a reason, not what is asked
+        ("do companies avoid older hires because of salary", None),
         ("이력서에 뭘 써야 돼요", None),
         ("should I learn pytorch or tensorflow", None),
     ],
@@ -44,6 +46,7 @@ def test_amount_of(text: str, word: str | None) -> None:
         ("a non-technical background", "a 비전공자"),
         ("no CS degree", "비전공자"),
         ("is it too late in my late thirties", "is it too late 나이"),
+        ("I'm 40, is it too late", "나이, is it too late"),
         ("should I learn pytorch or tensorflow", "should I learn pytorch or tensorflow"),
         ("비전공 IT 취업", "비전공 IT 취업"),
     ],

@@ -15,14 +15,20 @@ _MONEY = re.compile(
     r"|\b(salary|salaries|wages?|earn|earnings|costs?|prices?|tuition|fees?|refunds?)\b",
     re.IGNORECASE,
 )
+# ... unless it is given as a reason (`연봉 때문에 꺼리나요`, "because of salary"): then the question
+# asks about something else, and the word is context.
+_REASON_AFTER = re.compile(r"\S*\s*때문")
+_REASON_BEFORE = re.compile(r"\b(?:because\s+of|due\s+to)\s+(?:\w+\s+)?$", re.IGNORECASE)
 LAST = ""  # the amount is of the question's last word
 
 
 def amount_of(text: str) -> str | None:
     """The word a question asks how much or how many of, as typed (`LAST` when it is the
     question's last word); None when it asks no amount."""
-    if m := _MONEY.search(text):
-        return _word_at(text, m.start())
+    for pay in _MONEY.finditer(text):
+        given = _REASON_AFTER.match(text, pay.end()) or _REASON_BEFORE.search(text, 0, pay.start())
+        if not given:
+            return _word_at(text, pay.start())
     if m := _EN.search(text):
         word = m.group(1).lower()
         return LAST if word in _AUXILIARIES else word

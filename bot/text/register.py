@@ -35,6 +35,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "나이",
         ),
         (r"\b[2-5]\d\s+years?\s+old\b", "나이"),
+        (r"\b(?:i'?m|i\s+am|at|turning)\s+[2-5]\d\b(?!\s*%)", "나이"),
     )
 )
 
