@@ -35,7 +35,7 @@ MIN_ENGLISH_HIT_AT_1 = 0.82  # the weakest register, watched on its own
 # Questions nothing was tuned on (heldout_queries.yaml): printed apart; their floors only catch a
 # regression, set below what they measured when written (they are not targets to tune toward).
 HELD_OUT = "heldout_queries.yaml"
-HELD_OUT_FLOORS = {"hit1": 0.70, "hit3": 0.82, "mrr": 0.76, "abstain": 0.85, "no_match": 0.13}
+HELD_OUT_FLOORS = {"hit1": 0.68, "hit3": 0.76, "mrr": 0.72, "abstain": 0.85, "no_match": 0.20}
 
 
 @dataclass(frozen=True, slots=True)
