@@ -17,9 +17,8 @@ from pathlib import Path
 
 import pytest
 
-import bot.search.service as service_module
 from bot.models import Topic
-from bot.search import SearchService
+from bot.search import SearchService, live_index
 from bot.search.lexicon import Lexicon, topic_info
 from bot.search.titles import TitleIndex, TitleSource
 from bot.store.database import Database
@@ -188,15 +187,15 @@ async def test_following_writes_answers_as_a_fresh_build(
     follower = (await app_services(db)).search
     await follower.refresh()
     builds = 0
-    build = service_module._build
+    build = live_index._build
 
     def counted(*args: object) -> object:
         nonlocal builds
         builds += 1
         return build(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(service_module, "_build", counted)
-    monkeypatch.setattr(service_module, "FOLLOW_WAIT", 60)  # compare once it has caught up
+    monkeypatch.setattr(live_index, "_build", counted)
+    monkeypatch.setattr(live_index, "FOLLOW_WAIT", 60)  # compare once it has caught up
     async with db.transaction() as conn:
         rows = await (await conn.execute("SELECT id, retired FROM entries")).fetchall()
     ids = [r[0] for r in rows]
@@ -291,8 +290,8 @@ async def test_a_query_does_not_wait_for_a_long_follow(
     new text already), and the next ones once it is done have it all."""
     search = (await app_services(db)).search
     await search.refresh()
-    monkeypatch.setattr(service_module, "FOLLOW_WAIT", 60.0)
-    monkeypatch.setattr(service_module, "FOLLOW_SLICE", 2)
+    monkeypatch.setattr(live_index, "FOLLOW_WAIT", 60.0)
+    monkeypatch.setattr(live_index, "FOLLOW_SLICE", 2)
     await add_entries(
         db, [draft(f"new{n}", f"파인튜닝 노트 {n}", "가중치를 바꿉니다.") for n in range(8)]
     )

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import bot.search.service as service_module
-from bot.search import SearchService
+from bot.search import SearchService, live_index
 from bot.search.saved import file_for
 from bot.store.database import Database
 from bot.store.entries import EntryRepository
@@ -34,14 +33,14 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
 def builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """One item per full build of the index from the database."""
     done: list[int] = []
-    build = service_module._build
+    build = live_index._build
 
     def counted(*args: object) -> object:
         done.append(1)
         return build(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(service_module, "_build", counted)
-    monkeypatch.setattr(service_module, "FOLLOW_WAIT", 60)  # compare once it has caught up
+    monkeypatch.setattr(live_index, "_build", counted)
+    monkeypatch.setattr(live_index, "FOLLOW_WAIT", 60)  # compare once it has caught up
     return done
 
 
@@ -277,15 +276,15 @@ async def test_a_rebuild_while_running_is_built_elsewhere_and_read_back(
     (bot/search/build_index.py) and this one reads it: no build here, never two snapshots."""
     search = await started(db)
     assert len(builds) == 1
-    held = search._snapshot
-    monkeypatch.setattr(service_module, "MAX_FOLLOW", 0)  # every write too big to follow
-    monkeypatch.setattr(service_module, "RELOAD_WAIT", 60)  # compare once it has reloaded
+    held = search._index._snapshot
+    monkeypatch.setattr(live_index, "MAX_FOLLOW", 0)  # every write too big to follow
+    monkeypatch.setattr(live_index, "RELOAD_WAIT", 60)  # compare once it has reloaded
     await add_entries(
         db, [draft("finetune", "파인튜닝과 프롬프트", "파인튜닝은 가중치를 바꿉니다.")]
     )
     assert "finetune" in [s.ref for s in await search.suggest("파인")]
     assert len(builds) == 1  # built by the other process
-    assert search._snapshot is not held
+    assert search._index._snapshot is not held
     assert await answers(search, queries()) == await fresh_answers(db)
     await search.close()
 

@@ -218,20 +218,20 @@ async def test_a_slow_reload_does_not_hold_a_query(
     """Reloading a big corpus takes seconds: a query waits RELOAD_WAIT at most, answers from the
     previous snapshot (its matches still come from the always-current FTS index), and the next
     query after the reload has the new words."""
-    import bot.search.service as service_module
+    from bot.search import live_index
 
     assert "finetune" not in [s.ref for s in await search.suggest("파인")]  # loaded once
-    build = service_module._build
+    build = live_index._build
     release = threading.Event()
 
     def slow_build(*args: object) -> object:
         release.wait(10)
         return build(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(service_module, "_build", slow_build)
-    monkeypatch.setattr(search, "_build_elsewhere", None)  # the build in this process
-    monkeypatch.setattr(service_module, "RELOAD_WAIT", 0.05)
-    monkeypatch.setattr(service_module, "MAX_FOLLOW", 0)  # every write too big to follow
+    monkeypatch.setattr(live_index, "_build", slow_build)
+    monkeypatch.setattr(search._index, "_build_elsewhere", None)  # the build in this process
+    monkeypatch.setattr(live_index, "RELOAD_WAIT", 0.05)
+    monkeypatch.setattr(live_index, "MAX_FOLLOW", 0)  # every write too big to follow
     await add_entries(
         db, [draft("finetune", "파인튜닝과 프롬프트", "파인튜닝은 가중치를 바꿉니다.")]
     )
@@ -256,10 +256,10 @@ async def test_a_failed_reload_is_logged_and_the_previous_snapshot_answers(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    import bot.search.service as service_module
+    from bot.search import live_index
 
     await search.suggest("파인")
-    build = service_module._build
+    build = live_index._build
     calls = 0
 
     def failing_once(*args: object) -> object:
@@ -269,9 +269,9 @@ async def test_a_failed_reload_is_logged_and_the_previous_snapshot_answers(
             raise MemoryError("no room for the index")
         return build(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(service_module, "_build", failing_once)
-    monkeypatch.setattr(search, "_build_elsewhere", None)  # the build in this process
-    monkeypatch.setattr(service_module, "MAX_FOLLOW", 0)  # every write too big to follow
+    monkeypatch.setattr(live_index, "_build", failing_once)
+    monkeypatch.setattr(search._index, "_build_elsewhere", None)  # the build in this process
+    monkeypatch.setattr(live_index, "MAX_FOLLOW", 0)  # every write too big to follow
     await add_entries(
         db, [draft("finetune", "파인튜닝과 프롬프트", "파인튜닝은 가중치를 바꿉니다.")]
     )

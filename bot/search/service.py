@@ -5,35 +5,22 @@ dropped, topic synonyms added, unknown words corrected at jamo level) -> entries
 named topic -> rerank (title hit, coverage, BM25, topic). Nothing found -> "did you mean"
 suggestions, and the search is retried once with the best one (`corrected_query`).
 
-The in-memory structures (taxonomy keys, vocabulary, title index) are loaded once (read from the
-file a previous process saved when it holds this database's state, else built and saved:
-`saved.py`), then follow the database: when `search_meta.generation` (bumped by every write) has
-moved, the entries written since are read from the change log (`search_changes`) and applied in
-place, in time proportional to them and in slices that leave the event loop free between. A query
-waits for a few entries (one slice: milliseconds), at most FOLLOW_WAIT; while more are followed,
-it answers at once from the snapshot as far as it got. Checking the generation costs a read only when the store saw a write; a
-change of the taxonomy is followed too (topics and their lookup keys swapped in). Only a gap in the
-log (more than its 10,000 entries written between two looks) reloads everything: another process
-builds and saves the index (`build_index.py`) while queries answer from the previous snapshot
-(matches still come from the FTS index, always current), then the snapshot is let go and the file
-read.
+The in-memory index the queries read (vocabulary, topics, titles) is `live_index.py`'s: loaded
+once, then kept up to date with the database as it changes.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.models import Entry, Topic
-from bot.models.search import Candidate, Change, TitleRow
-from bot.search import saved
+from bot.models.search import Candidate
 from bot.search.autocomplete import MAX_CHOICES, autocomplete
 from bot.search.confidence import CORRECTED, SHOWN, THRESHOLD, confidence
-from bot.search.lexicon import Lexicon, topic_info
+from bot.search.lexicon import Lexicon
+from bot.search.live_index import LiveIndex, Snapshot
 from bot.search.models import (
     SearchHit,
     SearchResult,
@@ -42,26 +29,18 @@ from bot.search.models import (
     fit,
     parse_value,
 )
-from bot.search.ports import EntryLookup, SearchStore, Tokenizer
+from bot.search.ports import EntryLookup, SearchStore
 from bot.search.query import QueryPlan, plan_query
 from bot.search.rank import Scored, rerank
 from bot.search.retrieval import plan_retrieval
-from bot.search.saved import Marks
 from bot.search.snippet import make_snippet
-from bot.search.titles import TitleIndex, TitleSource
 from bot.text import clean
-
-log = logging.getLogger(__name__)
 
 CANDIDATES = 40  # reranked per query; deeper pages extend it
 TOPIC_CANDIDATES = 200  # entries filed under a named topic that FTS did not find
 MAX_LIMIT = 100
 FALLBACK_SUGGESTIONS = 5
 _SPARE = 10  # extra autocomplete candidates, for those of other servers that are left out
-RELOAD_WAIT = 0.5  # seconds a query waits for a reload before it uses the previous snapshot
-MAX_FOLLOW = 10_000  # the whole change log: only a gap in it rebuilds (two snapshots a while)
-FOLLOW_SLICE = 16  # entries applied between two yields to the event loop
-FOLLOW_WAIT = 0.1  # seconds a query waits for a few writes (one slice) to be followed
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,77 +56,10 @@ def plan_df(plan: QueryPlan, lex: Lexicon) -> int:
     return sum(lex.form_df(f) for f in plan.forms())
 
 
-@dataclass(slots=True)
-class _Snapshot:
-    generation: int
-    taxonomy: int
-    seq: int  # the last change of the log it holds
-    lexicon: Lexicon
-    _titles: TitleIndex | Callable[[], TitleIndex]  # the index, or what reads it when asked
-    instance: int = 0  # the database's (`SearchStore.instance`)
-    saved_seq: int | None = None  # the change its saved file holds (None: no file)
-
-    @property
-    def titles(self) -> TitleIndex:
-        if not isinstance(self._titles, TitleIndex):
-            try:
-                self._titles = self._titles()
-            except saved.Unusable:  # answer without titles; the next query rebuilds
-                self._titles = TitleIndex(())
-                self.generation = self.taxonomy = -1
-        return self._titles
-
-
-def _source(row: TitleRow) -> TitleSource:
-    extra = tuple(x for x in (row.title_en, *row.aliases) if x)
-    return TitleSource(row.entry_id, row.title, extra, row.doc)
-
-
-def _build(
-    marks: tuple[int, int, int],
-    topics: list[tuple[Topic, int]],
-    vocabulary: dict[str, int],
-    titles: list[TitleRow],
-) -> _Snapshot:
-    lexicon = Lexicon([topic_info(t, n) for t, n in topics], vocabulary, len(titles))
-    index = TitleIndex(_source(r) for r in titles)
-    return _Snapshot(*marks, lexicon, index)
-
-
-def _build_and_save(
-    marks: Marks,
-    topics: list[tuple[Topic, int]],
-    vocabulary: dict[str, int],
-    titles: list[TitleRow],
-    path: Path | None,
-) -> _Snapshot:
-    """Build, and save before anyone can change it (a follow would, once it is published)."""
-    snapshot = _build((marks.generation, marks.taxonomy, marks.seq), topics, vocabulary, titles)
-    snapshot.instance = marks.instance
-    if path is not None:
-        saved.save(path, marks, snapshot.lexicon, snapshot.titles)
-        snapshot.saved_seq = marks.seq
-    return snapshot
-
-
-def _marks(snapshot: _Snapshot) -> Marks:
-    return Marks(snapshot.instance, snapshot.generation, snapshot.taxonomy, snapshot.seq)
-
-
-def _followed(task: asyncio.Task[bool]) -> bool:
-    """A finished follow applied every write (not cancelled, failed, or too far behind)."""
-    return not task.cancelled() and task.exception() is None and task.result()
-
-
 class SearchService:
     """Built once per process by `bot.app.bootstrap`; `await refresh()` at start-up so the first
-    query does not load the index; `await close()` before the database closes.
-
-    With `index_file`, a built index is saved there and read back by the next process instead
-    of built again (`bot/search/saved.py` says when it is trusted); `close` saves the writes
-    followed since. With `build_elsewhere` too (it builds and saves the index in another
-    process: `bot/search/build_index.py`), a rebuild while the bot runs never holds two
-    snapshots in this process, nor its CPU.
+    query does not load the index; `await close()` before the database closes. `index_file` and
+    `build_elsewhere`: where the index is saved and who rebuilds it (`LiveIndex`).
     """
 
     def __init__(
@@ -160,259 +72,24 @@ class SearchService:
     ) -> None:
         self._store = store
         self._entries = entries
-        self._index_file = index_file
-        self._build_elsewhere = build_elsewhere if index_file is not None else None
-        self._closing = False
-        self._snapshot: _Snapshot | None = None
-        self._lock = asyncio.Lock()
-        self._reload: asyncio.Task[_Snapshot] | None = None
-        self._following: asyncio.Task[bool] | None = None
-        # Set once the follow running is known to be long (more than a slice) or is done:
-        # queries wait for a few writes (milliseconds), never for many.
-        self._settled = asyncio.Event()
-        self._tokenizer: Tokenizer | None = None
-
-    # -- the in-memory snapshot --------------------------------------------------------------
+        self._index = LiveIndex(store, index_file=index_file, build_elsewhere=build_elsewhere)
 
     @property
     def ready(self) -> bool:
         """An index is in memory: no query waits for a full load (at most `RELOAD_WAIT`)."""
-        return self._snapshot is not None
+        return self._index.ready
 
     async def refresh(self) -> None:
-        """Reload the in-memory structures now (at start-up, or after a bulk write)."""
-        if self._following is not None:  # one read transaction at a time on the reader
-            await asyncio.gather(self._following, return_exceptions=True)
-        async with self._lock:
-            self._snapshot = await self._load(lazy=False)
+        """Reload the in-memory index now (at start-up, or after a bulk write)."""
+        await self._index.refresh()
 
     async def close(self) -> None:
-        """Stop a reload still running in the background; save the writes followed since the
-        index was saved (the next start reads them instead of following them again)."""
-        self._closing = True
-        for task in (self._reload, self._following):
-            if task is not None and not task.done():
-                task.cancel()
-                await asyncio.gather(task, return_exceptions=True)
-        self._reload = self._following = None
-        if self._tokenizer is not None:
-            self._tokenizer.close()
-        snapshot = self._snapshot
-        if (
-            self._index_file is not None
-            and snapshot is not None
-            and snapshot.seq >= 0
-            and snapshot.saved_seq != snapshot.seq
-        ):
-            await asyncio.to_thread(
-                saved.save, self._index_file, _marks(snapshot), snapshot.lexicon, snapshot.titles
-            )
-            snapshot.saved_seq = snapshot.seq
-
-    async def _load(self, *, lazy: bool = True) -> _Snapshot:
-        """The index from its saved file or else built; `lazy`: a saved title index is read
-        when first used (the first query of a command that only searches never does)."""
-        if self._index_file is not None:
-            snapshot = await self._read_saved(self._index_file, lazy=lazy)
-            if snapshot is not None:
-                return snapshot
-        return await self._built(self._index_file)
+        """Stop the index's background work and save what it followed since it was saved."""
+        await self._index.close()
 
     async def build_and_save(self, path: Path) -> None:
         """Build the index from the store and save it at `path` (`bot/search/build_index.py`)."""
-        await self._built(path)
-
-    async def _built(self, path: Path | None) -> _Snapshot:
-        async with self._store.one_read() as reads:
-            marks = Marks(
-                await reads.instance(),
-                await reads.generation(),
-                await reads.taxonomy(),
-                await reads.last_change(),
-            )
-            topics = await reads.load_topics()
-            vocabulary = await reads.load_vocabulary()
-            titles = await reads.load_titles()
-        # Pure CPU work; off the event loop so a big corpus does not stall the bot's heartbeat.
-        snapshot = await asyncio.to_thread(_build_and_save, marks, topics, vocabulary, titles, path)
-        log.debug("search index built: %d entries, generation %d", len(titles), marks.generation)
-        return snapshot
-
-    async def _read_saved(self, path: Path, *, lazy: bool) -> _Snapshot | None:
-        """The saved index brought up to date with the writes since; None: build instead."""
-        found = await asyncio.to_thread(saved.load, path)
-        if found is None:
-            return None
-        async with self._store.one_read() as reads:
-            instance = await reads.instance()
-            generation = await reads.generation()
-        marks = found.marks
-        if marks.instance != instance or marks.generation > generation:
-            log.info("the saved search index is of another database state: rebuilding")
-            return None
-        snapshot = _Snapshot(
-            marks.generation, marks.taxonomy, marks.seq, found.lexicon, found.titles,
-            marks.instance, marks.seq,
-        )  # fmt: skip
-        if not lazy or generation != marks.generation:  # following writes needs the titles
-            try:
-                snapshot._titles = await asyncio.to_thread(found.titles)
-            except saved.Unusable:
-                return None
-        try:
-            if not await self._follow(snapshot):
-                log.info("the saved search index is too old to follow: rebuilding")
-                return None
-        except Exception:
-            log.warning("following the saved search index failed: rebuilding", exc_info=True)
-            return None
-        log.debug("search index read: generation %d", snapshot.generation)
-        return snapshot
-
-    async def _follow(self, snapshot: _Snapshot, settled: asyncio.Event | None = None) -> bool:
-        """Apply the writes since `snapshot` to it in place; False when only a reload will do.
-        `settled` is set when it is done, or as soon as it is found to be long."""
-        try:
-            return await self._follow_writes(snapshot, settled)
-        finally:
-            if settled is not None:
-                settled.set()
-
-    async def _follow_writes(self, snapshot: _Snapshot, settled: asyncio.Event | None) -> bool:
-        topics: list[tuple[Topic, int]] | None = None
-        async with self._store.one_read() as reads:
-            generation = await reads.generation()
-            if generation == snapshot.generation:
-                return True
-            if snapshot.taxonomy < 0:
-                return False
-            taxonomy = await reads.taxonomy()
-            if taxonomy != snapshot.taxonomy:  # topics edited: the new ones, with their counts
-                topics = await reads.load_topics()
-            found = await reads.changes_since(snapshot.seq)
-            if found is None or len(found[0]) > MAX_FOLLOW:
-                return False
-            counts = await reads.topic_counts()
-        changes, seq = found
-        if settled is not None and len(changes) > FOLLOW_SLICE:
-            settled.set()  # queries answer from the snapshot as far as it got meanwhile
-        try:
-            await self._apply(snapshot, changes)
-            if topics is not None:
-                infos = [topic_info(t, n) for t, n in topics]
-                # Off the loop (a bucket per word); nothing else changes the lexicon meanwhile.
-                lookups = await asyncio.to_thread(snapshot.lexicon.lookups, infos)
-                snapshot.lexicon.set_topics(infos, lookups)
-        except BaseException:
-            snapshot.seq = -1  # half applied: the log cannot bring it back, a reload will
-            raise
-        snapshot.lexicon.set_topic_counts(counts)
-        snapshot.generation, snapshot.seq, snapshot.taxonomy = generation, seq, taxonomy
-        return True
-
-    def _follow_done(self, task: asyncio.Task[bool]) -> None:
-        if self._following is task:
-            self._following = None
-        if not task.cancelled() and task.exception() is not None:
-            log.warning("following the search index failed", exc_info=task.exception())
-
-    async def _apply(self, snapshot: _Snapshot, changes: list[Change]) -> None:
-        """Each entry's first logged text is what the snapshot holds, its current one what it
-        should: titles out then in (a document number can pass from one entry to another),
-        and the terms of the texts swapped, a slice at a time."""
-        first: dict[str, Change] = {}
-        last: dict[str, Change] = {}
-        for change in changes:
-            first.setdefault(change.entry_id, change)
-            last[change.entry_id] = change
-        titles, lexicon = snapshot.titles, snapshot.lexicon
-        tokenizer = self._tokenizer = self._tokenizer or self._store.tokenizer()
-        ids = list(last)
-        for start in range(0, len(ids), FOLLOW_SLICE):
-            for entry_id in ids[start : start + FOLLOW_SLICE]:
-                if entry_id in titles.position:
-                    titles.remove(titles.position[entry_id])
-            await asyncio.sleep(0)
-        for start in range(0, len(ids), FOLLOW_SLICE):
-            chunk = ids[start : start + FOLLOW_SLICE]
-            for entry_id in chunk:
-                if (now := last[entry_id].now) is not None:
-                    titles.add(now.doc, _source(now))
-            old = [t for i in chunk if (t := first[i].old) is not None]
-            new = [t for i in chunk if (t := last[i].text) is not None]
-            removed, added = tokenizer.terms(old), tokenizer.terms(new)
-            lexicon.update_terms(
-                (t for terms in removed for t in terms),
-                (t for terms in added for t in terms),
-                len(titles),
-            )
-            await asyncio.sleep(0)
-
-    async def _reloaded(self, generation: int) -> _Snapshot:
-        async with self._lock:
-            if self._snapshot is None or self._snapshot.generation < generation:
-                self._snapshot = await self._replace()
-            return self._snapshot
-
-    async def _replace(self) -> _Snapshot:
-        """A reload while a snapshot answers: built and saved by another process when there is
-        one, then read here once the previous snapshot is let go (queries wait for that read,
-        tenths of a second, rather than two snapshots sitting side by side); else built here."""
-        if self._snapshot is not None and self._build_elsewhere is not None:
-            assert self._index_file is not None  # set together (__init__)
-            try:
-                built = await self._build_elsewhere()
-            except Exception:
-                log.warning("building the search index elsewhere failed", exc_info=True)
-                built = False
-            if built:
-                self._snapshot = None
-                snapshot = await self._read_saved(self._index_file, lazy=False)
-                if snapshot is not None:
-                    return snapshot
-        return await self._load()
-
-    def _reload_done(self, task: asyncio.Task[_Snapshot]) -> None:
-        if self._reload is task:
-            self._reload = None
-        if not task.cancelled() and task.exception() is not None:
-            # Queries answer from the previous snapshot meanwhile: the error is only here.
-            log.warning("search index reload failed", exc_info=task.exception())
-
-    async def _current(self) -> _Snapshot:
-        generation = await self._store.generation()
-        snapshot = self._snapshot
-        if snapshot is not None and (snapshot.generation == generation or self._closing):
-            return snapshot
-        if snapshot is not None and self._reload is None:
-            follow = self._following
-            if follow is None:
-                self._settled = asyncio.Event()
-                follow = self._following = asyncio.create_task(
-                    self._follow(snapshot, self._settled), name="search-follow"
-                )
-                follow.add_done_callback(self._follow_done)
-            if not self._settled.is_set():  # (waiting on a set event would still yield)
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._settled.wait(), FOLLOW_WAIT)
-            # Still running (long, or slow): part of the writes applied, and the matches come
-            # from FTS anyway. Failed (logged by _follow_done) or too far behind: reload.
-            if not follow.done() or _followed(follow):
-                return snapshot
-        reload = self._reload
-        if reload is None:
-            reload = self._reload = asyncio.create_task(
-                self._reloaded(generation), name="search-reload"
-            )
-            reload.add_done_callback(self._reload_done)
-        if snapshot is None:
-            return await asyncio.shield(reload)  # nothing to answer from yet
-        try:
-            return await asyncio.wait_for(asyncio.shield(reload), RELOAD_WAIT)
-        except TimeoutError:
-            return snapshot
-        except Exception:  # logged by _reload_done; the next query tries again
-            return snapshot
+        await self._index.build_and_save(path)
 
     # -- autocomplete ------------------------------------------------------------------------
 
@@ -426,7 +103,7 @@ class SearchService:
     ) -> list[Suggestion]:
         """Autocomplete choices (≤ 25, names and values ≤ 100 characters) for `prefix`, among
         what server `guild_id` sees, named in `language` ("en": English titles where given)."""
-        snapshot = await self._current()
+        snapshot = await self._index.current()
         limit = max(1, min(limit, MAX_CHOICES))
         found = await self._visible(
             autocomplete(prefix, snapshot.lexicon, snapshot.titles, limit=limit + _SPARE),
@@ -443,7 +120,7 @@ class SearchService:
         are, so a pick means the same thing in either language."""
         if language != "en":
             return list(suggestions)
-        snapshot = await self._current()
+        snapshot = await self._index.current()
         ids = [s.ref for s in suggestions if s.kind is SuggestionKind.ENTRY]
         english = await self._entries.english_titles(ids, guild_id=guild_id)
         named: list[Suggestion] = []
@@ -477,7 +154,7 @@ class SearchService:
 
     async def topics(self) -> list[Topic]:
         """The taxonomy, biggest topics first."""
-        snapshot = await self._current()
+        snapshot = await self._index.current()
         return [t.topic for t in snapshot.lexicon.ordered_topics()]
 
     # -- search ------------------------------------------------------------------------------
@@ -497,7 +174,7 @@ class SearchService:
         limit = max(1, min(int(limit), MAX_LIMIT))
         offset = max(0, int(offset))
         query = clean(query or "", max_chars=1000)
-        snapshot = await self._current()
+        snapshot = await self._index.current()
         lex = snapshot.lexicon
         topic_id: str | None = None
         if topic is not None and topic.strip():
@@ -529,7 +206,7 @@ class SearchService:
         return await self._retry(query, snapshot=snapshot, where=where, limit=limit, offset=offset)
 
     async def _retry(
-        self, query: str, *, snapshot: _Snapshot, where: _Where, limit: int, offset: int
+        self, query: str, *, snapshot: Snapshot, where: _Where, limit: int, offset: int
     ) -> SearchResult:
         """Nothing matched: offer "did you mean" and search the best of them instead."""
         lex = snapshot.lexicon
@@ -586,7 +263,7 @@ class SearchService:
         query: str,
         plan: QueryPlan,
         *,
-        snapshot: _Snapshot,
+        snapshot: Snapshot,
         where: _Where,
         limit: int,
         offset: int,
