@@ -8,7 +8,7 @@ import json
 import logging
 import math
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any, Literal
 
 import discord
 import discord.http
@@ -17,6 +17,7 @@ from discord.ext import commands
 from bot import heartbeat
 from bot.adapter.live_views import LiveViews
 from bot.adapter.locale import SunbaeTranslator
+from bot.adapter.stale import answer_stale, unclaimed
 from bot.adapter.tree import SunbaeTree
 from bot.app import Services
 from bot.clock import iso, utcnow
@@ -86,6 +87,18 @@ class SunbaeBot(commands.Bot):
         self._beating: asyncio.Task[None] | None = None
         # Views keep their pages and interaction until they time out: bounded, whatever the traffic.
         self.live_views = LiveViews(services.settings.max_live_views)
+        self._stale_answers: set[asyncio.Task[None]] = set()
+
+    def dispatch(self, event_name: str, /, *args: Any, **kwargs: Any) -> None:
+        # discord.py dispatches a component to its view, then this event, in one synchronous
+        # step: what the view store holds now is what that dispatch saw.
+        if event_name == "interaction" and args:
+            store = self._connection._view_store
+            if unclaimed(store, args[0]):
+                task = asyncio.create_task(answer_stale(store, args[0]), name="sunbae-stale")
+                self._stale_answers.add(task)
+                task.add_done_callback(self._stale_answers.discard)
+        super().dispatch(event_name, *args, **kwargs)
 
     async def setup_hook(self) -> None:
         self._beating = asyncio.create_task(self._heartbeat(), name="sunbae-heartbeat")

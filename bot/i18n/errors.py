@@ -33,6 +33,10 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ko": "이 버튼은 명령을 실행한 분만 쓸 수 있어요. 직접 `/advice`로 찾아보세요!",
         "en": "Only the person who ran the command can use these buttons. Try `/advice` yourself!",
     },
+    "error.stale": {
+        "ko": "이 버튼은 더 이상 작동하지 않아요 (시간이 지났거나 봇이 다시 시작됐어요). 명령을 다시 실행해 주세요.",
+        "en": "These buttons no longer work (they expired or the bot restarted). Please run the command again.",
+    },
     "error.expired": {
         "ko": "이 메뉴는 시간이 지나 닫혔어요. 명령을 다시 실행해 주세요.",
         "en": "This menu has expired. Please run the command again.",
