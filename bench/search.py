@@ -5,7 +5,8 @@
 
 Each size gets a file database under bench/out/ (built once through the real migrations, triggers
 and `EntryRepository.upsert_many`, reused while the generator does not change), then a fresh
-process measures, over the same `QUERIES` (>= 200) distinct camper queries at every size (words,
+process measures, on a copy of it (so each run starts from the database as built: the edits it
+times would otherwise pile up revisions and change-log rows run after run), over the same `QUERIES` (>= 200) distinct camper queries at every size (words,
 particles, typos, half-typed syllables, initial consonants, English, topic lookups):
 - sunbae: `SearchService.search` and `.suggest`, the first pass after the index loads (cold) and
   the passes after it (steady), p50/p95 each; topic lookups (`topic:<id>`, and a word filtered by
@@ -38,6 +39,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -679,12 +681,22 @@ def main(argv: Sequence[str] | None = None) -> int:
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
             build_s = asyncio.run(build(path, size))
         baseline = args.baseline_queries or (8 if size >= 100_000 else len(SEARCH_QUERIES))
-        # A fresh process per size: its peak RSS is the service's, not the generator's.
-        done = subprocess.run(
-            [sys.executable, __file__, "--measure", str(path), "--rounds", str(args.rounds),
-             "--baseline-queries", str(baseline), *(["--quality"] if args.quality else [])],
-            capture_output=True, text=True, check=True,
-        )  # fmt: skip
+        # On a copy: the measure writes (its edits leave revisions and change-log rows), and
+        # every run should start from the database as built.
+        run = OUT / f"search-{size}.run.db"
+        for suffix in ("", "-wal"):  # (closed cleanly there is no -wal)
+            if Path(f"{path}{suffix}").exists():
+                shutil.copyfile(f"{path}{suffix}", f"{run}{suffix}")
+        try:
+            # A fresh process per size: its peak RSS is the service's, not the generator's.
+            done = subprocess.run(
+                [sys.executable, __file__, "--measure", str(run), "--rounds", str(args.rounds),
+                 "--baseline-queries", str(baseline), *(["--quality"] if args.quality else [])],
+                capture_output=True, text=True, check=True,
+            )  # fmt: skip
+        finally:
+            for suffix in ("", "-wal", "-shm", ".search-index"):
+                Path(f"{run}{suffix}").unlink(missing_ok=True)
         results[size] = {**json.loads(done.stdout), "build_s": build_s}
     if args.json:
         print(json.dumps(results, indent=2))
