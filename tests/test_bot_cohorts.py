@@ -519,6 +519,35 @@ async def test_discuss_button_on_advice_and_the_daily_tip(harness: Harness) -> N
     assert "이미" in linked["content"]
 
 
+async def test_the_tip_discuss_button_opens_a_new_thread_once_the_tips_own_is_deleted(
+    harness: Harness,
+) -> None:
+    """The tip's own thread, deleted, used to be adopted again at every click: found missing,
+    adopted, found missing... until the claim's lease ran out (70 s of "thinking"), then
+    "someone is opening it" forever."""
+    h = harness
+    s = await Server.new(h, "tip-deleted")
+    await s.create()
+    seoul = dt.datetime.now(ZoneInfo("Asia/Seoul"))
+    slot = (seoul + dt.timedelta(minutes=2)).strftime("%H:%M")
+    await s.as_mod("tip-config set", {"channel": s.lab, "time": slot, "thread": True})
+    clock = ManualClock(dt.datetime.now(dt.UTC) + dt.timedelta(minutes=3))
+    poster = DiscordTipPoster(h.bot, cohorts=h.services.cohorts, discussions=h.services.discussions)
+    [outcome] = await tip_scheduler(h.services, clock=clock).tick(poster)
+    tip = h.emu.message(outcome.message_id or 0)
+    assert tip is not None
+    await h.emu.delete_channel(outcome.message_id or 0)  # a moderator deletes the tip's thread
+
+    clicked = await h.emu.click(tip, label="토론하기", user=s.camper)
+    opened = await clicked.wait_final()
+    assert opened is not None and "열었어요" in opened["content"], opened
+    fresh = thread_of(opened)
+    assert fresh != outcome.message_id and h.emu.thread(fresh) is not None
+    again = await (await h.emu.click(tip, label="토론하기", user=s.mod)).wait_final()
+    assert again is not None and "이미" in again["content"] and thread_of(again) == fresh
+    assert [t.id for t in h.emu.threads(s.lab)] == [fresh]
+
+
 async def test_discuss_button_works_after_a_restart(tmp_path: Path) -> None:
     settings = bot_settings(tmp_path / "restart.db")
     emulator = await DiscordEmulator().start()

@@ -183,6 +183,11 @@ async def test_thread_events_listing_and_counts(
     assert await discussions.mark_thread(A, 901, "archived", now=NOW) == 1
     assert await discussions.mark_thread(B, 902, "deleted", now=NOW) == 0  # not B's thread
     assert await discussions.mark_thread(A, 902, "deleted", now=NOW) == 1
+    # A deleted thread is never adopted again (the tip's post still names it).
+    gone = {"channel_id": 10, "thread_id": 902, "starter_message_id": 902, "user_id": 7}
+    tip = Subject.tip(dt.date(2026, 12, 1))
+    assert await discussions.adopt(A, cohort.id, tip, **gone, now=NOW) is None
+    assert await discussions.live(A, cohort.id, tip) is None
     assert await discussions.open_counts(A) == {cohort.id: 1}
     assert await discussions.open_counts(B) == {}
     assert await discussions.count_for_cohort(A, cohort.id) == 2

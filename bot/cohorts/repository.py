@@ -96,7 +96,8 @@ class DiscussionRepository(Protocol):
         user_id: int,
         now: dt.datetime,
     ) -> Discussion | None:
-        """Record a thread opened elsewhere (the daily tip's) as open; None if one is live."""
+        """Record a thread opened elsewhere (the daily tip's) as open; None if one is live, or
+        if that thread was deleted (a record of it is marked deleted): never adopted again."""
         ...
 
     async def expire_lease(self, discussion_id: int, *, now: dt.datetime) -> None:

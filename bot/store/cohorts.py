@@ -223,16 +223,27 @@ class SqliteDiscussionRepository:
         ).fetchone()
         return None if row is None else _discussion(row)
 
-    async def _insert(self, values: tuple[object, ...]) -> Discussion | None:
-        """Insert a live record; None when the subject already has one in its cohort."""
+    async def _insert(
+        self, values: tuple[object, ...], *, unless_gone: int | None = None
+    ) -> Discussion | None:
+        """Insert a live record; None when the subject already has one in its cohort, or when
+        thread `unless_gone` is known to have been deleted (a record of it says so)."""
+        guard = " WHERE true"  # with a WHERE, SQLite reads the ON below as the upsert's
+        extra: tuple[object, ...] = ()
+        if unless_gone is not None:
+            guard = (
+                " WHERE NOT EXISTS (SELECT 1 FROM discussions"
+                " WHERE guild_id = ? AND thread_id = ? AND state = 'deleted')"
+            )
+            extra = (values[0], unless_gone)
         try:
             async with self._db.transaction() as conn:
                 cursor = await conn.execute(
                     "INSERT INTO discussions (guild_id, cohort_id, subject, state, channel_id,"
                     " nonce, thread_id, starter_message_id, opened_by, opened_at, last_active_at,"
-                    " lease_until, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
-                    " ON CONFLICT DO NOTHING",
-                    values,
+                    " lease_until, updated_at) SELECT ?,?,?,?,?,?,?,?,?,?,?,?,?"
+                    f"{guard} ON CONFLICT DO NOTHING",
+                    (*values, *extra),
                 )
                 if cursor.rowcount != 1 or cursor.lastrowid is None:
                     return None
@@ -301,7 +312,8 @@ class SqliteDiscussionRepository:
                 at,
                 None,
                 at,
-            )
+            ),
+            unless_gone=thread_id,
         )
 
     async def take_over(
