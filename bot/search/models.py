@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from bot.models import Entry, Topic
+from bot.search.snippet import make_snippet
 
 # Discord's limits for an autocomplete choice; a Choice(name, value) is built from these as-is.
 NAME_MAX = 100
@@ -80,9 +81,15 @@ def parse_value(value: str) -> tuple[SuggestionKind, str]:
 class SearchHit:
     entry: Entry
     score: float
-    snippet: str  # ≤ ~200 characters of Markdown, matched words in **bold**
     matched_topics: tuple[str, ...]  # the entry's topics that the query named
     title_match: bool  # a query word is in the title
+    forms: tuple[str, ...] = ()  # the words searched for, which the snippet puts in bold
+
+    @property
+    def snippet(self) -> str:
+        """≤ ~200 characters of Markdown around the matched words, in **bold**: made when asked
+        (the CLI shows it; the bot's pages show the entry itself)."""
+        return make_snippet(self.entry.body, self.forms)
 
     @property
     def id(self) -> str:

@@ -33,7 +33,6 @@ from bot.search.ports import EntryLookup, SearchStore
 from bot.search.query import QueryPlan, plan_query
 from bot.search.rank import Scored, rerank
 from bot.search.retrieval import plan_retrieval
-from bot.search.snippet import make_snippet
 from bot.text import clean
 
 CANDIDATES = 40  # reranked per query; deeper pages extend it
@@ -253,7 +252,7 @@ class SearchService:
         entry = await self._entries.get(entry_id, guild_id=guild_id)
         if entry is None or (topic_id is not None and topic_id not in entry.topics):
             return SearchResult(query, (), 0, offset, limit)
-        hit = SearchHit(entry, 1.0, make_snippet(entry.body, ()), (), True)
+        hit = SearchHit(entry, 1.0, (), True)
         hits = (hit,) if offset == 0 else ()
         topics = tuple(lex.topics[t].topic for t in entry.topics if t in lex.topics)
         return SearchResult(query, hits, 1, offset, limit, topics, confidence=1.0)
@@ -367,12 +366,11 @@ class SearchService:
     async def _hits(self, plan: QueryPlan, page: list[Scored]) -> tuple[SearchHit, ...]:
         entries: list[Entry] = await self._store.live_entries([s.entry_id for s in page])
         by_key = {e.key: e for e in entries}
-        forms = plan.forms()
+        forms = tuple(plan.forms())
         hits: list[SearchHit] = []
         for s in page:
             entry = by_key.get(s.entry_id)
             if entry is None:  # retired between the FTS read and this one
                 continue
-            snippet = make_snippet(entry.body, forms)
-            hits.append(SearchHit(entry, s.score, snippet, s.matched_topics, s.title_match))
+            hits.append(SearchHit(entry, s.score, s.matched_topics, s.title_match, forms))
         return tuple(hits)
