@@ -572,6 +572,37 @@ async def test_discuss_button_works_after_a_restart(tmp_path: Path) -> None:
         await emulator.stop()
 
 
+async def test_a_thread_deleted_while_the_bot_was_away_is_not_listed(tmp_path: Path) -> None:
+    """No event tells a bot that was down about a deleted thread: /cohort threads and info
+    linked it (a dead link) until someone happened to /discuss that advice again."""
+    settings = bot_settings(tmp_path / "away.db")
+    emulator = await DiscordEmulator().start()
+    try:
+        async with start_harness(settings, emulator=emulator) as first:
+            s = await Server.new(first, "away")
+            cohort = str(await s.create())
+            kept = thread_of(await s.discuss(ENTRY))
+            gone = thread_of(await s.discuss("blog-as-portfolio"))
+        await emulator.delete_channel(gone)  # while no bot is connected
+        async with start_harness(settings, emulator=emulator, ingest=False):
+            listed = await emulator.slash(
+                "cohort threads", {"cohort": cohort}, user=s.camper, channel=s.general
+            )
+            shown = await listed.wait_final()
+            assert shown is not None
+            links = THREAD_LINK.findall(shown["embeds"][0]["description"])
+            assert links == [str(kept)]
+            info = await (
+                await emulator.slash(
+                    "cohort info", {"cohort": cohort}, user=s.camper, channel=s.general
+                )
+            ).wait_final()
+            assert info is not None and f"<#{gone}>" not in str(info["embeds"])
+            assert f"<#{kept}>" in str(info["embeds"])
+    finally:
+        await emulator.stop()
+
+
 async def test_starters_ping_nobody_whatever_the_cohort_is_called(harness: Harness) -> None:
     h = harness
     s = await Server.new(h, "mentions")

@@ -209,6 +209,21 @@ async def test_deleted_thread_is_replaced(app: CohortApp, discord: FakeDiscord) 
     assert [d.thread_id for d in page.discussions] == [third.thread_id]
 
 
+async def test_listing_with_discord_at_hand_drops_threads_deleted_unseen(
+    app: CohortApp, discord: FakeDiscord
+) -> None:
+    cohort = await make(app)
+    first = await app.discussions.discuss(discord, A, cohort.id, ENTRY, user_id=CAMPER)
+    other = Subject.entry("e02")
+    second = await app.discussions.discuss(discord, A, cohort.id, other, user_id=CAMPER)
+    discord.threads[first.thread_id or 0].deleted = True  # no event seen (the bot was away)
+    stale = await app.discussions.threads(A, cohort.id)  # the database alone cannot know
+    assert len(stale.discussions) == 2
+    page = await app.discussions.threads(A, cohort.id, port=discord)
+    assert [d.thread_id for d in page.discussions] == [second.thread_id]
+    assert await app.discussions.threads(A, cohort.id) == page  # recorded as deleted
+
+
 async def test_thread_already_started_on_the_message_is_adopted(
     app: CohortApp, discord: FakeDiscord
 ) -> None:

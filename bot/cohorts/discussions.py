@@ -291,13 +291,43 @@ class DiscussionService:
 
     # -- /cohort threads -------------------------------------------------------------------
 
-    async def threads(self, guild_id: int, cohort_id: int, *, page: int = 0) -> ThreadPage:
+    async def threads(
+        self, guild_id: int, cohort_id: int, *, page: int = 0, port: ThreadPort | None = None
+    ) -> ThreadPage:
+        """A page of the cohort's threads, most recently active first. With `port`, the page's
+        threads are checked with Discord first: one deleted while the bot was away (no event
+        told it) is marked deleted rather than listed as a dead link."""
         cohort = await self._cohorts.get(guild_id, cohort_id)
-        total = await self._store.count_for_cohort(guild_id, cohort_id)
-        pages = max(1, -(-total // PAGE))
-        page = min(max(page, 0), pages - 1)
-        found = await self._store.for_cohort(guild_id, cohort_id, limit=PAGE, offset=page * PAGE)
+        wanted = page
+        for _ in range(3):  # a page that lost rows is read again, then others may show
+            total = await self._store.count_for_cohort(guild_id, cohort_id)
+            pages = max(1, -(-total // PAGE))
+            page = min(max(wanted, 0), pages - 1)
+            found = await self._store.for_cohort(
+                guild_id, cohort_id, limit=PAGE, offset=page * PAGE
+            )
+            if port is None or not await self._forget_gone(port, guild_id, found):
+                break
         return ThreadPage(cohort, found, page, pages)
+
+    async def _forget_gone(self, port: ThreadPort, guild_id: int, listed: list[Discussion]) -> bool:
+        """Mark the listed threads Discord no longer has as deleted; True if there were any.
+        A thread Discord does not answer for is kept (listed as it was)."""
+
+        async def gone(discussion: Discussion) -> bool:
+            if discussion.thread_id is None:
+                return False
+            try:
+                status = await self._bounded(port.status(guild_id, discussion.thread_id))
+            except (ThreadError, TimeoutError):
+                return False
+            if status.condition != "missing":
+                return False
+            log.info("discussion %s: thread %s is gone", discussion.id, discussion.thread_id)
+            await self._store.mark(discussion.id, "deleted", now=self.clock())
+            return True
+
+        return any(await asyncio.gather(*(gone(d) for d in listed)))
 
     # -- helpers ---------------------------------------------------------------------------
 

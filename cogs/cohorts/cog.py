@@ -41,7 +41,7 @@ class CohortsCog(commands.Cog):
         self.bot = bot
         self.services = bot.services
         self.threads = DiscordThreads(bot)
-        self.group = CohortGroup(bot.services)
+        self.group = CohortGroup(bot.services, self.threads)
 
     async def cog_load(self) -> None:
         self.bot.tree.add_command(self.group)

@@ -15,6 +15,7 @@ from bot.adapter.respond import deferring, send
 from bot.adapter.types import Interaction
 from bot.app import Services
 from bot.cohorts.discussions import ThreadPage
+from bot.cohorts.port import ThreadPort
 from bot.i18n import Verbatim
 from bot.models.cohort_errors import CohortError
 from bot.models.cohorts import ChannelKind, Cohort, CohortDraft, ProblemKind
@@ -79,12 +80,13 @@ def role_problem(guild: discord.Guild, role: discord.Role) -> ProblemKind | None
 
 
 class CohortGroup(app_commands.Group):
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, threads: ThreadPort) -> None:
         super().__init__(
             name=cmd_str("cohort.name"), description=cmd_str("cohort.description"), guild_only=True
         )
         self.services = services
         self.cohorts = services.cohorts
+        self.thread_port = threads  # to check listed threads still exist
 
     async def _reply(
         self, interaction: Interaction, message: str, *, embed: discord.Embed | None = None
@@ -305,7 +307,10 @@ class CohortGroup(app_commands.Group):
         found = await self._find(interaction, cohort)
         if found is None:
             return
-        page = await self.services.discussions.threads(found.guild_id, found.id)
+        async with deferring(interaction):
+            page = await self.services.discussions.threads(
+                found.guild_id, found.id, port=self.thread_port
+            )
         embed = info_embed(
             found,
             page,
@@ -328,7 +333,10 @@ class CohortGroup(app_commands.Group):
         found = await self._find(interaction, cohort)
         if found is None:
             return
-        shown = await self.services.discussions.threads(found.guild_id, found.id, page=page - 1)
+        async with deferring(interaction):
+            shown = await self.services.discussions.threads(
+                found.guild_id, found.id, page=page - 1, port=self.thread_port
+            )
         embed = threads_embed(shown, lang(interaction), titles=await self._titles(shown))
         await self._reply(interaction, "", embed=embed)
 
