@@ -188,6 +188,32 @@ async def test_missing_permission_is_recorded_once_and_others_still_post(
     assert (await bot.service.settings(A)).last_problem is None
 
 
+async def test_one_servers_retry_neither_holds_up_nor_settles_anothers_tip(
+    bot: Bot, clock: ManualClock
+) -> None:
+    """Two servers at the same slot; A's channel is failing. B posts at 09:00 all the same,
+    and A's day stays pending (it is not B's message) until A's own retry posts in A's channel."""
+    await bot.service.configure(A, channel_id=CH_A, time="09:00")
+    await bot.service.configure(B, channel_id=CH_B, time="09:00")
+    bot.poster.fail_with[CH_A] = PostError("transient", "502 Bad Gateway")
+    minute = dt.timedelta(minutes=1)
+    await bot.walk(dt.datetime(2025, 3, 1, 9, 1, tzinfo=SEOUL), minute)
+    [b_tip] = bot.poster.posted_in(B)
+    assert (b_tip.channel_id, b_tip.at) == (CH_B, dt.datetime(2025, 3, 1, 0, 0, tzinfo=UTC))
+    a_row = await bot.service.store.post(A, dt.date(2025, 3, 1))
+    assert a_row is not None and (a_row.status, a_row.message_id) == ("pending", None)
+
+    del bot.poster.fail_with[CH_A]
+    await bot.walk(dt.datetime(2025, 3, 1, 10, 0, tzinfo=SEOUL), minute)
+    [a_tip] = bot.poster.posted_in(A)
+    assert a_tip.channel_id == CH_A
+    a_row = await bot.service.store.post(A, dt.date(2025, 3, 1))
+    assert a_row is not None and (a_row.status, a_row.message_id) == ("sent", a_tip.id)
+    b_row = await bot.service.store.post(B, dt.date(2025, 3, 1))
+    assert b_row is not None and (b_row.status, b_row.message_id) == ("sent", b_tip.id)
+    assert len(bot.poster.posted_in(B)) == 1
+
+
 async def test_transient_errors_retry_then_give_up_at_the_window(
     bot: Bot, clock: ManualClock
 ) -> None:
@@ -341,6 +367,10 @@ async def test_a_claimed_date_cannot_be_claimed_again(bot: Bot, clock: ManualClo
     assert await store.finish(A, day, status="sent", message_id=5, now=clock())
     assert not await claim("pending")
     assert not await store.finish(A, day, status="failed", now=clock())  # settled stays settled
+    # A second process that read the row while it was pending cannot start sending it again.
+    assert not await store.begin_attempt(
+        A, day, channel_id=CH_A, now=clock(), lease=dt.timedelta(minutes=3)
+    )
     row = await store.post(A, day)
     assert row is not None and (row.status, row.message_id) == ("sent", 5)
 

@@ -63,6 +63,41 @@ async def test_servers_have_their_own_rotation(db: Database, service: TipService
     assert a != b
 
 
+async def test_a_new_cycle_in_one_server_leaves_anothers_cycle_alone(
+    db: Database, service: TipService
+) -> None:
+    """Server 1 runs through its cycle and starts the next while server 2 is half way through
+    its own: server 2 still shows each of its tips once before any comes back."""
+    await add_tip_entries(db, [f"e{i}" for i in range(20)])
+    day = dt.date(2025, 3, 1)
+    first_half = [
+        (await service.tip_for(2, day + dt.timedelta(days=i))).entry_id for i in range(10)
+    ]
+    for i in range(21):  # a whole cycle, then the first card of the next
+        await service.tip_for(1, day + dt.timedelta(days=i))
+    rest = [(await service.tip_for(2, day + dt.timedelta(days=i))).entry_id for i in range(10, 20)]
+    assert sorted(first_half + rest) == sorted(f"e{i}" for i in range(20))
+
+
+async def test_each_server_keeps_its_own_deck_and_its_last_tips_off_the_next_cycle(
+    db: Database, service: TipService
+) -> None:
+    """Two servers deal day by day through several cycles: in each, no tip comes back within
+    six days (a new cycle keeps the server's own last five off its top)."""
+    await add_tip_entries(db, [f"e{i}" for i in range(10)])
+    day = dt.date(2025, 3, 1)
+    shown: dict[int, list[str]] = {1: [], 2: []}
+    for i in range(40):
+        for guild in (1, 2):
+            shown[guild].append((await service.tip_for(guild, day + dt.timedelta(days=i))).entry_id)
+    for cards in shown.values():
+        assert all(len(set(cards[i : i + 6])) == 6 for i in range(len(cards) - 5)), cards
+    async with service.store.dealing() as unit:
+        one, two = await unit.load_deck(1), await unit.load_deck(2)
+        assert await unit.load_deck(3) is None  # a server that never dealt has no deck
+    assert one is not None and two is not None and one.seed != two.seed
+
+
 async def test_new_entries_join_and_retired_ones_leave(db: Database, service: TipService) -> None:
     everything = {f"e{i}" for i in range(10)}
     await add_tip_entries(db, sorted(everything))
@@ -102,6 +137,19 @@ async def test_preview_shows_the_coming_days_without_dealing(
     assert [p.entry_id for p in await service.preview(GUILD, 9)] == [p.entry_id for p in preview]
     actual = [await service.tip_for(GUILD, p.date) for p in preview]
     assert [a.entry_id for a in actual] == [p.entry_id for p in preview]
+
+
+async def test_preview_shows_the_servers_own_days_not_anothers(
+    db: Database, service: TipService
+) -> None:
+    await add_tip_entries(db, [f"e{i}" for i in range(12)])
+    today = await service.local_today(1)
+    for i in range(5):  # server 1 has decided its coming days; server 2 has not
+        await service.tip_for(1, today + dt.timedelta(days=i))
+    preview = await service.preview(2, 5)
+    actual = [await service.tip_for(2, p.date) for p in preview]
+    assert [p.entry_id for p in preview] == [a.entry_id for a in actual]
+    assert [p.date for p in preview] == [today + dt.timedelta(days=i) for i in range(5)]
 
 
 async def test_no_tips(db: Database, service: TipService) -> None:
