@@ -14,7 +14,7 @@ import pytest
 import pytest_asyncio
 
 from bot.insights.recorder import InsightsRecorder
-from bot.insights.service import Answer, InsightsService
+from bot.insights.service import Answer, InsightsService, query_digest
 from bot.insights.wording import normalize, query_key
 from bot.models.insights import FollowUp, Lookup, Period
 from bot.models.tips import TipSettings
@@ -129,6 +129,20 @@ async def test_servers_never_see_each_others_lookups(rig: Rig) -> None:
     assert await rig.service.forget(A) == 1
     assert (await rig.service.overview(A, rig.week())).lookups == 0
     assert (await rig.service.overview(B, rig.week())).lookups == 1
+
+
+async def test_a_long_wording_is_found_by_its_start_and_digest_in_its_server_only(
+    rig: Rig,
+) -> None:
+    """A button too small for a long query names it by its start and digest: that finds the
+    wording in the server that asked it, never in another (nor once the server forgot it)."""
+    rig.recorder.lookup(B, "advice", "부트캠프 끝나고 대학원 진학과 취업 중에 " * 4, outcome="none")
+    [wording] = [c.label for c in (await rig.service.overview(B, rig.week())).top_queries]
+    start, digest = wording[:20], query_digest(wording)
+    assert await rig.service.whole_query(B, start, digest) == wording
+    assert await rig.service.whole_query(A, start, digest) is None
+    await rig.service.forget(B)
+    assert await rig.service.whole_query(B, start, digest) is None
 
 
 async def test_gaps_group_similar_wordings_and_show_when_answered(rig: Rig) -> None:
