@@ -488,6 +488,41 @@ async def test_a_broken_file_is_reported_and_nothing_applies_until_confirmed(
     assert await harness.services.entries.get("mentor-good-advice", guild_id=s.guild.id)
 
 
+async def test_why_files_are_left_out_is_said_in_the_moderators_language(
+    harness: Harness,
+) -> None:
+    """The import's reasons were the parser's English in a Korean moderator's dry run."""
+    s = await Server.new(harness, "reasons")
+    batch = {
+        "yaml.md": '---\nid: broken-yaml\ntitle: "unterminated\n---\nbody\n',
+        "huge.md": curated("huge-entry", "큰 조언", "가" * 20_001),
+        "bare.md": "<div></div>\n",
+        "one.md": curated("same-id", "하나", "첫 번째 본문입니다."),
+        "two.md": curated("same-id", "둘", "두 번째 본문입니다."),
+        "bad-id.md": "---\nid: Not An Id\ntitle: x\n---\n\nbody\n",
+    }
+    plan = await s.run("content import", {"file": ("batch.zip", zipped(batch))})
+    shown = await plan.wait_final()
+    assert shown is not None
+    errors = fields(shown["embeds"][0])["오류 (5: 이 파일들은 빼고 가져와요)"]
+    assert "yaml.md: 머리말(YAML) 5번째 줄을 읽을 수 없어요" in errors
+    assert "huge.md: body: 20,001자예요. 20,000자 안으로 줄여 주세요" in errors
+    assert "bare.md: 서식을 빼고 나면 남는 글이 없어요" in errors
+    assert "two.md: 아이디 'same-id'(이)가 두 번 나와요" in errors
+    assert (
+        "bad-id.md: id: 'Not An Id': 아이디는 영어 소문자, 숫자, 하이픈으로 2~80자여야 해요"
+        in errors
+    )
+    assert not re.search(r"characters|appears|must be|found after", errors)
+
+    english = await Server.new(harness, "reasons-en", locale="en-US")
+    plan = await english.run("content import", {"file": ("batch.zip", zipped(batch))})
+    shown = await plan.wait_final()
+    assert shown is not None
+    errors = fields(shown["embeds"][0])["Errors (5: these files are left out)"]
+    assert "two.md: id 'same-id' appears twice" in errors
+
+
 async def test_an_unanswered_import_times_out_and_changes_nothing(harness: Harness) -> None:
     s = await Server.new(harness, "timeout")
     cog = harness.bot.get_cog("ContentCog")

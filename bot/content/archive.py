@@ -80,27 +80,42 @@ def _members(name: str, data: bytes) -> tuple[list[tuple[str, bytes]], list[File
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        return [], [FileProblem(name, "not a readable .zip file")]
+        return [], [FileProblem(name, "not a readable .zip file", code="bad_zip")]
     files: list[tuple[str, bytes]] = []
     problems: list[FileProblem] = []
     total = 0
     with archive:
         infos = [i for i in archive.infolist() if not i.is_dir()]
         if len(infos) > MAX_FILES:
-            return [], [FileProblem(name, f"{len(infos)} files; at most {MAX_FILES}")]
+            return [], [
+                FileProblem(
+                    name,
+                    f"{len(infos)} files; at most {MAX_FILES}",
+                    code="too_many_files",
+                    values=(("n", len(infos)), ("limit", MAX_FILES)),
+                )
+            ]
         for info in infos:
             path = PurePosixPath(info.filename)
             if path.name.startswith((".", "_")) or path.suffix.lower() not in SUFFIXES:
                 continue
             total += info.file_size
             if total > MAX_TOTAL_BYTES:
+                megabytes = MAX_TOTAL_BYTES // 1024 // 1024
                 return [], [
-                    FileProblem(name, f"over {MAX_TOTAL_BYTES // 1024 // 1024} MB unpacked")
+                    FileProblem(
+                        name,
+                        f"over {megabytes} MB unpacked",
+                        code="too_big_unpacked",
+                        values=(("limit", megabytes),),
+                    )
                 ]
             try:
                 files.append((info.filename, archive.read(info)))
             except (zipfile.BadZipFile, OSError, ValueError) as exc:
-                problems.append(FileProblem(info.filename, f"cannot read: {exc}"))
+                problems.append(
+                    FileProblem(info.filename, f"cannot read: {exc}", code="unreadable")
+                )
     return files, problems
 
 
@@ -114,7 +129,15 @@ def read_archive(name: str, data: bytes, *, topics: Sequence[Topic]) -> ReadArch
                 content, display_path=file, topics=topics, strict_topics=bool(topics)
             )
         except DocumentError as exc:
-            read.problems.append(FileProblem(file, str(exc)))
+            read.problems.append(
+                FileProblem(
+                    file,
+                    str(exc),
+                    code=exc.code,
+                    field=exc.field,
+                    values=tuple(exc.values.items()),
+                )
+            )
             continue
         read.drafts.extend((file, d) for d in doc.drafts)
     return read

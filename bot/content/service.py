@@ -395,7 +395,14 @@ class ContentService:
                 parsed, source=dataclasses.replace(parsed.source, file=None)
             )
             if draft.id in seen:
-                result.errors.append(FileProblem(file, f"id {draft.id!r} appears twice"))
+                result.errors.append(
+                    FileProblem(
+                        file,
+                        f"id {draft.id!r} appears twice",
+                        code="duplicate_id",
+                        values=(("value", draft.id),),
+                    )
+                )
                 continue
             seen.add(draft.id)
             current = await self._repo.find(guild_id, draft.id)

@@ -75,19 +75,20 @@ class Document:
 
 def decode(data: bytes) -> str:
     if not data.strip():
-        raise DocumentError("empty file")
+        raise DocumentError("empty file", code="empty_file")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise DocumentError(f"broken UTF-16 text: {exc.reason}") from None
+            raise DocumentError(f"broken UTF-16 text: {exc.reason}", code="not_utf8") from None
     if b"\x00" in data[:8192]:
-        raise DocumentError("binary file (contains NUL bytes), not text")
+        raise DocumentError("binary file (contains NUL bytes), not text", code="binary")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DocumentError(
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); save it as UTF-8"
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); save it as UTF-8",
+            code="not_utf8",
         ) from None
 
 
@@ -106,13 +107,19 @@ def draft_hash(draft: EntryDraft) -> str:
     )  # fmt: skip
 
 
-def _yaml_error(exc: yaml.YAMLError) -> str:
+def _yaml_error(exc: yaml.YAMLError) -> DocumentError:
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     if mark is not None:
         # +1 for the opening '---' line, +1 because marks count from 0
-        return f"bad YAML frontmatter at line {mark.line + 2}: {problem}"
-    return f"bad YAML frontmatter: {problem}"
+        line = mark.line + 2
+        return DocumentError(
+            f"bad YAML frontmatter at line {line}: {problem}",
+            code="bad_yaml_line", values={"line": line, "problem": problem},
+        )  # fmt: skip
+    return DocumentError(
+        f"bad YAML frontmatter: {problem}", code="bad_yaml", values={"problem": problem}
+    )
 
 
 def split_frontmatter(text: str) -> tuple[dict[str, Any], str]:
@@ -122,11 +129,13 @@ def split_frontmatter(text: str) -> tuple[dict[str, Any], str]:
     try:
         metadata, body = frontmatter.parse(text, handler=_HANDLER)
     except yaml.YAMLError as exc:
-        raise DocumentError(_yaml_error(exc)) from None
+        raise _yaml_error(exc) from None
     except (ValueError, TypeError, OverflowError) as exc:  # e.g. `date: 2024-02-30`
-        raise DocumentError(f"bad YAML frontmatter: {exc}") from None
+        raise DocumentError(
+            f"bad YAML frontmatter: {exc}", code="bad_yaml", values={"problem": str(exc)}
+        ) from None
     if not isinstance(metadata, Mapping):
-        raise DocumentError("frontmatter must be a mapping of key: value lines")
+        raise DocumentError("frontmatter must be a mapping of key: value lines", code="not_mapping")
     return dict(metadata), body
 
 
@@ -159,7 +168,10 @@ def list_field(meta: Mapping[str, Any], key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return tuple(v.strip() for v in value.split(",") if v.strip())
     if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
-        raise DocumentError(f"field '{key}' must be a list of text, got {_type_name(value)}")
+        raise DocumentError(
+            f"field '{key}' must be a list of text, got {_type_name(value)}", field=key,
+            code="not_list",
+        )  # fmt: skip
     return tuple(normalize_text(str(v)).strip() for v in value if str(v).strip())
 
 
@@ -176,7 +188,10 @@ def date_field(meta: Mapping[str, Any], *keys: str) -> str | None:
             m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", value.strip())
             if m:
                 return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-        raise DocumentError(f"field '{key}' must be a date like 2024-02-07, got {value!r}")
+        raise DocumentError(
+            f"field '{key}' must be a date like 2024-02-07, got {value!r}", field=key,
+            code="bad_date", values={"value": str(value)},
+        )  # fmt: skip
     return None
 
 
@@ -202,8 +217,8 @@ def read_curated(
     if not ID_PATTERN.match(entry_id):
         raise DocumentError(
             f"id {entry_id!r} must be 2-80 characters of lowercase letters, digits and hyphens",
-            field="id",
-        )
+            field="id", code="bad_id", values={"value": entry_id},
+        )  # fmt: skip
     title = text_field(meta, "title", required=True) or ""
     if len(title) > TITLE_LIMIT:
         raise DocumentError(
@@ -234,7 +249,10 @@ def read_curated(
             )  # fmt: skip
     source_meta = meta.get("source") or {}
     if not isinstance(source_meta, Mapping):
-        raise DocumentError(f"field 'source' must be a mapping, got {_type_name(source_meta)}")
+        raise DocumentError(
+            f"field 'source' must be a mapping, got {_type_name(source_meta)}", field="source",
+            code="not_mapping",
+        )  # fmt: skip
     text = clean_markup(body)
     if not text.strip():
         raise DocumentError("the entry has no body text", field="body", code="empty")
@@ -323,7 +341,9 @@ def read_post(
         if len(body) > BODY_LIMIT:
             raise DocumentError(
                 f"section {entry_title!r} is {len(body):,} characters; an entry holds at most"
-                f" {BODY_LIMIT:,}: split it with headings"
+                f" {BODY_LIMIT:,}: split it with headings",
+                code="section_too_long",
+                values={"title": entry_title, "n": len(body), "limit": BODY_LIMIT},
             )
         event = piece.trail[0] if piece.trail and piece.trail[0] != title else None
         found = infer_topics(entry_title, body) if infer_topics else ()
@@ -360,5 +380,5 @@ def read_document(
         )
     drafts = read_post(meta, content, display_path=display_path, infer_topics=infer_topics)
     if not drafts:
-        raise DocumentError("no advice text found after removing markup")
+        raise DocumentError("no advice text found after removing markup", code="empty")
     return Document(tuple(drafts), False)

@@ -72,6 +72,55 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ko": "서식을 빼고 나면 남는 글이 없어요",
         "en": "no text is left once markup is removed",
     },
+    # Why an imported file was left out (a moderator's language; English keeps the parser's).
+    "content.reason.empty_file": {"ko": "빈 파일이에요", "en": "the file is empty"},
+    "content.reason.not_utf8": {
+        "ko": "UTF-8 글자로 읽을 수 없어요. UTF-8로 저장해 주세요",
+        "en": "not UTF-8 text; save it as UTF-8",
+    },
+    "content.reason.binary": {"ko": "글이 아닌 파일이에요", "en": "a binary file, not text"},
+    "content.reason.bad_yaml_line": {
+        "ko": "머리말(YAML) {line}번째 줄을 읽을 수 없어요 ({problem})",
+        "en": "bad YAML frontmatter at line {line}: {problem}",
+    },
+    "content.reason.bad_yaml": {
+        "ko": "머리말(YAML)을 읽을 수 없어요 ({problem})",
+        "en": "bad YAML frontmatter: {problem}",
+    },
+    "content.reason.not_mapping": {
+        "ko": "'키: 값' 줄로 써야 해요",
+        "en": "it must be key: value lines",
+    },
+    "content.reason.not_list": {"ko": "글자 목록이어야 해요", "en": "it must be a list of text"},
+    "content.reason.bad_date": {
+        "ko": "'{value}'(은)는 2024-02-07 같은 날짜가 아니에요",
+        "en": "'{value}' is not a date like 2024-02-07",
+    },
+    "content.reason.bad_id": {
+        "ko": "'{value}': 아이디는 영어 소문자, 숫자, 하이픈으로 2~80자여야 해요",
+        "en": "'{value}': an id is 2-80 lowercase letters, digits and hyphens",
+    },
+    "content.reason.section_too_long": {
+        "ko": "'{title}' 부분이 {n:,}자예요. 조언 하나는 {limit:,}자까지라 제목(#)으로 나눠 주세요",
+        "en": "section '{title}' is {n:,} characters; at most {limit:,}: split it with headings",
+    },
+    "content.reason.bad_zip": {
+        "ko": "읽을 수 있는 .zip 파일이 아니에요",
+        "en": "not a readable .zip file",
+    },
+    "content.reason.too_many_files": {
+        "ko": "파일이 {n:,}개예요. 한 번에 {limit:,}개까지 가져올 수 있어요",
+        "en": "{n:,} files; at most {limit:,}",
+    },
+    "content.reason.too_big_unpacked": {
+        "ko": "압축을 풀면 {limit}MB가 넘어요",
+        "en": "over {limit} MB unpacked",
+    },
+    "content.reason.unreadable": {"ko": "읽을 수 없는 파일이에요", "en": "cannot read the file"},
+    "content.reason.duplicate_id": {
+        "ko": "아이디 '{value}'(이)가 두 번 나와요",
+        "en": "id '{value}' appears twice",
+    },
     "content.reason.aliases": {
         "ko": "{n}개예요. {limit}개까지, 각 {chars}자까지 쓸 수 있어요",
         "en": "{n} given; at most {limit}, each within {chars} characters",

@@ -99,8 +99,15 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class FileProblem:
+    """A file that cannot be read, and why: `reason` in English (files, logs, the CLI); `code`
+    with its `values` name the rule broken (and `field` the frontmatter field), for the reason
+    in a moderator's language (`content.reason.<code>`)."""
+
     file: str
     reason: str
+    code: str | None = None
+    field: str | None = None
+    values: tuple[tuple[str, object], ...] = ()
 
     def as_dict(self) -> dict[str, str]:
         return {"file": self.file, "reason": self.reason}

@@ -17,7 +17,8 @@ from bot.adapter.views import ActionButton, OwnedView
 from bot.content import ContentError, ContentService
 from bot.content.archive import SUFFIXES
 from bot.content.service import ImportResult
-from bot.i18n import Language, t
+from bot.i18n import MESSAGES, Language, t
+from bot.models import FileProblem
 from bot.models.content import Actor, ExportScope
 from bot.models.content_errors import StaleRevision
 from cogs.content.audit import AuditLog
@@ -35,6 +36,17 @@ def _size(n: int) -> str:
 def _ids(values: Sequence[str]) -> str:
     listed = ", ".join(f"`{v.replace('`', 'ˋ')}`" for v in values)
     return limits.clip(listed, limits.EMBED_FIELD_VALUE)
+
+
+def problem_text(problem: FileProblem, language: Language) -> str:
+    """Why a file was left out, in the moderator's language. English keeps the parser's own
+    words (they say more); so does a rule the messages do not know."""
+    key = f"content.reason.{problem.code}"
+    if language == "en" or problem.code is None or key not in MESSAGES:
+        return problem.reason
+    values = {k: limits.clip(v, 100) if isinstance(v, str) else v for k, v in problem.values}
+    reason = t(key, language, **values)
+    return f"{problem.field}: {reason}" if problem.field else reason
 
 
 def plan_embed(name: str, result: ImportResult, language: Language) -> discord.Embed:
@@ -64,7 +76,9 @@ def plan_embed(name: str, result: ImportResult, language: Language) -> discord.E
         )
     if result.errors:
         # In a code block: file names and parser messages are shown, never rendered.
-        lines = "\n".join(f"{p.file}: {p.reason}".replace("`", "ˋ") for p in result.errors)
+        lines = "\n".join(
+            f"{p.file}: {problem_text(p, language)}".replace("`", "ˋ") for p in result.errors
+        )
         embed.add_field(
             name=t("content.import.errors", language, n=len(result.errors)),
             value=f"```\n{limits.clip(lines, limits.EMBED_FIELD_VALUE - 10)}\n```",
