@@ -196,6 +196,35 @@ async def test_history_pages_newest_first_with_the_change(content: ContentServic
         await content.history(GUILD_B, entry.id)
 
 
+async def test_a_revert_restores_the_chosen_revision_live_or_retired_and_of_its_entry_only(
+    content_db: Database, content: ContentService
+) -> None:
+    entry = await content.add(GUILD_A, NEW, MOD_A)
+    other = await content.add(GUILD_A, NEW, MOD_A)  # its revision numbers sit among entry's
+    _, rev = await content.get(GUILD_A, entry.id)
+    second = EntryInput(title="둘째 제목", body="둘째 본문", topics=("portfolio",), kind="tip")
+    await content.edit(GUILD_A, entry.id, second, MOD_A, based_on=rev)
+    await content.retire(GUILD_A, entry.id, MOD_A, reason="낡은 정보")
+    retire, edit, add = (await content.history(GUILD_A, entry.id)).revisions
+    assert (retire.action, edit.action, add.action) == (Action.RETIRE, Action.EDIT, Action.ADD)
+    entries = EntryRepository(content_db)
+
+    back = await content.revert(GUILD_A, entry.id, add.number, MOD_A2)  # retired -> as added
+    assert (back.retired, back.title, back.body) == (False, NEW.title, NEW.body)
+    assert (await entries.get(entry.id, guild_id=GUILD_A)) == back
+    again = await content.revert(GUILD_A, entry.id, retire.number, MOD_A2)  # -> retired again
+    assert (again.retired, again.title, again.body) == (True, "둘째 제목", "둘째 본문")
+    assert await entries.get(entry.id, guild_id=GUILD_A) is None
+
+    [other_add] = (await content.history(GUILD_A, other.id)).revisions
+    assert add.number < other_add.number < edit.number
+    with pytest.raises(RevisionNotFound):
+        await content.revert(GUILD_A, entry.id, other_add.number, MOD_A)
+    page = await content.history(GUILD_A, entry.id)
+    assert [r.action for r in page.revisions][:2] == [Action.REVERT, Action.REVERT]
+    assert page.total == 5  # every revision kept
+
+
 @pytest.mark.parametrize(
     ("given", "field"),
     [
