@@ -349,3 +349,25 @@ async def test_the_daily_tip_thread_is_the_discussion_of_the_day(
     )
     assert other_day.kind == "opened"
     assert discord.opens[0].starter.kind == "tip" and discord.opens[0].starter.body
+
+
+async def test_a_tip_thread_in_another_channel_is_not_the_cohorts_discussion(
+    app: CohortApp, db: Database, discord: FakeDiscord, clock: ManualClock
+) -> None:
+    """The day's tip went to the server's tips channel, not the cohort's: discussing that tip
+    in the cohort opens the cohort's own thread in its channel, it does not link elsewhere."""
+    cohort = await make(app)
+    day, tips_channel = dt.date(2026, 12, 1), CHANNEL + 1
+    async with db.transaction() as conn:  # what the scheduler records after posting
+        await conn.execute(
+            "INSERT INTO tip_posts (guild_id, local_date, status, nonce, slot_at, channel_id,"
+            " entry_id, message_id, thread_id, created_at, updated_at)"
+            " VALUES (?, ?, 'sent', 'n', ?, ?, 'e01', 500, 500, ?, ?)",
+            (A, day.isoformat(), iso(clock()), tips_channel, iso(clock()), iso(clock())),
+        )
+    discord.threads[500] = FakeThread(500, tips_channel, "tip", "n")
+    found = await app.discussions.discuss(discord, A, cohort.id, Subject.tip(day), user_id=1)
+    assert found.kind == "opened" and found.thread_id != 500
+    assert [o.channel_id for o in discord.opens] == [CHANNEL]
+    again = await app.discussions.discuss(discord, A, cohort.id, Subject.tip(day), user_id=2)
+    assert (again.kind, again.thread_id) == ("existing", found.thread_id)
