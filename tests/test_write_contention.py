@@ -16,11 +16,14 @@ import pytest
 
 import bot.services.ingest as ingest_module
 from bot.adapter import respond
+from bot.content import EntryInput
 from bot.emulator import Perm
 from bot.services.ingest import IngestService
+from bot.store.entries import EntryRepository
 from bot.store.ingest_state import SqliteIngestStore
 from tests.helpers_async import eventually
 from tests.helpers_bot import bot_settings, start_harness
+from tests.helpers_content import GUILD_A, MOD_A, content_service
 from tests.helpers_ingest import StepClock, curated, live_titles, open_db, post, write
 
 
@@ -97,6 +100,47 @@ async def test_a_run_prepares_again_when_another_ingest_wrote_meanwhile(tmp_path
     # The second look finds the other run's work: nothing left to write.
     assert (report.added, report.updated, report.unchanged, report.errors) == (0, 0, 2, [])
     assert sorted(live_titles(db_path)) == ["고친 조언", "새 조언"]
+
+
+async def test_an_id_a_moderator_takes_while_a_run_stages_stays_the_moderators(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run resolved `night-study` as a free id and staged the file's entry under it; before
+    it writes, a moderator adds an entry that gets that id. The run looks again: the file is
+    refused (the id is the moderator's) and the moderator's entry is left as they wrote it."""
+    content = tmp_path / "content"
+    write(content / "a.md", curated("aa", "첫 조언"))
+    db_path = tmp_path / "a.db"
+    db, other = await open_db(db_path), await open_db(db_path)
+    try:
+        ingest = IngestService(SqliteIngestStore(db), clock=StepClock(), workers=0)
+        await ingest.ingest([content])
+        write(content / "night.md", curated("night-study", "파일의 밤 공부"))
+        moderator = content_service(other)
+        real = EntryRepository.stage_rows
+        added: list[str] = []
+
+        async def staging_then_a_moderator_adds(*args: object, **kwargs: object) -> None:
+            await real(*args, **kwargs)  # type: ignore[arg-type]
+            if not added:
+                given = EntryInput(
+                    title="밤 공부", title_en="Night study", body="모더레이터의 본문"
+                )
+                added.append((await moderator.add(GUILD_A, given, MOD_A)).id)
+
+        monkeypatch.setattr(
+            EntryRepository, "stage_rows", staticmethod(staging_then_a_moderator_adds)
+        )
+        report = await ingest.ingest([content])
+        entry, _ = await moderator.get(GUILD_A, "night-study")
+    finally:
+        await db.close()
+        await other.close()
+    assert added == ["night-study"]
+    assert (entry.title, entry.body, entry.origin) == ("밤 공부", "모더레이터의 본문", "moderator")
+    assert [(e.file, "moderator" in e.reason) for e in report.errors] == [
+        ("content/night.md", True)
+    ]
 
 
 async def test_a_write_command_defers_while_the_database_is_locked(
