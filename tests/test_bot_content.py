@@ -363,9 +363,23 @@ async def test_history_pages_newest_first_with_names_times_and_diffs_then_revert
     assert reverted.embeds[0]["description"] == NEW["body"]
     assert entry_id in await s.advice("틀린 문제는 일주일 뒤에")
     latest = (await s.run("content history", {"entry": entry_id})).embeds[0]["fields"][0]
-    assert " · 되돌림 · " in latest["name"] and f"revision {first_revision}" in latest["value"]
+    assert " · 되돌림 · " in latest["name"]  # in Korean (it read `revision 12`)
+    assert latest["value"].startswith(f"수정 #{first_revision}(으)로 되돌림\n")
     missing = await s.run("content revert", {"entry": entry_id, "revision": 999_999})
     assert missing.content.startswith(f"`{entry_id}`에는 수정 #999999이 없어요.")
+
+    # Back to a revision where it was retired: the card is no promise that campers see it.
+    await s.run("content retire", {"entry": entry_id})
+    await s.run("content restore", {"entry": entry_id})
+    retire = (await s.run("content history", {"entry": entry_id})).embeds[0]["fields"][1]
+    assert " · 내림 · " in retire["name"]
+    number = int(re.match(r"#(\d+)", retire["name"]).group(1))  # type: ignore[union-attr]
+    back = await s.run("content revert", {"entry": entry_id, "revision": number})
+    assert back.content.endswith(
+        "그 수정에서 이 조언은 내려져 있었기 때문에, 지금도 이 서버에서 검색되지 않아요."
+        " 다시 올리려면 `/content restore`."
+    )
+    assert entry_id not in await s.advice("틀린 문제는 일주일 뒤에")
 
 
 async def test_english_moderators_get_english_texts(harness: Harness) -> None:

@@ -164,6 +164,16 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "⏪ `{id}` is back to revision #{revision}, recorded as a new revision (history is"
         " never rewritten).",
     },
+    "content.reverted.retired": {
+        "ko": "그 수정에서 이 조언은 내려져 있었기 때문에, 지금도 이 서버에서 검색되지 않아요."
+        " 다시 올리려면 `/content restore`.",
+        "en": "At that revision the entry was retired, so this server does not find it now. To"
+        " bring it back: `/content restore`.",
+    },
+    "content.history.reverted_to": {
+        "ko": "수정 #{revision}(으)로 되돌림",
+        "en": "Back to revision #{revision}",
+    },
     "content.no_change.retired": {
         "ko": "`{id}`는 이미 내려져 있어요.",
         "en": "`{id}` is already retired.",

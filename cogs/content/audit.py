@@ -21,7 +21,7 @@ from bot.content.diff import short_diff
 from bot.i18n import Language, Verbatim, language_for, t
 from bot.models.audit import AuditNote
 from bot.models.content import Revision, Snapshot
-from cogs.content.embeds import diff_block
+from cogs.content.embeds import diff_block, reason_text
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ def audit_embed(revision: Revision, language: Language) -> discord.Embed:
     )
     embed.set_author(name=limits.clip(revision.actor_name or revision.actor, limits.EMBED_AUTHOR))
     if revision.reason:
-        embed.description = t("content.history.reason", language, reason=revision.reason)
+        embed.description = reason_text(revision, language)
     embed.add_field(
         name=t("content.audit.before", language), value=_side(revision.previous, language)
     )

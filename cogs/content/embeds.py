@@ -4,6 +4,7 @@ what, and a short diff in a code block (where nothing renders, links and mention
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
@@ -35,6 +36,17 @@ def diff_block(
     return f"```diff\n{limits.clip(body, limit - 12)}\n```"
 
 
+_REVERTED_TO = re.compile(r"revision (\d+)")
+
+
+def reason_text(revision: Revision, language: Language) -> str:
+    """A revision's note: a revert's (stored as `revision N`) in the reader's language."""
+    reverted = _REVERTED_TO.fullmatch(revision.reason or "")
+    if revision.action == "revert" and reverted:
+        return t("content.history.reverted_to", language, revision=int(reverted.group(1)))
+    return t("content.history.reason", language, reason=revision.reason)
+
+
 def revision_field(revision: Revision, language: Language, zone: ZoneInfo) -> tuple[str, str]:
     """(name, value) of one revision: `#12 · edited · 운영진 A · 2026-12-01 18:00`."""
     if revision.actor == "ingest":
@@ -53,7 +65,7 @@ def revision_field(revision: Revision, language: Language, zone: ZoneInfo) -> tu
     )
     parts: list[str] = []
     if revision.reason:
-        parts.append(t("content.history.reason", language, reason=revision.reason))
+        parts.append(reason_text(revision, language))
     diff = short_diff(revision.previous, revision.snapshot)
     if diff:
         parts.append(diff_block(diff, limits.EMBED_FIELD_VALUE - 200, most=DIFF_LINES))

@@ -479,6 +479,8 @@ class ContentGroup(app_commands.Group):
             await self._reply(interaction, error_text(interaction, exc))
             return
         message = text(interaction, "content.reverted", id=done.id, revision=revision)
+        if done.retired:  # the card below is what campers would see, were it live: say it is not
+            message += "\n" + text(interaction, "content.reverted.retired")
         await self._show(interaction, message, done)
         await self.audit.change(interaction, done.id)
 
