@@ -10,7 +10,7 @@ from bot.models import Topic
 from bot.search.lexicon import Lexicon, topic_info
 from bot.search.query import plan_query
 from bot.search.rank import occurrences
-from bot.search.retrieval import plan_retrieval
+from bot.search.retrieval import plan_retrieval, unsubsumed
 from bot.search.snippet import make_snippet
 from bot.search.titles import Postings, TitleIndex, TitleSource
 from bot.store.search_index import fts_expression
@@ -103,6 +103,31 @@ def test_small_corpus_searches_every_form_everywhere() -> None:
     assert retrieval.complete and len(retrieval.steps) == 1
     (step,) = retrieval.steps
     assert not step.titles and set(step.forms) == set(plan_query("대학원", lexicon()).forms())
+    # A form another one's prefix search finds already is left out: the same matches.
+    plan = plan_query("포트폴리오 포트", lexicon())
+    assert "포트폴리오" in plan.forms()
+    (step,) = plan_retrieval(plan, lexicon()).steps
+    assert "포트" in step.forms and "포트폴리오" not in step.forms
+
+
+@pytest.mark.parametrize(
+    ("forms", "kept"),
+    [
+        (["paper", "papers"], ["paper"]),  # paper* finds papers
+        (["papers", "paper"], ["paper"]),  # whatever the order
+        (["논문", "논문 구현", "연구자", "연구"], ["논문", "연구"]),  # a phrase by its first word
+        (["ai lab", "ai"], ["ai"]),
+        (["ai lab", "lab"], ["ai lab", "lab"]),  # lab* does not find "ai lab" (ai comes first)
+        (["coding test", "coding tests", "coding"], ["coding"]),
+        (["데이터 분석", "데이터 분석가"], ["데이터 분석"]),  # the last word as a prefix
+        (["데이터 분석가", "데이터 분"], ["데이터 분"]),
+        (["데이터분석", "데이터 분석"], ["데이터분석", "데이터 분석"]),  # other tokens: both
+        (["ml", "mlops"], ["ml"]),
+        (["mlops", "ops"], ["mlops", "ops"]),  # a prefix, not any substring
+    ],
+)
+def test_forms_another_form_finds_are_left_out(forms: list[str], kept: list[str]) -> None:
+    assert list(unsubsumed(forms)) == kept
 
 
 def test_big_corpus_searches_in_the_reranker_s_order() -> None:

@@ -68,7 +68,7 @@ def plan_retrieval(plan: QueryPlan, lex: Lexicon, *, topic_id: str | None = None
     forms = plan.forms()
     dfs = {f: lex.form_df(f) for f in forms}
     if min(sum(dfs.values()), lex.doc_count) <= BODY_BUDGET:
-        return Retrieval((Step(tuple(forms)),))
+        return Retrieval((Step(unsubsumed(forms)),))
     # Very common forms (일, 엔지니어, ai in a big corpus) barely rank and cost the most: they are
     # scored on the candidates the other forms bring, unless nothing else was typed.
     common = max(COMMON_MIN, int(COMMON * lex.doc_count))
@@ -113,6 +113,20 @@ def plan_retrieval(plan: QueryPlan, lex: Lexicon, *, topic_id: str | None = None
     if rare:
         steps.append(Step(tuple(rare), fill=True, rare=bool(set(rare) & set(primaries))))
     return Retrieval(tuple(steps), complete=False)
+
+
+def unsubsumed(forms: list[str]) -> tuple[str, ...]:
+    """`forms` less those another one's prefix search finds already (`paper` finds `papers`,
+    `논문` finds `논문 구현`): the same matches, and FTS5's bm25 costs per phrase on each."""
+    split = [f.split() for f in forms]
+
+    def finds(g: list[str], f: list[str]) -> bool:
+        n = len(g)
+        return g != f and n <= len(f) and g[:-1] == f[: n - 1] and f[n - 1].startswith(g[-1])
+
+    return tuple(
+        form for form, f in zip(forms, split, strict=True) if not any(finds(g, f) for g in split)
+    )
 
 
 def _typed(plan: QueryPlan, dfs: dict[str, int], keep: set[str], common: int) -> tuple[str, ...]:
