@@ -325,6 +325,40 @@ async def test_retire_and_restore_change_what_this_server_finds_only(harness: Ha
     assert SHARED in await a.advice(query)
 
 
+async def test_a_servers_own_entries_are_counted_and_offered_in_that_server_only(
+    harness: Harness,
+) -> None:
+    """/about counts a server's own entries there only, and the restore menu offers a retired
+    entry of the server to its moderators only."""
+    a = await Server.new(harness, "own-a")
+    b = await Server.new(harness, "own-b")
+    kept = added_id(await a.add({"title": "A 서버의 남길 조언"}))
+    gone = added_id(await a.add({"title": "A 서버의 내릴 조언"}))
+    await a.run("content retire", {"entry": gone})
+
+    def restore_menu(server: Server) -> Any:
+        return harness.emu.autocomplete(
+            "content restore", {"entry": ""}, focused="entry", user=server.mod,
+            channel=server.general,
+        )  # fmt: skip
+
+    assert [c["value"] for c in await restore_menu(a)] == [gone]
+    assert await restore_menu(b) == []
+
+    async def about(server: Server) -> tuple[int, str]:
+        res = await harness.emu.slash("about", user=server.camper, channel=server.general)
+        held = fields(res.embeds[0])["모아 둔 조언"]
+        found = re.match(r"조언 (\d+)개", held)
+        assert found, held
+        return int(found.group(1)), held
+
+    (a_count, a_held), (b_count, b_held) = await about(a), await about(b)
+    assert a_count == b_count + 1  # `kept`; `gone` is retired
+    assert "이 서버에서 직접 쓴 조언: 1개" in a_held
+    assert "이 서버에서 직접 쓴 조언" not in b_held
+    assert kept not in await b.advice("A 서버의 남길 조언")
+
+
 async def test_history_pages_newest_first_with_names_times_and_diffs_then_revert(
     harness: Harness,
 ) -> None:
