@@ -3,6 +3,8 @@ history, revert, validation, import and export."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import io
 import zipfile
 from pathlib import Path
@@ -365,6 +367,40 @@ async def test_the_tip_deck_of_a_server_deals_its_own_tips_only(
     )
     assert (await tips.today(GUILD_A)).entry_id == entry.id
     assert (await tips.today(GUILD_B)).entry_id == "portfolio-depth"
+
+
+async def test_a_servers_tip_days_deal_count_and_replace_only_the_tips_it_sees(
+    content_db: Database, content: ContentService
+) -> None:
+    """Server A has ten tips of its own; server B sees four (the shared one and three of its
+    own). B's preview names B's tips only and comes true; B's days never repeat a tip within
+    three days (its cycle keeps its own last two off the next one's top, counted from B's
+    tips); and a shared tip B retires for itself is replaced on the day it was B's tip."""
+    dated = dataclasses.replace
+    for i in range(10):
+        await content.add(GUILD_A, dated(NEW, title=f"A 서버 팁 {i}"), MOD_A)
+    for i in range(3):
+        await content.add(GUILD_B, dated(NEW, title=f"B 서버 팁 {i}"), MOD_B)
+    store = TipRepository(content_db)
+    b_tips = await store.reading().live_tip_ids(GUILD_B)
+    assert len(b_tips) == 4 and "portfolio-depth" in b_tips
+    tips = TipService(
+        tips=store, entries=EntryRepository(content_db), default_timezone="Asia/Seoul"
+    )
+    today = await tips.local_today(GUILD_B)
+    preview = [p.entry_id for p in await tips.preview(GUILD_B, 8)]
+    days = [today + dt.timedelta(days=i) for i in range(40)]
+    shown = [(await tips.tip_for(GUILD_B, day)).entry_id for day in days]
+    assert preview == shown[:8]
+    assert set(shown) == set(b_tips)
+    assert all(len(set(shown[i : i + 3])) == 3 for i in range(len(shown) - 2)), shown
+    deck = await store.reading().load_deck(GUILD_B)
+    assert deck is not None and deck.keep_away == 2  # half of B's four, not of A's and B's
+
+    day = days[shown.index("portfolio-depth")]
+    await content.retire(GUILD_B, "portfolio-depth", MOD_B)
+    replaced = await tips.tip_for(GUILD_B, day)
+    assert replaced.entry_id in set(b_tips) - {"portfolio-depth"}
 
 
 async def test_an_import_confirmed_after_someone_saved_overwrites_nothing(
