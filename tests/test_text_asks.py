@@ -1,12 +1,14 @@
 """What a question asks: the word it asks an amount of (the focus a confident answer must be
-about), and English phrasings of a taxonomy word (a negated major, an age by decade)."""
+about), English phrasings of a taxonomy word (a negated major, a named major, an age by decade),
+and what an English word does in a question by its position."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.text import amount_of, english_register
-from bot.text.asks import LAST
+from bot.text import amount_of, english_register, nominal
+from bot.text.asks import LAST, Asked, asked
+from bot.text.roles import english_role
 
 
 @pytest.mark.parametrize(
@@ -35,6 +37,54 @@ def test_amount_of(text: str, word: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The figure is asked: an amount word, its level, "what is the ...", or nothing after it.
+        ("ML 엔지니어 연봉 높은 회사 어디예요", Asked("연봉")),
+        ("what's a good salary to ask for as a junior data scientist", Asked("salary")),
+        ("average salary of ML engineers in korea", Asked("salary")),
+        ("데이터 사이언티스트 초봉 궁금해요", Asked("초봉")),
+        ("인턴 월급에서 세금 얼마나 떼요", Asked("세금")),  # the amount asked is of tax
+        ("what time does the bootcamp start", Asked("time")),  # a clock time is an amount
+        ("is the AI lab bootcamp free", Asked("free")),  # a price asked as a predicate
+        ("부트캠프 무료예요?", Asked("무료예요")),
+        # Pay named beside what the question asks: an answer must speak of it, not be about it.
+        ("나이 먹고 분야 옮기면 연봉 깎이는 거 감수해야 하나요", Asked("연봉", figure=False)),
+        ("부트캠프 중간에 그만두면 환불 받을 수 있어요?", Asked("환불", figure=False)),
+        ("will my salary expectations be a problem", Asked("salary", figure=False)),
+        # Pay as context: a reason, a comparison, a verb whose subject is the camper.
+        ("인턴 회사 고를때 월급보다 중요한게 뭐에요?", None),
+        ("I worry employers will think I cost too much", None),
+        ("my teammate is a free rider", None),  # free before a noun is no price
+    ],
+)
+def test_asked_tells_a_figure_from_pay_named_in_passing(text: str, expected: Asked | None) -> None:
+    assert asked(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "role"),
+    [
+        ("best age to learn piano", "piano", "noun"),  # the object of `to learn`
+        ("what do interviewers ask", "ask", None),  # do-support: the last word is the verb
+        ("what time does the bootcamp start in the morning", "morning", "noun"),
+        ("how do I write a resignation letter", "resignation", "noun"),
+        ("how do I negotiate my salary", "negotiate", "verb"),
+        ("best age to learn piano", "learn", "verb"),
+        ("what kind of work actually gets noticed", "noticed", None),  # a participle
+        ("is it worth it", "piano", None),
+    ],
+)
+def test_english_role_by_position(text: str, word: str, role: str | None) -> None:
+    assert english_role(text, word) == role
+
+
+def test_nominal_endings_make_nouns() -> None:
+    assert nominal("지원금") and nominal("감기")  # read as verbs only through 그+ㅁ, 감+기
+    assert not nominal("옮기면") and not nominal("읽어야")  # endings no noun has
+
+
+@pytest.mark.parametrize(
     ("text", "rewritten"),
     [
         (
@@ -42,7 +92,21 @@ def test_amount_of(text: str, word: str | None) -> None:
             "I'm 비전공자, will that hurt my chances?",
         ),
         ("I didn't major in computer science", "I 비전공자"),
-        ("my degree is in economics, not CS.", "my degree is in economics 비전공자."),
+        ("my degree is in economics, not CS.", "my 비전공자 비전공자."),
+        # A named major, when its field is not computing's (a field the glossary knows stays).
+        ("I studied biology", "비전공자"),
+        ("I'm a biology major, can I switch", "I'm a 비전공자, can I switch"),
+        ("I'm a chemistry grad with zero coding background", "I'm a 비전공자 with 비전공자"),
+        ("I'm a math major", "I'm a math 비전공자"),
+        ("I have a degree in physics", "I have a 비전공자"),
+        ("my major is not related to AI at all", "my 비전공자"),
+        ("my degree has nothing to do with computers, do", "my 비전공자, do"),
+        # ... not a degree's kind or time, not what one learnt, not computing itself.
+        ("how much do new grad ML engineers earn", "how much do new grad ML engineers earn"),
+        ("should I go to grad school", "should I go to grad school"),
+        ("I studied python, what next", "I studied python, what next"),
+        ("I'm a CS major", "I'm a CS major"),
+        ("a data science degree", "a data science degree"),
         ("a non-technical background", "a 비전공자"),
         ("no CS degree", "비전공자"),
         ("is it too late in my late thirties", "is it too late 나이"),

@@ -18,18 +18,29 @@ out of it): the README gives the trade-off.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+from bot.models.search import Candidate
 from bot.search.lexicon import Lexicon
 from bot.search.query import PREDICATE, Group, QueryPlan
-from bot.search.rank import Scored, rerank
-from bot.text import amount_of, has_hangul, is_stopword, strip_particle
-from bot.text.asks import LAST
+from bot.search.rank import _QUOTED, Scored, matches, rerank
+from bot.text import has_hangul, is_stopword, strip_particle
+from bot.text.asks import LAST, asked
+from bot.text.roles import Role, english_role
 
 THRESHOLD = 0.32
 SHOWN = 3  # first hits whose best answer says how sure the result is
 UNANCHORED = 0.5  # times the confidence when no word of the query is in what the hit is about
 CORRECTED = 0.8  # times the confidence of a query search rewrote
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """What the question is about (`_focus`). `strict`: the hit must be about it (its title, an
+    alias said whole); else it must at least say it (pay named beside what is asked)."""
+
+    group: Group
+    strict: bool = True
 
 
 def confidence(plan: QueryPlan, top: Sequence[Scored], lex: Lexicon) -> float:
@@ -39,22 +50,32 @@ def confidence(plan: QueryPlan, top: Sequence[Scored], lex: Lexicon) -> float:
     return max((_one(plan, s, lex, focus) for s in top[:SHOWN]), default=0.0)
 
 
-def _focus(plan: QueryPlan) -> Group | None:
+def _focus(plan: QueryPlan) -> Focus | None:
     """What the question is about, when the hit must be about it too: a noun no entry has,
     typed bare beside at most one word the index knows (`파이썬 설치`, `감기 빨리 낫는 법`:
     with more known words, as in a run-on sentence, such a noun is usually a detail); or the
     word a question asks an amount of (`연봉 얼마예요`, `how much does it cost`): an entry that
-    only mentions salary or cost answers no question about how much."""
-    nouns = [g for g in plan.groups if not g.verb and not _light_verb(g)]
-    # Korean only: an English word no entry has is as often a verb (`ask`) as a noun.
+    only mentions salary or cost answers no question about how much. Pay named beside what a
+    question asks (`연봉 깎이는 거 감수해야 하나요`) only needs an entry that speaks of it."""
+    nouns = [
+        g for g in plan.groups if not g.verb and not _light_verb(g) and not _en(plan, g, "verb")
+    ]
+    # An English word no entry has is as often a verb (`negotiate`) as a noun: only one its
+    # position marks a noun (`the morning`, `learn piano` at the end) counts.
     missing = [
         g for g in plan.dropped
-        if not g.verb and not g.filler and has_hangul(g.typed) and not _grammar(g.typed)
-        and (not g.forms or g.forms[0].text == g.typed)
+        if not g.verb and not g.filler and not _grammar(g.typed)
+        and (has_hangul(g.typed) or _en(plan, g, "noun"))
+        and (not g.forms or g.forms[0].text == g.typed.lower())
     ]  # fmt: skip
     if missing and len(nouns) <= 1:
-        return missing[0]
+        return Focus(missing[0])
     return _amount_group(plan)
+
+
+def _en(plan: QueryPlan, group: Group, role: Role) -> bool:
+    """An English word of the question in that role by its position (`english_role`)."""
+    return group.typed.isascii() and english_role(plan.text, group.typed) == role
 
 
 def _grammar(word: str) -> bool:
@@ -71,30 +92,54 @@ def _light_verb(group: Group) -> bool:
     return rest[:1] in {"하", "해", "했", "할", "한", "함", "합"}
 
 
-def _amount_group(plan: QueryPlan) -> Group | None:
+def _amount_group(plan: QueryPlan) -> Focus | None:
     """The group a question asks an amount of (`연봉` in "연봉 얼마예요", `cost` in "how much
     does the bootcamp cost"), found or dropped; None when it asks none or it is grammar."""
-    word = amount_of(plan.text)
-    if word is None:
+    ask = asked(plan.text)
+    if ask is None:
         return None
     every = sorted(plan.groups + plan.dropped, key=lambda g: plan.text.find(g.typed))
-    if word == LAST:
-        return every[-1] if every else None
-    for typed in (word.lower(), strip_particle(word).lower()):
+    if ask.word == LAST:
+        return Focus(every[-1], ask.figure) if every else None
+    for typed in (ask.word.lower(), strip_particle(ask.word).lower()):
         for group in every:
             if group.typed.lower() == typed:
-                return group
+                return Focus(group, ask.figure)
     return None
 
 
-def _about(focus: Group, plan: QueryPlan, best: Scored, lex: Lexicon) -> bool:
+def _about(focus: Focus, plan: QueryPlan, best: Scored, lex: Lexicon) -> bool:
     """The hit is about the focus: it is in the title, or in an alias or tag the query says
-    whole (`학습 비용` for "학습 비용이 싸지나요"): the hit's subject shrinks without it."""
-    if focus.unknown or not focus.forms:
+    whole (`학습 비용` for "학습 비용이 싸지나요"): the hit's subject shrinks without it. A focus
+    that is not strict only needs to be said somewhere in the hit."""
+    group = focus.group
+    if group.unknown or not group.forms:
         return False
-    rest = tuple(g for g in plan.groups if g is not focus)
-    with_it = _subject(plan, plan.groups, best, lex)
+    if not focus.strict:
+        alone = rerank(
+            replace(plan, groups=(group,), topic_ids=group.topic_ids), [best.candidate], lex
+        )
+        return bool(alone) and alone[0].words > 0
+    kept = tuple(f for f in group.forms if not _in_passing(f.text, best.candidate))
+    if not kept:
+        return False
+    rest = tuple(g for g in plan.groups if g is not group)
+    whole = tuple(replace(g, forms=kept) if g is group else g for g in plan.groups)
+    with_it = _subject(plan, whole, best, lex)
     return with_it > _subject(plan, rest, best, lex) + 1e-9
+
+
+def _in_passing(form: str, entry: Candidate) -> bool:
+    """A Latin form the entry has only as one word of a longer alias (`free` of `free rider`):
+    the rerank counts a Latin word in the keys as said in the title, which it is for the
+    English title, not for a word of an alias (a Korean one is told apart there already)."""
+    if not form.isascii():
+        return False
+    title_en = entry.keys.split(' ["', 1)[0]
+    if next(matches(form, f"{entry.title} {title_en}".lower()), None) is not None:
+        return False
+    aliases = [a.lower() for a in _QUOTED.findall(entry.keys)]
+    return form not in aliases and any(next(matches(form, a), None) is not None for a in aliases)
 
 
 def _subject(plan: QueryPlan, groups: tuple[Group, ...], best: Scored, lex: Lexicon) -> float:
@@ -106,7 +151,7 @@ def _subject(plan: QueryPlan, groups: tuple[Group, ...], best: Scored, lex: Lexi
     return alone[0].subject * sum(g.idf for g in groups) if alone else 0.0
 
 
-def _one(plan: QueryPlan, best: Scored, lex: Lexicon, focus: Group | None = None) -> float:
+def _one(plan: QueryPlan, best: Scored, lex: Lexicon, focus: Focus | None = None) -> float:
     if plan.empty:
         return 0.0
     asked = sum(g.idf for g in plan.groups)

@@ -23,6 +23,7 @@ from bot.text import (
     is_choseong_query,
     is_stopword,
     keystrokes,
+    nominal,
     predicate,
     query_terms,
     squash,
@@ -189,11 +190,12 @@ def _segment(lex: Lexicon, word: str) -> list[str] | None:
     return None
 
 
-def _term_groups(lex: Lexicon, term: Term) -> list[Group]:
-    """Usually one group; an unknown run of words typed without spaces becomes one per word."""
+def _term_groups(lex: Lexicon, term: Term, *, final: bool = False) -> list[Group]:
+    """Usually one group; an unknown run of words typed without spaces becomes one per word.
+    `final`: the question's last word (where a casual ending such as `뽑아줌` ends it)."""
     if not lex.is_known(term.stem) and (pieces := _segment(lex, term.stem)):
         return [_term_group(lex, Term(p, p)) for p in pieces]
-    return [_term_group(lex, term)]
+    return [_term_group(lex, term, final=final)]
 
 
 def _derived(lex: Lexicon, word: str) -> str | None:
@@ -211,7 +213,7 @@ def _derived(lex: Lexicon, word: str) -> str | None:
     return None
 
 
-def _predicate_group(lex: Lexicon, term: Term, stem: str) -> Group:
+def _predicate_group(lex: Lexicon, term: Term, stem: str, *, final: bool = False) -> Group:
     """A verb or adjective: its stem searched, weakly; never corrected (an inflection of a
     known word is no typo), so an unknown one only drops out."""
     if len(stem) == 1 and lex.prefix_df(stem) > COMMON_STEM * lex.doc_count:
@@ -223,6 +225,10 @@ def _predicate_group(lex: Lexicon, term: Term, stem: str) -> Group:
     else:
         forms = _forms((stem, PRIMARY), *_synonym_pairs(stem))  # 없어지 -> 사라지
     known = any(lex.is_known(f.text) for f in forms)
+    if not known and not final and nominal(term.word):
+        # 지원금 is no verb 지원그+ㅁ but a noun the index lacks; ending the question, such an
+        # ending is the casual register's (`뽑아줌?`), a verb.
+        return Group(term.word, term.word, (), unknown=True)
     idf = lex.idf(stem) * PREDICATE
     return Group(term.word, term.word, forms, idf=idf, unknown=not known, verb=True)
 
@@ -239,7 +245,7 @@ def _lemmas(lex: Lexicon, word: str) -> list[str]:
     return [b for b in base_forms(word) if lex.is_known(b) or synonyms(b)]
 
 
-def _term_group(lex: Lexicon, term: Term) -> Group:
+def _term_group(lex: Lexicon, term: Term, *, final: bool = False) -> Group:
     base = term.stem
     if base.isdigit() and not lex.is_known(base):  # a quantity (at 35), not a subject
         return Group(term.word, term.word, (), unknown=True, filler=True)
@@ -260,7 +266,7 @@ def _term_group(lex: Lexicon, term: Term) -> Group:
             # Read as a light verb only through an ending nouns share (감기 -> 감+기): likelier
             # a noun the index lacks (strict light readings left with the grammar), so missing.
             return Group(term.word, term.word, (), unknown=True)
-        return _predicate_group(lex, term, verb.stem)
+        return _predicate_group(lex, term, verb.stem, final=final)
     if _known(lex, base):
         pairs = [(base, PRIMARY), *_synonym_pairs(base)]
         for lemma in lemmas:
@@ -345,7 +351,8 @@ def _with_parts(lex: Lexicon, group: Group, chunk: list[Term]) -> Group:
     return replace(group, forms=group.forms + tuple(p for p in parts if p.text not in have))
 
 
-def _word_groups(lex: Lexicon, terms: list[Term]) -> list[Group]:
+def _word_groups(lex: Lexicon, terms: list[Term], last: str = "") -> list[Group]:
+    """`last`: the question's last word as typed (its grammar included)."""
     groups: list[Group] = []
     i = 0
     while i < len(terms):
@@ -356,7 +363,7 @@ def _word_groups(lex: Lexicon, terms: list[Term]) -> list[Group]:
                 i += n
                 break
         else:
-            groups.extend(_term_groups(lex, terms[i]))
+            groups.extend(_term_groups(lex, terms[i], final=terms[i].word == last))
             i += 1
     return groups
 
@@ -371,7 +378,8 @@ def plan_query(text: str, lex: Lexicon) -> QueryPlan:
     if is_choseong_query(text):
         groups = _choseong_groups(lex, text)
     else:
-        groups = _word_groups(lex, query_terms(words_of))
+        typed = words(words_of)
+        groups = _word_groups(lex, query_terms(words_of), typed[-1] if typed else "")
     # A word found nowhere only dilutes the others (`나이 많은데` -> 나이); alone, it stays, and
     # the empty result brings suggestions.
     groups = [g for g in groups if not g.filler]

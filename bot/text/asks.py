@@ -1,44 +1,115 @@
-"""What a question asks for, from its question words: here, which word it asks an amount of."""
+"""What a question asks for, from its question words: which word it asks an amount of, and
+whether it asks that amount or only names the word beside what it asks."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from bot.text.particles import strip_particle
+from bot.text.stopwords import is_stopword
 
 # Korean: the word before the amount (`연봉 얼마예요`, `초봉 평균 얼마`, `프로젝트 몇 개`).
 _KO = re.compile(r"([^\s\d]+)\s+(?:평균\s+|보통\s+)?(?:얼마|몇|어느\s*정도)")
-# English: `how much math` asks an amount of math; `how much does it cost` of its last word.
-_EN = re.compile(r"\bhow\s+(?:much|many)\s+([a-z][\w'-]*)", re.IGNORECASE)
+_KO_AMOUNT = re.compile(r"\s*(?:평균\s+|보통\s+)?(?:얼마|몇|어느\s*정도)")
+# English: `how much math` asks an amount of math; `how much does it cost` of its last word;
+# `what time` asks a clock time.
+_EN = re.compile(r"\bhow\s+(?:much|many)\s+([a-z][\w'-]*)|\bwhat\s+(time)\b", re.IGNORECASE)
 _AUXILIARIES = frozenset(["do", "does", "did", "is", "are", "was", "were", "will", "would", "should", "can", "could"])  # fmt: skip
 # Pay and prices are amounts whatever the question words: `초봉 궁금해요` asks a figure too.
 _MONEY = re.compile(
-    r"(연봉|초봉|급여|월급|수강료|학비|등록금|비용|가격|환불)"
-    r"|\b(salary|salaries|wages?|earn|earnings|costs?|prices?|tuition|fees?|refunds?)\b",
+    r"(연봉|초봉|급여|월급|수강료|학비|등록금|비용|가격|환불|무료|공짜)"
+    r"|\b(salary|salaries|wages?|earn|earnings|costs?|prices?|tuition|fees?|refunds?)\b"
+    # `free` as the predicate (`is the bootcamp free`, `for free`), not before a noun (`free rider`)
+    r"|\b(free)\b(?=\s*(?:[?!.,]|$|of\s+charge|for\s|to\s))|(?<=\bfor\s)(free)\b",
     re.IGNORECASE,
 )
-# ... unless it is given as a reason (`연봉 때문에 꺼리나요`, "because of salary"): then the question
-# asks about something else, and the word is context.
-_REASON_AFTER = re.compile(r"\S*\s*때문")
-_REASON_BEFORE = re.compile(r"\b(?:because\s+of|due\s+to)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# `what is the starting salary`, `what's a good salary`: the figure of the noun that follows.
+_WHAT_IS = re.compile(
+    r"\bwhat(?:'s|\s+is|\s+are|\s+was)\s+(?:the\s+|an?\s+|my\s+)?(?:\w+\s+){0,2}$", re.I
+)
+# ... and so is pay said with its level (`연봉 높은 회사`, "a high salary", "average salary").
+_LEVEL_AFTER = re.compile(r"\s*(?:이|가|은|는)?\s*(?:높|낮|많이\s*주|센|쎈|세다|괜찮|평균)")
+_LEVEL_BEFORE = re.compile(
+    r"\b(?:high|higher|highest|low|lower|good|better|best|top|average|typical|median|starting"
+    r"|entry[\s-]level)\s+$",
+    re.IGNORECASE,
+)
+# A pay word that is not what is asked: given as a reason (`연봉 때문에`, "because of salary"), a
+# comparison (`월급보다 중요한 게`, "more than the salary"), or an English verb whose subject is
+# the camper or a thing (`I cost too much`, `it would cost`): the question is about something else.
+_REASON_AFTER = re.compile(r"\S*\s*때문|보다")
+_REASON_BEFORE = re.compile(
+    r"\b(?:because\s+of|due\s+to|than|rather\s+than|instead\s+of|over)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_SUBJECT_BEFORE = re.compile(
+    r"\b(?:i|you|we|they|he|she|it|will|would|could|might|may|must|to)\s+$", re.IGNORECASE
+)
+_VERBS = frozenset(["cost", "costs", "earn"])
 LAST = ""  # the amount is of the question's last word
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """The word a question asks about an amount of (as typed, particles and all; `LAST` for the
+    question's last word). `figure`: it asks the amount itself (`연봉 얼마예요`, `초봉 궁금해요`,
+    "what is the starting salary"); else it names pay beside another word that says what it
+    asks (`연봉 깎이는 거 감수해야 하나요`, `환불 받을 수 있어요`), so an answer must at least
+    speak of pay, not be about it."""
+
+    word: str
+    figure: bool = True
+
+
+def asked(text: str) -> Asked | None:
+    """What `text` asks an amount of, or None when it asks none (see `Asked`)."""
+    named: Asked | None = None
+    for pay in _MONEY.finditer(text):
+        word, end = _word_at(text, pay.start())
+        if (
+            _REASON_AFTER.match(text, pay.end())
+            or _REASON_BEFORE.search(text, 0, pay.start())
+            or (pay.group().lower() in _VERBS and _SUBJECT_BEFORE.search(text, 0, pay.start()))
+        ):
+            continue
+        if (
+            _KO_AMOUNT.match(text, end)
+            or _LEVEL_AFTER.match(text, end)
+            or _LEVEL_BEFORE.search(text, 0, pay.start())
+            or _WHAT_IS.search(text, 0, pay.start())
+            or _only_grammar(text[end:])
+        ):
+            return Asked(word)
+        named = named or Asked(word, figure=False)
+    if m := _EN.search(text):
+        word = (m.group(1) or m.group(2)).lower()
+        return Asked(LAST if word in _AUXILIARIES else word)
+    if m := _KO.search(text):
+        return Asked(m.group(1))
+    return named
 
 
 def amount_of(text: str) -> str | None:
     """The word a question asks how much or how many of, as typed (`LAST` when it is the
     question's last word); None when it asks no amount."""
-    for pay in _MONEY.finditer(text):
-        given = _REASON_AFTER.match(text, pay.end()) or _REASON_BEFORE.search(text, 0, pay.start())
-        if not given:
-            return _word_at(text, pay.start())
-    if m := _EN.search(text):
-        word = m.group(1).lower()
-        return LAST if word in _AUXILIARIES else word
-    if m := _KO.search(text):
-        return m.group(1)
-    return None
+    found = asked(text)
+    return None if found is None else found.word
 
 
-def _word_at(text: str, start: int) -> str:
-    """The whole word (as typed, particles and all) that starts at `start` or contains it."""
+def _only_grammar(rest: str) -> bool:
+    """Nothing but question words and endings follow (`궁금해요`, `알려주세요`, "?"): the word
+    before them is what the question asks."""
+    for word in re.findall(r"[^\s?!.,~]+", rest.lower()):
+        if not (is_stopword(word) or is_stopword(strip_particle(word))):
+            return False
+    return True
+
+
+def _word_at(text: str, start: int) -> tuple[str, int]:
+    """The whole word (as typed, particles and all) that starts at `start` or contains it, and
+    where it ends."""
     begin = text.rfind(" ", 0, start) + 1
     end = text.find(" ", start)
-    return text[begin : end if end >= 0 else len(text)].strip("?!.,")
+    end = end if end >= 0 else len(text)
+    return text[begin:end].strip("?!.,"), end

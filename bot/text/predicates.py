@@ -127,5 +127,13 @@ def predicate(word: str, *, loose: bool = False) -> Predicate | None:
     return None
 
 
+def nominal(word: str) -> bool:
+    """Read as a predicate only through an ending that makes nouns of verbs (`감기`, `지원금`,
+    `바뀜`): a noun in the question either way, when the index does not know the stem."""
+    if predicate(word) is not None:
+        return False
+    return _without_final_m(word) is not None or word.endswith(("기", "음", "임", "함"))
+
+
 # One-syllable endings that end few nouns: 하냐, 늦나, 갈리니.
 _SAFE_ONE = frozenset(("냐", "니", "죠"))

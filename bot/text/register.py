@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+from bot.text.glossary import synonyms
+from bot.text.stopwords import is_stopword, word_set
+
 _CS = r"(?:cs|computer\s+science|computer\s+engineering|software\s+engineering|engineering|it)"
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), replacement)
@@ -40,6 +43,55 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+# A major named as such (`a biology major`, `my degree is in chemistry`, `majored in music`,
+# `I studied biology`) is a background like `not CS`, when the field is not computing's: the
+# word before `major` is the field unless it only says which degree or when (`a new grad`).
+_COMPUTING = (
+    rf"(?:{_CS}|ai|ml|data(?:\s+science)?|computing|computers?|software|programming|coding|tech)"
+)
+_NOT_A_FIELD = word_set(
+    """
+    a an the my your our their his her its this that what which one double new recent fresh
+    former current college university uni school high bootcamp phd master's masters master
+    bachelor's bachelors bachelor undergrad undergraduate grad graduate i i'm am was is science
+    """
+)
+_FIELD = r"([a-z][a-z'-]+)"
+_MAJORS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        rf"\b{_FIELD}\s+(?:major|grad|graduate|degree)\b(?!\s+(?:school|student|program))",
+        rf"\b(?:major(?:ed)?|degree|background|graduated|phd|bachelor'?s|master'?s)\s+(?:is\s+|was\s+)?in\s+{_FIELD}\b",
+        rf"\bmy\s+(?:major|degree)\s+(?:is|was)\s+{_FIELD}\b",
+        rf"\bi\s+studied\s+{_FIELD}(?=\s*(?:[,.!?;]|$|\s+(?:in|at)\s+(?:college|uni|university|school)|\s+and\b|\s+but\b))",
+    )
+)
+# My major has nothing to do with computers / is not related to AI / is unrelated to CS.
+_UNRELATED = re.compile(
+    r"\b(?:major|degree|background|studies|field)\b[^.?!]{0,30}?"
+    rf"\b(?:not|nothing|never|un)[\s-]*(?:\w+\s+)?(?:related|relevant|to\s+do)\b[^.?!]{{0,20}}?"
+    rf"\b(?:to|with)\s+{_COMPUTING}\b(?:\s+at\s+all)?",
+    re.IGNORECASE,
+)
+_NO_BACKGROUND = re.compile(
+    rf"\b(?:zero|little|no|without\s+an?|without)\s+{_COMPUTING}\s+(?:background|experience|degree)\b",
+    re.IGNORECASE,
+)
+
+
+def _field(match: re.Match[str]) -> str:
+    """A named major's field rewritten as a non-major, kept when the glossary knows it (`math`,
+    `linguistics` have entries of their own); a word that names no field is left as it was, and
+    so is what one studied when the glossary knows it (`I studied python` is no major)."""
+    field = match.group(1).lower()
+    if field in _NOT_A_FIELD or is_stopword(field) or re.fullmatch(_COMPUTING, field, re.I):
+        return match.group(0)
+    if synonyms(field):
+        studied = match.group(0).lower().startswith("i ")
+        return match.group(0) if studied else f"{field} 비전공자"
+    return "비전공자"
+
+
 def english_register(text: str) -> str:
     """`text` with English phrasings of a taxonomy word rewritten to it (`not a CS major` ->
     `비전공자`, the taxonomy's name); other text unchanged."""
@@ -47,4 +99,8 @@ def english_register(text: str) -> str:
         return text
     for pattern, replacement in _RULES:
         text = pattern.sub(replacement, text)
+    text = _UNRELATED.sub("비전공자", text)
+    text = _NO_BACKGROUND.sub("비전공자", text)
+    for pattern in _MAJORS:
+        text = pattern.sub(_field, text)
     return text

@@ -190,6 +190,9 @@ FIRST = [
         "I'm not a CS major, can I still get an AI job?",
         {"non-major-disadvantage", "non-major-same-bar"},
     ),
+    # A named major and a negated relation read as a non-major, as `not a CS major` does
+    ("I studied biology, can I get an AI job", {"non-major-disadvantage", "non-major-same-bar"}),
+    ("my major is not related to AI at all", {"non-major-disadvantage", "non-major-same-bar"}),
 ]
 NO_MATCH = ["취준 멘탈 관리", "오늘 점심 뭐 먹지", "연봉 얼마 받아요"]
 # What a question is about must be what its answer is about (confidence's focus): a noun no entry
@@ -201,6 +204,12 @@ FOCUS = [
     ("연봉 눈높이 낮춰야 하나요", "age-disadvantage"),
     ("학습 비용 줄어드나요", "ai-trend-hardware-genai"),
     ("RAG 뭐부터 해요", "how-to-study-rag"),  # 뭐부터 is grammar, no unknown noun
+    # English: a word no entry has that its position marks a noun, beside one known noun
+    ("best age to learn piano", None),  # `to learn` is a verb: piano stands beside age alone
+    ("how do I write a resignation letter", None),
+    ("부트캠프 수료하면 지원금 나와요?", None),  # 지원금 is a noun, not a verb 지원그+ㅁ
+    ("ML 엔지니어 연봉 높은 회사 어디예요", None),  # pay with its level asks a figure
+    ("연봉 깎여도 경력 전환 괜찮을까요", "age-disadvantage"),  # pay named, not asked
 ]
 
 

@@ -1,0 +1,51 @@
+"""What an English word is doing in a question, from the word before it: no dictionary.
+
+English marks a noun and a verb by position more than by form. After a determiner, a possessive,
+a preposition or a number a word is a noun (`the morning`, `a resignation letter`, `in college`);
+after a subject pronoun, a modal or `to` it is a verb (`I negotiate`, `should I quit`, `to learn`).
+The last word of a question right after a verb so marked is its object (`best age to learn
+piano`), unless do-support put a subject between (`what do interviewers ask`). Anything else
+is left unknown: a word no entry has may be either.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from bot.text.stopwords import word_set
+
+Role = Literal["noun", "verb"]
+
+_NOUN_BEFORE = word_set(
+    """
+    a an the my your our their his her its this that these those some any no every each
+    of for in on at with about from into by per without
+    """
+)
+_VERB_BEFORE = word_set(
+    """
+    i you we they he she to can could should would will shall must might may do does did don't
+    doesn't didn't can't won't i'll i'd we'll you'll they'll
+    """
+)
+_DO = word_set("do does did don't doesn't didn't")  # do-support: a subject comes between
+_WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
+
+
+def english_role(text: str, word: str) -> Role | None:
+    """The role of `word` (as typed, first occurrence) in `text`, or None when its position
+    says nothing (or it is not there)."""
+    tokens = _WORD.findall(text.lower())
+    target = word.lower()
+    if target not in tokens:
+        return None
+    at = tokens.index(target)
+    before = tokens[at - 1] if at else ""
+    if before in _VERB_BEFORE:
+        return "verb"
+    if before in _NOUN_BEFORE or before.isdigit():
+        return "noun"
+    if at == len(tokens) - 1 and at >= 2 and tokens[at - 2] in _VERB_BEFORE - _DO:
+        return "noun"  # the object of a verb (`to learn piano`); `what do interviewers ask`: no
+    return None
