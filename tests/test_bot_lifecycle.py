@@ -160,3 +160,26 @@ async def test_the_tips_extension_unloads_and_reloads_with_its_commands(
         await tree.sync()
         res = await emulator.slash("tip-config show", user=h.moderator, channel=h.channel)
         assert res.ephemeral and res.embeds[0]["title"] == "오늘의 팁 설정"
+
+
+async def test_closing_lets_an_answered_command_finish_its_posts(
+    tmp_path: Path, emulator: DiscordEmulator
+) -> None:
+    """A retire replies, then posts to the audit channel: a close right after the reply (a
+    deploy's SIGTERM, the end of a sandbox script) lost that post and logged an error."""
+    async with start_harness(bot_settings(tmp_path / "drain.db"), emulator=emulator) as h:
+        log_channel = h.channel
+        await h.emu.slash("content settings", {"log-channel": log_channel}, user=h.moderator)
+        before = len(emulator.channel_messages(log_channel))
+        # The audit post waits out a rate limit: still on its way when the reply is seen.
+        emulator.fail(
+            "POST", rf"^/channels/{log_channel.id}/messages$", status=429, retry_after=1.0
+        )
+        retired = await h.emu.slash(
+            "content retire", {"entry": "portfolio-few-and-deep"}, user=h.moderator
+        )
+        answer = await retired.wait_final()
+        assert answer is not None and answer["content"].startswith("🗄️")
+    # The bot is closed: its audit post made it.
+    posts = emulator.channel_messages(log_channel)[before:]
+    assert len(posts) == 1 and "portfolio-few-and-deep" in str(posts[0]["embeds"])

@@ -39,6 +39,17 @@ EXTENSIONS: tuple[str, ...] = (
 
 TREE_HASH_KEY = "command_tree_hash"
 
+# What answers an interaction runs as a task of one of these names (discord.py's, and ours for a
+# stale click); on close they may finish their replies and follow-up posts, for a while.
+INTERACTION_TASKS = (
+    "CommandTree-invoker",
+    "discord-ui-view-dispatch-",
+    "discord-ui-dynamic-item-",
+    "discord.py: on_interaction",
+    "sunbae-stale",
+)
+DRAIN_SECONDS = 5.0
+
 
 def tree_hash_key(application_id: int | None, api_base: str) -> str:
     """The stored hash is per application and per API: a sandbox run (the emulator's application
@@ -152,7 +163,24 @@ class SunbaeBot(commands.Bot):
     async def close(self) -> None:
         if self._beating is not None:
             self._beating.cancel()
+        await self.drain_interactions()
         await super().close()
+
+    async def drain_interactions(self, within: float = DRAIN_SECONDS) -> None:
+        """Let the interactions being answered finish before the connection goes: a command
+        that replied and still posts (an audit post, a thread's starter) lost that post, with
+        an error logged, when a deploy or the end of a sandbox script closed the bot."""
+        current = asyncio.current_task()
+        busy = [
+            task
+            for task in asyncio.all_tasks()
+            if task is not current
+            and not task.done()
+            and task.get_name().startswith(INTERACTION_TASKS)
+        ]
+        if busy:
+            log.info("waiting for %d interaction(s) to finish before closing", len(busy))
+            await asyncio.wait(busy, timeout=within)
 
     async def on_ready(self) -> None:
         log.info("ready as %s in %d servers", self.user, len(self.guilds))
