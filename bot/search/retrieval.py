@@ -119,14 +119,21 @@ def unsubsumed(forms: list[str]) -> tuple[str, ...]:
     """`forms` less those another one's prefix search finds already (`paper` finds `papers`,
     `논문` finds `논문 구현`): the same matches, and FTS5's bm25 costs per phrase on each."""
     split = [f.split() for f in forms]
-
-    def finds(g: list[str], f: list[str]) -> bool:
-        n = len(g)
-        return g != f and n <= len(f) and g[:-1] == f[: n - 1] and f[n - 1].startswith(g[-1])
-
-    return tuple(
-        form for form, f in zip(forms, split, strict=True) if not any(finds(g, f) for g in split)
-    )
+    kept: list[str] = []
+    for form, f in zip(forms, split, strict=True):
+        for g in split:
+            n = len(g)
+            if (
+                f[0].startswith(g[0])  # (cheap, and needed: the rest compares only then)
+                and g != f
+                and n <= len(f)
+                and g[:-1] == f[: n - 1]
+                and f[n - 1].startswith(g[-1])
+            ):
+                break
+        else:
+            kept.append(form)
+    return tuple(kept)
 
 
 def _typed(plan: QueryPlan, dfs: dict[str, int], keep: set[str], common: int) -> tuple[str, ...]:
