@@ -32,6 +32,8 @@ THRESHOLD = 0.32
 SHOWN = 3  # first hits whose best answer says how sure the result is
 UNANCHORED = 0.5  # times the confidence when no word of the query is in what the hit is about
 CORRECTED = 0.8  # times the confidence of a query search rewrote
+SUBJECTS = 3  # known subjects from which a word found nowhere is read as a detail ...
+DETAIL = 0.5  # ... and counts this much against the answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +59,7 @@ def _focus(plan: QueryPlan) -> Focus | None:
     word a question asks an amount of (`연봉 얼마예요`, `how much does it cost`): an entry that
     only mentions salary or cost answers no question about how much. Pay named beside what a
     question asks (`연봉 깎이는 거 감수해야 하나요`) only needs an entry that speaks of it."""
-    nouns = [
-        g for g in plan.groups if not g.verb and not _light_verb(g) and not _en(plan, g, "verb")
-    ]
+    nouns = _subjects(plan)
     # An English word no entry has is as often a verb (`negotiate`) as a noun: only one its
     # position marks a noun (`the morning`, `learn piano` at the end) counts.
     missing = [
@@ -71,6 +71,14 @@ def _focus(plan: QueryPlan) -> Focus | None:
     if missing and len(nouns) <= 1:
         return Focus(missing[0])
     return _amount_group(plan)
+
+
+def _subjects(plan: QueryPlan) -> list[Group]:
+    """The known words that name a subject: not a verb, a noun typed as a 하다 verb, or an
+    English word its position marks a verb."""
+    return [
+        g for g in plan.groups if not g.verb and not _light_verb(g) and not _en(plan, g, "verb")
+    ]
 
 
 def _en(plan: QueryPlan, group: Group, role: Role) -> bool:
@@ -157,7 +165,11 @@ def _one(plan: QueryPlan, best: Scored, lex: Lexicon, focus: Focus | None = None
     asked = sum(g.idf for g in plan.groups)
     found = best.support * asked
     unseen = lex.idf("\uffff")  # the IDF of a word in no entry
-    missing = sum(unseen * (PREDICATE if g.verb else 1.0) for g in plan.dropped)
+    # Beside several known subjects a word no entry has is usually a detail (`chemistry` in "a
+    # chemistry grad with zero coding background, am I at a disadvantage for AI roles"), as
+    # `_focus` reads it: it counts against the answer, less.
+    detail = DETAIL if len(_subjects(plan)) >= SUBJECTS else 1.0
+    missing = detail * sum(unseen * (PREDICATE if g.verb else 1.0) for g in plan.dropped)
     value = found / (asked + missing) if asked + missing > 0 else 0.0
     browsed = plan.exact_topic is not None and plan.exact_topic in best.matched_topics
     if best.subject <= 0 and best.words < 2 and not browsed:

@@ -193,6 +193,11 @@ FIRST = [
     # A named major and a negated relation read as a non-major, as `not a CS major` does
     ("I studied biology, can I get an AI job", {"non-major-disadvantage", "non-major-same-bar"}),
     ("my major is not related to AI at all", {"non-major-disadvantage", "non-major-same-bar"}),
+    # Words no entry has (약대, 약국) beside several known subjects are details, counted half
+    (
+        "저는 약대 졸업하고 약국 다니다가 비전공으로 AI 엔지니어 되려는데 나이 많아서 불리할까요",
+        {"age-disadvantage", "non-major-disadvantage"},
+    ),
 ]
 NO_MATCH = ["취준 멘탈 관리", "오늘 점심 뭐 먹지", "연봉 얼마 받아요"]
 # What a question is about must be what its answer is about (confidence's focus): a noun no entry
