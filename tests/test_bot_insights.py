@@ -163,6 +163,19 @@ async def test_gaps_group_wordings_and_show_answered_once_advice_exists(harness:
     assert labels(message) == ["2. 답변 쓰기"]
 
 
+async def test_one_question_spaced_two_ways_is_one_gap(harness: Harness) -> None:
+    """`낫는 법` and `낫는법` reduce to different keys (`법` is filler only on its own): the
+    same question showed as two gaps, each asked once."""
+    h = harness
+    s = await Server.new(h, "insights-spacing")
+    await s.slash("advice", {"query": "감기 빨리 낫는 법"}, s.camper)
+    await s.slash("advice", {"query": "감기 빨리 낫는법"}, s.mod)
+    message = await final(await s.slash("insights gaps", {}, s.mod))
+    [field] = message["embeds"][0]["fields"]
+    assert field["name"] == "1. **감기 빨리 낫는 법** · 2회"
+    assert "감기 빨리 낫는법" in field["value"]
+
+
 async def test_write_an_answer_fills_in_a_long_question_whole(harness: Harness) -> None:
     """A button's custom_id has room for 89 characters of the question: a longer one is named by
     its start and a digest, and the form still gets the whole question (cut at a word, with

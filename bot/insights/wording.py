@@ -36,14 +36,18 @@ class Group:
 
 def group_similar(rows: Sequence[tuple[str, str, int]], *, cutoff: int = SIMILAR) -> list[Group]:
     """Greedy clustering of (key, label, count) rows, most asked first: each row joins the first
-    group whose key reads alike (spacing ignored), else starts one. Groups by count, descending."""
+    group whose key reads alike (spacing ignored), or one of whose wordings is this one but for
+    its spacing (`낫는 법` and `낫는법` can reduce to different keys), else starts one. Groups
+    by count, descending."""
     groups: list[Group] = []
     for key, label, count in sorted(rows, key=lambda r: (-r[2], r[0])):
         flat = key.replace(" ", "")
+        worded = squash(label)
         for group in groups:
             if (
                 fuzz.token_sort_ratio(key, group.key) >= cutoff
                 or fuzz.ratio(flat, group.key.replace(" ", "")) >= cutoff
+                or any(squash(member[1]) == worded for member in group.members)
             ):
                 group.count += count
                 group.members.append((key, label, count))
