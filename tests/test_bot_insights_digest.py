@@ -141,3 +141,29 @@ async def test_a_restart_between_the_post_and_its_record_posts_nothing_twice(
         bots.clock.advance(minutes=3)
         assert await tick(again) == [(h.guild.id, dt.date(2025, 3, 3))]  # found, recorded
         assert len(digests(again, channel)) == 1
+
+
+async def test_a_digest_whose_post_failed_is_posted_on_a_later_tick(bots: Bots) -> None:
+    """Discord refused the post once (a 503, say): the week is released, and the next tick
+    posts it, once."""
+    async with bots.start(await bots.services()) as h:
+        channel = h.channel.id
+        await h.emu.slash(
+            "insights digest", {"channel": h.channel, "day": 0, "time": "09:10"}, user=h.moderator
+        )
+        bots.clock.advance(minutes=11)
+        cog = h.bot.get_cog(InsightsCog.__cog_name__)
+        poster = cog.poster  # type: ignore[union-attr]
+        real_post = poster.post
+
+        async def unavailable(*_: object) -> int:
+            raise RuntimeError("503 Service Unavailable")
+
+        poster.post = unavailable
+        assert await tick(h) == []
+        assert digests(h, channel) == []
+        poster.post = real_post
+        bots.clock.advance(minutes=1)
+        assert await tick(h) == [(h.guild.id, dt.date(2025, 3, 3))]
+        assert await tick(h) == []
+        assert len(digests(h, channel)) == 1

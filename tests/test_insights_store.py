@@ -16,10 +16,10 @@ import pytest_asyncio
 from bot.insights.recorder import InsightsRecorder
 from bot.insights.service import Answer, InsightsService, query_digest
 from bot.insights.wording import normalize, query_key
-from bot.models.insights import FollowUp, Lookup, Period
+from bot.models.insights import DigestPost, FollowUp, Lookup, Period
 from bot.models.tips import TipSettings
 from bot.store.database import Database
-from bot.store.insights import SqliteInsightsRepository
+from bot.store.insights import SqliteDigestRepository, SqliteInsightsRepository
 from bot.store.tips import TipRepository
 from tests.helpers_tips import ManualClock
 
@@ -341,3 +341,41 @@ async def test_pruning_keeps_each_servers_own_last_days(rig: Rig) -> None:
                 assert rows == 3, table
     finally:
         conn.close()
+
+
+async def test_a_weeks_digest_row_is_settled_for_its_server_only_and_never_claimed_again(
+    rig: Rig,
+) -> None:
+    """Two servers post their digest on the same date: one's post is recorded on its row only
+    (the other, still pending after a failed post, is retried), and a posted week is not
+    claimed again by a run that read it while it was pending."""
+    digests = SqliteDigestRepository(rig.db)
+    day, now = dt.date(2026, 3, 2), START
+    lease = now + dt.timedelta(minutes=2)
+    for guild, channel in ((A, 11), (B, 22)):
+        post = DigestPost(guild, day, "pending", channel, f"d{guild}", None, lease)
+        assert await digests.claim(post, now=now)
+    await digests.release(B, day, now=now)  # B's post failed: retried on the next tick
+    await digests.posted(A, day, 900)
+    a_row, b_row = await digests.post(A, day), await digests.post(B, day)
+    assert a_row is not None and (a_row.status, a_row.message_id) == ("posted", 900)
+    assert b_row is not None and (b_row.status, b_row.message_id) == ("pending", None)
+
+    later = now + dt.timedelta(hours=1)
+    again = DigestPost(A, day, "pending", 11, f"d{A}", None, later + dt.timedelta(minutes=2))
+    assert not await digests.claim(again, now=later, expired_before=later)
+    retry = DigestPost(B, day, "pending", 22, f"d{B}", None, later + dt.timedelta(minutes=2))
+    assert await digests.claim(retry, now=later, expired_before=later)
+
+
+async def test_a_digest_row_released_by_an_older_bot_is_read_as_free(rig: Rig) -> None:
+    """Releases before the fix wrote '' as the lease: such a row reads back, as expired."""
+    digests = SqliteDigestRepository(rig.db)
+    day, now = dt.date(2026, 3, 2), START
+    post = DigestPost(A, day, "pending", 11, "dA", None, now + dt.timedelta(minutes=2))
+    assert await digests.claim(post, now=now)
+    async with rig.db.transaction() as conn:
+        await conn.execute("UPDATE insight_digest_posts SET lease_until = ''")
+    row = await digests.post(A, day)
+    assert row is not None and row.status == "pending" and row.lease_until < now
+    assert await digests.claim(post, now=now, expired_before=now)

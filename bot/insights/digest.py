@@ -41,7 +41,7 @@ class DigestRepository(Protocol):
 
     async def posted(self, guild_id: int, slot_date: dt.date, message_id: int) -> None: ...
 
-    async def release(self, guild_id: int, slot_date: dt.date) -> None: ...
+    async def release(self, guild_id: int, slot_date: dt.date, *, now: dt.datetime) -> None: ...
 
 
 class DigestPoster(Protocol):
@@ -172,7 +172,7 @@ class DigestScheduler:
                 message_id = await poster.post(s.guild_id, claim.channel_id, claim.nonce, overview)
         except Exception:
             log.warning("insights digest for server %s not posted", s.guild_id, exc_info=True)
-            await self._store.release(s.guild_id, day)
+            await self._store.release(s.guild_id, day, now=self._clock())
             return None
         await self._store.posted(s.guild_id, day, message_id)
         return day

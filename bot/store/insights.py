@@ -366,6 +366,9 @@ class SqliteInsightsRepository:
         return [Counted(str(k), str(q), int(n)) for k, q, n in rows]
 
 
+_LONG_AGO = dt.datetime.min.replace(tzinfo=dt.UTC)
+
+
 class SqliteDigestRepository:
     """Implements bot.insights.digest.DigestRepository: settings and claimed weekly posts."""
 
@@ -431,9 +434,11 @@ class SqliteDigestRepository:
         ).fetchone()
         if row is None:
             return None
+        # '' is how a release before the fix of 2026-12 marked the lease as over.
+        lease = dt.datetime.fromisoformat(row[6]) if row[6] else _LONG_AGO
         return DigestPost(
             int(row[0]), dt.date.fromisoformat(row[1]), row[2], int(row[3]), str(row[4]),
-            row[5], dt.datetime.fromisoformat(row[6]),
+            row[5], lease,
         )  # fmt: skip
 
     async def claim(
@@ -464,11 +469,12 @@ class SqliteDigestRepository:
                 (message_id, guild_id, slot_date.isoformat()),
             )
 
-    async def release(self, guild_id: int, slot_date: dt.date) -> None:
-        """A post that failed: let the next tick try again (its lease ends now)."""
+    async def release(self, guild_id: int, slot_date: dt.date, *, now: dt.datetime) -> None:
+        """A post that failed: let the next tick try again (its lease ends now). An instant,
+        not '': `post()` reads the row back on that tick."""
         async with self._db.transaction() as conn:
             await conn.execute(
-                "UPDATE insight_digest_posts SET lease_until = '' WHERE guild_id = ?"
+                "UPDATE insight_digest_posts SET lease_until = ? WHERE guild_id = ?"
                 " AND slot_date = ? AND status = 'pending'",
-                (guild_id, slot_date.isoformat()),
+                (iso(now), guild_id, slot_date.isoformat()),
             )
