@@ -98,12 +98,6 @@ class Snapshot:
             topics=self.topics, aliases=self.aliases, tags=self.tags, source=self.source,
         )  # fmt: skip
 
-    def as_input(self) -> EntryInput:
-        return EntryInput(
-            title=self.title, body=self.body, tip=self.tip or "", topics=self.topics,
-            aliases=self.aliases, kind=str(self.kind), title_en=self.title_en,
-        )  # fmt: skip
-
 
 @dataclass(frozen=True, slots=True)
 class Revision:

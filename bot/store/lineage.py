@@ -58,14 +58,3 @@ class LineageRepository:
             (*ids, *ids),
         )
         return {str(r[0]): str(r[1]) for r in rows}
-
-    async def section_of(self, entry_id: str) -> str | None:
-        """The live raw section a curated entry was written from, if it has one."""
-        row = await (
-            await self._db.reader.execute(
-                "SELECT s.section_id FROM entry_sources s JOIN entries e ON e.id = s.section_id"
-                " WHERE s.entry_id = ? AND e.retired = 0",
-                (entry_id,),
-            )
-        ).fetchone()
-        return None if row is None else str(row[0])

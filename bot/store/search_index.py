@@ -205,11 +205,6 @@ async def load_titles(conn: aiosqlite.Connection) -> list[TitleRow]:
     return [TitleRow(r[0], r[1], r[2], r[3], loads(r[4])) for r in rows]
 
 
-async def count_entries(conn: aiosqlite.Connection) -> int:
-    row = await (await conn.execute("SELECT count(*) FROM search_docs")).fetchone()
-    return int(row[0]) if row else 0
-
-
 def _topic_filter(table: str, topics: Sequence[str]) -> tuple[str, tuple[object, ...]]:
     """A filter on the entries filed under any of `topics`, checked on each FTS match.
 
