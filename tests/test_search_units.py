@@ -69,6 +69,9 @@ def test_derived_forms_reach_their_root() -> None:
 def test_spacing_variants() -> None:
     plan = plan_query("취업준비", lexicon())
     assert [g.display for g in plan.groups] == ["취업", "준비"]  # not indexed as one word
+    # A piece that is grammar is no word: 준비없고 -> 준비 (없고 is a light verb).
+    vocab = {**VOCAB, "없고": 1}
+    assert [g.typed for g in plan_query("준비없고", lexicon(vocab=vocab)).groups] == ["준비"]
     assert plan_query("취업 준비", lexicon()).forms() == ["취업", "준비"]
 
 

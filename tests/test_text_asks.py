@@ -45,6 +45,7 @@ def test_amount_of(text: str, word: str | None) -> None:
         ("average salary of ML engineers in korea", Asked("salary")),
         ("데이터 사이언티스트 초봉 궁금해요", Asked("초봉")),
         ("인턴 월급에서 세금 얼마나 떼요", Asked("세금")),  # the amount asked is of tax
+        ("입사하고 처음 몇 달은 보통 무슨 일 시켜요", None),  # asks what, over a few months
         ("what time does the bootcamp start", Asked("time")),  # a clock time is an amount
         ("is the AI lab bootcamp free", Asked("free")),  # a price asked as a predicate
         ("부트캠프 무료예요?", Asked("무료예요")),

@@ -69,6 +69,12 @@ def test_latin_plural_and_case() -> None:
         ("수학 공부", ["수학", "공부"]),
         ('"AND" NOT (x*) title:y', ["title"]),  # operators are stopwords, one letter is noise
         ("6개월 안에 3기", ["6개월", "안에", "3기"]),
+        # Bound nouns under any particle, `-고 나서`, a common misspelling of 뭐예요: grammar.
+        ("대학원 가는 것보다 취업", ["대학원", "취업"]),
+        ("백엔드 쪽으로 가고 싶은데", ["백엔드"]),
+        ("LLM 나오고 나서 뭐에요", ["llm"]),
+        ("그 다음엔 뭘 공부해요", ["공부"]),
+        ("인턴 회사 고를때", ["인턴", "회사"]),  # a clause of time on a light verb (고르)
     ],
 )
 def test_query_terms(query: str, stems: list[str]) -> None:
@@ -115,6 +121,8 @@ def test_glossary_misses_and_mixed_scripts() -> None:
         ("읽어야", "읽", False),
         ("떨어졌는데", "떨어지", False),
         ("갈리나요", "갈리", False),
+        ("공부할때", "공부", False),  # a verb's ㄹ-form before 때 is a clause of time
+        ("읽을때는", "읽", False),
     ],
 )
 def test_predicates(word: str, stem: str, light: bool) -> None:
@@ -122,7 +130,7 @@ def test_predicates(word: str, stem: str, light: bool) -> None:
 
 
 def test_nouns_are_not_predicates() -> None:
-    for noun in ("면접", "데이터", "엔지니어", "고민", "게임", "점심", "인턴"):
+    for noun in ("면접", "데이터", "엔지니어", "고민", "게임", "점심", "인턴", "이때", "그때"):
         assert predicate(noun) is None, noun
     # Endings nouns share count only for a word the index does not know as typed.
     assert predicate("옮기면") is None and predicate("옮기면", loose=True) == Predicate(

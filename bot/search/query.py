@@ -194,7 +194,8 @@ def _term_groups(lex: Lexicon, term: Term, *, final: bool = False) -> list[Group
     """Usually one group; an unknown run of words typed without spaces becomes one per word.
     `final`: the question's last word (where a casual ending such as `뽑아줌` ends it)."""
     if not lex.is_known(term.stem) and (pieces := _segment(lex, term.stem)):
-        return [_term_group(lex, Term(p, p)) for p in pieces]
+        # 재미없고 -> 재미, 없고: a piece that is grammar (a light verb, a stopword) is no word
+        return [_term_group(lex, Term(p, p)) for p in pieces if query_terms(p)]
     return [_term_group(lex, term, final=final)]
 
 

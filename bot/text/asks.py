@@ -11,6 +11,8 @@ from bot.text.stopwords import is_stopword
 
 # Korean: the word before the amount (`연봉 얼마예요`, `초봉 평균 얼마`, `프로젝트 몇 개`).
 _KO = re.compile(r"([^\s\d]+)\s+(?:평균\s+|보통\s+)?(?:얼마|몇|어느\s*정도)")
+# ... unless another question word follows: `처음 몇 달은 무슨 일 해요` asks what, over a few months.
+_WH_AFTER = re.compile(r"(?:^|\s)(?:무슨|뭐|뭘|뭔|무엇|어떤|어떻게|어디|왜|누구|언제)")
 _KO_AMOUNT = re.compile(r"\s*(?:평균\s+|보통\s+)?(?:얼마|몇|어느\s*정도)")
 # English: `how much math` asks an amount of math; `how much does it cost` of its last word;
 # `what time` asks a clock time.
@@ -85,7 +87,7 @@ def asked(text: str) -> Asked | None:
     if m := _EN.search(text):
         word = (m.group(1) or m.group(2)).lower()
         return Asked(LAST if word in _AUXILIARIES else word)
-    if m := _KO.search(text):
+    if (m := _KO.search(text)) and not _WH_AFTER.search(text, m.end()):
         return Asked(m.group(1))
     return named
 

@@ -109,6 +109,8 @@ def predicate(word: str, *, loose: bool = False) -> Predicate | None:
         return None
     if word in LIGHT_STEMS:
         return Predicate(word, True)
+    if (clause := _when_clause(word)) is not None:
+        return _reading(clause)
     for ending in VERB_ENDINGS:
         if len(word) <= len(ending) or not word.endswith(ending):
             continue
@@ -124,6 +126,22 @@ def predicate(word: str, *, loose: bool = False) -> Predicate | None:
     for ending in LOOSE_ENDINGS:
         if len(word) > len(ending) and word.endswith(ending):
             return _reading(word[: -len(ending)])
+    return None
+
+
+_WHEN = ("때", "때는", "때도", "땐", "때에", "때면")
+
+
+def _when_clause(word: str) -> str | None:
+    """`고를때` -> `고르`, `쓸때는` -> `쓰`: a verb's ㄹ-form before 때 ("when ...") is a clause of
+    time; its stem is the predicate. None for other words (`이때`, a noun before 때)."""
+    for tail in _WHEN:
+        head = word[: -len(tail)]
+        if word.endswith(tail) and head and is_syllable(head[-1]):
+            final = (ord(head[-1]) - SYLLABLE_FIRST) % 28
+            if final == _FINAL_L:
+                stem = head[:-1] + chr(ord(head[-1]) - _FINAL_L)
+                return stem[:-1] if stem.endswith("으") and len(stem) > 1 else stem  # 읽을
     return None
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from bot.text.normalize import fold
-from bot.text.particles import strip_particle
+from bot.text.particles import PARTICLES, strip_particle
 from bot.text.predicates import predicate
 from bot.text.stopwords import is_stopword
 
@@ -21,7 +21,23 @@ _WORD = re.compile(rf"[0-9]*[{_HANGUL}]+|[^\W_{_HANGUL}]+")
 MAX_TERMS = 16
 # Bound nouns that are noise with or without a particle: 개가, 것이, 수는, 뭐가...
 _BOUND = frozenset(
-    ("개", "것", "거", "수", "때", "몇", "뭐", "뭘", "저", "제", "무엇", "어디", "누구", "얼마")
+    (
+        "개",
+        "것",
+        "거",
+        "수",
+        "때",
+        "몇",
+        "뭐",
+        "뭘",
+        "저",
+        "제",
+        "무엇",
+        "어디",
+        "누구",
+        "얼마",
+        "쪽",
+    )
 )
 _BOUND_PARTICLES = frozenset("이가은는을를도만의에")
 
@@ -46,7 +62,10 @@ def stem(word: str) -> str:
 
 
 def _is_bound(word: str) -> bool:
-    return len(word) >= 2 and word[-1] in _BOUND_PARTICLES and word[:-1] in _BOUND
+    """A bound noun under a particle (`개가`, `것보다`, `쪽으로`): grammar, not a subject."""
+    if len(word) >= 2 and word[-1] in _BOUND_PARTICLES and word[:-1] in _BOUND:
+        return True
+    return any(word[:n] in _BOUND and word[n:] in PARTICLES for n in (1, 2) if len(word) > n)
 
 
 @dataclass(frozen=True, slots=True)
