@@ -139,3 +139,21 @@ as moderator /tip-config set channel:#general time:09:00
     assert "(no daily tip: the schedule was set at " in first and "📌" not in first
     assert "/tip-config off then set starts it again" in first
     assert second.startswith("🕘 2026-12-03 (Thu) 12:00 Asia/Seoul\n📌 posted in #general:")
+
+
+def test_a_day_settled_before_says_so_when_the_clock_passes_it_again(tmp_path: Path) -> None:
+    """The clock may go back over a day already posted (or recorded missed when a later run
+    started): its slot passed again in silence, as if the schedule were broken."""
+    script = """\
+:time 2026-12-01T12:00
+as moderator /tip-config set channel:#general time:09:00
+:advance 1d
+:time 2026-12-02T08:00
+:advance 2h
+"""
+    proc = run_cli(tmp_path, "sandbox", stdin=script)
+    assert proc.returncode == 0, proc.stderr
+    again = proc.stdout.split("> :advance 2h\n")[1]
+    assert again.startswith("🕘 2026-12-02 (Wed) 10:00 Asia/Seoul\n(no daily tip: 2026-12-02 was")
+    assert "settled before, sent" in again and "each day is posted once" in again
+    assert "📌" not in again

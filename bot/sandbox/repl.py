@@ -16,6 +16,7 @@ import sys
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any, TextIO
+from zoneinfo import ZoneInfo
 
 from bot.emulator import (
     CommandHidden,
@@ -307,7 +308,8 @@ class Session:
         except ClockError as exc:
             raise SandboxError(str(exc)) from None
         floor = max(self.h.emu.state.messages, default=0)
-        forward = target > self.clock()
+        start = self.clock()
+        forward = target > start
         outcomes = await travel(self.clock, self.h.services.tip_scheduler, target)
         self.emit({"now": self.clock().isoformat()}, f"🕘 {describe(self.clock(), zone)}")
         shown = self.show_new_posts(floor)
@@ -316,19 +318,36 @@ class Session:
             if outcome.kind not in ("sent", "recovered"):
                 self.emit(_outcome_payload(outcome), _outcome_text(outcome))
         if forward and not outcomes:
-            await self._explain_no_post(target, zone)
+            await self._explain_no_post(start, target, zone)
 
-    async def _explain_no_post(self, target: dt.datetime, zone: str) -> None:
-        """A schedule set later than the clock now shows posts nothing (a schedule starts when
-        it is set): say so, since the sandbox lets the clock go back."""
+    async def _explain_no_post(self, start: dt.datetime, target: dt.datetime, zone: str) -> None:
+        """Say why a slot passed on the way posted nothing, since the sandbox lets the clock go
+        back: the schedule was set later than the clock now shows (a schedule starts when it
+        is set), or that day was settled already (each day is posted once, whatever the clock
+        does: a run that started later than the slot recorded it as missed)."""
         for s in await self.h.services.tip_store.active_settings():
-            if s.guild_id == self.h.guild.id and s.active_since > target:
+            if s.guild_id != self.h.guild.id:
+                continue
+            if s.active_since > target:
                 since = describe(s.active_since, zone)
                 self.emit(
                     {"note": "schedule_later", "active_since": s.active_since.isoformat()},
                     f"(no daily tip: the schedule was set at {since}, later than the clock;"
                     " with the clock there, /tip-config off then set starts it again)",
                 )
+                continue
+            local = ZoneInfo(s.timezone)
+            day = start.astimezone(local).date()
+            while day <= target.astimezone(local).date():
+                record = await self.h.services.tip_store.post(s.guild_id, day)
+                if record is not None and start < record.slot_at <= target:
+                    why = f": {record.reason}" if record.reason else ""
+                    self.emit(
+                        {"note": "day_settled", "date": day.isoformat(), "status": record.status},
+                        f"(no daily tip: {day.isoformat()} was settled before, {record.status}"
+                        f"{why}; each day is posted once, whatever the clock does)",
+                    )
+                day += dt.timedelta(days=1)
 
     async def _settled(self, result: InteractionResult) -> InteractionResult:
         """A deferred reply (or a deferred update of a clicked message, as Confirm does) is
