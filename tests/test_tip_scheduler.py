@@ -281,6 +281,28 @@ async def test_crash_before_the_send_reached_discord_posts_once_on_restart(
     assert message.nonce == bot.poster.find_calls[0][1]  # looked first, then sent, same nonce
 
 
+async def test_a_crashed_attempt_resumed_after_the_grace_window_skips_the_day(
+    bot: Bot, clock: ManualClock
+) -> None:
+    """Killed before the send reached Discord, down until 14:00: the day's tip is not posted
+    five hours late; the day is skipped and the next one posts on time."""
+    await bot.service.configure(A, channel_id=CH_A, time="09:00")
+    clock.set(dt.datetime(2025, 3, 1, 9, 0, tzinfo=SEOUL))
+    bot.poster.fail_with[CH_A] = Crash("killed mid-request")  # type: ignore[assignment]
+    with pytest.raises(Crash):
+        await bot.scheduler.tick(bot.poster)
+    del bot.poster.fail_with[CH_A]
+    await bot.restart()
+    clock.set(dt.datetime(2025, 3, 1, 14, 0, tzinfo=SEOUL))
+    outcomes = await bot.scheduler.tick(bot.poster)
+    assert [(o.kind, o.date) for o in outcomes] == [("skipped", dt.date(2025, 3, 1))]
+    assert bot.poster.messages == []
+    row = await bot.service.store.post(A, dt.date(2025, 3, 1))
+    assert row is not None and row.status == "skipped"
+    await bot.walk(dt.datetime(2025, 3, 2, 10, 0, tzinfo=SEOUL))
+    assert [local(m.at, SEOUL) for m in bot.poster.messages] == [(dt.date(2025, 3, 2), "09:00")]
+
+
 async def test_clock_jumps_do_not_double_post(bot: Bot, clock: ManualClock) -> None:
     await bot.service.configure(A, channel_id=CH_A, time="09:00")
     await bot.walk(dt.datetime(2025, 3, 1, 9, 30, tzinfo=SEOUL))
