@@ -16,6 +16,7 @@ from bot.content.validation import BODY_LIMIT
 from bot.models.content_errors import NoChange, RevisionNotFound, StaleRevision
 from bot.search import SearchService
 from bot.store import scope
+from bot.store.content import SqliteContentRepository
 from bot.store.database import Database
 from bot.store.entries import EntryRepository
 from bot.store.search_index import SqliteSearchStore
@@ -135,6 +136,29 @@ async def test_a_servers_version_survives_a_changed_file_and_one_revert_takes_it
     # Server B's history has the shared revisions only.
     page_b = await content.history(GUILD_B, "portfolio-depth")
     assert [r.action for r in page_b.revisions] == [Action.FILE_UPDATE, Action.ADD]
+
+
+async def test_an_id_taken_between_the_check_and_the_write_gets_the_next_free_one(
+    content_db: Database, content: ContentService
+) -> None:
+    """Server B saved an entry under the id server A's add had just found free: A's entry is
+    saved under the next free id and B's is left as it was."""
+
+    class Racing(SqliteContentRepository):
+        stale = True  # the first check answers as before B's save
+
+        async def id_in_use(self, entry_id: str) -> bool:
+            if self.stale:
+                self.stale = False
+                return False
+            return await super().id_in_use(entry_id)
+
+    theirs = await content.add(GUILD_B, NEW, MOD_B)
+    mine = await ContentService(Racing(content_db)).add(GUILD_A, NEW, MOD_A)
+    assert mine.id == f"{theirs.id}-2" and mine.guild_id == GUILD_A
+    entries = EntryRepository(content_db)
+    assert await entries.get(theirs.id, guild_id=GUILD_B) == theirs
+    assert await entries.get(theirs.id, guild_id=GUILD_A) is None
 
 
 async def test_a_concurrent_edit_conflicts_and_keeps_the_editors_text(
