@@ -30,12 +30,12 @@ MIN_HIT_AT_1 = 0.88
 MIN_HIT_AT_3 = 0.95
 MIN_MRR = 0.92
 MIN_ABSTAIN = 0.95
-MAX_FALSE_NO_MATCH = 0.04
+MAX_FALSE_NO_MATCH = 0.03
 MIN_ENGLISH_HIT_AT_1 = 0.82  # the weakest register, watched on its own
 # Questions nothing was tuned on (heldout_queries.yaml): printed apart; their floors only catch a
 # regression, set below what they measured when written (they are not targets to tune toward).
 HELD_OUT = "heldout_queries.yaml"
-HELD_OUT_FLOORS = {"hit1": 0.68, "hit3": 0.76, "mrr": 0.72, "abstain": 0.85, "no_match": 0.20}
+HELD_OUT_FLOORS = {"hit1": 0.75, "hit3": 0.85, "mrr": 0.80, "abstain": 0.90, "no_match": 0.12}
 
 
 @dataclass(frozen=True, slots=True)
