@@ -108,6 +108,14 @@ async def test_share_posts_a_public_copy_with_mentions_off(harness: Harness) -> 
     assert shared.callback is not None
     assert shared.callback["data"]["allowed_mentions"] == {"parse": []}
     assert res.ephemeral  # the private answer stays private
+    # A second click (a double click) posts nothing more; another page can still be shared.
+    posted = len(h.emu.channel_messages(h.channel))
+    again = await h.emu.click(res, label="채널에 공유", user=h.camper)
+    assert again.ephemeral and again.content == "이 조언은 이미 채널에 공유했어요."
+    assert len(h.emu.channel_messages(h.channel)) == posted
+    await h.emu.click(res, label="이전", user=h.camper)
+    first = await h.emu.click(res, label="채널에 공유", user=h.camper)
+    assert not first.ephemeral and len(h.emu.channel_messages(h.channel)) == posted + 1
 
 
 async def test_no_match_offers_did_you_mean_and_a_pick_shows_an_entry(harness: Harness) -> None:

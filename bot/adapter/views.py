@@ -177,6 +177,7 @@ class PagesView(OwnedView):
         self._on_event = on_event
         self.pages = pages if isinstance(pages, PageSource) else StaticPages(pages)
         self.index = 0
+        self._shared: set[int] = set()  # pages posted to the channel already
         self._page_items = [_items(x) for x in page_items]
         self._shown: tuple[discord.ui.Item[Any], ...] = ()
         self.prev = ActionButton(self._on_prev, label=t("button.prev", language), emoji="◀️")
@@ -223,6 +224,10 @@ class PagesView(OwnedView):
         await self._turn(interaction, +1)
 
     async def _on_share(self, interaction: discord.Interaction) -> None:
+        if self.index in self._shared:  # a double click posted the same advice twice
+            await reply_ephemeral(interaction, t("advice.shared_already", self.language))
+            return
+        self._shared.add(self.index)
         embed = (await self.pages.page(self.index)).copy()
         shared_by = t("advice.shared_by", self.language, user=interaction.user.display_name)
         # A new public message; mentions stay off (the client's AllowedMentions.none()).

@@ -44,6 +44,10 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "advice.shared_by": {"ko": "{user}님이 공유한 조언", "en": "Shared by {user}"},
     "advice.shared": {"ko": "채널에 공유했어요.", "en": "Shared to the channel."},
+    "advice.shared_already": {
+        "ko": "이 조언은 이미 채널에 공유했어요.",
+        "en": "You already shared this advice to the channel.",
+    },
     "entry.unknown": {
         "ko": "`{id}` 항목을 찾지 못했어요. 목록에서 골라 주세요.",
         "en": "There is no entry `{id}`. Please pick one from the list.",
