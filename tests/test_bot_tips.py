@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import datetime as dt
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,6 +21,7 @@ from bot.models.tips import PostRecord
 from bot.sandbox.harness import Harness
 from tests.helpers_async import eventually
 from tests.helpers_bot import bot_settings, start_harness
+from tests.helpers_cohorts import Crash
 from tests.helpers_messages import fields, footer
 from tests.helpers_tips import ManualClock, tip_scheduler
 
@@ -366,3 +370,42 @@ async def _settled(h: Harness, day: dt.date) -> PostRecord | None:
     """The day's post record once the scheduler finished with it (not pending)."""
     record = await h.services.tip_store.post(h.guild.id, day)
     return record if record is not None and record.status != "pending" else None
+
+
+async def test_a_tip_posted_just_before_a_crash_is_found_not_posted_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tip reached the channel and the bot died before recording it. Once the lease ran
+    out (minutes: Discord no longer remembers the nonce), the next attempt finds the message
+    in the channel and records it: one tip in the channel."""
+    clock = ManualClock(dt.datetime(2025, 3, 3, 0, 0, tzinfo=dt.UTC))  # 09:00 in Seoul
+    settings = bot_settings(tmp_path / "crash.db", tip_grace_hours=3.0)
+    services = await bootstrap(settings, clock=clock)
+    async with start_harness(settings, services=services) as h:
+        await h.emu.slash(
+            "tip-config set", {"channel": h.channel, "time": "09:05"}, user=h.moderator
+        )
+        # The poster class of the cog discord.py loaded (extensions load as fresh modules).
+        cog = h.bot.get_cog("TipsCog")
+        poster_class = sys.modules[type(cog).__module__].DiscordTipPoster
+        real_post = poster_class.post
+
+        async def sent_then_died(self: Any, *args: Any, **kwargs: Any) -> Any:
+            await real_post(self, *args, **kwargs)
+            raise Crash("the process died before recording the post")
+
+        monkeypatch.setattr(poster_class, "post", sent_then_died)
+        clock.advance(minutes=6)
+        with contextlib.suppress(Crash):  # or the loop's own round met it first
+            await h.services.tip_scheduler.tick_now()
+        assert len(tip_posts(h)) == 1
+        pending = await h.services.tip_store.post(h.guild.id, dt.date(2025, 3, 3))
+        assert pending is not None and pending.status == "pending"  # sent, not recorded
+        monkeypatch.setattr(poster_class, "post", real_post)
+
+        clock.advance(minutes=3)
+        h.emu.state.nonce_ttl = 0.0
+        await h.services.tip_scheduler.tick_now()
+        record = await eventually(lambda: _settled(h, dt.date(2025, 3, 3)))
+        [post] = tip_posts(h)
+        assert (record.status, record.message_id) == ("sent", int(post["id"]))
