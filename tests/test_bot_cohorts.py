@@ -316,6 +316,29 @@ async def test_archived_is_reused_locked_is_closed_deleted_is_reopened(harness: 
     assert [t.id for t in h.emu.threads(s.lab)] == [thread_of(reopened)]
 
 
+async def test_a_thread_deleted_in_discord_leaves_the_cohort_list_at_once(
+    harness: Harness,
+) -> None:
+    """A moderator deletes the discussion thread in Discord: /cohort list stops counting it
+    as open without anyone having to click Discuss first."""
+    h = harness
+    s = await Server.new(h, "deleted")
+    await s.create()
+    thread = thread_of(await s.discuss())
+
+    async def listed() -> str:
+        res = await h.emu.slash("cohort list", {}, user=s.camper, channel=s.general)
+        return str(res.embeds)
+
+    assert "💬 열린 토론 1" in await listed()
+    await h.emu.delete_channel(thread)
+
+    async def none_open() -> bool:
+        return "💬 열린 토론 0" in await listed()
+
+    assert await eventually(none_open, every=0.1)
+
+
 async def test_a_thread_already_started_on_the_message_is_adopted(harness: Harness) -> None:
     h = harness
     s = await Server.new(h, "race")
