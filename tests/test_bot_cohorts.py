@@ -156,6 +156,13 @@ async def test_create_refuses_bad_names_dates_and_channels(harness: Harness) -> 
     await s.create("AI Lab 3기")
     taken = await s.as_mod("cohort create", {"name": "ai lab 3 기", "channel": s.lab})
     assert taken.content.startswith("이 서버에 이미 **ai lab 3 기** 기수가 있어요")
+    # What shows as nothing does not make a name: a zero-width space made a second "AI Lab
+    # 3기" that looked the same, a Hangul filler a cohort with no visible name.
+    twin = await s.as_mod("cohort create", {"name": "AI Lab 3기\u200b", "channel": s.lab})
+    assert twin.content.startswith("이 서버에 이미 **AI Lab 3기")
+    for invisible in ("\u3164", "\u200b\u200b"):
+        blank = await s.as_mod("cohort create", {"name": invisible, "channel": s.lab})
+        assert blank.content == "기수 이름을 적어 주세요."
     long = await s.as_mod("cohort create", {"name": "가" * 51, "channel": s.lab})
     assert long.content == "기수 이름은 50자까지예요 (지금 51자)."
     dates = await s.as_mod(

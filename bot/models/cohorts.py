@@ -149,9 +149,14 @@ class CohortSummary:
     open_threads: int
 
 
-_SPACES = re.compile(r"\s+")
+# Spacing, and what shows as nothing: zero-width and bidi marks, the BOM, Hangul fillers.
+_SPACES = re.compile(
+    r"[\s\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u115f\u1160\u3164\uffa0]+"
+)
 
 
 def name_key(name: str) -> str:
-    """What makes two cohort names the same: case, width and spacing do not count."""
+    """What makes two cohort names the same: case, width and spacing do not count, nor
+    invisible characters (`AI Lab 3기` and `AI Lab 3기` + a zero-width space are one name; a
+    name of fillers alone is empty)."""
     return _SPACES.sub("", unicodedata.normalize("NFKC", name).casefold())
