@@ -94,6 +94,10 @@ async def test_editing_a_shared_entry_makes_the_servers_own_version(
     seen_a = await entries.get("portfolio-depth", guild_id=GUILD_A)
     assert seen_a is not None and seen_a.body == "A 서버의 조언입니다."
     assert (await entries.live_ids(guild_id=GUILD_A)).count("portfolio-depth") == 1
+    # Its history shows the edit against the shared text it started from.
+    edit = (await content.history(GUILD_A, "portfolio-depth")).revisions[0]
+    assert edit.action is Action.EDIT and edit.previous is not None
+    assert (edit.previous.body, edit.snapshot.body) == (seen_b.body, "A 서버의 조언입니다.")  # type: ignore[union-attr]
 
     search = SearchService(SqliteSearchStore(content_db), entries=EntryRepository(content_db))
     try:
