@@ -139,6 +139,18 @@ async def test_nothing_matches_offers_suggestions_and_retries(search: SearchServ
     assert result.hits[0].id == "grad-worry"
 
 
+async def test_a_title_found_by_one_word_typed_is_offered_not_assumed(
+    search: SearchService,
+) -> None:
+    """`qwzxv 질문` finds nothing (질문 alone is no search), and autocomplete knows a title with
+    질문 in it: offered, but not searched as if typed (it was, and answered "showing results for
+    기술 면접에서 모르는 질문이 나오면" to a nonsense word). A title half-typed still is:
+    test_nothing_matches_offers_suggestions_and_retries."""
+    result = await search.search("qwzxv 질문")
+    assert "tech-interview" in [s.ref for s in result.suggestions]
+    assert result.corrected_query is None and result.hits == () and result.total == 0
+
+
 async def test_no_match_at_all(search: SearchService) -> None:
     result = await search.search("qwzxv")
     assert result.hits == () and result.total == 0

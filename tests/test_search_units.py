@@ -11,6 +11,7 @@ from bot.search.lexicon import Lexicon, topic_info
 from bot.search.query import plan_query
 from bot.search.rank import occurrences
 from bot.search.retrieval import plan_retrieval, unsubsumed
+from bot.search.service import spells
 from bot.search.snippet import make_snippet
 from bot.search.titles import Postings, TitleIndex, TitleSource
 from bot.store.search_index import fts_expression
@@ -241,3 +242,20 @@ def test_a_short_acronym_counts_whole_not_as_a_prefix() -> None:
     assert count("llm", "LLMs and LLM-based apps") == 2  # a plural is the same word
     assert count("gpt", "GPT4 vs GPT-3.5") == 2  # so is a version
     assert count("data", "database of datasets") == 2  # longer words stay prefixes
+
+
+@pytest.mark.parametrize(
+    ("title", "query", "spelled"),
+    [
+        ("새 분야에 와서 짧은 기간에 성과를 내는 비결", "새ㅂ", True),  # half-typed, across words
+        ("취업 준비 마인드셋", "취업준비", True),  # spacing ignored
+        ("포트폴리오 몇 개가 좋을까", "포트폴리오를", True),  # a particle typed
+        ("기술 면접 꼬리 질문은 어떻게 대비하나요?", "asdf 질문", False),  # one word of it
+        ("기술 면접 꼬리 질문은 어떻게 대비하나요?", "대미", False),  # a likeness, not a spelling
+        ("기술 면접 꼬리 질문은 어떻게 대비하나요?", "질문", False),  # nothing but a stopword
+    ],
+)
+def test_a_query_spells_a_title_only_when_every_word_starts_one_of_it(
+    title: str, query: str, spelled: bool
+) -> None:
+    assert spells(title, query) is spelled

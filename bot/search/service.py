@@ -33,7 +33,7 @@ from bot.search.ports import EntryLookup, SearchStore
 from bot.search.query import QueryPlan, plan_query
 from bot.search.rank import Scored, rerank
 from bot.search.retrieval import plan_retrieval
-from bot.text import clean
+from bot.text import clean, is_stopword, keystrokes, stem, words
 
 CANDIDATES = 40  # reranked per query; deeper pages extend it
 TOPIC_CANDIDATES = 200  # entries filed under a named topic that FTS did not find
@@ -48,6 +48,19 @@ class _Where:
 
     topic_id: str | None
     guild_id: int | None
+
+
+def spells(title: str, query: str) -> bool:
+    """Each word typed (stopwords aside) begins a word of `title`, or runs from one across the
+    next (`새ㅂ` in "새 분야에", `취업준비` in "취업 준비"): the query is that title half-typed,
+    and searching the title instead is what was meant. Not so for `asdf 질문`, nor a typo."""
+    keys = [keystrokes(w) for w in words(title)]
+    tails = ["".join(keys[i:]) for i in range(len(keys))]
+    typed = [w for w in words(query) if not is_stopword(w)]
+    return bool(typed) and all(
+        any(t.startswith(k) for t in tails for k in {keystrokes(w), keystrokes(stem(w))})
+        for w in typed
+    )
 
 
 def plan_df(plan: QueryPlan, lex: Lexicon) -> int:
@@ -215,6 +228,8 @@ class SearchService:
         if not suggestions:
             return empty
         best = suggestions[0]
+        if best.kind is SuggestionKind.ENTRY and not spells(best.name, query):
+            return empty  # a title found by one word or by likeness: offered, not assumed
         if best.kind is SuggestionKind.TOPIC:
             corrected = lex.topics[best.ref].topic.name_ko
         elif best.kind is SuggestionKind.ENTRY:
