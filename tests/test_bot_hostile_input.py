@@ -75,6 +75,19 @@ async def test_no_match_and_unknown_ids_echo_literally(harness: Harness) -> None
     assert live_markup(topic.content) == []
 
 
+async def test_input_of_invisible_characters_is_asked_for_again(harness: Harness) -> None:
+    # Zero-width spaces, a Hangul filler, a space: echoed, they read as `****` or empty backticks.
+    h = harness
+    for query in ("\u200b\u200b", "\u3164", "\u200b \u2060"):
+        res = await h.emu.slash("advice", {"query": query}, user=h.camper)
+        assert res.ephemeral
+        assert res.content == "무엇이 궁금한지 적어 주세요. 예: `/advice query:대학원`"
+    for entry_id in (" ", "\u200b"):
+        res = await h.emu.slash("entry", {"id": entry_id}, user=h.camper)
+        assert res.ephemeral
+        assert res.content == "어떤 항목인지 적어 주세요. 목록에서 고를 수 있어요."
+
+
 async def test_a_shared_answer_names_the_sharer_without_markup(harness: Harness) -> None:
     h = harness
     sharer = h.emu.add_member(

@@ -48,6 +48,10 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ko": "이 조언은 이미 채널에 공유했어요.",
         "en": "You already shared this advice to the channel.",
     },
+    "entry.empty_id": {
+        "ko": "어떤 항목인지 적어 주세요. 목록에서 고를 수 있어요.",
+        "en": "Tell me which entry: type or pick one from the list.",
+    },
     "entry.unknown": {
         "ko": "`{id}` 항목을 찾지 못했어요. 목록에서 골라 주세요.",
         "en": "There is no entry `{id}`. Please pick one from the list.",

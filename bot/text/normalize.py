@@ -13,6 +13,18 @@ import unicodedata
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 
 
+# What shows as nothing in Discord: spacing, zero-width and bidi marks, the BOM, Hangul fillers.
+_INVISIBLE = re.compile(
+    r"[\s\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u115f\u1160\u3164\uffa0]+"
+)
+
+
+def blank(text: str) -> bool:
+    """True when the text would show as nothing (a query of zero-width spaces echoed back
+    read as an empty bold string)."""
+    return not _INVISIBLE.sub("", text)
+
+
 def nfc(text: str) -> str:
     """NFC form; cheap when the text is already NFC (the common case)."""
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)

@@ -22,6 +22,7 @@ from bot.models.cohorts import Subject
 from bot.models.insights import Command
 from bot.search.models import ENTRY_VALUE, TOPIC_VALUE, SearchResult, SuggestionKind, parse_value
 from bot.search.topic_choices import matching_topics
+from bot.text.normalize import blank
 from cogs.advice.original import OriginalButton
 from cogs.advice.pages import EntryPages, PageRef
 from cogs.cohorts.button import discuss_button
@@ -144,7 +145,7 @@ class AdviceCog(commands.Cog):
         topic: str | None = None,
         public: bool = False,
     ) -> None:
-        if not query.strip():
+        if blank(query):  # zero-width spaces or fillers alone: echoed, they showed as ****
             await interaction.response.send_message(
                 text(interaction, "advice.empty_query"), ephemeral=True
             )
@@ -365,6 +366,11 @@ class AdviceCog(commands.Cog):
         self, interaction: Interaction, entry_id: app_commands.Range[str, 1, 100]
     ) -> None:
         _, ref = parse_value(entry_id)
+        if blank(ref):  # `/entry id:" "`: nothing to look up, nor to quote back
+            await interaction.response.send_message(
+                text(interaction, "entry.empty_id"), ephemeral=True
+            )
+            return
         entry = await self.services.entries.get(ref.strip(), guild_id=interaction.guild_id)
         if entry is None:
             # Typed rather than picked: not an id. Offer the closest titles instead.
