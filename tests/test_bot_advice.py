@@ -104,6 +104,9 @@ async def test_share_posts_a_public_copy_with_mentions_off(harness: Harness) -> 
     assert shared.content == "camper님이 공유한 조언"
     assert shared.embeds[0]["title"] == private["title"]
     assert entry_id(shared.embeds[0]) == entry_id(private)
+    # The channel sees one answer, not the second of a list of ten it never saw.
+    assert footer(private).endswith("결과 2/10")
+    assert footer(shared.embeds[0]) == f"id: {entry_id(private)}"
     assert h.emu.channel_messages(h.channel)[-1]["id"] == shared.message["id"]  # type: ignore[index]
     assert shared.callback is not None
     assert shared.callback["data"]["allowed_mentions"] == {"parse": []}

@@ -3,6 +3,7 @@ all show entries), the product's embed colour, and the last-guard `fit`."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import discord
@@ -68,14 +69,34 @@ def entry_pages(
                 value=limits.clip(safe_links(value), limits.EMBED_FIELD_VALUE),
                 inline=True,
             )
-        footer = [f"id: {entry.id}"]
+        footer = [f"id: {entry.id}"]  # parts joined by FOOTER_SEP
         if position is not None:
             footer.append(t("embed.result", language, n=position[0], total=position[1]))
         if len(bodies) > 1:
             footer.append(t("embed.part", language, n=number, total=len(bodies)))
-        embed.set_footer(text=limits.clip(" · ".join(footer), limits.EMBED_FOOTER))
+        embed.set_footer(text=limits.clip(FOOTER_SEP.join(footer), limits.EMBED_FOOTER))
         pages.append(fit(embed))
     return pages
+
+
+FOOTER_SEP = " · "
+
+
+def _position_pattern(language: Language) -> re.Pattern[str]:
+    shape = re.escape(t("embed.result", language, n="\x00", total="\x01"))
+    return re.compile(shape.replace("\x00", r"\d+").replace("\x01", r"\d+"))
+
+
+def shared_copy(embed: discord.Embed, language: Language) -> discord.Embed:
+    """A page posted to the channel on its own: without "Result 2/10" in its footer (a place
+    in a list the channel never saw). The part of a long entry (1/3) stays."""
+    copy = embed.copy()
+    footer = copy.footer.text
+    if footer:
+        position = _position_pattern(language)
+        parts = [p for p in footer.split(FOOTER_SEP) if not position.fullmatch(p)]
+        copy.set_footer(text=FOOTER_SEP.join(parts), icon_url=copy.footer.icon_url)
+    return copy
 
 
 def fit(embed: discord.Embed) -> discord.Embed:

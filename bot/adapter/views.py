@@ -17,6 +17,7 @@ import discord
 from bot.adapter import limits
 from bot.adapter.live_views import LiveViews
 from bot.adapter.locale import text
+from bot.adapter.render import shared_copy
 from bot.adapter.tree import error_message, reply_ephemeral
 from bot.i18n import Language, t
 
@@ -228,7 +229,7 @@ class PagesView(OwnedView):
             await reply_ephemeral(interaction, t("advice.shared_already", self.language))
             return
         self._shared.add(self.index)
-        embed = (await self.pages.page(self.index)).copy()
+        embed = shared_copy(await self.pages.page(self.index), self.language)
         shared_by = t("advice.shared_by", self.language, user=interaction.user.display_name)
         # A new public message; mentions stay off (the client's AllowedMentions.none()).
         await interaction.response.send_message(content=limits.clip(shared_by, 200), embed=embed)
