@@ -79,7 +79,7 @@ def test_ingest_prints_a_summary(
     code, out, _ = run(capsys, "ingest", str(folder), "--db", str(tmp_path / "x.db"))
     assert code == 0
     assert out.splitlines() == [
-        "ingested: 2 files · 3 added · 0 updated · 0 unchanged · 0 retired",
+        "ingested: 2 files loaded · 3 added · 0 updated · 0 unchanged · 0 retired · 1 file(s) refused",
         "  ✗ advice/empty.md: empty file",
     ]
 
@@ -126,7 +126,7 @@ def test_check_writes_nothing_and_fails_on_problems(
     monkeypatch.setenv("SUNBAE_DB", str(db))
     code, out, _ = run(capsys, "check", str(folder))
     assert code == 0
-    assert out.strip() == "check: 2 files, 3 entries, ok"
+    assert out.strip() == "check: 2 files loaded, 3 entries, ok"
 
     (folder / "cp949.md").write_bytes("면접 조언".encode("cp949"))
     code, out, _ = run(capsys, "check", str(folder), "--json")
@@ -136,6 +136,9 @@ def test_check_writes_nothing_and_fails_on_problems(
     assert [e["file"] for e in data["errors"]] == ["advice/cp949.md"]
     assert not db.exists()
     assert not (tmp_path / "data").exists()
+    # "files" counts the files loaded: the 3 files read "2 files loaded", the bad one refused.
+    code, out, _ = run(capsys, "check", str(folder))
+    assert out.splitlines()[0] == "check: 2 files loaded, 3 entries, 1 file(s) refused"
 
 
 def test_stats_json(tmp_path: Path, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -322,7 +325,7 @@ def test_ingest_of_a_missing_path_fails_unless_another_path_loaded(
     assert err.strip() == f"nothing ingested: no such file or folder: {tmp_path / 'typo'}"
     code, out, err = run(capsys, "ingest", str(tmp_path / "typo"), str(folder), "--db", db)
     assert code == 0  # the other path loaded; the report names the missing one
-    assert out.startswith("ingested: 2 files · 3 added")
+    assert out.startswith("ingested: 2 files loaded · 3 added")
     assert "typo: no such file or folder" in out and err == ""
 
 

@@ -12,10 +12,19 @@ from bot.cli.common import CliError, Command, content_paths, emit_json, open_ser
 from bot.settings import Settings
 
 
+def _refused(errors: list[Any]) -> str:
+    """The files refused, said beside the count of files loaded, which leaves them out (a folder
+    of 8 files, 3 of them bad, read "5 files")."""
+    files = {e["file"] if isinstance(e, dict) else e.file for e in errors}
+    return f"{len(files)} file(s) refused" if files else ""
+
+
 def _print_report(report: dict[str, Any], *, verb: str) -> None:
+    refused = _refused(report["errors"])
     print(
-        f"{verb}: {report['files']} files · {report['added']} added · {report['updated']} updated"
-        f" · {report['unchanged']} unchanged · {report['retired']} retired"
+        f"{verb}: {report['files']} files loaded · {report['added']} added"
+        f" · {report['updated']} updated · {report['unchanged']} unchanged"
+        f" · {report['retired']} retired" + (f" · {refused}" if refused else "")
     )
     for error in report["errors"]:
         print(f"  ✗ {error['file']}: {error['reason']}")
@@ -62,8 +71,8 @@ async def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         emit_json({k: data[k] for k in ("files", "added", "errors")} | {"entries": data["added"]})
     else:
-        status = "ok" if not report.errors else f"{len(report.errors)} problem(s)"
-        print(f"check: {report.files} files, {report.added} entries, {status}")
+        status = _refused(report.errors) or "ok"
+        print(f"check: {report.files} files loaded, {report.added} entries, {status}")
         for error in report.errors:
             print(f"  ✗ {error.file}: {error.reason}")
     return 1 if report.errors else 0
