@@ -60,6 +60,16 @@ def test_inflections_and_short_words_are_never_corrected() -> None:
     assert plan_query("포풀", lexicon(vocab=vocab)).corrected_query == "포트폴리오"
 
 
+def test_a_language_named_with_punctuation_is_a_word_the_index_lacks_or_its_phrase() -> None:
+    vocab = {**VOCAB, "node": 2, "js": 2, "c": 5}
+    plan = plan_query("대학원 C++로 봐야 돼요", lexicon(vocab=vocab))
+    assert [g.typed for g in plan.groups] == ["대학원"]
+    assert [g.typed for g in plan.dropped] == ["c++"]  # counts against the answer, unsearched
+    assert "c" not in plan.forms()
+    found = plan_query("node.js 취업", lexicon(vocab=vocab))
+    assert found.forms()[0] == "node js" and not found.dropped
+
+
 def test_derived_forms_reach_their_root() -> None:
     topics = [*TOPICS, Topic("non-major", "비전공자", "Non-majors", aliases=("문과",))]
     lex = Lexicon([topic_info(t, 3) for t in topics], {**VOCAB, "비전공자": 3}, 20)

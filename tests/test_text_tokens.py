@@ -160,3 +160,13 @@ def test_english_base_forms_leave_short_and_agent_words() -> None:
     assert base_forms("engineers") == ("engineer",)  # -eer is no suffix
     assert base_forms("ai") == () and base_forms("quit") == () and base_forms("커리어") == ()
     assert all(len(b) >= 4 for w in ("digging", "coding", "uses") for b in base_forms(w))
+
+
+def test_languages_named_with_punctuation_stay_whole() -> None:
+    # Split, `c++` left `c`, which the query drops as one-letter noise: the question lost its
+    # subject (`코딩테스트 파이썬 말고 C++로 봐야 돼요?` read as a coding-test question).
+    assert words("C++로 봐야 돼요") == ["c++", "로", "봐야", "돼요"]
+    assert words("c#이랑 .NET, Node.js") == ["c#", "이랑", ".net", "node.js"]
+    assert [t.stem for t in query_terms("파이썬 말고 C++로")] == ["파이썬", "c++"]
+    # Only a name's own punctuation: sums, hashes inside words and domains split as before.
+    assert words("a+b x#y asp.net react.jsx") == ["a", "b", "x", "y", "asp", "net", "react", "jsx"]

@@ -33,6 +33,7 @@ from bot.text import (
 
 MAX_QUERY_CHARS = 200
 _ADDRESS = re.compile(r"\b(?:https?://|www\.)\S*", re.IGNORECASE)
+_LATIN_RUN = re.compile(r"[a-z0-9]+")
 MAX_FORMS = 48
 PRIMARY = 1.0
 ALTERNATIVE = 0.8  # a second-best correction or a spacing variant
@@ -250,6 +251,16 @@ def _term_group(lex: Lexicon, term: Term, *, final: bool = False) -> Group:
     base = term.stem
     if base.isdigit() and not lex.is_known(base):  # a quantity (at 35), not a subject
         return Group(term.word, term.word, (), unknown=True, filler=True)
+    if base.isascii() and not base.isalnum():
+        # c++, .net, node.js (`words` keeps them whole): the index has only their letters, as
+        # separate words (unicode61 drops the punctuation). Searched as that phrase when it has
+        # them all and they are more than one letter (node js); else a word the index lacks.
+        pieces = _LATIN_RUN.findall(base)
+        if len(pieces) > 1 and all(len(p) > 1 and lex.is_known(p) for p in pieces):
+            return Group(
+                term.word, term.word, _forms((" ".join(pieces), PRIMARY)), idf=lex.idf(pieces[0])
+            )
+        return Group(term.word, term.word, (), unknown=True)
     lemmas = _lemmas(lex, base) if base.isascii() else []
     if lemmas and not _known(lex, base):  # never `corrected`: an inflection is no typo
         if (topic_id := lex.alias_map.get(lemmas[0])) is not None:

@@ -16,8 +16,12 @@ from bot.text.predicates import predicate
 from bot.text.stopwords import is_stopword
 
 _HANGUL = "가-힣ㄱ-ㆎ"
+# A language or platform whose name is punctuation (c++, c#, .net, node.js) stays one word: split,
+# it left a letter or two the query drops as noise (`C++로 봐야` lost its subject); no entry
+# has it whole, so search reads it as a word the index lacks instead of no word at all.
+_NAMED = r"(?<![a-z0-9])(?:[a-z]+(?:\+\+|#)|\.net|[a-z]+\.js)(?![a-z0-9])"
 # Digits stick to the Hangul that follows them (3기, 6개월); Latin runs keep their digits (gpt4).
-_WORD = re.compile(rf"[0-9]*[{_HANGUL}]+|[^\W_{_HANGUL}]+")
+_WORD = re.compile(rf"{_NAMED}|[0-9]*[{_HANGUL}]+|[^\W_{_HANGUL}]+")
 MAX_TERMS = 16
 # Bound nouns that are noise with or without a particle: 개가, 것이, 수는, 뭐가...
 _BOUND = frozenset(
