@@ -199,6 +199,21 @@ def test_not_a_database_is_one_line_error(
     assert err.startswith("error: ") and "not a usable sunbae database" in err
 
 
+def test_a_database_sqlite_cannot_open_is_one_line_error(tmp_path: Path) -> None:
+    # A link to a folder that does not exist: the folder check passes, SQLite cannot open it.
+    # The error line was followed by two tracebacks from aiosqlite's worker thread.
+    link = tmp_path / "sunbae.db"
+    link.symlink_to(tmp_path / "gone" / "sunbae.db")
+    for command in ("stats", "ingest"):
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", command, "--db", str(link)],
+            cwd=REPO, capture_output=True, timeout=60, check=False,
+        )  # fmt: skip
+        err = done.stderr.decode("utf-8", "replace")
+        assert done.returncode == 1
+        assert err == f"error: cannot open the database {link}: unable to open database file\n"
+
+
 def _subcommands() -> dict[str, argparse.ArgumentParser]:
     parser = build_parser()
     actions = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]

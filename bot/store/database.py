@@ -105,6 +105,10 @@ async def _probe_write(conn: aiosqlite.Connection) -> None:
         await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
+def _try_open(path: Path) -> None:
+    sqlite3.connect(path).close()
+
+
 class Database:
     """Owns the SQLite file. Build with `await Database.open(path)`; close with `await db.close()`."""
 
@@ -148,6 +152,11 @@ class Database:
                 # thread to report to an event loop that may be closed by then.
                 raise StoreError(f"cannot open the database {path}: it is a folder, not a file")
         try:
+            # Tried in plain sqlite3 first: an aiosqlite connect that fails leaves its worker
+            # thread reporting to the event loop, closed by then (the CLI's one-line error was
+            # followed by two tracebacks for a path SQLite cannot open).
+            if str(path) != ":memory:":
+                await asyncio.to_thread(_try_open, path)
             writer = await aiosqlite.connect(path, isolation_level=None)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the database {path}: {exc}") from exc
