@@ -24,7 +24,7 @@ from cogs.cohorts.threads import DiscordThreads
 from cogs.tips.poster import DiscordTipPoster
 from tests.helpers_async import eventually
 from tests.helpers_bot import bot_settings, start_harness
-from tests.helpers_messages import buttons, fields
+from tests.helpers_messages import buttons, check_embed_limits, fields, selects
 from tests.helpers_store import store_drafts
 from tests.helpers_tips import ManualClock, tip_scheduler
 
@@ -232,6 +232,43 @@ async def test_edit_archive_list_and_info(harness: Harness) -> None:
     )
     back = await s.as_mod("cohort unarchive", {"cohort": str(four)})
     assert back.content == "**AI Lab 4기 (가을)** 기수를 다시 활성화했어요."
+
+
+async def test_a_server_with_many_cohorts_lists_them_all_and_the_menu_says_what_it_leaves_out(
+    harness: Harness,
+) -> None:
+    # One field of 1024 characters held the whole active list: /cohort list cut it off after a
+    # dozen or so cohorts, and the /discuss menu (25 options) dropped the rest without a word.
+    h = harness
+    s = await Server.new(h, "many-cohorts")
+    names = [f"AI Lab {n}기 " + "가" * 38 for n in range(1, 31)]  # 50 characters, the longest
+    for name in names:
+        await s.create(name)
+    listed = await h.emu.slash("cohort list", {}, user=s.camper, channel=s.general)
+    check_embed_limits(listed.embeds[0])
+    shown = "\n".join(f["value"] for f in listed.embeds[0]["fields"])
+    assert all(f"**{name}** · <#{s.lab.id}>" in shown for name in names)
+    assert listed.embeds[0]["fields"][0]["name"] == "진행 중"
+
+    menu = await h.emu.slash(
+        "discuss", {"entry": "blog-as-portfolio"}, user=s.camper, channel=s.general
+    )
+    assert menu.content.splitlines() == [
+        "어느 기수에서 토론할까요?",
+        "메뉴에는 30개 중 25개만 있어요. 다른 기수는 `/discuss`의 `cohort`에 이름을 적어 주세요.",
+    ]
+    (select,) = selects(menu.message)
+    assert len(select["options"]) == 25
+
+    # Past what one embed holds (6000 characters), the list says how many it leaves out.
+    for n in range(31, 71):
+        await s.create(f"AI Lab {n}기 " + "가" * 38)
+    listed = await h.emu.slash("cohort list", {}, user=s.camper, channel=s.general)
+    check_embed_limits(listed.embeds[0])
+    values = [f["value"] for f in listed.embeds[0]["fields"]]
+    lines = "\n".join(values).splitlines()
+    assert lines[-1] == f"… 외 {70 - (len(lines) - 1)}개: `/cohort info`에서 이름으로 찾아보세요."
+    assert len(lines) - 1 >= 40
 
 
 async def test_two_servers_never_see_each_others_cohorts(harness: Harness) -> None:

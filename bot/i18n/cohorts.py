@@ -41,6 +41,10 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ko": "아직 기수가 없어요. 관리자가 `/cohort create`로 만들 수 있어요.",
         "en": "No cohorts yet. Moderators create them with `/cohort create`.",
     },
+    "cohort.list.more": {
+        "ko": "… 외 {n}개: `/cohort info`에서 이름으로 찾아보세요.",
+        "en": "… and {n} more: find them by name with `/cohort info`.",
+    },
     "cohort.list.active": {"ko": "진행 중", "en": "Active"},
     "cohort.list.alumni": {"ko": "수료 (보관됨)", "en": "Alumni (archived)"},
     "cohort.list.line": {
@@ -185,6 +189,10 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "discuss.busy": {
         "ko": "⏳ 다른 분이 방금 이 토론을 열고 있어요. 잠시 후 다시 눌러 주세요.",
         "en": "⏳ Someone is opening this discussion right now. Try again in a moment.",
+    },
+    "discuss.pick_more": {
+        "ko": "메뉴에는 {total}개 중 {shown}개만 있어요. 다른 기수는 `/discuss`의 `cohort`에 이름을 적어 주세요.",
+        "en": "The menu shows {shown} of {total}. For another cohort, type its name in `/discuss`'s `cohort` option.",
     },
     "discuss.pick": {
         "ko": "어느 기수에서 토론할까요?",

@@ -129,9 +129,12 @@ class CohortsCog(commands.Cog):
             options=select_options((c.name, str(c.id), None) for c in cohorts),
             on_pick=picked,
         )
-        await interaction.response.send_message(
-            text(interaction, "discuss.pick"), view=view, ephemeral=True
-        )
+        message = text(interaction, "discuss.pick")
+        if len(cohorts) > limits.SELECT_OPTIONS:  # a menu holds 25: say how to reach the rest
+            message += "\n" + text(
+                interaction, "discuss.pick_more", shown=limits.SELECT_OPTIONS, total=len(cohorts)
+            )
+        await interaction.response.send_message(message, view=view, ephemeral=True)
         view.attach(interaction)
 
     async def _open(self, interaction: Interaction, cohort: Cohort, subject: Subject) -> None:

@@ -167,9 +167,30 @@ def list_embed(
             if s.cohort.active is active
         ]
         if lines:
-            embed.add_field(
-                name=t(key, language),
-                value=limits.clip("\n".join(lines), limits.EMBED_FIELD_VALUE),
-                inline=False,
-            )
+            _add_lines(embed, t(key, language), lines, language)
     return embed
+
+
+# Room kept for the alumni's heading and an "and N more" line once the active ones fill up.
+_RESERVE = 300
+
+
+def _add_lines(embed: discord.Embed, heading: str, lines: list[str], language: Language) -> None:
+    """The lines in as many fields as they need (one field holds 1024 characters: a single
+    field cut the list off after a dozen or so cohorts), within the embed's total; what does
+    not fit is counted in a last line."""
+    chunk: list[str] = []
+    name = heading
+    for shown, whole in enumerate(lines):
+        line = limits.clip(whole, limits.EMBED_FIELD_VALUE - 100)
+        value = "\n".join([*chunk, line])
+        if len(value) > limits.EMBED_FIELD_VALUE - 100:  # room for the "more" line
+            embed.add_field(name=name, value="\n".join(chunk), inline=False)
+            name, chunk, value = "\u200b", [], line  # a continuation: no heading of its own
+        full = len(embed) + len(name) + len(value) + _RESERVE > limits.EMBED_TOTAL
+        if full or len(embed.fields) >= limits.EMBED_FIELDS - 2:
+            more = t("cohort.list.more", language, n=len(lines) - shown)
+            embed.add_field(name=name, value="\n".join([*chunk, more]), inline=False)
+            return
+        chunk.append(line)
+    embed.add_field(name=name, value="\n".join(chunk), inline=False)
