@@ -70,6 +70,14 @@ def test_a_language_named_with_punctuation_is_a_word_the_index_lacks_or_its_phra
     assert found.forms()[0] == "node js" and not found.dropped
 
 
+def test_a_known_word_that_modifies_a_bound_noun_weighs_as_a_verb() -> None:
+    # `바뀐` is in the index as typed, yet before `거` it is a verb (바뀌+ㄴ): weighed as a
+    # predicate's stem, not as a second subject beside 대학원.
+    plan = plan_query("대학원 뭐가 바뀐 거임", lexicon(vocab={**VOCAB, "바뀐": 2, "바뀌는": 2}))
+    changed = next(g for g in plan.groups if g.typed == "바뀐")
+    assert changed.verb and changed.forms[0].text == "바뀌"
+
+
 def test_derived_forms_reach_their_root() -> None:
     topics = [*TOPICS, Topic("non-major", "비전공자", "Non-majors", aliases=("문과",))]
     lex = Lexicon([topic_info(t, 3) for t in topics], {**VOCAB, "비전공자": 3}, 20)

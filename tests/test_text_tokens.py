@@ -9,6 +9,7 @@ from bot.text import (
     base_forms,
     clean,
     fold,
+    modifier,
     predicate,
     query_terms,
     squash,
@@ -170,3 +171,20 @@ def test_languages_named_with_punctuation_stay_whole() -> None:
     assert [t.stem for t in query_terms("파이썬 말고 C++로")] == ["파이썬", "c++"]
     # Only a name's own punctuation: sums, hashes inside words and domains split as before.
     assert words("a+b x#y asp.net react.jsx") == ["a", "b", "x", "y", "asp", "net", "react", "jsx"]
+
+
+@pytest.mark.parametrize(
+    ("word", "following", "stem"),
+    [
+        ("바뀐", "거임", "바뀌"),  # a verb's ㄴ form before a bound noun, known to the index or not
+        ("바뀌는", "건가요", "바뀌"),
+        ("달라진", "게", "달라지"),
+        ("들을", "수", "들"),
+        ("야근", "수당", None),  # 수당 is a noun, not the bound noun 수 under a particle
+        ("좋은", "회사", None),  # before a noun: left to the other rules
+        ("시간", "들여서", None),
+    ],
+)
+def test_a_verb_modifying_a_bound_noun(word: str, following: str, stem: str | None) -> None:
+    found = modifier(word, following)
+    assert (found.stem if found else None) == stem

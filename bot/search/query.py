@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from bot.search.lexicon import Lexicon
 from bot.text import (
+    Predicate,
     Term,
     base_forms,
     choseong_keys,
@@ -23,6 +25,7 @@ from bot.text import (
     is_choseong_query,
     is_stopword,
     keystrokes,
+    modifier,
     nominal,
     predicate,
     query_terms,
@@ -363,8 +366,20 @@ def _with_parts(lex: Lexicon, group: Group, chunk: list[Term]) -> Group:
     return replace(group, forms=group.forms + tuple(p for p in parts if p.text not in have))
 
 
-def _word_groups(lex: Lexicon, terms: list[Term], last: str = "") -> list[Group]:
-    """`last`: the question's last word as typed (its grammar included)."""
+def _modifier_group(lex: Lexicon, term: Term, verb: Predicate) -> Group:
+    """A verb's modifying form before a bound noun (`바뀐 거`): a predicate even when the index
+    has the word as typed, so it weighs as a verb, never as a second subject."""
+    if verb.light or is_stopword(verb.stem):
+        return Group(term.word, term.word, (), unknown=True, filler=True)
+    return _predicate_group(lex, term, verb.stem)
+
+
+def _word_groups(
+    lex: Lexicon, terms: list[Term], last: str = "", modifiers: dict[str, Predicate] | None = None
+) -> list[Group]:
+    """`last`: the question's last word as typed (its grammar included); `modifiers`: words
+    that modify a bound noun (`modifier`), by word."""
+    modifiers = modifiers or {}
     groups: list[Group] = []
     i = 0
     while i < len(terms):
@@ -375,7 +390,10 @@ def _word_groups(lex: Lexicon, terms: list[Term], last: str = "") -> list[Group]
                 i += n
                 break
         else:
-            groups.extend(_term_groups(lex, terms[i], final=terms[i].word == last))
+            if (verb := modifiers.get(terms[i].word)) is not None:
+                groups.append(_modifier_group(lex, terms[i], verb))
+            else:
+                groups.extend(_term_groups(lex, terms[i], final=terms[i].word == last))
             i += 1
     return groups
 
@@ -391,7 +409,12 @@ def plan_query(text: str, lex: Lexicon) -> QueryPlan:
         groups = _choseong_groups(lex, text)
     else:
         typed = words(words_of)
-        groups = _word_groups(lex, query_terms(words_of), typed[-1] if typed else "")
+        modifiers = {
+            w: verb
+            for w, following in pairwise(typed)
+            if has_hangul(w) and (verb := modifier(w, following)) is not None
+        }
+        groups = _word_groups(lex, query_terms(words_of), typed[-1] if typed else "", modifiers)
     # A word found nowhere only dilutes the others (`나이 많은데` -> 나이); alone, it stays, and
     # the empty result brings suggestions.
     groups = [g for g in groups if not g.filler]

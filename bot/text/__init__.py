@@ -14,7 +14,7 @@ from bot.text.hangul import (
 )
 from bot.text.normalize import clean, fold, nfc, squash
 from bot.text.particles import strip_particle
-from bot.text.predicates import Predicate, nominal, predicate
+from bot.text.predicates import Predicate, modifier, nominal, predicate
 from bot.text.register import english_register
 from bot.text.stopwords import STOPWORDS, is_stopword
 from bot.text.tokens import Term, query_terms, stem, words
@@ -36,6 +36,7 @@ __all__ = [
     "is_choseong_query",
     "is_stopword",
     "keystrokes",
+    "modifier",
     "nfc",
     "nominal",
     "predicate",

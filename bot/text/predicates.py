@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.text.hangul import SYLLABLE_FIRST, is_syllable
+from bot.text.particles import PARTICLES
 from bot.text.stopwords import word_set
 
 # Endings after a predicate stem, longest first by construction below.
@@ -155,3 +156,30 @@ def nominal(word: str) -> bool:
 
 # One-syllable endings that end few nouns: 하냐, 늦나, 갈리니.
 _SAFE_ONE = frozenset(("냐", "니", "죠"))
+
+
+_FINAL_N = 4
+# Bound nouns a clause modifies (`바뀐 거`, `들을 수`, `해 본 적`): the word before one is a verb's
+# modifying form, whatever the index holds (a noun before them takes a particle: 인턴의 것).
+_BOUND_HEADS = frozenset("거것게건걸수적줄데듯지")
+_COPULA = word_set("임 야 예요 에요 이에요 인가요 가요 인지 지 죠 냐 니 라 래 같 같아 같은 같아요")
+
+
+def modifier(word: str, following: str) -> Predicate | None:
+    """`바뀐` before `거임` -> 바뀌, `들을` before `수` -> 들: a verb's ㄴ/ㄹ form (past, present or
+    future: 바뀐, 바뀌는, 바뀔, 들은, 들을) right before a bound noun, read as that verb. None when
+    `following` is no bound noun or `word` has no such ending."""
+    if not word or not following or following[0] not in _BOUND_HEADS:
+        return None
+    rest = following[1:]  # the bound noun's particle or copula: 거임, 것보다, 수도 (not 수당)
+    if rest and rest not in PARTICLES and rest not in _COPULA:
+        return None
+    last = word[-1]
+    if not is_syllable(last):
+        return None
+    if last in "는은을던" and len(word) > 1:
+        return _reading(word[:-1])
+    final = (ord(last) - SYLLABLE_FIRST) % 28
+    if final in (_FINAL_N, _FINAL_L):
+        return _reading(word[:-1] + chr(ord(last) - final))
+    return None
