@@ -148,10 +148,16 @@ async def test_campers_are_refused_editors_need_the_role_and_only_managers_name_
         ("content retire", {"entry": SHARED}),
         ("content history", {"entry": SHARED}),
         ("content revert", {"entry": SHARED, "revision": 1}),
+        ("content restore", {"entry": SHARED}),
+        ("content import", {"file": ("batch.md", b"# x")}),
+        ("content export", {}),
+        ("content pending", {}),
+        ("content settings", {}),
     ]:
         res = await s.run(command, options, user=s.camper)
         assert res.content == NOT_EDITOR and res.ephemeral, command
-        assert res.modal is None
+        assert res.modal is None and not res.embeds, command
+        assert not (res.message or {}).get("attachments"), command
     assert (await s.run("content add", user=s.editor)).content == NOT_EDITOR
     assert (
         await harness.emu.autocomplete(
@@ -159,6 +165,11 @@ async def test_campers_are_refused_editors_need_the_role_and_only_managers_name_
         )
         == []
     )
+    revisions = await harness.emu.autocomplete(
+        "content revert", {"entry": SHARED, "revision": ""}, focused="revision",
+        user=s.camper, channel=s.general,
+    )  # fmt: skip
+    assert revisions == []
 
     named = await s.run("content editors", {"role": s.editors}, user=s.editor)
     assert (
@@ -177,7 +188,13 @@ async def test_campers_are_refused_editors_need_the_role_and_only_managers_name_
     other = await Server.new(harness, "roles-other")
     assert (await other.run("content add", user=other.editor)).content == NOT_EDITOR
 
+    # The role taken away while the form is open: the save is refused, nothing is written.
+    modal = await s.form("content add", {"kind": "tip"}, user=s.editor)
     await s.run("content editors", {"clear": True})
+    saved = await submit(harness, modal, {**NEW, "topics": ["portfolio"]})
+    assert saved.content == NOT_EDITOR and saved.ephemeral
+    live = await harness.services.entries.list_live(guild_id=s.guild.id, limit=1000)
+    assert NEW["title"] not in {e.title for e in live}
     assert (await s.run("content add", user=s.editor)).content == NOT_EDITOR
 
 
