@@ -646,3 +646,21 @@ def test_content_hash_is_pinned() -> None:
         source=Source(file="a/b.md", speaker="선배", date="2024-02-07"),
     )  # fmt: skip
     assert draft_hash(draft) == "2bffc14889f2d4c45456f8f55aec5900"
+
+
+@pytest.mark.parametrize("broken, newcomer", [("a.md", "b.md"), ("b.md", "a.md")])
+async def test_a_broken_files_ids_are_not_taken_over_while_it_is_broken(
+    tmp_path: Path, broken: str, newcomer: str
+) -> None:
+    folder = tmp_path / "advice"
+    held = write(folder / broken, curated("portfolio", "포트폴리오는 적고 깊게"))
+    db_path = tmp_path / "sunbae.db"
+    await ingest(db_path, folder)
+    before = entry_rows(db_path)
+
+    held.write_bytes(held.read_text("utf-8").encode("cp949", errors="replace"))
+    write(folder / newcomer, curated("portfolio", "다른 글의 같은 id"))
+    report = await ingest(db_path, folder)
+    assert {e.file for e in report.errors} == {f"advice/{broken}", f"advice/{newcomer}"}
+    assert entry_rows(db_path) == before  # the broken file's entry is kept as it was
+    assert live_titles(db_path) == ["포트폴리오는 적고 깊게"]

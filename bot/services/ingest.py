@@ -329,6 +329,13 @@ class IngestService:
         """Resolve every parsed file against the stored entries and stage the writes, a chunk
         of files a step."""
         run = _Run(prepared.report, await stage.moderator_ids(), prepared.scans)
+        # A file that fails to parse keeps its entries: claim their ids before any file is
+        # resolved, or a file sorted before it (or in an earlier chunk) would take them over.
+        for scan, parsed in zip(prepared.scans, prepared.parsed, strict=True):
+            key = scan.root.key
+            broken = [(key, p.display) for chunk in parsed for p in chunk if p.problem]
+            if broken:
+                run.claim_kept(await stage.file_entries_for(ids=(), files=broken))
         for scan, parsed in zip(prepared.scans, prepared.parsed, strict=True):
             await self._stage_root(stage, scan, run, parsed)
         return run
@@ -477,6 +484,12 @@ class _Run:
         if row is not None and not row.retired and (row.root, row.file) not in self.released:
             return row.root, row.file
         return None
+
+    def claim_kept(self, held: dict[str, StoredFileEntry]) -> None:
+        """The live entries of files that keep them this run stay theirs."""
+        for entry_id, row in held.items():
+            if not row.retired:
+                self.claimed.setdefault(entry_id, (row.root, row.file))
 
     def _keep(
         self, owner: tuple[str, str], before: dict[str, StoredFileEntry], problem: FileProblem
