@@ -664,3 +664,23 @@ async def test_a_broken_files_ids_are_not_taken_over_while_it_is_broken(
     assert {e.file for e in report.errors} == {f"advice/{broken}", f"advice/{newcomer}"}
     assert entry_rows(db_path) == before  # the broken file's entry is kept as it was
     assert live_titles(db_path) == ["포트폴리오는 적고 깊게"]
+
+
+async def test_a_file_refused_for_an_id_clash_keeps_its_ids_from_later_files(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "advice"
+    clashing = write(folder / "a.md", curated("portfolio", "포트폴리오는 적고 깊게"))
+    write(folder / "c.md", curated("grad-school", "대학원 가야 하나요?"))
+    db_path = tmp_path / "sunbae.db"
+    await ingest(db_path, folder)
+    before = entry_rows(db_path)
+
+    write(clashing, curated("grad-school", "포트폴리오는 적고 깊게"))  # c.md holds that id
+    write(folder / "b.md", curated("portfolio", "다른 글의 같은 id"))
+    report = await ingest(db_path, folder)
+    assert [(e.file, e.reason) for e in report.errors] == [
+        ("advice/a.md", "id 'grad-school' is already used by advice/c.md"),
+        ("advice/b.md", "id 'portfolio' is already used by advice/a.md"),
+    ]
+    assert entry_rows(db_path) == before
