@@ -180,5 +180,13 @@ async def start_up(services: Services, *, ingest: bool = True) -> IngestReport |
         )  # fmt: skip
         for problem in report.errors:
             log.warning("content problem: %s: %s", problem.file, problem.reason)
+        if report.files == 0 and (await services.entries.stats())["entries"] == 0:
+            # A first run on an empty or mistyped folder: online, and every lookup finds nothing.
+            folders = ", ".join(str(p) for p in services.settings.content_paths)
+            log.warning(
+                "no advice loaded: the database holds no entries and %s none;"
+                " /advice will find nothing (put .md files there, or set SUNBAE_CONTENT)",
+                folders,
+            )
     await services.search.refresh()
     return report

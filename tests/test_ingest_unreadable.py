@@ -115,6 +115,26 @@ async def test_the_bot_starts_on_what_it_has_when_its_folder_is_emptied(
         await services.close()
 
 
+async def test_a_bot_with_no_advice_at_all_says_so_at_start(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A first run pointed at an empty (or mistyped) content folder logged only
+    # "content: 0 files, 0 added, ..." at INFO and went online answering nothing.
+    (tmp_path / "content").mkdir()
+    settings = bot_settings(tmp_path / "bot.db", content_paths=(tmp_path / "content",))
+    services = await bootstrap(settings, ingest_workers=0)
+    try:
+        with caplog.at_level("WARNING", logger="bot.app"):
+            await start_up(services)
+    finally:
+        await services.close()
+    (warning,) = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert warning.getMessage() == (
+        f"no advice loaded: the database holds no entries and {tmp_path / 'content'} none;"
+        " /advice will find nothing (put .md files there, or set SUNBAE_CONTENT)"
+    )
+
+
 def test_the_cli_refuses_an_emptied_folder_in_one_line(tmp_path: Path, content: Path) -> None:
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
