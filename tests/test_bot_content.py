@@ -5,6 +5,7 @@ is honoured, and two servers never see each other's entries."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import re
 import zipfile
@@ -781,10 +782,55 @@ async def test_review_mode_holds_editors_changes_until_a_moderator_decides(
     later = harness.emu.channel_messages(log)[2]
     assert labels(later) == ["승인", "반려"]
     again = await harness.emu.click(later, label="승인", user=s.mod)
-    gone = await again.wait_final()
-    assert gone is not None and gone["content"].endswith("은 이미 처리됐어요.")
+    (gone,) = await again.wait_followups(1)
+    assert gone["flags"] & 64 and gone["content"].endswith("은 이미 처리됐어요.")
+    assert labels(harness.emu.channel_messages(log)[2]) == []  # its stale buttons are gone
     current = await harness.services.entries.get(entry_id, guild_id=s.guild.id)
     assert current is not None and current.body == NEW["body"]
+
+
+async def test_a_second_click_on_a_review_card_keeps_who_decided(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two clicks on a card at once (a double click, or two moderators): the second found the
+    # request decided and, when its edit landed last, replaced the card's "approved by" line
+    # with "already decided", buttons gone: the channel no longer said who decided what.
+    s = await Server.new(harness, "review-twice")
+    log = harness.emu.add_text_channel(s.guild, "review-log")
+    await eventually(lambda: harness.bot.get_channel(log.id))
+    await s.run("content editors", {"role": s.editors})
+    await s.run("content settings", {"review": True, "log-channel": log})
+    sent = await s.add(user=s.editor)
+    number = int(re.search(r"#(\d+)", sent.content).group(1))  # type: ignore[union-attr]
+    (card,) = await eventually(lambda: harness.emu.channel_messages(log))
+    other = harness.emu.add_member(
+        s.guild, "review-twice-mod2", permissions=Perm.MANAGE_GUILD, locale="ko"
+    )
+    content = harness.services.content
+    approve, approved, answered = content.approve, asyncio.Event(), asyncio.Event()
+
+    async def first_waits(*args: Any, **kwargs: Any) -> Any:
+        if approved.is_set():
+            return await approve(*args, **kwargs)
+        entry = await approve(*args, **kwargs)
+        approved.set()
+        await answered.wait()  # the second click is answered before the first edits the card
+        return entry
+
+    monkeypatch.setattr(content, "approve", first_waits)
+    first = asyncio.create_task(harness.emu.click(card, label="승인", user=s.mod))
+    await approved.wait()
+    second = await harness.emu.click(card, label="승인", user=other)
+    (late,) = await second.wait_followups(1)
+    answered.set()
+    await (await first).wait_final()
+    assert late["flags"] & 64  # told privately
+    assert late["content"] == f"검토 요청 #{number}은 이미 처리됐어요."
+    decided = harness.emu.channel_messages(log)[0]
+    assert decided["content"].startswith(
+        f"✅ 검토 요청 #{number}을 운영진 @everyone님이 승인했어요"
+    )
+    assert labels(decided) == []
 
 
 async def test_forms_save_from_what_discord_submits_even_after_a_restart(

@@ -247,6 +247,14 @@ class ReviewDesk:
                 outcome = _rejected_text(rejected, lang(interaction))
         except PendingNotFound:
             outcome = text(interaction, "content.review.gone", number=number)
+            card = interaction.message
+            if card is not None and not card.flags.ephemeral:
+                # A card in the channel: it says (or is about to say) who decided; another
+                # click must not overwrite that. The clicker is told privately, and the card
+                # loses its buttons (a request decided from the queue left them on it).
+                await interaction.edit_original_response(view=None)
+                await interaction.followup.send(outcome, ephemeral=True)
+                return
         except EditConflict as conflict:
             refused = text(
                 interaction, "content.review.conflict", number=number, id=conflict.current.id
