@@ -188,3 +188,20 @@ def test_languages_named_with_punctuation_stay_whole() -> None:
 def test_a_verb_modifying_a_bound_noun(word: str, following: str, stem: str | None) -> None:
     found = modifier(word, following)
     assert (found.stem if found else None) == stem
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("돈이랑", "돈"),  # 이랑 follows a final consonant only: 돈 ends where it starts
+        ("책으로", "책"),
+        ("일이나", "일"),
+        ("나이랑", "나이"),  # after a vowel the particle is 랑: 나이+랑, never 나+이랑
+        ("돈이", "돈이"),  # a bare 이 is too often a word's own end (깊이, 같이)
+        ("돈을", "돈을"),
+    ],
+)
+def test_a_one_syllable_noun_loses_a_particle_only_its_final_consonant_takes(
+    word: str, expected: str
+) -> None:
+    assert strip_particle(word) == expected

@@ -44,12 +44,26 @@ def _syllables(text: str) -> int:
     return sum(1 for c in text if is_syllable(c))
 
 
+# Particles in the form that follows a final consonant only (돈이랑, 책으로; after a vowel: 나이랑
+# is 나이+랑): on a one-syllable word ending in a consonant they say where the noun ends.
+_AFTER_CONSONANT = frozenset(
+    ("이랑", "이나", "이라도", "이라면", "이라는", "이라고", "이란", "이든", "이며", "이고", "으로",
+     "으로는", "으로도", "으로부터", "과는", "과의")
+)  # fmt: skip
+
+
+def _has_final(syllable: str) -> bool:
+    return is_syllable(syllable) and (ord(syllable) - 0xAC00) % 28 != 0
+
+
 def _strip_once(word: str) -> str:
     for n, suffixes in _BY_LENGTH:
         if len(word) > n and word[-n:] in suffixes:
             stem = word[:-n]
             if _syllables(stem) >= MIN_STEM_SYLLABLES:
                 return stem
+            if len(stem) == 1 and word[-n:] in _AFTER_CONSONANT and _has_final(stem):
+                return stem  # 돈이랑 -> 돈: the particle's form says the noun is one syllable
     return word
 
 
