@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.search import SearchService, live_index
+from bot.search import SearchService, live_index, saved
 from bot.search.saved import file_for
 from bot.store.database import Database
 from bot.store.entries import EntryRepository
@@ -70,6 +70,21 @@ async def test_the_next_start_reads_the_saved_index(db: Database, builds: list[i
     assert builds == [1]  # read, not built
     assert await answers(second, queries()) == await fresh_answers(db)
     await second.close()
+
+
+async def test_an_index_saved_by_other_code_is_rebuilt(
+    db: Database, builds: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an upgrade that changes how words are split or keyed, the file the old code saved
+    for this very database state is not trusted: its titles would be keyed the old way."""
+    await (await started(db)).close()
+    assert builds == [1]
+    monkeypatch.setattr(saved, "code_mark", lambda: "an upgrade")
+    upgraded = await started(db)
+    assert builds == [1, 1]  # built again, and saved under the new code's mark
+    await upgraded.close()
+    await (await started(db)).close()
+    assert builds == [1, 1]  # read back
 
 
 async def test_writes_since_the_save_are_followed_at_start(db: Database, builds: list[int]) -> None:

@@ -2,14 +2,19 @@
 
 The file is keyed by the database state it was built from: the database's instance (a random
 number its migration drew, so another database at the same path never matches), the taxonomy
-mark, the generation and the last change of the log it holds. A reader uses it only when those
-say it is the same database with the same taxonomy, no newer than the database; the writes
-since are then followed from the change log like any others. Anything else rebuilds.
+mark, the generation and the last change of the log it holds; and by the code that built it
+(`code_mark`: the source of the modules that turn entries into its keys). A reader uses it only
+when those say it is the same database with the same taxonomy, no newer than the database, built
+by this code; the writes since are then followed from the change log like any others. Anything
+else rebuilds: an upgrade that splits words or stems them otherwise must not follow an index
+whose keys the old code made (its autocomplete would miss what it now finds).
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
 import logging
 import time
 from collections.abc import Callable
@@ -21,6 +26,21 @@ from bot.search.lexicon import Lexicon
 from bot.search.titles import TitleIndex
 
 log = logging.getLogger(__name__)
+
+# What derives the saved structures from entries: the index itself, and the text rules it keys
+# words by (splitting, stems, jamo).
+_BUILDERS = (Path(__file__).parent, Path(__file__).parents[1] / "text")
+
+
+@functools.cache
+def code_mark() -> str:
+    """A digest of the source of the modules that build the index (read once a process)."""
+    digest = hashlib.sha256()
+    for folder in _BUILDERS:
+        for source in sorted(folder.glob("*.py")):
+            digest.update(source.name.encode())
+            digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +77,7 @@ def save(path: Path, marks: Marks, lexicon: Lexicon, titles: TitleIndex) -> None
         "generation": marks.generation,
         "taxonomy": marks.taxonomy,
         "seq": marks.seq,
+        "code": code_mark(),
         "lexicon": lex_head,
         "titles": title_head,
     }
@@ -83,6 +104,9 @@ def load(path: Path) -> Saved | None:
     if found is None:
         return None
     head, sections = found
+    if head.get("code") != code_mark():
+        log.info("the saved search index %s was built by other code: rebuilding", path)
+        return None
     try:
         marks = Marks(
             int(head["instance"]), int(head["generation"]), int(head["taxonomy"]), int(head["seq"])
