@@ -184,7 +184,7 @@ async def start_up(services: Services, *, ingest: bool = True) -> IngestReport |
             # A first run on an empty or mistyped folder: online, and every lookup finds nothing.
             folders = ", ".join(str(p) for p in services.settings.content_paths)
             log.warning(
-                "no advice loaded: the database holds no entries and %s none;"
+                "no advice loaded: the database has no entries and %s no advice files;"
                 " /advice will find nothing (put .md files there, or set SUNBAE_CONTENT)",
                 folders,
             )

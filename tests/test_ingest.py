@@ -512,6 +512,8 @@ async def test_duplicate_id_added_later_does_not_take_over(tmp_path: Path) -> No
     assert [(e.file, e.reason) for e in report.errors] == [
         ("advice/a.md", "id 'portfolio' is already used by advice/b.md")
     ]
+    # 'files' counts the files loaded: b.md, not a.md as well ('2 files loaded, 1 refused')
+    assert report.files == 1
     assert entry_rows(db_path) == before
     assert live_titles(db_path) == ["포트폴리오는 적고 깊게"]
 

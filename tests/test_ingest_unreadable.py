@@ -130,7 +130,8 @@ async def test_a_bot_with_no_advice_at_all_says_so_at_start(
         await services.close()
     (warning,) = [r for r in caplog.records if r.levelname == "WARNING"]
     assert warning.getMessage() == (
-        f"no advice loaded: the database holds no entries and {tmp_path / 'content'} none;"
+        f"no advice loaded: the database has no entries and {tmp_path / 'content'} no advice"
+        " files;"
         " /advice will find nothing (put .md files there, or set SUNBAE_CONTENT)"
     )
 

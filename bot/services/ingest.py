@@ -518,7 +518,6 @@ class _Run:
             if item.problem is not None:
                 self._keep(owner, before, FileProblem(item.display, item.problem))
                 continue
-            report.files += 1
             produced: set[str] = set()
             file_changes: list[tuple[EntryRow, str]] = []
             moves: list[tuple[str, int]] = []
@@ -547,6 +546,7 @@ class _Run:
             if problem:
                 self._keep(owner, before, FileProblem(item.display, problem))
                 continue
+            report.files += 1  # loaded: one refused above (an id taken) is not
             self.claimed.update(dict.fromkeys(produced, owner))
             changes.extend(file_changes)
             self.moves.extend(moves)
