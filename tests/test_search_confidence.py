@@ -1,0 +1,71 @@
+"""Search's "no match" honesty on the shipped content, one rule of bot/search/confidence.py a
+case: each query's answer (or its 'no match') flips if its rule is lost. The relevance sets
+measure these rules only in aggregate, where one flipped query moves no threshold."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+
+from bot.search import SearchService
+from bot.store.database import Database
+from tests.helpers_store import app_services
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+CONTENT = Path(__file__).resolve().parents[1] / "content"
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def search(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[SearchService]:
+    db = await Database.open(tmp_path_factory.mktemp("confidence") / "sunbae.db")
+    services = await app_services(db)
+    report = await services.ingest.ingest([CONTENT])
+    assert not report.errors, report.errors
+    yield services.search
+    await db.close()
+
+
+async def test_a_query_search_rewrote_still_says_no_match_when_the_rewrite_answers_nothing(
+    search: SearchService,
+) -> None:
+    # Nothing matched 아나콘다; retried as '아나콘다 설치 방법론', whose hit answers none of it.
+    result = await search.search("아나콘다 설치 방법", limit=3)
+    assert result.corrected_query is not None
+    assert result.hits and result.no_match
+
+
+async def test_a_corrected_query_is_trusted_less(search: SearchService) -> None:
+    # 'AI Labb' corrected to 'ai lab': the hits are near misses about job postings; trusted as
+    # typed they would pass the threshold, a correction's discount keeps them offered only.
+    result = await search.search("AI Labb 다음 기수 모집 언제 해요", limit=3)
+    assert result.corrected_query is not None
+    assert result.no_match
+
+
+async def test_a_word_only_inside_a_longer_alias_is_not_what_the_hit_is_about(
+    search: SearchService,
+) -> None:
+    # 'free' is a word of the alias 'free rider': not an answer to whether the bootcamp is free.
+    result = await search.search("is the AI lab bootcap free", limit=3)
+    assert "ailab-free-riders" in [h.id for h in result.hits]
+    assert result.no_match
+
+
+async def test_a_noun_no_entry_has_is_a_detail_beside_two_known_subjects(
+    search: SearchService,
+) -> None:
+    # 몇개월 is found nowhere; beside 'AI Lab' and 커리큘럼 it is a detail, not the focus.
+    result = await search.search("AI Lab 커리큘럼 몇개월", limit=3)
+    assert not result.no_match
+    assert result.hits[0].id == "ailab-curriculum-overview"
+
+
+async def test_confidence_is_the_best_of_the_hits_the_camper_sees(search: SearchService) -> None:
+    # The first hit alone covers too little of the question; the three shown together do.
+    result = await search.search("CV NL 중에 뭐 할지 못정함", limit=3)
+    assert not result.no_match
+    assert result.hits[0].id == "choosing-a-domain"
