@@ -343,6 +343,30 @@ async def test_retire_and_restore_change_what_this_server_finds_only(harness: Ha
     assert SHARED in await a.advice(query)
 
 
+async def test_the_entry_menu_keeps_to_discords_limits(harness: Harness) -> None:
+    """History offers retired entries beside live ones: more than 25 in all, cut to Discord's
+    25, and a title longer than a choice's 100 characters is clipped (Discord refuses the
+    menu otherwise)."""
+    s = await Server.new(harness, "menu-limits")
+    retired = []
+    for n in range(4):
+        title = f"AI 엔지니어 {n}: " + ("아주 길게 쓴 조언의 제목 " * 12).strip()
+        assert len(title) > 100
+        entry_id = added_id(await s.add({"title": title, "tip": f"{NEW['tip']} {n}"}))
+        await s.run("content retire", {"entry": entry_id})
+        retired.append(entry_id)
+    choices = await harness.emu.autocomplete(
+        "content history", {"entry": "AI 엔지니어"}, focused="entry", user=s.mod,
+        channel=s.general,
+    )  # fmt: skip
+    assert len(choices) == 25
+    offered = {c["value"]: c["name"] for c in choices}
+    assert set(retired) <= set(offered)
+    for entry_id in retired:
+        name = offered[entry_id]
+        assert len(name) == 100 and name.startswith("🗄️ AI 엔지니어") and name.endswith("…")
+
+
 async def test_a_servers_own_entries_are_counted_and_offered_in_that_server_only(
     harness: Harness,
 ) -> None:
