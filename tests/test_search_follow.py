@@ -314,3 +314,29 @@ async def test_a_few_writes_are_seen_by_the_next_query(db: Database) -> None:
     await add_entries(db, [draft("fresh", "파인튜닝 일지", "가중치를 바꿉니다.")])
     assert "fresh" in [s.ref for s in await search.suggest("파인튜닝 일")]
     await search.close()
+
+
+async def test_a_follower_further_behind_than_the_log_reaches_reads_the_index_again(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The change log keeps the last 10,000 changes: a follower further behind must find the
+    gap and read the index again, not apply the changes that are left as if they were all."""
+    monkeypatch.setattr(live_index, "RELOAD_WAIT", 60)  # compare once it has reloaded
+    follower = (await app_services(db)).search
+    await follower.refresh()
+    async with db.transaction() as conn:
+        row = await (await conn.execute("SELECT id, body FROM entries ORDER BY rowid")).fetchone()
+        assert row is not None
+        entry_id, body = row
+        # The log keeps the last 10,000: the follower's text is gone from it, the first change
+        # it keeps starts from another text.
+        other = [("양자컴퓨터 회로 설계 본문", entry_id)] * 2
+        edits = other + [(f"{body} 개정판{n}", entry_id) for n in range(10_000)]
+        await conn.executemany("UPDATE entries SET body = ? WHERE id = ?", edits)
+    asked = [*queries(), "양자컴퓨터", "개정판9999", body.split()[0], body.split()[-1]]
+    mine = await answers(follower, asked)
+    fresh = SearchService(SqliteSearchStore(db), entries=EntryRepository(db))
+    await fresh.refresh()
+    assert mine == await answers(fresh, asked)
+    await fresh.close()
+    await follower.close()
