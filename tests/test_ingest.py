@@ -10,6 +10,7 @@ import pytest
 
 from bot.corpus.documents import draft_hash
 from bot.models import EntryDraft, IngestReport, Kind, Source
+from bot.services import ingest as ingest_module
 from bot.store import search_index
 from bot.store.database import Database
 from bot.store.entries import EntryRepository
@@ -43,6 +44,19 @@ async def ingest(db_path: Path, *paths: Path, **kwargs: bool) -> IngestReport:
         return await ingest_service(db, clock=CLOCK).ingest(list(paths), **kwargs)
     finally:
         await db.close()
+
+
+def spy(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[object]:
+    """Record the calls of `owner.name` (still made)."""
+    calls: list[object] = []
+    real = getattr(owner, name)
+
+    def recorded(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, recorded)
+    return calls
 
 
 def entry_rows(db_path: Path) -> dict[str, tuple[object, ...]]:
@@ -311,14 +325,18 @@ async def test_second_run_writes_nothing(loaded: Path, corpus: Path) -> None:
     assert len(after["ingest_runs"]) == len(before["ingest_runs"]) + 1
 
 
-async def test_touched_file_with_same_content_is_unchanged(loaded: Path, corpus: Path) -> None:
+async def test_touched_file_with_same_content_is_unchanged(
+    loaded: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = entry_rows(loaded)
+    parsed = spy(monkeypatch, ingest_module, "read_document")
     write(
         corpus_file(corpus, LEE_POST),
         corpus_file(corpus, LEE_POST).read_text("utf-8"),
         dedent=False,
     )
     report = await ingest(loaded, corpus)
+    assert parsed == []  # read and hashed: the same bytes are not parsed again
     assert (report.added, report.updated, report.retired) == (0, 0, 0)
     assert report.skipped_files == 4
     assert entry_rows(loaded) == before
