@@ -118,3 +118,10 @@ def test_nominal_endings_make_nouns() -> None:
 )
 def test_english_register(text: str, rewritten: str) -> None:
     assert english_register(text) == rewritten
+
+
+def test_when_asks_a_date_of_the_word_before_it() -> None:
+    # `모집 언제 해요` asks when recruiting is: an entry that merely shares AI Lab's other words
+    # answers no such question (it was answered by the bootcamp review).
+    assert asked("AI Lab 다음 기수 모집 언제 해요") == Asked("모집")
+    assert asked("인턴 언제 해야 돼요") == Asked("인턴")

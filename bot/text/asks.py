@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from bot.text.particles import strip_particle
 from bot.text.stopwords import is_stopword
 
-# Korean: the word before the amount (`연봉 얼마예요`, `초봉 평균 얼마`, `프로젝트 몇 개`).
-_KO = re.compile(r"([^\s\d]+)\s+(?:평균\s+|보통\s+)?(?:얼마|몇|어느\s*정도)")
+# Korean: the word before the amount (`연봉 얼마예요`, `초봉 평균 얼마`, `프로젝트 몇 개`), or
+# before `언제`, which asks a date of it as "what time" asks a clock time (`모집 언제 해요`).
+_KO = re.compile(r"([^\s\d]+)\s+(?:평균\s+|보통\s+)?(?:얼마|몇|어느\s*정도|언제)")
 # ... unless another question word follows: `처음 몇 달은 무슨 일 해요` asks what, over a few months.
 _WH_AFTER = re.compile(r"(?:^|\s)(?:무슨|뭐|뭘|뭔|무엇|어떤|어떻게|어디|왜|누구|언제)")
 _KO_AMOUNT = re.compile(r"\s*(?:평균\s+|보통\s+)?(?:얼마|몇|어느\s*정도)")
