@@ -7,7 +7,6 @@ exits at the end.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import json
 import re
@@ -81,6 +80,10 @@ def split_command(line: str) -> tuple[list[str], dict[str, str]]:
     if not path:
         raise SandboxError("type a command after /, e.g. /advice query:대학원")
     return path, options
+
+
+# How long a deferred interaction may take before the transcript moves on without its answer.
+SETTLE_SECONDS = 30.0
 
 
 class Session:
@@ -351,10 +354,16 @@ class Session:
 
     async def _settled(self, result: InteractionResult) -> InteractionResult:
         """A deferred reply (or a deferred update of a clicked message, as Confirm does) is
-        followed by an edit: wait briefly for it."""
+        followed by an edit: wait for it. Two seconds were too few for an import of a thousand
+        entries, and the transcript showed the preview again as if Confirm had done nothing."""
         if result.deferred:
-            with contextlib.suppress(InteractionTimeout):
-                await result.wait_final(within=2.0)
+            try:
+                await result.wait_final(within=SETTLE_SECONDS)
+            except InteractionTimeout:
+                self.emit(
+                    {"note": "still_working", "seconds": SETTLE_SECONDS},
+                    f"(still working after {SETTLE_SECONDS:.0f} s: the message as it is now)",
+                )
         return result
 
     async def _submit(self, line: str, user: Any) -> None:
