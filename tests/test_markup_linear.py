@@ -1,7 +1,7 @@
 """Parsing is linear in the size of the text, whatever the markup (posts are untrusted).
 
 Each hostile piece below made the old patterns quadratic: 80 KB of `** x` took 9 s, 5 MB never
-finished. Time is compared as a ratio (4x the text must cost well under 16x the time), never
+finished. Time is compared as a ratio (8x the text must cost well under 64x the time), never
 against the wall clock, so a slow machine cannot fail it and a quadratic pattern cannot pass.
 """
 
@@ -28,14 +28,15 @@ HOSTILE = {
     "underline": "<u>x ",
 }
 SMALL = 30_000
-RATIO = 4
+RATIO = 8  # wide apart: linear 8x, quadratic 64x (4x left a loaded machine too little room)
+LINEAR_BOUND = 24
 
 
 def parse_seconds(text: str) -> float:
-    """The best of three runs of the whole parse (decode, frontmatter, markup, splitting)."""
+    """The best of five runs of the whole parse (decode, frontmatter, markup, splitting)."""
     data = text.encode()
     best = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         start = time.perf_counter()
         # "no advice text" is a fine answer; the time is what is measured.
         with contextlib.suppress(DocumentError):
@@ -53,8 +54,8 @@ def growth(piece: str) -> float:
 
 @pytest.mark.parametrize("piece", HOSTILE.values(), ids=HOSTILE.keys())
 def test_unclosed_markup_parses_in_linear_time(piece: str) -> None:
-    # Linear: about 4x. Quadratic: about 16x. The bound leaves room for noise and caches.
-    assert growth(piece) < 9
+    # Linear: about 8x. Quadratic: about 64x. The bound leaves room for noise and caches.
+    assert growth(piece) < LINEAR_BOUND
 
 
 def test_random_markup_parses_in_linear_time() -> None:
@@ -62,7 +63,7 @@ def test_random_markup_parses_in_linear_time() -> None:
     alphabet = ["**", "*", "__", "`", "<b>", "</b>", "<h3>", "{{", "}}", "{%", "%}", "<!--"]
     alphabet += ["-->", "<a href='x'>", "</a>", "[", "](", ")", "![", "\n", " ", "가", "x", ": :"]
     piece = "".join(rng.choice(alphabet) for _ in range(2_000))
-    assert growth(piece) < 9
+    assert growth(piece) < LINEAR_BOUND
 
 
 def test_five_megabytes_of_unclosed_bold_parse() -> None:
