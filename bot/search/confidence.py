@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from bot.models.search import Candidate
 from bot.search.lexicon import Lexicon
 from bot.search.query import PREDICATE, Group, QueryPlan
-from bot.search.rank import _QUOTED, Scored, matches, rerank
+from bot.search.rank import Scored, english_title, key_phrases, matches, rerank
 from bot.text import has_hangul, is_stopword, strip_particle
 from bot.text.asks import LAST, asked
 from bot.text.roles import Role, english_role
@@ -143,10 +143,10 @@ def _in_passing(form: str, entry: Candidate) -> bool:
     English title, not for a word of an alias (a Korean one is told apart there already)."""
     if not form.isascii():
         return False
-    title_en = entry.keys.split(' ["', 1)[0]
+    title_en = english_title(entry.keys)
     if next(matches(form, f"{entry.title} {title_en}".lower()), None) is not None:
         return False
-    aliases = [a.lower() for a in _QUOTED.findall(entry.keys)]
+    aliases = [a.lower() for a in key_phrases(entry.keys)]
     return form not in aliases and any(next(matches(form, a), None) is not None for a in aliases)
 
 

@@ -132,11 +132,22 @@ class _Text:
         return cls(folded, _squash(folded))
 
 
+def key_phrases(keys: str) -> list[str]:
+    """An entry's aliases and tags, as `keys` (search_rows: the English title, then the two
+    JSON lists) holds them."""
+    return _QUOTED.findall(keys)
+
+
+def english_title(keys: str) -> str:
+    """The English title at the head of `keys` ("" when the entry has none)."""
+    return keys.split(' ["', 1)[0]
+
+
 def _whole_keys(keys: str, forms: Sequence[str]) -> frozenset[str]:
     """An entry's aliases and tags the query says whole (each of their words starts with one
     of its `forms`), squashed and folded: the keys a form found in them names as a subject."""
     whole: set[str] = set()
-    for key in _QUOTED.findall(keys):
+    for key in key_phrases(keys):
         parts = key.lower().split()
         if parts and all(any(p.startswith(f) for f in forms) for p in parts):
             whole.add("".join(parts))
