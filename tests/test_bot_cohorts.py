@@ -271,6 +271,35 @@ async def test_a_server_with_many_cohorts_lists_them_all_and_the_menu_says_what_
     assert len(lines) - 1 >= 40
 
 
+async def test_cohorts_numbered_past_nine_sort_by_number_in_the_list_autocomplete_and_menu(
+    harness: Harness,
+) -> None:
+    # A plain string sort put 10기 before 2기 everywhere cohorts were listed.
+    h = harness
+    s = await Server.new(h, "numbered")
+    for n in (10, 2, 1, 11, 9):
+        await s.create(f"AI Lab {n}기")
+    await s.create("AI Lab 3기")
+    archived = await s.as_mod("cohort archive", {"cohort": "AI Lab 3기"})
+    assert archived.content, archived
+    in_order = ["AI Lab 1기", "AI Lab 2기", "AI Lab 9기", "AI Lab 10기", "AI Lab 11기"]
+
+    listed = await h.emu.slash("cohort list", {}, user=s.camper, channel=s.general)
+    shown = "\n".join(f["value"] for f in listed.embeds[0]["fields"])
+    assert re.findall(r"\*\*(AI Lab \d+기)\*\*", shown) == [*in_order, "AI Lab 3기"]
+
+    choices = await h.emu.autocomplete(
+        "cohort info", {"cohort": "ai"}, focused="cohort", user=s.camper, channel=s.general
+    )
+    assert [c["name"] for c in choices] == [*in_order, "AI Lab 3기"]
+
+    menu = await h.emu.slash(
+        "discuss", {"entry": "blog-as-portfolio"}, user=s.camper, channel=s.general
+    )
+    (select,) = selects(menu.message)
+    assert [o["label"] for o in select["options"]] == in_order
+
+
 async def test_two_servers_never_see_each_others_cohorts(harness: Harness) -> None:
     h = harness
     a, b = await Server.new(h, "seoul"), await Server.new(h, "busan")

@@ -87,6 +87,26 @@ async def test_active_before_archived_then_by_name(cohorts: CohortRepository) ->
     assert found is not None and found.last_problem == '{"kind": "forbidden"}'
 
 
+async def test_numbers_in_names_sort_by_value(cohorts: CohortRepository) -> None:
+    for name in (
+        "AI Lab 10기",
+        "ai lab 2기",
+        "AI Lab 1기",
+        "AI Lab",
+        "부트캠프 3기",
+        "AI Lab 2기 B",
+    ):
+        await cohorts.add(A, draft(name), actor=1, now=NOW)
+    assert [x.name for x in await cohorts.all(A)] == [
+        "AI Lab",
+        "AI Lab 1기",
+        "ai lab 2기",
+        "AI Lab 2기 B",
+        "AI Lab 10기",
+        "부트캠프 3기",
+    ]
+
+
 async def test_one_live_discussion_per_cohort_and_subject(
     cohorts: CohortRepository, discussions: DiscussionRepository
 ) -> None:

@@ -34,7 +34,7 @@ class CohortRepository(Protocol):
         ...
 
     async def all(self, guild_id: int) -> list[Cohort]:
-        """Active cohorts first, then archived ones, each by name."""
+        """Active cohorts first, then archived ones, each by name (numbers by value: 2기, 10기)."""
         ...
 
     async def set_state(

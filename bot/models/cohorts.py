@@ -160,3 +160,14 @@ def name_key(name: str) -> str:
     invisible characters (`AI Lab 3기` and `AI Lab 3기` + a zero-width space are one name; a
     name of fillers alone is empty)."""
     return _SPACES.sub("", unicodedata.normalize("NFKC", name).casefold())
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def sort_key(name: str) -> tuple[tuple[int, int | str], ...]:
+    """Where a cohort name sorts in every list: by its name key, numbers by value, so
+    `AI Lab 2기` comes before `AI Lab 10기` (a plain string sort put 10기 first)."""
+    parts = _DIGITS.split(name_key(name))
+    # Tagging each part keeps numbers and text comparable: a number sorts before text.
+    return tuple((0, int(p)) if i % 2 else (1, p) for i, p in enumerate(parts) if p)

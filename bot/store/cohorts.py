@@ -19,6 +19,7 @@ from bot.models.cohorts import (
     DiscussionState,
     Subject,
     name_key,
+    sort_key,
 )
 from bot.store.database import Database
 
@@ -172,12 +173,13 @@ class SqliteCohortRepository:
     async def all(self, guild_id: int) -> list[Cohort]:
         rows = await (
             await self._db.reader.execute(
-                f"SELECT {_COHORT_COLUMNS} FROM cohorts WHERE guild_id = ?"
-                " ORDER BY state = 'archived', name_key, id",
+                f"SELECT {_COHORT_COLUMNS} FROM cohorts WHERE guild_id = ? ORDER BY id",
                 (guild_id,),
             )
         ).fetchall()
-        return [_cohort(r) for r in rows]
+        # Sorted here, not in SQL: numbers in names sort by value (2기 before 10기).
+        found = [_cohort(r) for r in rows]
+        return sorted(found, key=lambda c: (c.state == "archived", sort_key(c.name), c.id))
 
     async def set_state(
         self, guild_id: int, cohort_id: int, state: CohortState, *, now: dt.datetime
