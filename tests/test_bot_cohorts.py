@@ -15,10 +15,12 @@ import pytest
 from bot.clock import iso
 from bot.cohorts.names import units
 from bot.cohorts.port import Starter, ThreadRequest
+from bot.content import Actor
 from bot.emulator import BOT_DEFAULT, Channel, DiscordEmulator, Guild, Member, Perm
 from bot.emulator.results import InteractionResult
 from bot.models import EntryDraft, Kind
 from bot.models.cohorts import Subject
+from bot.models.content import EntryInput
 from bot.sandbox.harness import Harness
 from cogs.cohorts.threads import DiscordThreads
 from cogs.tips.poster import DiscordTipPoster
@@ -317,6 +319,44 @@ async def test_two_servers_never_see_each_others_cohorts(harness: Harness) -> No
     opened = await b.discuss()  # b's only cohort
     assert h.emu.thread(thread_of(opened)).parent_id == b.lab.id  # type: ignore[union-attr]
     assert h.emu.threads(a.lab) == []
+
+
+async def test_discuss_offers_only_what_the_server_sees_named_in_the_members_language(
+    harness: Harness,
+) -> None:
+    """/discuss's entry autocomplete searched the shared entries as no server sees them: it never
+    offered a server's own advice, offered an entry the server had retired (then refused as
+    not found), and named entries in Korean to an English member."""
+    h = harness
+    a, b = await Server.new(h, "discuss-own"), await Server.new(h, "discuss-other")
+    actor = Actor(str(a.mod.id), "mod")
+    own = await h.services.content.add(
+        a.guild.id,
+        EntryInput(title="우리 서버만의 블로그 꿀팁", body="블로그는 매주 쓰세요."),
+        actor,
+    )
+    await h.services.content.retire(b.guild.id, "blog-as-portfolio", actor)
+
+    async def offered(server: Server, typed: str, member: Member | None = None) -> list[str]:
+        choices = await h.emu.autocomplete(
+            "discuss", {"entry": typed}, focused="entry",
+            user=member or server.camper, channel=server.general,
+        )  # fmt: skip
+        return [c["value"] for c in choices]
+
+    assert own.id in await offered(a, "블로그")
+    assert "blog-as-portfolio" in await offered(a, "블로그")
+    seen_by_b = await offered(b, "블로그")
+    assert own.id not in seen_by_b and "blog-as-portfolio" not in seen_by_b
+    assert "tech-blog-worth-it" in seen_by_b
+
+    english = h.emu.add_member(b.guild, "discuss-en", locale="en-US")
+    entry = await h.services.entries.get("tech-blog-worth-it")
+    assert entry is not None and entry.title_en
+    choices = await h.emu.autocomplete(
+        "discuss", {"entry": "blog"}, focused="entry", user=english, channel=b.general
+    )
+    assert {"name": entry.title_en, "value": entry.id} in choices
 
 
 # -- which cohort -------------------------------------------------------------------------------

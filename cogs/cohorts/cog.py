@@ -72,7 +72,10 @@ class CohortsCog(commands.Cog):
     async def entry_autocomplete(
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        suggestions = await self.services.search.suggest(current, limit=limits.CHOICES)
+        suggestions = await self.services.search.suggest(
+            current, limit=limits.CHOICES, guild_id=interaction.guild_id,
+            language=lang(interaction),
+        )  # fmt: skip
         return limits.choices(
             (s.name, s.ref) for s in suggestions if s.kind is SuggestionKind.ENTRY
         )
