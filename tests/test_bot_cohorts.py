@@ -359,6 +359,41 @@ async def test_discuss_offers_only_what_the_server_sees_named_in_the_members_lan
     assert {"name": entry.title_en, "value": entry.id} in choices
 
 
+async def test_a_deleted_discussion_channel_is_reported_to_moderators_until_replaced(
+    harness: Harness,
+) -> None:
+    """A cohort's channel deleted in Discord: /cohort info went on showing it as the discussion
+    channel (a dead link) with nothing for moderators to act on, even after a camper's /discuss
+    failed on it; only the camper was told, and only by trying."""
+    h = harness
+    s = await Server.new(h, "channel-gone")
+    cohort = await s.create("AI Lab 3기")
+    await h.emu.delete_channel(s.lab)
+    await eventually(lambda: h.bot.get_channel(s.lab.id) is None)
+
+    async def problem() -> str | None:
+        info = await s.as_mod("cohort info", {"cohort": str(cohort)})
+        return fields(info.embeds[0]).get("⚠️ 지난번 문제")
+
+    told = await eventually(problem)
+    assert told is not None and f"<#{s.lab.id}> 채널이 삭제됐어요" in told
+    assert "/cohort edit" in told
+    camper_info = await h.emu.slash(
+        "cohort info", {"cohort": str(cohort)}, user=s.camper, channel=s.general
+    )
+    assert "⚠️ 지난번 문제" not in fields(camper_info.embeds[0])
+    refused = await s.discuss()
+    assert refused["content"].startswith("이 기수의 토론 채널이 없어졌어요.")
+    assert f"<#{s.lab.id}> 채널이 삭제됐어요" in (await problem() or "")
+
+    new_lab = h.emu.add_text_channel(s.guild, "ai-lab-3-new")
+    await eventually(lambda: h.bot.get_channel(new_lab.id))
+    await s.as_mod("cohort edit", {"cohort": str(cohort), "channel": new_lab})
+    assert await problem() is None
+    opened = await s.discuss()
+    assert h.emu.thread(thread_of(opened)).parent_id == new_lab.id  # type: ignore[union-attr]
+
+
 # -- which cohort -------------------------------------------------------------------------------
 
 

@@ -22,6 +22,8 @@ from bot.models.cohorts import (
 )
 
 SUGGESTIONS = 25
+# Problems of a cohort's channel: moving the cohort to another channel leaves them behind.
+_CHANNEL_PROBLEMS = ("unknown_channel", "forbidden")
 
 
 def _name(name: str) -> str:
@@ -106,7 +108,13 @@ class CohortService:
             ends_on=draft.ends_on,
             auto_archive_minutes=draft.auto_archive_minutes,
         )
-        return await self._cohorts.update(updated, now=self.clock())
+        saved = await self._cohorts.update(updated, now=self.clock())
+        problem = cohort.problem
+        if saved.channel_id != cohort.channel_id and problem and problem.kind in _CHANNEL_PROBLEMS:
+            # What went wrong in the old channel says nothing of the new one.
+            await self._cohorts.set_problem(guild_id, cohort.id, None, now=self.clock())
+            saved = replace(saved, last_problem=None)
+        return saved
 
     async def archive(self, guild_id: int, cohort_id: int) -> Cohort:
         cohort = await self.get(guild_id, cohort_id)
@@ -128,6 +136,13 @@ class CohortService:
         """Keep what went wrong for the moderators' `/cohort info`."""
         problem = CohortProblem(kind, self.clock(), detail)
         await self._cohorts.set_problem(guild_id, cohort_id, problem.encode(), now=self.clock())
+
+    async def channel_deleted(self, guild_id: int, channel_id: int) -> None:
+        """A channel is gone: the cohorts discussing there keep it as a problem for moderators
+        (their /cohort info), until `/cohort edit` names another."""
+        for cohort in await self._cohorts.all(guild_id):
+            if cohort.channel_id == channel_id:
+                await self.report_problem(guild_id, cohort.id, "unknown_channel")
 
     async def clear_problem(self, cohort: Cohort, *kinds: ProblemKind) -> None:
         """Forget the cohort's problem when it is one of `kinds` (it was since solved)."""

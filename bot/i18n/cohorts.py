@@ -84,6 +84,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "{at}: Discord refused to open a discussion in <#{channel}>. Check the bot's"
         " permissions there.",
     },
+    "cohort.problem.unknown_channel": {
+        "ko": "{at}: 토론을 열던 <#{channel}> 채널이 삭제됐어요. `/cohort edit`로 다른 채널을"
+        " 골라 주세요.",
+        "en": "{at}: the discussion channel <#{channel}> was deleted. Pick another with"
+        " `/cohort edit`.",
+    },
     "cohort.problem.role_forbidden": {
         "ko": "{at}: 봇에게 역할 관리(Manage Roles) 권한이 없어 기수 역할을 주거나 뺄 수 없었어요.",
         "en": "{at}: the bot lacks Manage Roles, so it could not give or take the cohort role.",

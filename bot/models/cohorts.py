@@ -67,7 +67,9 @@ class CohortDraft:
 # - max_threads: Discord's limit of active threads (160006) refused a discussion
 # - forbidden: Discord refused (403) to open a discussion in its channel
 # - role_forbidden / role_hierarchy: the bot could not give or take its role
-ProblemKind = Literal["max_threads", "forbidden", "role_forbidden", "role_hierarchy"]
+ProblemKind = Literal[
+    "max_threads", "forbidden", "unknown_channel", "role_forbidden", "role_hierarchy"
+]
 
 
 @dataclass(frozen=True, slots=True)

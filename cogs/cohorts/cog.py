@@ -168,6 +168,10 @@ class CohortsCog(commands.Cog):
         await self.services.discussions.thread_deleted(payload.guild_id, payload.thread_id)
 
     @commands.Cog.listener()
+    async def on_guild_channel_delete(self, channel: discord.abc.GuildChannel) -> None:
+        await self.services.cohorts.channel_deleted(channel.guild.id, channel.id)
+
+    @commands.Cog.listener()
     async def on_raw_thread_update(self, payload: discord.RawThreadUpdateEvent) -> None:
         meta = payload.data.get("thread_metadata") or {}
         await self.services.discussions.thread_changed(
