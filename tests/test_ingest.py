@@ -704,3 +704,25 @@ async def test_a_file_refused_for_an_id_clash_keeps_its_ids_from_later_files(
         ("advice/b.md", "id 'portfolio' is already used by advice/a.md"),
     ]
     assert entry_rows(db_path) == before
+
+
+@pytest.mark.parametrize("newcomer", ["a.md", "z.md"])
+async def test_an_edited_file_keeps_its_id_from_a_new_file_claiming_it_whatever_their_order(
+    tmp_path: Path, newcomer: str
+) -> None:
+    # The owner is read again (edited) in the same run a new file claims its id: a newcomer
+    # sorted first took the id over, and the owner was the one refused.
+    folder = tmp_path / "advice"
+    owner = write(folder / "m.md", curated("portfolio", "포트폴리오는 적고 깊게"))
+    db_path = tmp_path / "sunbae.db"
+    await ingest(db_path, folder)
+
+    write(owner, curated("portfolio", "포트폴리오는 적게, 깊게"))
+    write(folder / newcomer, curated("portfolio", "다른 글의 같은 id"))
+    report = await ingest(db_path, folder)
+    assert [(e.file, e.reason) for e in report.errors] == [
+        (f"advice/{newcomer}", "id 'portfolio' is already used by advice/m.md"),
+    ]
+    assert (report.updated, report.added) == (1, 0)
+    assert live_titles(db_path) == ["포트폴리오는 적게, 깊게"]
+    assert rows(db_path, "SELECT source_file FROM entries") == [("advice/m.md",)]

@@ -336,9 +336,30 @@ class IngestService:
             broken = [(key, p.display) for chunk in parsed for p in chunk if p.problem]
             if broken:
                 run.claim_kept(await stage.file_entries_for(ids=(), files=broken))
+        await self._claim_contested(stage, prepared, run)
         for scan, parsed in zip(prepared.scans, prepared.parsed, strict=True):
             await self._stage_root(stage, scan, run, parsed)
         return run
+
+    async def _claim_contested(self, stage: IngestStage, prepared: _Prepared, run: _Run) -> None:
+        """An id two files read this run both give stays with the file that holds it: claim it
+        for that file before any is resolved, or a newcomer sorted first (or in an earlier
+        chunk) would take it over and the owner be the one refused."""
+        first: dict[str, tuple[str, str]] = {}
+        contested: dict[str, set[tuple[str, str]]] = {}  # the few ids given twice: who gives them
+        for scan, parsed in zip(prepared.scans, prepared.parsed, strict=True):
+            for chunk in parsed:
+                for item in chunk:
+                    giver = (scan.root.key, item.display)
+                    for row in item.rows:
+                        if first.setdefault(row.id, giver) != giver:
+                            contested.setdefault(row.id, {first[row.id]}).add(giver)
+        if not contested:
+            return
+        held = await stage.file_entries_for(ids=contested, files=())
+        run.claim_kept(
+            {i: row for i, row in held.items() if (row.root, row.file) in contested.get(i, ())}
+        )
 
     async def _publish(
         self,
