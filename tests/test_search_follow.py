@@ -21,6 +21,7 @@ from bot.models import Topic
 from bot.search import SearchService, live_index
 from bot.search.lexicon import Lexicon, topic_info
 from bot.search.titles import TitleIndex, TitleSource
+from bot.store import search_index
 from bot.store.database import Database
 from bot.store.entries import EntryRepository
 from bot.store.search_index import SqliteSearchStore
@@ -334,6 +335,30 @@ async def test_a_follower_further_behind_than_the_log_reaches_reads_the_index_ag
         edits = other + [(f"{body} 개정판{n}", entry_id) for n in range(10_000)]
         await conn.executemany("UPDATE entries SET body = ? WHERE id = ?", edits)
     asked = [*queries(), "양자컴퓨터", "개정판9999", body.split()[0], body.split()[-1]]
+    mine = await answers(follower, asked)
+    fresh = SearchService(SqliteSearchStore(db), entries=EntryRepository(db))
+    await fresh.refresh()
+    assert mine == await answers(fresh, asked)
+    await fresh.close()
+    await follower.close()
+
+
+async def test_a_rebuilt_index_is_read_again_by_a_follower_that_was_up_to_date(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild (of an index damaged or edited by hand) empties the change log: a follower
+    with nothing left to follow must still read the rebuilt index (it found an empty log and
+    kept what it had loaded from the damaged one)."""
+    monkeypatch.setattr(live_index, "RELOAD_WAIT", 60)  # compare once it has reloaded
+    async with db.transaction() as conn:
+        await conn.execute("DELETE FROM search_fts")  # a damaged index
+        await conn.execute("DELETE FROM search_titles")
+    follower = (await app_services(db)).search
+    await follower.refresh()
+    asked = queries()
+    await answers(follower, asked)
+    async with db.transaction() as conn:
+        await search_index.rebuild(conn)
     mine = await answers(follower, asked)
     fresh = SearchService(SqliteSearchStore(db), entries=EntryRepository(db))
     await fresh.refresh()

@@ -385,7 +385,10 @@ async def rebuild(conn: aiosqlite.Connection) -> int:
     await conn.execute("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
     await conn.execute("INSERT INTO search_titles (search_titles) VALUES ('delete-all')")
     await conn.execute("DELETE FROM search_docs")
-    await conn.execute("DELETE FROM search_changes")  # readers find the gap and rebuild
+    # Readers must find a gap in the log and read the index again: a log merely emptied shows
+    # a reader that followed it to the end nothing to do. A change numbered and dropped does.
+    await conn.execute("INSERT INTO search_changes (entry_id, old) VALUES ('', NULL)")
+    await conn.execute("DELETE FROM search_changes")
     await conn.execute(
         "INSERT INTO search_docs (entry_id) SELECT id FROM entries WHERE retired = 0 ORDER BY rowid"
     )
