@@ -13,6 +13,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
+from bot.advice import AdvicePages
 from bot.clock import Clock, utcnow
 from bot.cohorts.discussions import DiscussionService
 from bot.cohorts.service import CohortService
@@ -29,6 +30,7 @@ from bot.search.build_index import elsewhere
 from bot.search.saved import file_for as saved_index_file
 from bot.services.ingest import EmptyFolderError, IngestService
 from bot.settings import Settings
+from bot.store.advice_pages import SqliteAdvicePages
 from bot.store.audit_outbox import SqliteAuditOutbox
 from bot.store.cohorts import SqliteCohortRepository, SqliteDiscussionRepository
 from bot.store.content import SqliteContentRepository
@@ -69,6 +71,7 @@ class Services:
     insights: InsightsService
     digests: DigestScheduler
     lineage: LineageRepository  # which raw post section each curated entry was written from
+    advice_pages: AdvicePages  # public /advice answers' pages, kept per message
 
     async def close(self) -> None:
         await self.insights.recorder.close()  # writes what is queued
@@ -158,6 +161,7 @@ async def bootstrap(
         insights=insights,
         digests=DigestScheduler(SqliteDigestRepository(db), insights, clock=clock),
         lineage=lineage,
+        advice_pages=AdvicePages(SqliteAdvicePages(db), entries, clock=clock),
     )
 
 
