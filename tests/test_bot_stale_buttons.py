@@ -1,9 +1,13 @@
 """Buttons whose view was lost with the process that made it (a restart, a crash): Discord kept
 them clickable and showed "This interaction failed". Now the dead ones are disabled in place and
-the member is told to run the command again, in their language; DynamicItems keep working."""
+the member is told to run the command again, in their language; DynamicItems keep working.
+
+A public /advice answer's Previous/Next are DynamicItems now (tests/test_bot_advice_restart.py);
+one posted before that change carries the ids a live view made up, and goes stale like the rest."""
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
 import pytest
@@ -12,6 +16,16 @@ from bot.emulator import DiscordEmulator
 from tests.helpers_bot import bot_settings, start_harness
 from tests.helpers_messages import enabled, selects
 from tests.test_bot_cohorts import Server, thread_of
+
+
+def as_before_kept_pages(emulator: DiscordEmulator, message_id: str) -> None:
+    """Give the message's Previous/Next the custom_ids a discord.py view made up (32 hex
+    digits), as a public answer posted before its pages were kept had."""
+    for row in emulator.state.messages[int(message_id)]["components"]:
+        for button in row["components"]:
+            if button.get("custom_id", "").startswith("sunbae:pages:"):
+                button["custom_id"] = secrets.token_hex(16)
+
 
 pytestmark = [
     pytest.mark.asyncio(loop_scope="module"),
@@ -36,6 +50,7 @@ async def test_buttons_of_answers_made_before_a_restart_are_disabled_and_explain
             )
             topics = await emulator.slash("topics", {}, user=s.camper, channel=s.general)
             assert enabled(public.message) == {"이전": False, "다음": True, "토론하기": True}
+            as_before_kept_pages(emulator, public.message["id"])
         async with start_harness(settings, emulator=emulator, ingest=False):  # a new process
             turned = await emulator.click(public.message, label="다음", user=s.mod)
             [told] = await turned.wait_followups()

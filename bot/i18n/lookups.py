@@ -72,6 +72,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ko": "이 조언은 이제 없어요 (답변 이후 삭제되었어요). `/advice`로 다시 찾아 보세요.",
         "en": "This advice is no longer there (removed since this reply): search again with `/advice`.",
     },
+    "advice.pages_gone": {
+        "ko": "이 답변의 조언은 모두 삭제되었어요 (답변 이후). `/advice`로 다시 찾아 보세요.",
+        "en": "Every piece of advice in this answer was removed since: search again with `/advice`.",
+    },
+    "advice.results_removed": {"ko": "삭제된 결과 {n}개 제외", "en": "{n} removed since"},
     "original.gone": {
         "ko": "원문을 더 이상 찾을 수 없어요.",
         "en": "The original post is no longer there.",

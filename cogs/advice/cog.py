@@ -25,6 +25,7 @@ from bot.search.topic_choices import matching_topics
 from bot.text.normalize import blank
 from cogs.advice.original import OriginalButton
 from cogs.advice.pages import EntryPages, PageRef
+from cogs.advice.paging import KeptAnswers, PageButton
 from cogs.cohorts.button import discuss_button
 
 RESULT_LIMIT = 10
@@ -43,12 +44,13 @@ class AdviceCog(commands.Cog):
         self.bot = bot
         self.services = services
         self._recorder = services.insights.recorder
+        self.kept = KeptAnswers(services, self._topics)  # public answers' Previous/Next
 
     async def cog_load(self) -> None:
-        self.bot.add_dynamic_items(OriginalButton)
+        self.bot.add_dynamic_items(OriginalButton, PageButton)
 
     async def cog_unload(self) -> None:
-        self.bot.remove_dynamic_items(OriginalButton)
+        self.bot.remove_dynamic_items(OriginalButton, PageButton)
 
     async def _topics(self) -> dict[str, Topic]:
         """The taxonomy the search index holds in memory (autocomplete asks on every keystroke)."""
@@ -203,8 +205,17 @@ class AdviceCog(commands.Cog):
                 interaction, "advice.corrected", query=limits.clip(query, 80),
                 corrected=limits.clip(result.corrected_query, 80),
             )  # fmt: skip
-        first, pages, items, owners = await self._pages(entries, language, interaction.guild_id)
         asked = entries[0].title if kind is SuggestionKind.ENTRY else ref
+        if public and not edit and interaction.guild_id is not None:
+            # In the channel for good: its pages are kept, so its buttons outlive the process.
+            await self.kept.send(
+                functools.partial(_send, interaction), guild_id=interaction.guild_id,
+                owner_id=interaction.user.id, language=language, query=query, topic=topic,
+                entries=entries, content=content,
+                lookup=self._record(interaction, command, asked, entries, topic),
+            )  # fmt: skip
+            return
+        first, pages, items, owners = await self._pages(entries, language, interaction.guild_id)
         lookup = self._record(interaction, command, asked, entries, topic)
         view = PagesView(
             interaction.user.id, language, pages, shareable=not public, page_items=items,
@@ -409,12 +420,12 @@ class AdviceCog(commands.Cog):
         )
 
 
-async def _send(interaction: Interaction, **message: Any) -> None:
-    """The answer: the first response, or what fills in a deferred one."""
+async def _send(interaction: Interaction, **message: Any) -> int | None:
+    """The answer: the first response, or what fills in a deferred one; the message's id."""
     if interaction.response.is_done():
-        await interaction.followup.send(**message)
-    else:
-        await interaction.response.send_message(**message)
+        return (await interaction.followup.send(**message, wait=True)).id
+    sent = await interaction.response.send_message(**message)
+    return sent.message_id
 
 
 def _title(entry: Entry, language: Language) -> str:

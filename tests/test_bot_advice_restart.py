@@ -1,0 +1,185 @@
+"""Previous/Next on a public /advice answer keep working after the bot restarts on the same
+database: the answer's results are kept per message (advice_pages), the buttons name the kept
+answer and their page. A result retired meanwhile is skipped (and said so in the footer); a
+page whose results are all gone says so. Each server's kept answers answer only there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.emulator import DiscordEmulator
+from bot.models.content import Actor
+from tests.helpers_bot import bot_settings, start_harness
+from tests.helpers_messages import enabled, footer
+from tests.test_bot_cohorts import Server
+
+pytestmark = [
+    pytest.mark.asyncio(loop_scope="module"),
+    pytest.mark.usefixtures("no_errors_logged"),
+]
+
+NOT_YOURS_KO = "이 버튼은 명령을 실행한 분만 쓸 수 있어요. 직접 `/advice`로 찾아보세요!"
+STALE_KO = "이 버튼은 더 이상 작동하지 않아요"
+
+
+def entry_id(embed: dict[str, Any]) -> str:
+    return footer(embed).split(" · ")[0].removeprefix("id: ")
+
+
+def page(emulator: DiscordEmulator, message: dict[str, Any]) -> dict[str, Any]:
+    """The embed of the message as the channel sees it now."""
+    now = emulator.message(message["id"])
+    assert now is not None
+    [embed] = now["embeds"]
+    return dict(embed)
+
+
+async def turn(
+    emulator: DiscordEmulator, message: dict[str, Any], label: str, user: Any, **kw: Any
+) -> dict[str, Any]:
+    clicked = await emulator.click(message, label=label, user=user, **kw)
+    assert clicked.callback_type == 7 and not clicked.ephemeral  # the answer turned in place
+    return page(emulator, message)
+
+
+async def test_public_pages_survive_a_restart_skipping_what_was_retired(tmp_path: Path) -> None:
+    settings = bot_settings(tmp_path / "pages.db")
+    emulator = await DiscordEmulator().start()
+    try:
+        async with start_harness(settings, emulator=emulator) as first:
+            a = await Server.new(first, "alpha")
+            b = await Server.new(first, "beta")
+            asked_a = await emulator.slash(
+                "advice", {"query": "면접", "public": True}, user=a.camper, channel=a.general
+            )
+            asked_b = await emulator.slash(
+                "advice", {"query": "면접", "public": True}, user=b.camper, channel=b.general
+            )
+            msg_a, msg_b = asked_a.message, asked_b.message
+            assert msg_a is not None and msg_b is not None and not asked_a.ephemeral
+            shown = [page(emulator, msg_a)]
+            for _ in range(3):
+                shown.append(await turn(emulator, msg_a, "다음", a.camper))
+            assert [footer(p).split(" · ", 1)[1] for p in shown] == [
+                "결과 1/10", "결과 2/10", "결과 3/10", "결과 4/10",
+            ]  # fmt: skip
+            await turn(emulator, msg_a, "이전", a.camper)
+            assert await turn(emulator, msg_a, "이전", a.camper) == shown[1]
+            # Meanwhile a moderator of alpha retires the third result there (beta keeps it).
+            gone = entry_id(shown[2])
+            await first.services.content.retire(a.guild.id, gone, Actor(str(a.mod.id), "mod"))
+
+        async with start_harness(settings, emulator=emulator, ingest=False):  # a new process
+            # The page after the second is now the fourth result, counted among nine.
+            after = await turn(emulator, msg_a, "다음", a.camper)
+            removed = " · 삭제된 결과 1개 제외"
+            assert after["title"] == shown[3]["title"]
+            assert after["description"] == shown[3]["description"]
+            assert footer(after) == f"id: {entry_id(shown[3])} · 결과 3/9{removed}"
+            back = await turn(emulator, msg_a, "이전", a.camper)
+            assert {**back, "footer": None} == {**shown[1], "footer": None}
+            assert footer(back) == f"id: {entry_id(shown[1])} · 결과 2/9{removed}"
+            assert enabled(emulator.message(msg_a["id"])) == {"이전": True, "다음": True}
+
+            # Only the member who asked pages; the channel's message does not move.
+            refused = await emulator.click(msg_a, label="다음", user=a.mod)
+            assert refused.ephemeral and refused.content == NOT_YOURS_KO
+            assert page(emulator, msg_a) == back
+
+            # Beta never retired it: its answer still shows it, third of ten.
+            second = await turn(emulator, msg_b, "다음", b.camper)
+            third = await turn(emulator, msg_b, "다음", b.camper)
+            assert entry_id(third) == gone and footer(third).endswith("결과 3/10")
+            assert second != third
+    finally:
+        await emulator.stop()
+
+
+def graft(emulator: DiscordEmulator, source: dict[str, Any], target: dict[str, Any]) -> None:
+    """Put `source`'s buttons on `target` (as a forged or copied custom_id would)."""
+    emulator.state.messages[int(target["id"])]["components"] = [
+        dict(row) for row in emulator.state.messages[int(source["id"])]["components"]
+    ]
+
+
+async def test_a_servers_kept_pages_never_answer_in_another(tmp_path: Path) -> None:
+    settings = bot_settings(tmp_path / "two.db")
+    emulator = await DiscordEmulator().start()
+    try:
+        async with start_harness(settings, emulator=emulator) as first:
+            a = await Server.new(first, "alpha")
+            b = await Server.new(first, "beta")
+            asked_a = await emulator.slash(
+                "advice", {"query": "포트폴리오", "public": True}, user=a.camper, channel=a.general
+            )
+            asked_b = await emulator.slash(
+                "advice", {"query": "대학원", "public": True}, user=b.camper, channel=b.general
+            )
+            msg_a, msg_b = asked_a.message, asked_b.message
+            assert msg_a is not None and msg_b is not None
+        async with start_harness(settings, emulator=emulator, ingest=False):
+            before = page(emulator, msg_b)
+            graft(emulator, msg_a, msg_b)  # alpha's kept answer named on a message in beta
+            clicked = await emulator.click(msg_b, label="다음", user=b.camper)
+            assert clicked.ephemeral and clicked.content.startswith(STALE_KO)
+            assert page(emulator, msg_b) == before  # nothing of alpha's shown in beta
+            # A kept answer named on another message of its own server does not answer either.
+            again = await emulator.slash(
+                "advice", {"query": "포트폴리오", "public": True}, user=a.camper, channel=a.general
+            )
+            assert again.message is not None
+            graft(emulator, msg_a, again.message)
+            clicked = await emulator.click(again.message, label="다음", user=a.camper)
+            assert clicked.ephemeral and clicked.content.startswith(STALE_KO)
+            # Alpha's own message pages as before.
+            turned = await turn(emulator, msg_a, "다음", a.camper)
+            assert footer(turned).endswith("결과 2/10")
+    finally:
+        await emulator.stop()
+
+
+async def test_english_pages_after_a_restart_and_a_page_whose_results_are_all_gone(
+    tmp_path: Path,
+) -> None:
+    settings = bot_settings(tmp_path / "en.db")
+    emulator = await DiscordEmulator().start()
+    try:
+        async with start_harness(settings, emulator=emulator) as first:
+            a = await Server.new(first, "alpha")
+            en = {"locale": "en-US"}
+            asked = await emulator.slash(
+                "advice", {"query": "portfolio", "public": True}, user=a.camper, channel=a.general,
+                **en,
+            )  # fmt: skip
+            msg = asked.message
+            assert msg is not None
+            assert enabled(msg) == {"Previous": False, "Next": True}
+            one = page(emulator, msg)
+            two = await turn(emulator, msg, "Next", a.camper, **en)
+            assert footer(two).endswith("Result 2/10")
+            await turn(emulator, msg, "Previous", a.camper, **en)
+        async with start_harness(settings, emulator=emulator, ingest=False) as second:
+            assert await turn(emulator, msg, "Next", a.camper, **en) == two
+            assert await turn(emulator, msg, "Previous", a.camper, **en) == one
+            assert await turn(emulator, msg, "Next", a.camper, **en) == two
+            refused = await emulator.click(msg, label="Next", user=a.mod, locale="en-US")
+            assert refused.ephemeral and refused.content.startswith(
+                "Only the person who ran the command can use these buttons."
+            )
+            ids = {entry_id(one), entry_id(two)}
+            while enabled(emulator.message(msg["id"]))["Next"]:
+                ids.add(entry_id(await turn(emulator, msg, "Next", a.camper, **en)))
+            assert len(ids) == 10
+            for entry in ids:  # every result of the answer, retired in alpha
+                await second.services.content.retire(a.guild.id, entry, Actor("1", "mod"))
+            empty = await turn(emulator, msg, "Previous", a.camper, **en)
+            assert empty["description"] == (
+                "Every piece of advice in this answer was removed since:"
+                " search again with `/advice`."
+            )
+            assert enabled(emulator.message(msg["id"])) == {"Previous": False, "Next": False}
+    finally:
+        await emulator.stop()
