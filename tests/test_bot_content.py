@@ -944,3 +944,39 @@ async def test_a_rejection_from_the_channel_card_asks_why_and_tells_the_author(
     assert told["content"].startswith("❌ Your change for review #")
     assert told["content"].endswith("was rejected by 운영진 @everyone.")  # no reason given
     assert len(harness.emu.channel_messages(log)) == 1  # the card itself says it
+
+
+async def test_a_card_in_a_korean_channel_says_who_decided_in_korean_whoever_clicks(
+    harness: Harness,
+) -> None:
+    # The card is read by everyone in the channel, in the server's language; an English-speaking
+    # moderator's click rewrote its decision line in English under the Korean card.
+    s = await Server.new(harness, "card-language")
+    log = harness.emu.add_text_channel(s.guild, "review-log")
+    await eventually(lambda: harness.bot.get_channel(log.id))
+    english = harness.emu.add_member(
+        s.guild, "card-language-en-mod", permissions=Perm.MANAGE_GUILD, locale="en-US"
+    )
+    await s.run("content editors", {"role": s.editors})
+    await s.run("content settings", {"review": True, "log-channel": log})
+    for title in ("승인될 제안", "반려될 제안"):
+        await s.add({"title": title}, user=s.editor)
+    first, second = await eventually(
+        lambda: (cards := harness.emu.channel_messages(log)) and len(cards) == 2 and cards
+    )
+
+    approved = await (await harness.emu.click(first, label="승인", user=english)).wait_final()
+    assert approved is not None
+    assert (
+        approved["content"].startswith("✅ 검토 요청 #")
+        and "님이 승인했어요" in approved["content"]
+    )
+
+    asked = await harness.emu.click(second, label="반려", user=english)
+    assert asked.modal is not None and asked.modal.title.startswith("Reject review #")  # theirs
+    rejected = await (
+        await harness.emu.submit_modal(asked.modal, {"reason": "no source"})
+    ).wait_final()
+    assert rejected is not None
+    assert rejected["content"].startswith("❌ 검토 요청 #")
+    assert rejected["content"].endswith("님이 반려했어요.\n사유: no source")

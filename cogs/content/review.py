@@ -233,22 +233,26 @@ class ReviewDesk:
         rejected: Pending | None = None
         moderator = Actor(str(interaction.user.id), interaction.user.display_name)
         approved: str | None = None  # the entry an approval wrote, for the audit channel
+        card = interaction.message
+        from_queue = card is not None and card.flags.ephemeral
+        # A card in the channel is read by everyone there: its decision line is in the server's
+        # language, as the card is; the moderator's own queue is in theirs.
+        language = lang(interaction) if from_queue else _guild_language(interaction)
         await interaction.response.defer()  # the card is edited once decided
         try:
             if approve:
                 entry = await self.content.approve(guild_id, number, moderator)
                 approved = entry.id
-                outcome = text(
-                    interaction, "content.review.approved", number=number,
+                outcome = t(
+                    "content.review.approved", language, number=number,
                     who=moderator.name, id=entry.id,
                 )  # fmt: skip
             else:
                 rejected = await self.content.reject(guild_id, number, moderator, reason=reason)
-                outcome = _rejected_text(rejected, lang(interaction))
+                outcome = _rejected_text(rejected, language)
         except PendingNotFound:
             outcome = text(interaction, "content.review.gone", number=number)
-            card = interaction.message
-            if card is not None and not card.flags.ephemeral:
+            if card is not None and not from_queue:
                 # A card in the channel: it says (or is about to say) who decided; another
                 # click must not overwrite that. The clicker is told privately, and the card
                 # loses its buttons (a request decided from the queue left them on it).
@@ -264,8 +268,6 @@ class ReviewDesk:
         except ContentError as exc:
             await interaction.followup.send(str(exc), ephemeral=True)
             return
-        card = interaction.message
-        from_queue = card is not None and card.flags.ephemeral
         if from_queue:
             await self.queue(interaction, note=outcome)  # the moderator's queue: the next one
         else:
