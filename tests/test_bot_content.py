@@ -980,3 +980,26 @@ async def test_a_card_in_a_korean_channel_says_who_decided_in_korean_whoever_cli
     assert rejected is not None
     assert rejected["content"].startswith("❌ 검토 요청 #")
     assert rejected["content"].endswith("님이 반려했어요.\n사유: no source")
+
+
+async def test_an_import_updates_a_retired_entry_and_leaves_it_retired(harness: Harness) -> None:
+    # An import's update of an entry the server had retired brought it back to campers, though
+    # the dry run said only 'updated' (an edit of a retired entry keeps it retired, and so does
+    # an import of the same text).
+    s = await Server.new(harness, "import-retired")
+    await s.run("content retire", {"entry": SHARED, "reason": "낡은 조언"})
+    data = curated(SHARED, "포트폴리오 깊이 다시 보기", "가져온 새 본문").encode()
+    plan = await s.run("content import", {"file": ("backup.md", data)})
+    shown = await plan.wait_final()
+    assert shown is not None and fields(shown["embeds"][0]) == {"수정 (1)": f"`{SHARED}`"}
+    done = await (await harness.emu.click(plan, label="확인")).wait_final()
+    assert done is not None and done["content"].startswith("✅ `backup.md`을 가져왔어요")
+
+    entry = await harness.services.content.get(s.guild.id, SHARED)
+    assert entry[0].title == "포트폴리오 깊이 다시 보기" and entry[0].retired
+    assert SHARED not in await s.advice("포트폴리오 깊이 다시 보기")
+    seen = await harness.emu.slash("entry", {"id": SHARED}, user=s.camper, channel=s.general)
+    assert not seen.embeds
+    restored = await s.run("content restore", {"entry": SHARED})
+    assert restored.content.startswith(f"♻️ `{SHARED}`를 다시 올렸어요.")
+    assert SHARED in await s.advice("포트폴리오 깊이 다시 보기")

@@ -411,8 +411,9 @@ class ContentService:
                 continue
             if current is not None and current.guild_id == guild_id:
                 result.based_on[draft.id] = await self._repo.latest_revision(guild_id, draft.id)
+                # An update, as an edit: a retired entry stays retired (restore brings it back).
                 change = Change(
-                    draft, draft_hash(draft), Action.EDIT, actor,
+                    draft, draft_hash(draft), Action.EDIT, actor, retired=current.retired,
                     expected=None if expected is None else expected.get(draft.id, 0),
                 )  # fmt: skip
                 result.updated.append(draft.id)
