@@ -197,6 +197,34 @@ async def test_another_database_at_the_same_path_is_not_trusted(
         await other.close()
 
 
+async def test_a_database_restored_from_an_older_backup_is_not_answered_from_a_newer_index(
+    tmp_path: Path, builds: list[int]
+) -> None:
+    """The same database (same instance) put back as a backup had it: the index saved later
+    holds writes the database no longer has, and is built again rather than trusted."""
+    path = tmp_path / "sunbae.db"
+    first = await sample_db(path)
+    await first.close()
+    backup = path.read_bytes()
+    again = await Database.open(path)
+    await add_entries(again, [draft("after-backup", "백업 뒤에 쓴 글", "백업에는 없습니다.")])
+    search = await started(again)
+    assert "after-backup" in [s.ref for s in await search.suggest("백업 뒤")]
+    await search.close()  # saves the index, which has the entry
+    await again.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)  # noqa: ASYNC240
+    path.write_bytes(backup)
+    restored = await Database.open(path)
+    try:
+        search = await started(restored)
+        assert len(builds) == 2
+        assert "after-backup" not in [s.ref for s in await search.suggest("백업 뒤")]
+        await search.close()
+    finally:
+        await restored.close()
+
+
 async def test_a_taxonomy_change_is_followed(db: Database, builds: list[int]) -> None:
     await (await started(db)).close()
     async with db.transaction() as conn:
