@@ -93,7 +93,10 @@ async def test_commands_carry_korean_and_english_names(tmp_path: Path) -> None:
     advice = synced["advice"]
     assert advice["name_localizations"]["ko"] == COMMAND_TEXT["advice.name"]["ko"]
     assert advice["description"] == COMMAND_TEXT["advice.description"]["ko"]
-    assert advice["description_localizations"]["en-US"] == COMMAND_TEXT["advice.description"]["en"]
+    for english in ("en-US", "en-GB"):  # both English clients read English, as replies do
+        assert (
+            advice["description_localizations"][english] == COMMAND_TEXT["advice.description"]["en"]
+        )
     query = next(o for o in advice["options"] if o["name"] == "query")
     assert query["name_localizations"]["ko"] == "질문" and query["autocomplete"] is True
     assert (query["min_length"], query["max_length"]) == (1, 200)

@@ -190,6 +190,10 @@ async def test_bad_time_and_zone_get_clear_messages(harness: Harness) -> None:
     )
     assert bad_time.ephemeral
     assert bad_time.content == "⚠️ 시간은 24시간제 HH:MM으로 적어 주세요 (예: 09:00). 입력: `25:99`"
+    midnight = await h.emu.slash(  # 24:00 is the next day's 00:00, not a time of this one
+        "tip-config set", {"channel": channel, "time": "24:00"}, user=mod, channel=channel
+    )
+    assert midnight.content == "⚠️ 시간은 24시간제 HH:MM으로 적어 주세요 (예: 09:00). 입력: `24:00`"
     bad_zone = await h.emu.slash(
         "tip-config set",
         {"channel": channel, "timezone": "Mars/Olympus"},

@@ -161,6 +161,28 @@ async def test_two_servers_in_different_zones(bot: Bot, clock: ManualClock) -> N
     assert {m.channel_id for m in bot.poster.posted_in(B)} == {CH_B}
 
 
+async def test_slots_either_side_of_utc_midnight_post_at_their_local_minute(
+    bot: Bot, clock: ManualClock
+) -> None:
+    """08:00 in Seoul is 23:00 UTC the day before; 20:00 in New York is 01:00 UTC the day
+    after: each server's day is its own, whatever the UTC date."""
+    await bot.service.configure(A, channel_id=CH_A, time="08:00", timezone="Asia/Seoul")
+    await bot.service.configure(B, channel_id=CH_B, time="20:00", timezone="America/New_York")
+    await bot.walk(clock() + dt.timedelta(days=3))
+    seoul = [local(m.at, SEOUL) for m in bot.poster.posted_in(A)]
+    new_york = [local(m.at, NEW_YORK) for m in bot.poster.posted_in(B)]
+    assert seoul == [(dt.date(2025, 3, d), "08:00") for d in (1, 2, 3)]
+    assert new_york == [(dt.date(2025, 2, 28), "20:00")] + [
+        (dt.date(2025, 3, d), "20:00") for d in (1, 2)
+    ]
+
+
+async def test_the_loop_wakes_for_a_slot_on_the_servers_date(bot: Bot, clock: ManualClock) -> None:
+    await bot.service.configure(B, channel_id=CH_B, time="20:00", timezone="America/New_York")
+    clock.set(dt.datetime(2025, 3, 1, 19, 59, 30, tzinfo=NEW_YORK))  # 00:59:30 UTC, 2 March
+    assert await bot.scheduler.seconds_until_due() == 30
+
+
 async def test_missing_permission_is_recorded_once_and_others_still_post(
     bot: Bot, clock: ManualClock
 ) -> None:

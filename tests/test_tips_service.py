@@ -201,6 +201,34 @@ async def test_skip_targets_the_next_slot(service: TipService, clock: ManualCloc
     assert (await service.settings(GUILD)).skip_date == dt.date(2025, 3, 2)
 
 
+async def test_a_skipped_day_moves_the_next_post_and_a_day_gone_by_stays_skipped(
+    service: TipService, clock: ManualClock
+) -> None:
+    await service.configure(GUILD, channel_id=5, time="10:00")  # Seoul; it is 09:00 there
+    assert (await service.settings(GUILD)).next_post_at == dt.datetime(2025, 3, 1, 1, tzinfo=UTC)
+    assert await service.skip(GUILD) == dt.date(2025, 3, 1)
+    # /tip-config shows tomorrow's 10:00 as the next post, not the skipped one
+    assert (await service.settings(GUILD)).next_post_at == dt.datetime(2025, 3, 2, 1, tzinfo=UTC)
+    # 01:00 on 2 March in Seoul (still 1 March in UTC), the bot down all of the skipped day:
+    # that day is over for the server, so undoing the skip promises no post for it.
+    clock.set(dt.datetime(2025, 3, 1, 16, 0, tzinfo=UTC))
+    assert await service.unskip(GUILD) is None
+    assert (await service.settings(GUILD)).skip_date is None
+
+
+async def test_an_evening_in_new_york_is_still_its_day_though_utc_has_moved_on(
+    service: TipService, clock: ManualClock
+) -> None:
+    await service.configure(GUILD, channel_id=5, time="21:00", timezone="America/New_York")
+    clock.set(dt.datetime(2025, 3, 2, 1, 0, tzinfo=UTC))  # 20:00 on 1 March in New York
+    assert (await service.settings(GUILD)).next_post_at == dt.datetime(2025, 3, 2, 2, tzinfo=UTC)
+    assert await service.skip(GUILD, "2025-03-01") == dt.date(2025, 3, 1)  # not "in the past"
+    assert await service.skip(GUILD) == dt.date(2025, 3, 1)  # tonight's 21:00 is next
+    with pytest.raises(TipConfigError) as caught:
+        await service.skip(GUILD, "2025-02-28")  # yesterday there
+    assert caught.value.problem == "past_date"
+
+
 async def test_every_refusal_can_be_said_in_the_users_language(service: TipService) -> None:
     """The service's messages are English (for the CLI); each refusal also names its problem,
     which the Discord side words in Korean or English, never showing the English text."""
