@@ -5,6 +5,7 @@ page whose results are all gone says so. Each server's kept answers answer only 
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,11 @@ pytestmark = [
 
 NOT_YOURS_KO = "이 버튼은 명령을 실행한 분만 쓸 수 있어요. 직접 `/advice`로 찾아보세요!"
 STALE_KO = "이 버튼은 더 이상 작동하지 않아요"
+
+
+def query(path: Path, sql: str) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute(sql).fetchall()
 
 
 def entry_id(embed: dict[str, Any]) -> str:
@@ -94,6 +100,12 @@ async def test_public_pages_survive_a_restart_skipping_what_was_retired(tmp_path
             third = await turn(emulator, msg_b, "다음", b.camper)
             assert entry_id(third) == gone and footer(third).endswith("결과 3/10")
             assert second != third
+        # Insights count a result paged to once, whichever process served the click: alpha
+        # reached its second, third and fourth results (the fourth again after the restart).
+        paged = "SELECT count(*), count(DISTINCT entry_id) FROM insight_actions"
+        paged += " WHERE action = 'page' AND guild_id = {}"
+        assert query(settings.db_path, paged.format(a.guild.id)) == [(3, 3)]
+        assert query(settings.db_path, paged.format(b.guild.id)) == [(2, 2)]
     finally:
         await emulator.stop()
 
@@ -134,6 +146,15 @@ async def test_a_servers_kept_pages_never_answer_in_another(tmp_path: Path) -> N
             graft(emulator, msg_a, again.message)
             clicked = await emulator.click(again.message, label="다음", user=a.camper)
             assert clicked.ephemeral and clicked.content.startswith(STALE_KO)
+            # A lone result has nothing to turn: no buttons, nothing kept.
+            kept = query(settings.db_path, "SELECT count(*) FROM advice_pages")
+            lone = await emulator.slash(
+                "advice", {"query": f"entry:{entry_id(before)}", "public": True},
+                user=b.camper, channel=b.general,
+            )  # fmt: skip
+            assert lone.message is not None and enabled(lone.message) == {}
+            assert lone.embeds[0]["title"] == before["title"]
+            assert query(settings.db_path, "SELECT count(*) FROM advice_pages") == kept
             # Alpha's own message pages as before.
             turned = await turn(emulator, msg_a, "다음", a.camper)
             assert footer(turned).endswith("결과 2/10")

@@ -106,16 +106,19 @@ class KeptAnswers:
         lookup: int | None,
         content: str | None,
     ) -> None:
-        """Keep the answer, then send its first page (and remember which message carries it)."""
-        pages_id = await self._pages.keep(
-            guild_id=guild_id, owner_id=owner_id, language=language, query=query,
-            topic_id=topic.id if topic else None, entry_ids=[e.id for e in entries],
-            lookup_id=lookup,
-        )  # fmt: skip
+        """Keep the answer, then send its first page (and remember which message carries it).
+        A lone result has no pages to turn: nothing is kept."""
+        pages_id = 0
+        if len(entries) > 1:
+            pages_id = await self._pages.keep(
+                guild_id=guild_id, owner_id=owner_id, language=language, query=query,
+                topic_id=topic.id if topic else None, entry_ids=[e.id for e in entries],
+                lookup_id=lookup,
+            )  # fmt: skip
         shown = await self._named(entries, guild_id)
         embed, view = await self._draw(pages_id, guild_id, language, shown, Place(0, 0))
         message_id = await send(content=content, embed=embed, view=view, ephemeral=False)
-        if message_id is not None:
+        if pages_id and message_id is not None:
             await self._pages.sent(pages_id, guild_id=guild_id, message_id=message_id)
 
     async def turn(
