@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import cast
 
 import pytest
 
 import bot.store.database as database_module
 import bot.store.search_index as search_index_module
+from bot.models import Entry
+from bot.models.search import Candidate
 from bot.store.database import Database
-from bot.store.search_index import SqliteSearchStore
+from bot.store.search_index import SqliteSearchStore, _Held
+from tests.helpers_search import sample_db
 
 # Enough work for SQLite to call the progress handler many times over.
 COUNT = (
@@ -99,3 +103,66 @@ async def test_a_write_the_files_do_not_show_is_seen_within_the_trust_window(
         assert await store.generation() == before + 1
     finally:
         await db.close()
+
+
+# -- the rows and entries a store holds between searches (`_Held`) ------------------------
+
+
+async def test_held_text_is_read_again_after_a_write_of_this_process(tmp_path: Path) -> None:
+    db = await sample_db(tmp_path / "sunbae.db")
+    store = SqliteSearchStore(db)
+    try:
+        first = {c.entry_id: c for c in await store.match(["대학원"])}
+        assert "grad-worry" in first
+        [entry] = await store.live_entries(["grad-worry"])
+        async with db.transaction() as conn:
+            await conn.execute(
+                "UPDATE entries SET body = '대학원 고민은 연구가 좋은지부터' WHERE id = 'grad-worry'"
+            )
+            await conn.execute("UPDATE entries SET title = '새 제목' WHERE id = 'startup-choice'")
+        again = {c.entry_id: c for c in await store.match(["대학원"])}
+        assert again["grad-worry"].body.startswith("대학원 고민은 연구가 좋은지부터")
+        assert again["startup-choice"].title == "새 제목"
+        [edited] = await store.live_entries(["grad-worry"])
+        assert edited.body == "대학원 고민은 연구가 좋은지부터" != entry.body
+    finally:
+        await db.close()
+
+
+async def test_held_text_is_read_again_after_a_write_of_another_process(tmp_path: Path) -> None:
+    path = tmp_path / "sunbae.db"
+    db = await sample_db(path)
+    store = SqliteSearchStore(db)
+    try:
+        assert "grad-worry" in {c.entry_id for c in await store.match(["대학원"])}
+        await store.live_entries(["grad-worry"])
+        with sqlite3.connect(path) as conn:
+            conn.execute("UPDATE entries SET title = '대학원 다른 제목' WHERE id = 'grad-worry'")
+        again = {c.entry_id: c for c in await store.match(["대학원"])}
+        assert again["grad-worry"].title == "대학원 다른 제목"
+        [edited] = await store.live_entries(["grad-worry"])
+        assert edited.title == "대학원 다른 제목"
+        with sqlite3.connect(path) as conn:  # refiled: the topics come with the text
+            conn.execute("DELETE FROM entry_topics WHERE entry_id = 'grad-worry'")
+        [refiled] = [c for c in await store.match(["대학원"]) if c.entry_id == "grad-worry"]
+        assert refiled.topics == ()
+        with sqlite3.connect(path) as conn:  # retired: no longer found, nor read as live
+            conn.execute("UPDATE entries SET retired = 1 WHERE id = 'grad-worry'")
+        assert "grad-worry" not in {c.entry_id for c in await store.match(["대학원"])}
+        assert await store.live_entries(["grad-worry"]) == []
+    finally:
+        await db.close()
+
+
+def test_held_rows_and_entries_stay_within_their_budgets() -> None:
+    held = _Held(1)
+    row = Candidate("e", "제목", "", "가" * 1000, 0.0)
+    for doc in range(_Held.ROW_CHARS // 1000 + 50):
+        held.keep_rows({doc: row})
+    assert sum(len(r.body) for r in held.rows.values()) <= _Held.ROW_CHARS
+    assert max(held.rows) == _Held.ROW_CHARS // 1000 + 49  # the newest are kept
+    assert 0 not in held.rows
+    entry = cast(Entry, object())  # held as it is, never looked into
+    held.keep_entries({f"k{i}": entry for i in range(_Held.ENTRIES + 10)})
+    assert len(held.entries) == _Held.ENTRIES
+    assert "k0" not in held.entries and f"k{_Held.ENTRIES + 9}" in held.entries

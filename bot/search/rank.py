@@ -119,19 +119,6 @@ def _squash(text: str) -> str:
     return squashed if squashed.isprintable() else "".join(squashed.split())
 
 
-@dataclass(slots=True)
-class _Text:
-    folded: str
-    squashed: str
-
-    @classmethod
-    def of(cls, text: str) -> _Text:
-        # Indexed text is NFC already (ingestion normalizes it); the patterns treat any run of
-        # white space as a separator, so lower-casing is all the folding needed here.
-        folded = text.lower()
-        return cls(folded, _squash(folded))
-
-
 def key_phrases(keys: str) -> list[str]:
     """An entry's aliases and tags, as `keys` (search_rows: the English title, then the two
     JSON lists) holds them."""
@@ -160,34 +147,62 @@ def _plain(form: str) -> bool:
 
 
 class _Segments:
-    """All candidates' folded titles and bodies in one string, so a form's regex runs once over
-    the lot (in C) instead of twice per candidate; match offsets map back to (candidate, field)."""
+    """All candidates' texts in one string, folded (lower-cased) and squashed (white space
+    removed) in a few calls into C, not one per text: a form is then counted once over the
+    lot, and the offsets of its matches map back to (candidate, part). Parts per candidate:
+    the title with its keys, the body, the title alone."""
 
-    def __init__(self, texts: list[tuple[_Text, _Text]]) -> None:
-        parts: list[str] = []
-        self.starts: list[int] = []
-        offset = 0
-        for title, body in texts:
-            for part in (title.folded, body.folded):
-                self.starts.append(offset)
-                parts.append(part)
-                offset += len(part) + 1
-        self.text = "\0".join(parts)
-        self.squashed = "\0".join(part.squashed for pair in texts for part in pair)
+    PARTS = 3
 
-    def counts(self, form: str, texts: list[tuple[_Text, _Text]]) -> list[tuple[int, int]]:
-        """(in title, in body) occurrences of `form` in each candidate."""
-        if _plain(form):
-            return [(t.squashed.count(form), b.squashed.count(form)) for t, b in texts]
+    def __init__(self, candidates: Sequence[Candidate]) -> None:
+        raw = "\0".join(
+            part for c in candidates for part in (f"{c.title} {c.keys}", c.body, c.title)
+        )
+        folded = raw.lower()
+        squashed = folded.replace(" ", "")
+        if not squashed.replace("\0", "").isprintable():  # other white space: rarer
+            squashed = "\0".join("".join(p.split()) for p in squashed.split("\0"))
+        self.folded_parts = folded.split("\0")
+        self.squashed_parts = squashed.split("\0")
+        if len(self.folded_parts) != self.PARTS * len(candidates):  # a text held a NUL
+            self.folded_parts = [
+                p.lower() for c in candidates for p in (f"{c.title} {c.keys}", c.body, c.title)
+            ]
+            self.squashed_parts = [_squash(p) for p in self.folded_parts]
+            folded = "\0".join(self.folded_parts)
+            squashed = "\0".join(self.squashed_parts)
+        self.text = folded
+        self.squashed = squashed
+        self.starts = _starts(self.folded_parts)
+        self.squashed_starts = _starts(self.squashed_parts)
+
+    def counts(self, form: str) -> list[tuple[int, int]]:
+        """(in title and keys, in body) occurrences of `form` in each candidate."""
         tally = [0] * len(self.starts)
-        for at in matches(form, self.text):
-            tally[bisect_right(self.starts, at) - 1] += 1
-        return list(zip(tally[0::2], tally[1::2], strict=True))
+        if _plain(form):  # as str.count: occurrences that do not overlap
+            starts, text, step = self.squashed_starts, self.squashed, len(form)
+            at = text.find(form)
+            while at != -1:
+                tally[bisect_right(starts, at) - 1] += 1
+                at = text.find(form, at + step)
+        else:
+            for at in matches(form, self.text):
+                tally[bisect_right(self.starts, at) - 1] += 1
+        return list(zip(tally[0::3], tally[1::3], strict=True))
 
     def has(self, form: str) -> bool:
         if _plain(form):
             return form in self.squashed
         return form.split(" ", 1)[0] in self.text
+
+
+def _starts(parts: list[str]) -> list[int]:
+    starts: list[int] = []
+    offset = 0
+    for part in parts:
+        starts.append(offset)
+        offset += len(part) + 1
+    return starts
 
 
 def rerank(
@@ -198,23 +213,25 @@ def rerank(
     """Candidates scored and sorted best first (ties: FTS BM25, then id, for a stable order)."""
     if not candidates:
         return []
-    texts = [(_Text.of(f"{c.title} {c.keys}"), _Text.of(c.body)) for c in candidates]
+    segments = _Segments(candidates)
+    squashed = segments.squashed_parts
     # The title proper says what an entry is about; its aliases and tags are keywords it also
     # touches (`비전공 코테` on the non-major entry): a word in the title proper counts fully.
-    headings = [_squash(c.title.lower()) for c in candidates]
+    headings = squashed[2::3]
+    keyed_titles = squashed[0::3]
+    body_lengths = [len(b) for b in squashed[1::3]]
     # Forms absent from every candidate (most topic aliases, usually) are dropped with one
     # search over all the candidates' text; the rest are counted per candidate.
-    segments = _Segments(texts)
     counts: dict[str, list[tuple[int, int]]] = {}
     for group in plan.groups:
         for form in group.forms:
             if form.text not in counts and segments.has(form.text):
-                counts[form.text] = segments.counts(form.text, texts)
+                counts[form.text] = segments.counts(form.text)
     form_idf = {text: lexicon.idf(text.split()[0]) for text in counts}
     idf_total = sum(g.idf for g in plan.groups) or 1.0
     query_topics = set(plan.topic_ids)
     phrase = plan.squashed if len(plan.groups) > 1 else ""
-    avg_len = sum(len(b.squashed) for _, b in texts) / len(texts) or 1.0
+    avg_len = sum(body_lengths) / len(body_lengths) or 1.0
     groups = [
         (group.idf, [(f.text, f.weight) for f in group.forms if f.text in counts])
         for group in plan.groups
@@ -222,8 +239,8 @@ def rerank(
     found = [text for text in counts if " " not in text]
 
     rows: list[tuple[Candidate, float, float, float, tuple[str, ...], bool, float, float, int]] = []
-    for n, (cand, (title, body)) in enumerate(zip(candidates, texts, strict=True)):
-        norm = K1 * (1 - B + B * len(body.squashed) / avg_len)
+    for n, cand in enumerate(candidates):
+        norm = K1 * (1 - B + B * body_lengths[n] / avg_len)
         in_title = anywhere = bm25 = support = subject = 0.0
         words = 0
         whole: frozenset[str] | None = None
@@ -254,7 +271,7 @@ def rerank(
             subject += idf * best_subject
             bm25 += best_bm25
         matched = tuple(t for t in cand.topics if t in query_topics)
-        phrased = bool(phrase) and phrase in title.squashed
+        phrased = bool(phrase) and phrase in keyed_titles[n]
         rows.append(
             (
                 cand,

@@ -243,7 +243,7 @@ def _guild_filter(guild_id: int | None) -> str:
     )
 
 
-async def match(
+async def ranked_docs(
     conn: Reader,
     expression: str,
     *,
@@ -253,8 +253,10 @@ async def match(
     titles_only: bool = False,
     filed_first: Sequence[str] = (),
     ranked: bool = True,
-) -> list[Candidate]:
-    """The `limit` best entries for an FTS expression, best first; [] if it cannot be parsed.
+) -> list[tuple[int, float]]:
+    """The `limit` best documents for an FTS expression and their bm25 (higher is better), best
+    first; [] if it cannot be parsed. Numbers only: the text of those not held already is read
+    after (`rows_by_doc`), so a search reads no text it has read before.
 
     `titles_only` searches the title index (titles, English titles, aliases, tags): a fraction
     of the postings of the full index, so common words cost a fraction as much there.
@@ -269,19 +271,41 @@ async def match(
     where, params = _topic_filter(table, [topic] if topic is not None else [])
     where += _guild_filter(guild_id)
     filed, filed_params = _filed(table, filed_first)
-    # Rank on rowids alone first, then read the text of the winners only.
     sql = (
-        f"WITH hits AS (SELECT rowid AS doc, {bm25} AS rank, {filed} AS filed FROM {table}"
-        f" WHERE {table} MATCH ?{where} ORDER BY {order} LIMIT ?)"
-        f" SELECT {_ROW}, -hits.rank FROM hits JOIN search_rows f ON f.doc = hits.doc"
-        " ORDER BY hits.filed DESC, hits.rank, hits.doc DESC"
+        f"SELECT doc, -rank FROM (SELECT rowid AS doc, {bm25} AS rank, {filed} AS filed"
+        f" FROM {table} WHERE {table} MATCH ?{where} ORDER BY {order} LIMIT ?)"
+        " ORDER BY filed DESC, rank, doc DESC"
     )
     try:
         rows = await _fetch(conn, sql, (*filed_params, expression, *params, limit))
     except sqlite3.OperationalError as exc:
         log.warning("FTS query %r failed: %s", expression, exc)
         return []
-    return [_candidate(r, float(r[6])) for r in rows]
+    return [(int(r[0]), float(r[1])) for r in rows]
+
+
+async def rows_by_doc(conn: Reader, docs: Sequence[int]) -> dict[int, Candidate]:
+    """The indexed text of live documents by number (bm25 0); retired ones are left out."""
+    found: dict[int, Candidate] = {}
+    for start in range(0, len(docs), _CHUNK):
+        chunk = list(docs[start : start + _CHUNK])
+        marks = ",".join("?" * len(chunk))
+        rows = await _fetch(
+            conn, f"SELECT {_ROW}, f.doc FROM search_rows f WHERE f.doc IN ({marks})", chunk
+        )
+        found.update((int(r[6]), _candidate(r, 0.0)) for r in rows)
+    return found
+
+
+async def match(conn: Reader, expression: str, **options: Any) -> list[Candidate]:
+    """`ranked_docs` with their text: the `limit` best entries for an FTS expression."""
+    docs = await ranked_docs(conn, expression, **options)
+    rows = await rows_by_doc(conn, [d for d, _ in docs])
+    return [_with_bm25(rows[d], bm25) for d, bm25 in docs if d in rows]
+
+
+def _with_bm25(row: Candidate, bm25: float) -> Candidate:
+    return Candidate(row.entry_id, row.title, row.keys, row.body, bm25, row.topics, row.section)
 
 
 async def count_matches(
@@ -503,6 +527,41 @@ class SearchReads:
         return await load_titles(self._conn)
 
 
+class _Held:
+    """Rows and entries read at one generation of the database, kept while it stands: most
+    searches rank entries other searches ranked already, and their text costs more to read
+    (the view's join, the topic and source lookups) than to find. A small corpus is held whole;
+    past the budgets the oldest read go first."""
+
+    ROW_CHARS = 1_000_000  # indexed text held (2-3 MB of str: 1-2 bytes a character)
+    ENTRIES = 256  # whole entries held (a page has 10)
+
+    def __init__(self, generation: int | None = None) -> None:
+        self.generation = generation
+        self.rows: dict[int, Candidate] = {}
+        self.entries: dict[str, Entry] = {}
+        self._chars = 0
+
+    def keep_rows(self, rows: dict[int, Candidate]) -> None:
+        for doc, row in rows.items():
+            self.rows[doc] = row
+            self._chars += _chars(row)
+        while self._chars > self.ROW_CHARS and self.rows:
+            self._chars -= _chars(self.rows.pop(next(iter(self.rows))))
+
+    def entries_missing(self, keys: Sequence[str]) -> list[str]:
+        return [k for k in keys if k not in self.entries]
+
+    def keep_entries(self, entries: dict[str, Entry]) -> None:
+        self.entries.update(entries)
+        while len(self.entries) > self.ENTRIES:
+            del self.entries[next(iter(self.entries))]
+
+
+def _chars(row: Candidate) -> int:
+    return len(row.title) + len(row.keys) + len(row.body)
+
+
 class SqliteSearchStore(SearchReads):
     """The search domain's storage on SQLite: FTS5 matches ranked by bm25, and the index state
     the in-memory structures load and follow."""
@@ -510,6 +569,7 @@ class SqliteSearchStore(SearchReads):
     def __init__(self, db: Database) -> None:
         self._db = db
         self._known: tuple[tuple[object, ...], int, float] | None = None  # mark, generation, when
+        self._held_reads = _Held()
 
     @property
     def _conn(self) -> aiosqlite.Connection:
@@ -559,7 +619,8 @@ class SqliteSearchStore(SearchReads):
             expression = f"{{title keys}} : ({expression}) AND ({expression})"
         for group in all_of:
             expression = f"({expression}) AND ({fts_expression(group)})"
-        return await match(
+        held = await self._held()
+        docs = await ranked_docs(
             self._db,
             expression,
             topic=topic,
@@ -569,12 +630,31 @@ class SqliteSearchStore(SearchReads):
             filed_first=filed_first,
             ranked=ranked,
         )
+        read = await rows_by_doc(self._db, [d for d, _ in docs if d not in held.rows])
+        held.keep_rows(read)
+        found: list[Candidate] = []
+        for doc, bm25 in docs:
+            row = read.get(doc) or held.rows.get(doc)
+            if row is not None:  # (None: retired between the two reads)
+                found.append(_with_bm25(row, bm25))
+        return found
 
     async def documents(self, entry_ids: Sequence[str]) -> list[Candidate]:
         return await documents(self._db, entry_ids)
 
     async def live_entries(self, entry_ids: Sequence[str]) -> list[Entry]:
-        return await live_entries(self._db, entry_ids)
+        held = await self._held()
+        read = {e.key: e for e in await live_entries(self._db, held.entries_missing(entry_ids))}
+        held.keep_entries(read)
+        found = (read.get(i) or held.entries.get(i) for i in entry_ids)
+        return [e for e in found if e is not None]
+
+    async def _held(self) -> _Held:
+        """What was read at the database's current generation (emptied when it moves)."""
+        generation = await self.generation()
+        if self._held_reads.generation != generation:
+            self._held_reads = _Held(generation)
+        return self._held_reads
 
     async def topic_entries(
         self, topic_ids: Sequence[str], *, limit: int, guild_id: int | None = None
