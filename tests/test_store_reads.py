@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import cast
 
 import pytest
 
 import bot.store.database as database_module
 import bot.store.search_index as search_index_module
-from bot.models import Entry
+from bot.models import Entry, Kind, Origin, Source
 from bot.models.search import Candidate
 from bot.store.database import Database
 from bot.store.search_index import SqliteSearchStore, _Held
@@ -162,7 +161,12 @@ def test_held_rows_and_entries_stay_within_their_budgets() -> None:
     assert sum(len(r.body) for r in held.rows.values()) <= _Held.ROW_CHARS
     assert max(held.rows) == _Held.ROW_CHARS // 1000 + 49  # the newest are kept
     assert 0 not in held.rows
-    entry = cast(Entry, object())  # held as it is, never looked into
-    held.keep_entries({f"k{i}": entry for i in range(_Held.ENTRIES + 10)})
-    assert len(held.entries) == _Held.ENTRIES
-    assert "k0" not in held.entries and f"k{_Held.ENTRIES + 9}" in held.entries
+    entry = Entry(
+        "x", "", "나" * 1000, "", "", None, Kind.INSIGHT, "ko", (), (), (), Source(),
+        Origin.FILE, False, "", "",
+    )  # fmt: skip
+    many = _Held.ENTRY_CHARS // 1000 + 50
+    for i in range(many):
+        held.keep_entries({f"k{i}": entry})
+    assert len(held.entries) * 1000 <= _Held.ENTRY_CHARS
+    assert "k0" not in held.entries and f"k{many - 1}" in held.entries

@@ -534,13 +534,14 @@ class _Held:
     past the budgets the oldest read go first."""
 
     ROW_CHARS = 1_000_000  # indexed text held (2-3 MB of str: 1-2 bytes a character)
-    ENTRIES = 256  # whole entries held (a page has 10)
+    ENTRY_CHARS = 1_000_000  # ... and the text of whole entries (pages of 10)
 
     def __init__(self, generation: int | None = None) -> None:
         self.generation = generation
         self.rows: dict[int, Candidate] = {}
         self.entries: dict[str, Entry] = {}
         self._chars = 0
+        self._entry_chars = 0
 
     def keep_rows(self, rows: dict[int, Candidate]) -> None:
         for doc, row in rows.items():
@@ -553,13 +554,19 @@ class _Held:
         return [k for k in keys if k not in self.entries]
 
     def keep_entries(self, entries: dict[str, Entry]) -> None:
-        self.entries.update(entries)
-        while len(self.entries) > self.ENTRIES:
-            del self.entries[next(iter(self.entries))]
+        for key, entry in entries.items():
+            self.entries[key] = entry
+            self._entry_chars += _entry_chars(entry)
+        while self._entry_chars > self.ENTRY_CHARS and self.entries:
+            self._entry_chars -= _entry_chars(self.entries.pop(next(iter(self.entries))))
 
 
 def _chars(row: Candidate) -> int:
     return len(row.title) + len(row.keys) + len(row.body)
+
+
+def _entry_chars(entry: Entry) -> int:
+    return len(entry.title) + len(entry.body) + len(entry.summary) + len(entry.tip or "")
 
 
 class SqliteSearchStore(SearchReads):
