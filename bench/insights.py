@@ -50,7 +50,7 @@ TOPICS = ["grad-school", "portfolio", "interview", "resume", "kaggle-competition
 async def recording_cost(lookups: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(db_path=Path(tmp) / "bench.db", lookup_cooldown=0.0)
-        h = await Harness.start(settings)
+        h = await Harness.start(settings, settle=True)  # as the bot runs
         try:
             recorder = h.services.insights.recorder
             for query in QUERIES[:10]:  # warm up: index, caches, the first write

@@ -201,7 +201,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             lookup_cooldown=0.0,
         )
         started = time.perf_counter()
-        h = await Harness.start(settings)
+        h = await Harness.start(settings, settle=True)  # as the bot runs
         startup = time.perf_counter() - started
         try:
             stats = await h.services.entries.stats()

@@ -10,6 +10,7 @@ repositories and its service here, in one place.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 from dataclasses import dataclass
 
@@ -165,9 +166,13 @@ async def bootstrap(
     )
 
 
-async def start_up(services: Services, *, ingest: bool = True) -> IngestReport | None:
+async def start_up(
+    services: Services, *, ingest: bool = True, settle: bool = False
+) -> IngestReport | None:
     """Before connecting: ingest the configured content (when asked), then load the search index
-    now rather than on the first query (seconds for a big corpus)."""
+    now rather than on the first query (seconds for a big corpus). `settle`: the process runs
+    this bot until it exits (not a test's bot among many), so what start-up built is set aside
+    from the garbage collector's full passes (`settle_heap`)."""
     # A damaged file is said at start, in one line, not by the first request that reads it.
     await services.db.require_intact()
     report = None
@@ -193,4 +198,17 @@ async def start_up(services: Services, *, ingest: bool = True) -> IngestReport |
                 folders,
             )
     await services.search.refresh()
+    if settle:
+        settle_heap()
     return report
+
+
+def settle_heap() -> None:
+    """Collect once, then freeze what is left: the modules, the services and the search index
+    live as long as the process, and every full pass of the collector walked them (the
+    slowest /advice of 400: 31-64 ms, a full pass; 10-15 ms once frozen). Frozen objects are
+    still freed when nothing refers to them (an index a reload replaced is); only a reference
+    cycle made before this point would never be. Call before the gateway connects, so that
+    discord.py's caches, remade on a new session, stay collectable."""
+    gc.collect()
+    gc.freeze()

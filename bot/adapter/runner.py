@@ -80,7 +80,7 @@ async def run_bot(
         with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows, non-main thread
             loop.add_signal_handler(sig, stop.set)
     try:
-        await start_up(services, ingest=ingest)
+        await start_up(services, ingest=ingest, settle=True)
         bot = SunbaeBot(services, sync=sync)
         async with bot:
             runner = asyncio.create_task(bot.start(settings.token), name="sunbae-gateway")

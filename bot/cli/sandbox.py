@@ -31,6 +31,7 @@ async def cmd_sandbox(args: argparse.Namespace, settings: Settings) -> int:
             stable_world=True,
             # A channel for a cohort's discussions: `/cohort create ... channel:#ai-lab-3`.
             channels=("ai-lab-3",),
+            settle=True,  # the process's one bot
         )
         try:
             if harness.ingest_report and harness.ingest_report.errors and not args.json:

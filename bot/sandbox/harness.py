@@ -58,11 +58,13 @@ class Harness:
         emulator: DiscordEmulator | None = None,
         stable_world: bool = False,
         channels: Sequence[str] = (),
+        settle: bool = False,
     ) -> Harness:
         """The bot on `emulator` (else a new one) in a new server with #general, `channels`, a
         camper and a moderator. `stable_world`: the server, its channels and members get the
         same ids every time for this database (the sandbox's `--db`), so what the database
-        holds for them (tip schedule, cohorts) is theirs again on the next start."""
+        holds for them (tip schedule, cohorts) is theirs again on the next start. `settle`: this
+        bot is the process's (the sandbox, a benchmark), as `start_up` says."""
         services = services or await bootstrap(settings)
         owns_emulator = emulator is None
         try:
@@ -87,7 +89,7 @@ class Harness:
             raise
         restore = use_endpoints(emu.api_base, emu.gateway_url)
         try:
-            report = await start_up(services, ingest=ingest)
+            report = await start_up(services, ingest=ingest, settle=settle)
             # A new emulator knows no commands, whatever the database's sync hash says.
             bot = SunbaeBot(
                 services, guild_ready_timeout=0.05, sync="force" if owns_emulator else "auto"
