@@ -6,18 +6,25 @@ is honoured, and two servers never see each other's entries."""
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import io
 import re
 import zipfile
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
+from bot.clock import iso
+from bot.content import EntryInput
 from bot.emulator import Guild, Member, Perm
 from bot.emulator.results import InteractionResult, ModalPrompt
+from bot.models import EntryDraft, Topic
 from bot.sandbox.harness import Harness
+from cogs.content.modal import misfit
 from tests.helpers_async import eventually
 from tests.helpers_messages import fields, footer, labels
+from tests.helpers_store import store_drafts
 
 pytestmark = [
     pytest.mark.asyncio(loop_scope="module"),
@@ -1003,3 +1010,82 @@ async def test_an_import_updates_a_retired_entry_and_leaves_it_retired(harness: 
     restored = await s.run("content restore", {"entry": SHARED})
     assert restored.content.startswith(f"♻️ `{SHARED}`를 다시 올렸어요.")
     assert SHARED in await s.advice("포트폴리오 깊이 다시 보기")
+
+
+# -- an entry the form cannot hold whole ----------------------------------------------------------
+
+
+async def test_the_edit_form_shows_every_alias_a_form_may_save_and_saving_keeps_them(
+    harness: Harness,
+) -> None:
+    # The aliases field held 2,000 characters: 20 aliases of 100 (what a form may save, 2,038
+    # joined) showed cut short with '…', and saving the form saved the cut alias.
+    s = await Server.new(harness, "aliases-whole")
+    aliases = tuple(f"{n:02d}" + "별" * 98 for n in range(20))
+    await store_drafts(
+        harness.services.db,
+        [EntryDraft(id="many-aliases", title="별칭이 많은 조언", body="본문", aliases=aliases)],
+        now=iso(dt.datetime.now(dt.UTC)),
+    )
+    form = await s.form("content edit", {"entry": "many-aliases"})
+    shown = {f["custom_id"]: f.get("value") for f in form.fields}
+    assert shown["aliases"] == ", ".join(aliases)
+    done = await submit(harness, form, {"title": "별칭이 많은 조언 (고침)"})
+    assert done.content.startswith("✅"), done.content
+    entry, _ = await harness.services.content.get(s.guild.id, "many-aliases")
+    assert entry.title == "별칭이 많은 조언 (고침)" and entry.aliases == aliases
+
+
+async def test_an_entry_the_form_cannot_show_whole_is_not_opened_in_it(harness: Harness) -> None:
+    """A file may hold what the form cannot (a body past 4,000 characters, more aliases or
+    longer ones than it saves, an alias with a comma): saving the form would lose or change it,
+    so /content edit says why and points to export and import instead of opening it."""
+    s = await Server.new(harness, "form-misfit")
+    en = await Server.new(harness, "form-misfit-en", locale="en-US")
+    cases = {
+        "long-body": (
+            {"body": "가" * 5000},
+            "`long-body`의 **본문** 칸은 5,000자라서 편집 창(4,000자)에",
+        ),
+        "many-aliases-30": (
+            {"aliases": tuple(f"별칭 {n}" for n in range(30))},
+            "`many-aliases-30`의 **다른 이름**은 30개인데, 편집 창으로는 20개까지, 각 100자까지만",
+        ),
+        "long-aliases": (
+            {"aliases": tuple("별" * 150 + str(n) for n in range(30))},
+            "`long-aliases`의 **다른 이름** 칸은 4,608자라서 편집 창(4,000자)에",
+        ),
+        "comma-alias": (
+            {"aliases": ("서울, 부산 지역 채용",)},
+            "`comma-alias`의 **다른 이름** 중 `서울, 부산 지역 채용`에는 쉼표나 줄바꿈이 있어",
+        ),
+    }
+    drafts = [
+        EntryDraft(**{"id": entry_id, "title": "편집 창에 안 맞는 조언", "body": "본문", **fields_})
+        for entry_id, (fields_, _) in cases.items()
+    ]
+    await store_drafts(harness.services.db, drafts, now=iso(dt.datetime.now(dt.UTC)))
+    for entry_id, (_, expected) in cases.items():
+        res = await s.run("content edit", {"entry": entry_id})
+        assert res.modal is None
+        assert res.content.startswith(expected), res.content
+        assert res.content.endswith(
+            " `/content export`로 받아 파일을 고친 뒤 `/content import`로 올려 주세요."
+        )
+    res = await en.run("content edit", {"entry": "comma-alias"})
+    assert res.modal is None and res.content == (
+        "The **Aliases** of `comma-alias` include `서울, 부산 지역 채용`, with a comma or a line"
+        " break: the form would save it split in parts. Export it with `/content export`, edit"
+        " the file, and bring it back with `/content import`."
+    )
+
+
+async def test_a_topic_the_forms_menu_does_not_offer_keeps_the_form_closed() -> None:
+    topics = [Topic(id="portfolio", name_ko="포트폴리오", name_en="Portfolio")]
+    given = EntryInput(title="제목", body="본문", topics=("portfolio", "gone"))
+    unfit = misfit(given, topics, "ko")
+    assert unfit is not None and (unfit.key, unfit.values) == (
+        "content.form_misfit.topic", {"value": "gone"},
+    )  # fmt: skip
+    assert misfit(replace(given, topics=("portfolio",)), topics, "ko") is None
+    assert misfit(given, [], "ko") is None  # no menu: the form keeps the topics as they are

@@ -202,11 +202,31 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ko": "`{id}` 아이디가 방금 다른 곳에서 쓰였어요. 다시 시도해 주세요.",
         "en": "The id `{id}` was just taken. Please try again.",
     },
-    "content.too_long_for_form": {
-        "ko": "`{id}`의 본문은 {length}자라서 편집 창(4000자)에 다 들어가지 않아요."
-        " `/content export`로 받아 고친 뒤 가져오기로 올려 주세요.",
-        "en": "The body of `{id}` is {length} characters, more than the form holds (4000)."
-        " Export it, edit the file, and import it back.",
+    # The edit form cannot show the entry whole (cogs/content/modal.misfit): saving it would lose
+    # what it left out, so the entry is edited as a file.
+    "content.form_misfit.long": {
+        "ko": "`{id}`의 **{field}** 칸은 {length:,}자라서 편집 창({limit:,}자)에 다 들어가지"
+        " 않아요. 창으로 저장하면 넘치는 부분을 잃으니, `/content export`로 받아 파일을 고친 뒤 `/content import`로 올려 주세요.",
+        "en": "The **{field}** of `{id}` is {length:,} characters, more than the form holds"
+        " ({limit:,}): saving the form would lose the rest. Export it with `/content export`, edit the file, and bring it back with `/content import`.",
+    },
+    "content.form_misfit.split": {
+        "ko": "`{id}`의 **{field}** 중 `{value}`에는 쉼표나 줄바꿈이 있어 편집 창에서는 여러 개로"
+        " 나뉘어요. 창으로 저장하면 바뀌니, `/content export`로 받아 파일을 고친 뒤 `/content import`로 올려 주세요.",
+        "en": "The **{field}** of `{id}` include `{value}`, with a comma or a line break: the form"
+        " would save it split in parts. Export it with `/content export`, edit the file, and bring it back with `/content import`.",
+    },
+    "content.form_misfit.aliases": {
+        "ko": "`{id}`의 **{field}**은 {n}개인데, 편집 창으로는 {limit}개까지, 각 {chars}자까지만"
+        " 저장할 수 있어요. `/content export`로 받아 파일을 고친 뒤 `/content import`로 올려 주세요.",
+        "en": "`{id}` has {n} **{field}**; the form saves at most {limit}, each within {chars}"
+        " characters. Export it with `/content export`, edit the file, and bring it back with `/content import`.",
+    },
+    "content.form_misfit.topic": {
+        "ko": "`{id}`의 주제 `{value}`(이)가 편집 창의 **{field}** 메뉴에 없어서 창으로 저장하면"
+        " 빠져요. `/content export`로 받아 파일을 고친 뒤 `/content import`로 올려 주세요.",
+        "en": "The topic `{value}` of `{id}` is not in the form's **{field}** menu: saving the form"
+        " would drop it. Export it with `/content export`, edit the file, and bring it back with `/content import`.",
     },
     "content.import.bad_type": {
         "ko": "`{name}`은 가져올 수 없어요. .md, .txt 또는 .zip 파일을 올려 주세요.",

@@ -21,7 +21,6 @@ from bot.adapter.views import PagesView
 from bot.app import Services
 from bot.content import Actor, ContentError, EditConflict, EntryInput, FieldError
 from bot.content.archive import input_markdown
-from bot.content.validation import BODY_LIMIT
 from bot.i18n import MESSAGES, Verbatim
 from bot.models import Entry
 from bot.models.content_errors import EntryNotFound, IdTaken, NoChange, RevisionNotFound
@@ -36,6 +35,7 @@ from cogs.content.modal import (
     ReopenView,
     form_id,
     form_input,
+    misfit,
     parse_form_id,
     submission,
     submitted_values,
@@ -354,17 +354,17 @@ class ContentGroup(app_commands.Group):
         if found is None:
             return
         current, revision = found
-        if len(current.body) > BODY_LIMIT:
-            message = text(
-                interaction, "content.too_long_for_form", id=current.id, length=len(current.body)
-            )
-            await self._reply(interaction, message)
-            return
         given = EntryInput(
             title=current.title, body=current.body, tip=current.tip or "", topics=current.topics,
             aliases=current.aliases, kind=kind.value if kind else str(current.kind),
             title_en=current.title_en,
         )  # fmt: skip
+        unfit = misfit(given, await self.services.search.topics(), lang(interaction))
+        if unfit is not None:  # saving the form would lose what it could not show
+            label = text(interaction, f"content.field.{unfit.field}")
+            message = text(interaction, unfit.key, id=current.id, field=label, **unfit.values)
+            await self._reply(interaction, message)
+            return
         await interaction.response.send_modal(
             await self._form(interaction, given, entry_id=current.id, based_on=revision)
         )

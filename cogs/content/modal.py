@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, cast
 
 import discord
@@ -17,13 +18,14 @@ from bot.adapter import limits
 from bot.adapter.tree import error_message, reply_ephemeral
 from bot.adapter.views import ActionButton, OwnedView
 from bot.content import EntryInput
-from bot.content.validation import BODY_LIMIT
+from bot.content.validation import ALIAS_CHARS, ALIAS_LIMIT, BODY_LIMIT
 from bot.corpus.documents import TIP_LIMIT, TITLE_LIMIT
 from bot.i18n import Language, t
 from bot.models import Topic
 
 MODAL_TIMEOUT = 1800.0  # writing advice takes a while
-ALIASES_CHARS = 2000
+# Discord's most: the aliases a form may save (20 of 100 characters, 2,038 joined) all show.
+ALIASES_CHARS = limits.TEXT_INPUT_VALUE
 _ALIAS_SPLIT = re.compile(r"[,\n]")
 
 FORM_PREFIX = "cform"
@@ -90,6 +92,45 @@ def split_aliases(text: str) -> tuple[str, ...]:
     return tuple(a.strip() for a in _ALIAS_SPLIT.split(text) if a.strip())
 
 
+def aliases_text(aliases: Sequence[str]) -> str:
+    return ", ".join(aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Misfit:
+    """Why the form cannot show an entry whole: the message key, the field, its values."""
+
+    key: str
+    field: str
+    values: dict[str, str | int]
+
+
+def misfit(given: EntryInput, topics: Sequence[Topic], language: Language) -> Misfit | None:
+    """What of `given` the edit form could not show as it is, or None. Saving the form writes
+    what it showed: a field cut to fit, an alias split at its comma or a topic missing from
+    the menu would be lost without a word, so such an entry is edited as a file instead."""
+    for name, value, limit in (
+        ("title", given.title, TITLE_LIMIT),
+        ("body", given.body, BODY_LIMIT),
+        ("tip", given.tip, TIP_LIMIT),
+        ("aliases", aliases_text(given.aliases), ALIASES_CHARS),
+    ):
+        if len(value) > limit:
+            return Misfit("content.form_misfit.long", name, {"length": len(value), "limit": limit})
+    for alias in given.aliases:
+        if split_aliases(alias) != (alias,):
+            return Misfit("content.form_misfit.split", "aliases", {"value": alias})
+    if len(given.aliases) > ALIAS_LIMIT or any(len(a) > ALIAS_CHARS for a in given.aliases):
+        values: dict[str, str | int] = {"n": len(given.aliases), "limit": ALIAS_LIMIT}
+        values["chars"] = ALIAS_CHARS
+        return Misfit("content.form_misfit.aliases", "aliases", values)
+    offered = {option.value for option in topic_options(topics, given.topics, language)}
+    missing = [topic for topic in given.topics if offered and topic not in offered]
+    if missing:
+        return Misfit("content.form_misfit.topic", "topics", {"value": missing[0]})
+    return None
+
+
 def topic_options(
     topics: Sequence[Topic], chosen: Sequence[str], language: Language
 ) -> list[discord.SelectOption]:
@@ -142,7 +183,7 @@ class EntryModal(discord.ui.Modal):
             custom_id="aliases",
             max_length=ALIASES_CHARS,
             required=False,
-            default=limits.clip(", ".join(given.aliases), ALIASES_CHARS) or None,
+            default=aliases_text(given.aliases) or None,  # `misfit`: it fits whole
         )
         self._field("title", self.title_input)
         self._field("body", self.body_input)
