@@ -29,6 +29,10 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "content.field.topics": {"ko": "주제", "en": "Topics"},
     "content.field.topics.hint": {"ko": "여러 개 고를 수 있어요", "en": "Pick one or more"},
+    "content.field.topics.typed_hint": {
+        "ko": "주제 이름을 쉼표로 구분 (주제 목록은 /topics)",
+        "en": "Topic names, comma-separated (see /topics for the list)",
+    },
     "content.field.aliases": {"ko": "다른 이름", "en": "Aliases"},
     "content.field.aliases.hint": {
         "ko": "검색에 쓰일 다른 표현, 쉼표로 구분 (예: 코테, 알고리즘 시험)",

@@ -154,8 +154,9 @@ class ContentGroup(app_commands.Group):
             return
         kind, based_on, entry_id = form
         values = submitted_values(components)
+        taxonomy = await self.services.search.topics()
         if entry_id is None:
-            typed = form_input(values, kind=kind, title_en="", topics=())
+            typed = form_input(values, kind=kind, title_en="", topics=(), taxonomy=taxonomy)
             await self._save_new(interaction, typed)
             return
         try:
@@ -163,7 +164,9 @@ class ContentGroup(app_commands.Group):
         except ContentError as exc:
             await self._reply(interaction, error_text(interaction, exc))
             return
-        typed = form_input(values, kind=kind, title_en=current.title_en, topics=current.topics)
+        typed = form_input(
+            values, kind=kind, title_en=current.title_en, topics=current.topics, taxonomy=taxonomy
+        )
         await self._save_edit(interaction, entry_id, typed, based_on)
 
     async def add_form(self, interaction: Interaction, *, title: str) -> EntryModal:

@@ -8,6 +8,7 @@ entry), so a form opened before a restart, or after its object timed out, still 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
@@ -72,18 +73,28 @@ def submitted_values(components: Sequence[Any]) -> dict[str, str | list[str]]:
 
 
 def form_input(
-    values: dict[str, str | list[str]], *, kind: str, title_en: str, topics: Sequence[str]
+    values: dict[str, str | list[str]],
+    *,
+    kind: str,
+    title_en: str,
+    topics: Sequence[str],
+    taxonomy: Sequence[Topic] = (),
 ) -> EntryInput:
-    """What the moderator submitted; `topics` stands when the form had no topic menu."""
+    """What the moderator submitted; `topics` stands when the form had no topic field, and
+    typed topic names are read against `taxonomy`."""
 
     def one(name: str) -> str:
         value = values.get(name, "")
         return value if isinstance(value, str) else ""
 
     picked = values.get("topics")
+    if isinstance(picked, str):
+        chosen = typed_topics(picked, taxonomy)
+    else:
+        chosen = tuple(picked) if isinstance(picked, list) else tuple(topics)
     return EntryInput(
         title=one("title"), body=one("body"), tip=one("tip"),
-        topics=tuple(picked) if isinstance(picked, list) else tuple(topics),
+        topics=chosen,
         aliases=split_aliases(one("aliases")), kind=kind, title_en=title_en,
     )  # fmt: skip
 
@@ -124,11 +135,51 @@ def misfit(given: EntryInput, topics: Sequence[Topic], language: Language) -> Mi
         values: dict[str, str | int] = {"n": len(given.aliases), "limit": ALIAS_LIMIT}
         values["chars"] = ALIAS_CHARS
         return Misfit("content.form_misfit.aliases", "aliases", values)
-    offered = {option.value for option in topic_options(topics, given.topics, language)}
+    offered = (
+        {option.value for option in topic_options(topics, given.topics, language)}
+        if topic_menu(topics)
+        else set()  # typed names: a topic not in the taxonomy shows as its id, refused on save
+    )
     missing = [topic for topic in given.topics if offered and topic not in offered]
     if missing:
         return Misfit("content.form_misfit.topic", "topics", {"value": missing[0]})
     return None
+
+
+def topic_menu(topics: Sequence[Topic]) -> bool:
+    """Whether the form picks topics from a menu: one holds 25, a bigger taxonomy is typed."""
+    return len(topics) <= limits.SELECT_OPTIONS
+
+
+def _topic_key(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).casefold().replace(" ", "")
+
+
+def typed_topics(text: str, topics: Sequence[Topic]) -> tuple[str, ...]:
+    """Topic ids from typed names, comma-separated: the Korean or English name, an alias or the
+    id, case and spacing aside. One that names no topic stays as typed (validation refuses it,
+    naming it)."""
+    by_name: dict[str, str] = {}
+    for topic in topics:
+        for name in (topic.id, topic.name_ko, topic.name_en, *topic.aliases):
+            by_name.setdefault(_topic_key(name), topic.id)
+    found: list[str] = []
+    for typed in split_aliases(text):
+        topic_id = by_name.get(_topic_key(typed), typed)
+        if topic_id not in found:
+            found.append(topic_id)
+    return tuple(found)
+
+
+def topics_text(chosen: Sequence[str], topics: Sequence[Topic], language: Language) -> str:
+    """The chosen topics as the typed field shows them: by name, or by id when the name would
+    not read back as that topic (a comma in it, another topic's alias)."""
+    names = {topic.id: topic.name(language) for topic in topics}
+    shown = []
+    for topic_id in chosen:
+        name = names.get(topic_id, topic_id)
+        shown.append(name if typed_topics(name, topics) == (topic_id,) else topic_id)
+    return ", ".join(shown)
 
 
 def topic_options(
@@ -188,9 +239,17 @@ class EntryModal(discord.ui.Modal):
         self._field("title", self.title_input)
         self._field("body", self.body_input)
         self._field("tip", self.tip_input)
-        options = topic_options(topics, given.topics, language)
         self.topic_select: discord.ui.Select[Any] | None = None
-        if options:
+        self.topics_input: discord.ui.TextInput[Any] | None = None
+        options = topic_options(topics, given.topics, language) if topic_menu(topics) else []
+        if topics and not options:  # more than a menu holds: every topic reachable by name
+            self.topics_input = discord.ui.TextInput(
+                custom_id="topics",
+                required=False,
+                default=topics_text(given.topics, topics, language) or None,
+            )
+            self._field("topics", self.topics_input, hint="content.field.topics.typed_hint")
+        elif options:
             self.topic_select = discord.ui.Select(
                 custom_id="topics",
                 min_values=0,
@@ -201,13 +260,15 @@ class EntryModal(discord.ui.Modal):
             self._field("topics", self.topic_select)
         self._field("aliases", self.aliases_input)
 
-    def _field(self, name: str, component: discord.ui.Item[Any]) -> None:
+    def _field(self, name: str, component: discord.ui.Item[Any], *, hint: str = "") -> None:
         self.add_item(
             discord.ui.Label(
                 text=limits.clip(
                     t(f"content.field.{name}", self.language), limits.TEXT_INPUT_LABEL
                 ),
-                description=limits.clip(t(f"content.field.{name}.hint", self.language), 100),
+                description=limits.clip(
+                    t(hint or f"content.field.{name}.hint", self.language), 100
+                ),
                 component=component,
             )
         )

@@ -9,6 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.adapter import limits
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.render import entry_pages
 from bot.adapter.types import Interaction
@@ -21,6 +22,7 @@ from cogs.advice.original import OriginalButton
 from cogs.topics.embeds import topic_page_embed, topics_embed
 
 PAGE_SIZE = 10
+TOPICS_PER_PAGE = limits.SELECT_OPTIONS
 
 
 class TopicsCog(commands.Cog):
@@ -29,24 +31,40 @@ class TopicsCog(commands.Cog):
 
     @app_commands.command(name=cmd_str("topics.name"), description=cmd_str("topics.description"))
     async def topics(self, interaction: Interaction) -> None:
+        await self._show_topics(interaction, page=1, first=True)
+
+    async def _show_topics(
+        self, interaction: discord.Interaction, *, page: int, first: bool = False
+    ) -> None:
+        """The topics with entries, biggest first, a menu's worth (25) a page: a bigger taxonomy
+        pages on with buttons (one menu cut at 25 left the smallest topics out of reach)."""
         language = lang(interaction)
         topics = await self.services.topics.all()
         counts = await self.services.entries.topic_counts(guild_id=interaction.guild_id)
         shown = sorted(
             (x for x in topics if counts.get(x.id)), key=lambda x: (-counts[x.id], x.name(language))
         )
+        pages = max(1, math.ceil(len(shown) / TOPICS_PER_PAGE))
+        page = max(1, min(page, pages))
+        part = shown[(page - 1) * TOPICS_PER_PAGE : page * TOPICS_PER_PAGE]
         options = select_options(
             (
                 f"{x.name(language)} ({counts[x.id]})",
                 x.id,
                 x.description_en if language == "en" else x.description,
             )
-            for x in shown
+            for x in part
         )
 
         async def pick(click: discord.Interaction, topic_id: str) -> None:
             await self._show_topic(click, topic_id, page=1)
             view.stop()  # replaced by the topic's page: its expiry must not restore this menu
+
+        async def prev(click: discord.Interaction, _: str) -> None:
+            await self._show_topics(click, page=page - 1)
+
+        async def nxt(click: discord.Interaction, _: str) -> None:
+            await self._show_topics(click, page=page + 1)
 
         view = SelectView(
             interaction.user.id,
@@ -54,10 +72,14 @@ class TopicsCog(commands.Cog):
             placeholder=t("topics.placeholder", language),
             options=options,
             on_pick=pick,
+            paging=(prev, nxt),
+            page=(page, pages),
         )
-        await interaction.response.send_message(
-            embed=topics_embed(shown, counts, language), view=view, ephemeral=True
-        )
+        embed = topics_embed(part, counts, language, page=(page, pages))
+        if first:
+            await interaction.response.send_message(embed=embed, view=view, ephemeral=True)
+        else:
+            await interaction.response.edit_message(embed=embed, view=view)
         view.attach(interaction)
 
     async def _show_topic(

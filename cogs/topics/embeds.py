@@ -13,9 +13,16 @@ from bot.models import Entry, Topic
 
 
 def topics_embed(
-    topics: Sequence[Topic], counts: Mapping[str, int], language: Language
+    topics: Sequence[Topic],
+    counts: Mapping[str, int],
+    language: Language,
+    *,
+    page: tuple[int, int] = (1, 1),
 ) -> discord.Embed:
+    """The topics of one page of the /topics menu; `page`: (this page, pages)."""
     embed = discord.Embed(title=t("topics.title", language), colour=COLOR)
+    if page[1] > 1:
+        embed.set_footer(text=t("topics.page", language, n=page[0], total=page[1]))
     if not topics:
         embed.description = t("topics.empty", language)
         return embed
