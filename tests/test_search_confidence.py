@@ -69,3 +69,23 @@ async def test_confidence_is_the_best_of_the_hits_the_camper_sees(search: Search
     result = await search.search("CV NL 중에 뭐 할지 못정함", limit=3)
     assert not result.no_match
     assert result.hits[0].id == "choosing-a-domain"
+
+
+async def test_an_english_verb_weighs_as_a_predicate_not_as_a_subject(
+    search: SearchService,
+) -> None:
+    # worry, think and cost are what the camper does (after I, will): at a noun's full weight
+    # they left the age entry, which answers the worry, below the threshold.
+    result = await search.search("I'm 45 and I worry employers will think I cost too much", limit=3)
+    assert result.hits and result.hits[0].id == "age-disadvantage"
+    assert not result.no_match
+
+
+async def test_an_unknown_word_ending_an_english_question_is_what_it_asks(
+    search: SearchService,
+) -> None:
+    # scholarship (no entry has it) is what the question comes to: the bootcamp entries answer
+    # its other words only; the same for swim after `learning to`.
+    for text in ("how do I apply for a bootcamp scholarship", "best age to start learning to swim"):
+        result = await search.search(text, limit=3)
+        assert result.hits and result.no_match, text

@@ -78,6 +78,21 @@ def test_a_known_word_that_modifies_a_bound_noun_weighs_as_a_verb() -> None:
     assert changed.verb and changed.forms[0].text == "바뀌"
 
 
+def test_an_english_word_in_a_verb_s_place_weighs_as_a_predicate() -> None:
+    # After a subject or a modal a word is a verb (half a noun's weight, as a Korean stem);
+    # after an opening modal it is the subject (`will kaggle`), and a verb the index lacks keeps
+    # its full weight against the answer (`cook`).
+    vocab = {**VOCAB, "worry": 2, "think": 3, "kaggle": 2, "help": 4}
+    lex = lexicon(vocab=vocab)
+    plan = plan_query("I worry employers will think kaggle", lex)
+    by = {g.typed: g for g in plan.groups}
+    assert by["worry"].verb and by["think"].verb and not by["kaggle"].verb
+    assert by["worry"].idf == lex.idf("worry") * 0.5
+    asked = plan_query("will kaggle help", lex)
+    assert not next(g for g in asked.groups if g.typed == "kaggle").verb
+    assert not plan_query("how do I cook 대학원", lex).dropped[0].verb
+
+
 def test_derived_forms_reach_their_root() -> None:
     topics = [*TOPICS, Topic("non-major", "비전공자", "Non-majors", aliases=("문과",))]
     lex = Lexicon([topic_info(t, 3) for t in topics], {**VOCAB, "비전공자": 3}, 20)

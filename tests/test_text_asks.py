@@ -74,6 +74,13 @@ def test_asked_tells_a_figure_from_pay_named_in_passing(text: str, expected: Ask
         ("best age to learn piano", "learn", "verb"),
         ("what kind of work actually gets noticed", "noticed", None),  # a participle
         ("is it worth it", "piano", None),
+        # A modal or `do` opening a question comes before its subject, not its verb.
+        ("will AI replace software developers", "ai", "noun"),
+        ("do companies use pytorch or tensorflow", "companies", "noun"),
+        ("how can juniors earn a good reputation", "juniors", "noun"),
+        ("I worry employers will think I cost too much", "think", "verb"),
+        ("I worry employers will think I cost too much", "worry", "verb"),
+        ("I want to build products, not do research", "research", None),  # `do` the verb
     ],
 )
 def test_english_role_by_position(text: str, word: str, role: str | None) -> None:

@@ -61,11 +61,12 @@ def _focus(plan: QueryPlan) -> Focus | None:
     question asks (`연봉 깎이는 거 감수해야 하나요`) only needs an entry that speaks of it."""
     nouns = _subjects(plan)
     # An English word no entry has is as often a verb (`negotiate`) as a noun: only one its
-    # position marks a noun (`the morning`, `learn piano` at the end) counts.
+    # position marks a noun (`the morning`, `learn piano` at the end) counts, or the one that
+    # ends the question, what it comes to (`best age to start learning to swim`).
     missing = [
         g for g in plan.dropped
         if not g.verb and not g.filler and not _grammar(g.typed)
-        and (has_hangul(g.typed) or _en(plan, g, "noun"))
+        and (has_hangul(g.typed) or _en(plan, g, "noun") or _last(plan, g))
         and (not g.forms or g.forms[0].text == g.typed.lower())
     ]  # fmt: skip
     if missing and len(nouns) <= 1:
@@ -84,6 +85,12 @@ def _subjects(plan: QueryPlan) -> list[Group]:
 def _en(plan: QueryPlan, group: Group, role: Role) -> bool:
     """An English word of the question in that role by its position (`english_role`)."""
     return group.typed.isascii() and english_role(plan.text, group.typed) == role
+
+
+def _last(plan: QueryPlan, group: Group) -> bool:
+    """The group is the question's last word."""
+    tail = plan.text.lower().rstrip(" ?!.").split()
+    return bool(tail) and tail[-1] == group.typed.lower()
 
 
 def _grammar(word: str) -> bool:

@@ -33,6 +33,7 @@ from bot.text import (
     synonyms,
     words,
 )
+from bot.text.roles import english_role
 
 MAX_QUERY_CHARS = 200
 _ADDRESS = re.compile(r"\b(?:https?://|www\.)\S*", re.IGNORECASE)
@@ -398,6 +399,20 @@ def _word_groups(
     return groups
 
 
+def _english_verb(group: Group, text: str) -> Group:
+    """An English word its position marks a verb (`I worry`, `will think`, `to learn`) is a
+    predicate, as a Korean verb's stem is: weaker evidence than the subject it is said of. One
+    the index lacks keeps its full weight against the answer (`cook` in "how do I cook pasta"):
+    such a verb is often what the question is about."""
+    if group.verb or group.filler or group.unknown or " " in group.typed:
+        return group
+    if not group.typed.isascii():
+        return group
+    if english_role(text, group.typed) != "verb":
+        return group
+    return replace(group, idf=group.idf * PREDICATE, verb=True)
+
+
 def plan_query(text: str, lex: Lexicon) -> QueryPlan:
     """The plan for one query; an empty plan when nothing searchable is left."""
     text = clean(text, max_chars=MAX_QUERY_CHARS)
@@ -415,6 +430,7 @@ def plan_query(text: str, lex: Lexicon) -> QueryPlan:
             if has_hangul(w) and (verb := modifier(w, following)) is not None
         }
         groups = _word_groups(lex, query_terms(words_of), typed[-1] if typed else "", modifiers)
+    groups = [_english_verb(g, words_of) for g in groups]
     # A word found nowhere only dilutes the others (`나이 많은데` -> 나이); alone, it stays, and
     # the empty result brings suggestions.
     groups = [g for g in groups if not g.filler]

@@ -4,8 +4,11 @@ English marks a noun and a verb by position more than by form. After a determine
 a preposition or a number a word is a noun (`the morning`, `a resignation letter`, `in college`);
 after a subject pronoun, a modal or `to` it is a verb (`I negotiate`, `should I quit`, `to learn`).
 The last word of a question right after a verb so marked is its object (`best age to learn
-piano`), unless do-support put a subject between (`what do interviewers ask`). Anything else
-is left unknown: a word no entry has may be either.
+piano`), unless do-support put a subject between (`what do interviewers ask`). A modal or `do`
+that opens a question (first, or after a question word) is inverted: the word after it is its
+subject (`will AI replace`, `do companies use`), a verb's -ing complement is a verb too (`keep using`), and a bare `do` inside a clause is the verb
+itself (`not do research`), its object unknown. Anything else is left unknown: a word no entry
+has may be either.
 """
 
 from __future__ import annotations
@@ -30,7 +33,9 @@ _VERB_BEFORE = word_set(
     """
 )
 _DO = word_set("do does did don't doesn't didn't")  # do-support: a subject comes between
-_WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
+_AUXILIARY = _DO | word_set("can could should would will shall must might may")
+_OPENS = word_set("what how why when where which who whom whose so and or but if , . ? ! ; :")
+_WORD = re.compile(r"[a-z0-9][a-z0-9'-]*|[,.?!;:]")  # punctuation ends a clause
 
 
 def english_role(text: str, word: str) -> Role | None:
@@ -40,12 +45,21 @@ def english_role(text: str, word: str) -> Role | None:
     target = word.lower()
     if target not in tokens:
         return None
-    at = tokens.index(target)
+    return _role_at(tokens, tokens.index(target))
+
+
+def _role_at(tokens: list[str], at: int) -> Role | None:
     before = tokens[at - 1] if at else ""
+    if before in _AUXILIARY and (at < 2 or tokens[at - 2] in _OPENS):
+        return "noun"  # inverted: the subject of a question (`do companies use pytorch`)
+    if before in {"do", "does", "did"}:
+        return None  # `do` itself the verb (`not do research`): its object, or anything
     if before in _VERB_BEFORE:
         return "verb"
     if before in _NOUN_BEFORE or before.isdigit():
         return "noun"
+    if tokens[at].endswith("ing") and at and _role_at(tokens, at - 1) == "verb":
+        return "verb"  # a verb's -ing complement (`keep using`, `start learning`)
     if at == len(tokens) - 1 and at >= 2 and tokens[at - 2] in _VERB_BEFORE - _DO:
         return "noun"  # the object of a verb (`to learn piano`); `what do interviewers ask`: no
     return None
