@@ -8,7 +8,7 @@ import pytest
 
 from bot.text import amount_of, english_register, nominal
 from bot.text.asks import LAST, Asked, asked
-from bot.text.roles import english_role
+from bot.text.roles import english_role, question_end
 
 
 @pytest.mark.parametrize(
@@ -67,7 +67,7 @@ def test_asked_tells_a_figure_from_pay_named_in_passing(text: str, expected: Ask
     ("text", "word", "role"),
     [
         ("best age to learn piano", "piano", "noun"),  # the object of `to learn`
-        ("what do interviewers ask", "ask", None),  # do-support: the last word is the verb
+        ("what do interviewers ask", "ask", "verb"),  # do-support: the last word is the verb
         ("what time does the bootcamp start in the morning", "morning", "noun"),
         ("how do I write a resignation letter", "resignation", "noun"),
         ("how do I negotiate my salary", "negotiate", "verb"),
@@ -85,6 +85,20 @@ def test_asked_tells_a_figure_from_pay_named_in_passing(text: str, expected: Ask
 )
 def test_english_role_by_position(text: str, word: str, role: str | None) -> None:
     assert english_role(text, word) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "end"),
+    [
+        ("how do I apply for a bootcamp scholarship", "scholarship", True),
+        ("best age to start learning to swim", "swim", True),  # an infinitive is the object
+        ("what do interviewers ask", "ask", False),  # the verb of its subject
+        ("is that a mistake if I don't like research", "research", True),  # like's object
+        ("what do interviewers ask?", "interviewers", False),  # not the last word
+    ],
+)
+def test_what_an_english_question_comes_to(text: str, word: str, end: bool) -> None:
+    assert question_end(text, word) is end
 
 
 def test_nominal_endings_make_nouns() -> None:

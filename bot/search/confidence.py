@@ -26,7 +26,7 @@ from bot.search.query import PREDICATE, Group, QueryPlan
 from bot.search.rank import Scored, english_title, key_phrases, matches, rerank
 from bot.text import has_hangul, is_stopword, strip_particle
 from bot.text.asks import LAST, asked
-from bot.text.roles import Role, english_role
+from bot.text.roles import Role, english_role, question_end
 
 THRESHOLD = 0.32
 SHOWN = 3  # first hits whose best answer says how sure the result is
@@ -66,7 +66,7 @@ def _focus(plan: QueryPlan) -> Focus | None:
     missing = [
         g for g in plan.dropped
         if not g.verb and not g.filler and not _grammar(g.typed)
-        and (has_hangul(g.typed) or _en(plan, g, "noun") or _last(plan, g))
+        and (has_hangul(g.typed) or _en(plan, g, "noun") or (g.typed.isascii() and question_end(plan.text, g.typed)))
         and (not g.forms or g.forms[0].text == g.typed.lower())
     ]  # fmt: skip
     if missing and len(nouns) <= 1:
@@ -85,12 +85,6 @@ def _subjects(plan: QueryPlan) -> list[Group]:
 def _en(plan: QueryPlan, group: Group, role: Role) -> bool:
     """An English word of the question in that role by its position (`english_role`)."""
     return group.typed.isascii() and english_role(plan.text, group.typed) == role
-
-
-def _last(plan: QueryPlan, group: Group) -> bool:
-    """The group is the question's last word."""
-    tail = plan.text.lower().rstrip(" ?!.").split()
-    return bool(tail) and tail[-1] == group.typed.lower()
 
 
 def _grammar(word: str) -> bool:

@@ -4,7 +4,7 @@ English marks a noun and a verb by position more than by form. After a determine
 a preposition or a number a word is a noun (`the morning`, `a resignation letter`, `in college`);
 after a subject pronoun, a modal or `to` it is a verb (`I negotiate`, `should I quit`, `to learn`).
 The last word of a question right after a verb so marked is its object (`best age to learn
-piano`), unless do-support put a subject between (`what do interviewers ask`). A modal or `do`
+piano`), unless do-support put a subject between (`what do interviewers ask`: the verb). A modal or `do`
 that opens a question (first, or after a question word) is inverted: the word after it is its
 subject (`will AI replace`, `do companies use`), a verb's -ing complement is a verb too (`keep using`), and a bare `do` inside a clause is the verb
 itself (`not do research`), its object unknown. Anything else is left unknown: a word no entry
@@ -60,6 +60,18 @@ def _role_at(tokens: list[str], at: int) -> Role | None:
         return "noun"
     if tokens[at].endswith("ing") and at and _role_at(tokens, at - 1) == "verb":
         return "verb"  # a verb's -ing complement (`keep using`, `start learning`)
-    if at == len(tokens) - 1 and at >= 2 and tokens[at - 2] in _VERB_BEFORE - _DO:
-        return "noun"  # the object of a verb (`to learn piano`); `what do interviewers ask`: no
+    if at == len(tokens) - 1 and at >= 2:
+        if tokens[at - 2] in _DO and (at == 2 or tokens[at - 3] in _OPENS):
+            return "verb"  # do-support put the subject between: `what do interviewers ask`
+        if tokens[at - 2] in _VERB_BEFORE:
+            return "noun"  # the object of a verb (`to learn piano`)
     return None
+
+
+def question_end(text: str, word: str) -> bool:
+    """`word` is what an English question comes to: its last word, unless that is the verb of
+    its subject (`what do interviewers ask`); an infinitive (`learning to swim`) is."""
+    tokens = [t for t in _WORD.findall(text.lower()) if t.isalnum() or "'" in t or "-" in t]
+    if not tokens or tokens[-1] != word.lower():
+        return False
+    return _role_at(tokens, len(tokens) - 1) != "verb" or tokens[-2:-1] == ["to"]
