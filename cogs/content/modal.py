@@ -113,7 +113,7 @@ class Misfit:
 
     key: str
     field: str
-    values: dict[str, str | int]
+    values: Mapping[str, str | int]
 
 
 def misfit(given: EntryInput, topics: Sequence[Topic], language: Language) -> Misfit | None:
@@ -132,8 +132,7 @@ def misfit(given: EntryInput, topics: Sequence[Topic], language: Language) -> Mi
         if split_aliases(alias) != (alias,):
             return Misfit("content.form_misfit.split", "aliases", {"value": alias})
     if len(given.aliases) > ALIAS_LIMIT or any(len(a) > ALIAS_CHARS for a in given.aliases):
-        values: dict[str, str | int] = {"n": len(given.aliases), "limit": ALIAS_LIMIT}
-        values["chars"] = ALIAS_CHARS
+        values = {"n": len(given.aliases), "limit": ALIAS_LIMIT, "chars": ALIAS_CHARS}
         return Misfit("content.form_misfit.aliases", "aliases", values)
     offered = (
         {option.value for option in topic_options(topics, given.topics, language)}
