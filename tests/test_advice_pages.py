@@ -16,6 +16,7 @@ from cogs.advice.paging import custom_id
 
 A, B = 111, 222
 NOW = "2026-12-06T17:00:00+00:00"
+OLD = "2026-09-07T17:00:00+00:00"  # 90 days before
 
 
 def parts(n: int) -> int:
@@ -65,7 +66,7 @@ async def test_a_kept_answer_is_read_only_in_its_server_and_on_its_message(db: D
     store = SqliteAdvicePages(db)
     kept = await store.keep(
         guild_id=A, owner_id=7, language="en", query="포트폴리오", topic_id="portfolio",
-        entry_ids=["a-1", "b-2"], lookup_id=None, now=NOW,
+        entry_ids=["a-1", "b-2"], lookup_id=None, now=NOW, forget_before=OLD,
     )  # fmt: skip
     # Being sent: its message is not known yet, and a click may come first.
     assert await store.get(kept, guild_id=A, message_id=900) is not None
@@ -82,6 +83,26 @@ async def test_a_kept_answer_is_read_only_in_its_server_and_on_its_message(db: D
     assert not await store.reach(kept, guild_id=B, n=1)
     assert await store.reach(kept, guild_id=A, n=1)
     assert not await store.reach(kept, guild_id=A, n=1)  # counted once
+
+
+async def test_a_servers_rows_older_than_the_cutoff_go_when_it_keeps_a_new_one(
+    db: Database,
+) -> None:
+    store = SqliteAdvicePages(db)
+
+    async def keep(guild_id: int, now: str, forget_before: str) -> int:
+        return await store.keep(
+            guild_id=guild_id, owner_id=7, language="ko", query="q", topic_id=None,
+            entry_ids=["a-1", "b-2"], lookup_id=None, now=now, forget_before=forget_before,
+        )  # fmt: skip
+
+    old_a = await keep(A, "2026-09-01T00:00:00+00:00", "2026-06-01T00:00:00+00:00")
+    old_b = await keep(B, "2026-09-01T00:00:00+00:00", "2026-06-01T00:00:00+00:00")
+    recent_a = await keep(A, "2026-11-01T00:00:00+00:00", "2026-08-01T00:00:00+00:00")
+    await keep(A, NOW, OLD)  # alpha keeps a new answer: its rows before OLD go
+    assert await store.get(old_a, guild_id=A, message_id=1) is None
+    assert await store.get(recent_a, guild_id=A, message_id=1) is not None
+    assert await store.get(old_b, guild_id=B, message_id=1) is not None  # beta's stay
 
 
 async def test_the_table_is_strict(db: Database) -> None:

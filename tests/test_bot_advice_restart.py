@@ -117,6 +117,14 @@ def graft(emulator: DiscordEmulator, source: dict[str, Any], target: dict[str, A
     ]
 
 
+async def stale(emulator: DiscordEmulator, message: dict[str, Any], user: Any) -> None:
+    """A click on page buttons nothing is kept for: disabled in place, and said privately."""
+    clicked = await emulator.click(message, label="다음", user=user)
+    [told] = await clicked.wait_followups()
+    assert told["content"].startswith(STALE_KO) and told["flags"] & 64
+    assert enabled(emulator.message(message["id"])) == {"이전": False, "다음": False}
+
+
 async def test_a_servers_kept_pages_never_answer_in_another(tmp_path: Path) -> None:
     settings = bot_settings(tmp_path / "two.db")
     emulator = await DiscordEmulator().start()
@@ -132,11 +140,10 @@ async def test_a_servers_kept_pages_never_answer_in_another(tmp_path: Path) -> N
             )
             msg_a, msg_b = asked_a.message, asked_b.message
             assert msg_a is not None and msg_b is not None
-        async with start_harness(settings, emulator=emulator, ingest=False):
+        async with start_harness(settings, emulator=emulator, ingest=False) as second:
             before = page(emulator, msg_b)
             graft(emulator, msg_a, msg_b)  # alpha's kept answer named on a message in beta
-            clicked = await emulator.click(msg_b, label="다음", user=b.camper)
-            assert clicked.ephemeral and clicked.content.startswith(STALE_KO)
+            await stale(emulator, msg_b, b.camper)
             assert page(emulator, msg_b) == before  # nothing of alpha's shown in beta
             # A kept answer named on another message of its own server does not answer either.
             again = await emulator.slash(
@@ -144,8 +151,7 @@ async def test_a_servers_kept_pages_never_answer_in_another(tmp_path: Path) -> N
             )
             assert again.message is not None
             graft(emulator, msg_a, again.message)
-            clicked = await emulator.click(again.message, label="다음", user=a.camper)
-            assert clicked.ephemeral and clicked.content.startswith(STALE_KO)
+            await stale(emulator, again.message, a.camper)
             # A lone result has nothing to turn: no buttons, nothing kept.
             kept = query(settings.db_path, "SELECT count(*) FROM advice_pages")
             lone = await emulator.slash(
@@ -158,6 +164,10 @@ async def test_a_servers_kept_pages_never_answer_in_another(tmp_path: Path) -> N
             # Alpha's own message pages as before.
             turned = await turn(emulator, msg_a, "다음", a.camper)
             assert footer(turned).endswith("결과 2/10")
+            # Once its row is forgotten (kept 90 days), its buttons say they no longer work.
+            async with second.services.db.transaction() as conn:
+                await conn.execute("DELETE FROM advice_pages")
+            await stale(emulator, msg_a, a.camper)
     finally:
         await emulator.stop()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
@@ -9,6 +10,9 @@ from typing import Literal, Protocol
 from bot.clock import Clock, iso, utcnow
 from bot.models import Entry
 from bot.models.advice import KeptPages
+
+# How long a public answer's pages are kept: a server's older rows go when it keeps a new one.
+KEEP_FOR = dt.timedelta(days=90)
 
 
 class PagesStore(Protocol):
@@ -23,6 +27,7 @@ class PagesStore(Protocol):
         entry_ids: Sequence[str],
         lookup_id: int | None,
         now: str,
+        forget_before: str,
     ) -> int: ...
 
     async def sent(self, pages_id: int, *, guild_id: int, message_id: int) -> None: ...
@@ -63,9 +68,11 @@ class AdvicePages:
         entry_ids: Sequence[str],
         lookup_id: int | None,
     ) -> int:
+        now = self._clock()
         return await self._store.keep(
             guild_id=guild_id, owner_id=owner_id, language=language, query=query,
-            topic_id=topic_id, entry_ids=entry_ids, lookup_id=lookup_id, now=iso(self._clock()),
+            topic_id=topic_id, entry_ids=entry_ids, lookup_id=lookup_id, now=iso(now),
+            forget_before=iso(now - KEEP_FOR),
         )  # fmt: skip
 
     async def sent(self, pages_id: int, *, guild_id: int, message_id: int) -> None:

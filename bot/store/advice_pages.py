@@ -32,9 +32,15 @@ class SqliteAdvicePages:
         entry_ids: Sequence[str],
         lookup_id: int | None,
         now: str,
+        forget_before: str,
     ) -> int:
-        """A new answer's row; its id (for the buttons' custom_id)."""
+        """A new answer's row; its id (for the buttons' custom_id). The server's rows made
+        before `forget_before` go (their buttons then say they no longer work)."""
         async with self._db.transaction() as conn:
+            await conn.execute(
+                "DELETE FROM advice_pages WHERE guild_id = ? AND created_at < ?",
+                (guild_id, forget_before),
+            )
             cursor = await conn.execute(
                 "INSERT INTO advice_pages (guild_id, owner_id, language, query, topic_id,"
                 " entry_ids, lookup_id, created_at) VALUES (?,?,?,?,?,?,?,?)",

@@ -130,8 +130,8 @@ class KeptAnswers:
             opened = await self._pages.open(
                 pages_id, guild_id=interaction.guild_id, message_id=message.id
             )
-        if opened is None:  # not kept for this message in this server
-            await reply_ephemeral(interaction, text(interaction, "error.stale"))
+        if opened is None:  # not kept (any more) for this message in this server
+            await _stale(interaction)
             return
         kept = opened.kept
         if interaction.user.id != kept.owner_id:
@@ -192,6 +192,21 @@ class KeptAnswers:
         if entry.id in sections:
             view.add_item(OriginalButton(sections[entry.id], language))
         return embed, view
+
+
+async def _stale(interaction: discord.Interaction[Any]) -> None:
+    """Disable the page buttons in place, then say privately that they no longer work."""
+    message = interaction.message
+    if message is None or not message.components:
+        await reply_ephemeral(interaction, text(interaction, "error.stale"))
+        return
+    view = discord.ui.View.from_message(message, timeout=None)
+    for item in view.children:
+        if isinstance(item, discord.ui.Button) and _TEMPLATE.fullmatch(item.custom_id or ""):
+            item.disabled = True
+    view.stop()  # a picture of the message, not a listener
+    await interaction.response.edit_message(view=view)
+    await interaction.followup.send(text(interaction, "error.stale"), ephemeral=True)
 
 
 class _Parts:
