@@ -17,6 +17,7 @@ import pytest
 
 from bot.clock import iso
 from bot.content import EntryInput
+from bot.content.archive import read_archive
 from bot.emulator import Guild, Member, Perm
 from bot.emulator.results import InteractionResult, ModalPrompt
 from bot.models import EntryDraft, Topic
@@ -245,6 +246,9 @@ async def test_a_concurrent_edit_overwrites_nothing_and_gives_the_editor_their_t
     s = await Server.new(harness, "conflict")
     await s.run("content editors", {"role": s.editors})
     entry_id = added_id(await s.add())
+    added = await harness.services.entries.get(entry_id, guild_id=s.guild.id)
+    assert added is not None and added.topics
+    current_topics = added.topics  # given back with the text: the file imports as it was
     first = await s.form("content edit", {"entry": entry_id})
     second = await s.form("content edit", {"entry": entry_id}, user=s.editor)
     saved = await submit(harness, first, {"body": "운영진이 먼저 저장한 본문입니다."})
@@ -264,6 +268,13 @@ async def test_a_concurrent_edit_overwrites_nothing_and_gives_the_editor_their_t
     assert attachment["filename"] == f"{entry_id}-yours.md"
     kept = harness.emu.state.files[int(attachment["id"])].data.decode()
     assert mine in kept and "멘토의 팁" in kept
+    ((_, back),) = read_archive(attachment["filename"], kept.encode(), topics=()).drafts
+    assert (back.id, back.body, back.tip, back.topics) == (
+        entry_id,
+        mine,
+        "멘토의 팁",
+        current_topics,
+    )
     current = await harness.services.entries.get(entry_id, guild_id=s.guild.id)
     assert current is not None and current.body == "운영진이 먼저 저장한 본문입니다."
 

@@ -50,10 +50,11 @@ def to_markdown(entry: Entry) -> str:
     return f"---\n{head}---\n\n{entry.body}\n"
 
 
-def input_markdown(given: EntryInput) -> str:
-    """A moderator's form input as an advice file (what `import` reads): kept when a save was
-    refused, so nothing typed is lost."""
-    meta: dict[str, object] = {"title": given.title, "kind": given.kind}
+def input_markdown(given: EntryInput, entry_id: str) -> str:
+    """A moderator's form input for entry `entry_id` as an advice file (what `import` reads):
+    kept when a save was refused, so nothing typed is lost. The id makes it a curated file:
+    without one, import read it as a blog post and dropped its tip, topics, aliases and kind."""
+    meta: dict[str, object] = {"id": entry_id, "title": given.title, "kind": given.kind}
     optional = {"tip": given.tip, "topics": list(given.topics), "aliases": list(given.aliases)}
     meta.update({k: v for k, v in optional.items() if v})
     head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)

@@ -286,7 +286,7 @@ class ContentGroup(app_commands.Group):
         _, latest = await self.content.get(interaction.guild_id, conflict.current.id)
         view = self._reopen(interaction, conflict.yours, conflict.current.id, latest, latest=True)
         file = discord.File(
-            io.BytesIO(input_markdown(conflict.yours).encode("utf-8")),
+            io.BytesIO(input_markdown(conflict.yours, conflict.current.id).encode("utf-8")),
             filename=f"{conflict.current.id}-yours.md",
         )
         message = text(interaction, "content.conflict", id=conflict.current.id)
