@@ -222,6 +222,8 @@ async def test_english_locale_gets_english_ui(harness: Harness) -> None:
     ]
     unknown = await h.emu.slash("entry", {"id": "no-such-entry"}, user=h.camper, locale="en-US")
     assert unknown.content == "There is no entry `no-such-entry`. Please pick one from the list."
+    british = await h.emu.slash("entry", {"id": "no-such-entry"}, user=h.camper, locale="en-GB")
+    assert british.content == unknown.content  # any English client, not only en-US
 
 
 async def test_a_typo_is_corrected_and_said(harness: Harness) -> None:
