@@ -157,7 +157,6 @@ class PagesView(OwnedView):
         pages: Sequence[discord.Embed] | PageSource,
         *,
         shareable: bool,
-        share_title: Callable[[int], str] | None = None,
         page_items: Sequence[PageItems] = (),
         on_event: PageEvent | None = None,
         back: Pick | None = None,
