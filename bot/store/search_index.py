@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
@@ -538,8 +539,10 @@ class _Held:
 
     def __init__(self, generation: int | None = None) -> None:
         self.generation = generation
-        self.rows: dict[int, Candidate] = {}
-        self.entries: dict[str, Entry] = {}
+        # Ordered: the oldest dropped in O(1) (a plain dict's first key, after many deletions
+        # from its front, is found by walking past their holes).
+        self.rows: OrderedDict[int, Candidate] = OrderedDict()
+        self.entries: OrderedDict[str, Entry] = OrderedDict()
         self._chars = 0
         self._entry_chars = 0
 
@@ -548,7 +551,7 @@ class _Held:
             self.rows[doc] = row
             self._chars += _chars(row)
         while self._chars > self.ROW_CHARS and self.rows:
-            self._chars -= _chars(self.rows.pop(next(iter(self.rows))))
+            self._chars -= _chars(self.rows.popitem(last=False)[1])
 
     def entries_missing(self, keys: Sequence[str]) -> list[str]:
         return [k for k in keys if k not in self.entries]
@@ -558,7 +561,7 @@ class _Held:
             self.entries[key] = entry
             self._entry_chars += _entry_chars(entry)
         while self._entry_chars > self.ENTRY_CHARS and self.entries:
-            self._entry_chars -= _entry_chars(self.entries.pop(next(iter(self.entries))))
+            self._entry_chars -= _entry_chars(self.entries.popitem(last=False)[1])
 
 
 def _chars(row: Candidate) -> int:
