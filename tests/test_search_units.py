@@ -93,6 +93,11 @@ def test_an_english_word_in_a_verb_s_place_weighs_as_a_predicate() -> None:
     assert not plan_query("how do I cook 대학원", lex).dropped[0].verb
 
 
+def test_a_number_with_its_counter_is_a_quantity_not_a_missing_subject() -> None:
+    plan = plan_query("인턴 3번 대학원 3주차인데", lexicon(vocab={**VOCAB, "인턴": 3}))
+    assert [g.typed for g in plan.groups] == ["인턴", "대학원"] and not plan.dropped
+
+
 def test_derived_forms_reach_their_root() -> None:
     topics = [*TOPICS, Topic("non-major", "비전공자", "Non-majors", aliases=("문과",))]
     lex = Lexicon([topic_info(t, 3) for t in topics], {**VOCAB, "비전공자": 3}, 20)

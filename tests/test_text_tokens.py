@@ -39,6 +39,8 @@ from bot.text import (
         ("정도", "정도"),
         ("코테", "코테"),
         ("kaggle", "kaggle"),
+        ("박사까진", "박사"),  # spoken contractions: 까지는, 에서는
+        ("회사에선", "회사"),
     ],
 )
 def test_strip_particle(word: str, expected: str) -> None:
@@ -76,6 +78,7 @@ def test_latin_plural_and_case() -> None:
         ("LLM 나오고 나서 뭐에요", ["llm"]),
         ("그 다음엔 뭘 공부해요", ["공부"]),
         ("인턴 회사 고를때", ["인턴", "회사"]),  # a clause of time on a light verb (고르)
+        ("인턴 3번 한거 어케 써요", ["인턴", "3번"]),  # 어케 is 어떻게; 한거 a light verb
     ],
 )
 def test_query_terms(query: str, stems: list[str]) -> None:
@@ -124,6 +127,10 @@ def test_glossary_misses_and_mixed_scripts() -> None:
         ("갈리나요", "갈리", False),
         ("공부할때", "공부", False),  # a verb's ㄹ-form before 때 is a clause of time
         ("읽을때는", "읽", False),
+        # A verb's modifying form written together with the bound noun 거 (것).
+        ("한거", "하", True),
+        ("할거면", "하", True),
+        ("필요없어지는거", "필요없어지", False),
     ],
 )
 def test_predicates(word: str, stem: str, light: bool) -> None:

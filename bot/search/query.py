@@ -30,6 +30,7 @@ from bot.text import (
     predicate,
     query_terms,
     squash,
+    strip_particle,
     synonyms,
     words,
 )
@@ -38,6 +39,7 @@ from bot.text.roles import english_role
 MAX_QUERY_CHARS = 200
 _ADDRESS = re.compile(r"\b(?:https?://|www\.)\S*", re.IGNORECASE)
 _LATIN_RUN = re.compile(r"[a-z0-9]+")
+_QUANTITY = re.compile(r"\d+(?:[가-힣]{1,2})?")  # a number, with its counter (3번, 3주차)
 MAX_FORMS = 48
 PRIMARY = 1.0
 ALTERNATIVE = 0.8  # a second-best correction or a spacing variant
@@ -253,7 +255,7 @@ def _lemmas(lex: Lexicon, word: str) -> list[str]:
 
 def _term_group(lex: Lexicon, term: Term, *, final: bool = False) -> Group:
     base = term.stem
-    if base.isdigit() and not lex.is_known(base):  # a quantity (at 35), not a subject
+    if _QUANTITY.fullmatch(strip_particle(base)) and not lex.is_known(base):  # at 35, 3번, 3주차
         return Group(term.word, term.word, (), unknown=True, filler=True)
     if base.isascii() and not base.isalnum():
         # c++, .net, node.js (`words` keeps them whole): the index has only their letters, as

@@ -112,6 +112,8 @@ def predicate(word: str, *, loose: bool = False) -> Predicate | None:
         return Predicate(word, True)
     if (clause := _when_clause(word)) is not None:
         return _reading(clause)
+    if (bound := _before_bound_noun(word)) is not None:
+        return bound
     for ending in VERB_ENDINGS:
         if len(word) <= len(ending) or not word.endswith(ending):
             continue
@@ -127,6 +129,20 @@ def predicate(word: str, *, loose: bool = False) -> Predicate | None:
     for ending in LOOSE_ENDINGS:
         if len(word) > len(ending) and word.endswith(ending):
             return _reading(word[: -len(ending)])
+    return None
+
+
+# 거 (것) run into the verb that modifies it, with its copula or ending: 한거, 할거면, 만드는거임.
+_GEO = ("거", "거면", "거임", "거야", "거예요", "거에요", "거죠", "거지", "거는", "거를", "거도")
+
+
+def _before_bound_noun(word: str) -> Predicate | None:
+    """`한거` -> 하, `할거면` -> 하, `없어지는거` -> 없어지: a verb's modifying form written
+    together with the bound noun 거, read as that verb (light ones are grammar)."""
+    for tail in _GEO:
+        head = word[: -len(tail)]
+        if word.endswith(tail) and len(head) >= 1:
+            return modifier(head, "거")
     return None
 
 
