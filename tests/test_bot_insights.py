@@ -327,3 +327,41 @@ async def test_a_question_with_only_weak_matches_is_a_gap_and_not_answered(
     [field] = message["embeds"][0]["fields"]
     assert field["name"] == "1. **주식 투자 어떻게** · 1회"
     assert "✅" not in field["value"]
+
+
+async def test_entries_are_named_in_english_for_english_moderators_and_servers(
+    harness: Harness,
+) -> None:
+    """/insights named the entries by their Korean title for an English-speaking moderator (the
+    overview's top entries, /insights entry's title and its autocomplete), and so did the weekly
+    digest an English-speaking server reads in its channel."""
+    h = harness
+    s = await Server.new(h, "insights-titles")
+    entry = await h.services.entries.get("portfolio-few-and-deep")
+    assert entry is not None and entry.title_en
+    await s.slash("entry", {"id": entry.id}, s.camper)
+
+    en = {"user": s.mod, "channel": s.channel, "locale": "en-US"}
+    seen = await final(await h.emu.slash("insights overview", {}, **en))
+    top = {f["name"]: f["value"] for f in seen["embeds"][0]["fields"]}["Top entries"]
+    assert top == f"1. {entry.title_en} · 1"
+    choices = await h.emu.autocomplete(
+        "insights entry", {"entry": "portfolio"}, focused="entry", **en
+    )
+    assert {"name": entry.title_en, "value": entry.id} in choices
+    one = await final(await h.emu.slash("insights entry", {"entry": entry.id}, **en))
+    assert one["embeds"][0]["title"].startswith(entry.title_en)
+    korean = await final(await h.emu.slash("insights overview", {}, user=s.mod, channel=s.channel))
+    assert entry.title in str(korean["embeds"][0]["fields"])
+
+    english = h.emu.add_guild("insights-titles-en", locale="en-US")
+    await eventually(lambda: h.bot.get_guild(english.id))
+    service = h.services.insights
+    overview = await service.overview(s.guild.id, await service.period(s.guild.id, 7))
+    cog = h.bot.get_cog("InsightsCog")
+    assert cog is not None
+    posted = await cog.poster.post(english.id, english.system_channel_id, "dgtest", overview)  # type: ignore[attr-defined]
+    (message,) = [
+        m for m in h.emu.channel_messages(english.system_channel_id) if m["id"] == str(posted)
+    ]
+    assert entry.title_en in str(message["embeds"][0]["fields"])

@@ -35,7 +35,9 @@ class FakeLibrary:
     async def answer(self, query: str, guild_id: int) -> Answer | None:
         return self.answers.get(query)
 
-    async def titles(self, entry_ids: Sequence[str], guild_id: int) -> dict[str, str]:
+    async def titles(
+        self, entry_ids: Sequence[str], guild_id: int, language: str = "ko"
+    ) -> dict[str, str]:
         return {e: f"title of {e}" for e in entry_ids}
 
 

@@ -25,8 +25,13 @@ class SearchLibrary:
         hit = result.hits[0]
         return Answer(hit.id, hit.title)
 
-    async def titles(self, entry_ids: Sequence[str], guild_id: int) -> dict[str, str]:
+    async def titles(
+        self, entry_ids: Sequence[str], guild_id: int, language: str = "ko"
+    ) -> dict[str, str]:
         if not entry_ids:
             return {}
         found = await self._entries.get_many(list(entry_ids), guild_id=guild_id)
-        return {entry.id: entry.title for entry in found}
+        titles = {entry.id: entry.title for entry in found}
+        if language == "en":
+            titles |= await self._entries.english_titles(list(entry_ids), guild_id=guild_id)
+        return titles

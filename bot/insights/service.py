@@ -8,7 +8,7 @@ import asyncio
 import datetime as dt
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -41,7 +41,11 @@ class Library(Protocol):
         """The best entry the server sees for `query` now, if any."""
         ...
 
-    async def titles(self, entry_ids: Sequence[str], guild_id: int) -> dict[str, str]: ...
+    async def titles(
+        self, entry_ids: Sequence[str], guild_id: int, language: str = "ko"
+    ) -> dict[str, str]:
+        """id -> title as the server sees it; for "en", the English title where there is one."""
+        ...
 
 
 class InsightsService:
@@ -101,6 +105,16 @@ class InsightsService:
             top_unanswered=tuple(Counted(g.label, g.label, g.count) for g in gaps[:TOP]),
             per_day=tuple(per_day),
         )
+
+    async def in_language(self, overview: Overview, language: str) -> Overview:
+        """The overview with its top entries named for `language` (English titles for "en",
+        where they exist): for the moderator who reads it, or the server a digest goes to."""
+        if language == "ko" or not overview.top_entries:
+            return overview
+        ids = [c.key for c in overview.top_entries]
+        titles = await self._library.titles(ids, overview.guild_id, language)
+        named = tuple(replace(c, label=titles.get(c.key, c.label)) for c in overview.top_entries)
+        return replace(overview, top_entries=named)
 
     async def _gap_groups(self, guild_id: int, period: Period) -> list[Gap]:
         rows = await self._store.unanswered(guild_id, period, GAP_CANDIDATES)

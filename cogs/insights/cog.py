@@ -82,7 +82,9 @@ class InsightsGroup(app_commands.Group):
         await interaction.response.defer(ephemeral=True, thinking=True)
         language = lang(interaction)
         days = await self.insights.period(interaction.guild_id, period)
-        data = await self.insights.overview(interaction.guild_id, days)
+        data = await self.insights.in_language(
+            await self.insights.overview(interaction.guild_id, days), language
+        )
         names = await self._topic_names(language)
         png = await asyncio.to_thread(render_overview, data, chart_text(language, period), names)
         embed = overview_embed(
@@ -142,15 +144,18 @@ class InsightsGroup(app_commands.Group):
         async with deferring(interaction):  # writes the queued lookups first
             window = await self.insights.period(interaction.guild_id, period)
             stats = await self.insights.entry(interaction.guild_id, found.id, window)
-        await send(interaction, embed=entry_embed(stats, found.title, lang(interaction)))
+        language = lang(interaction)
+        title = found.title_en if language == "en" and found.title_en else found.title
+        await send(interaction, embed=entry_embed(stats, title, language))
 
     @entry.autocomplete("entry")
     async def entry_autocomplete(
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         suggestions = await self.services.search.suggest(
-            current, limit=limits.CHOICES, guild_id=interaction.guild_id
-        )
+            current, limit=limits.CHOICES, guild_id=interaction.guild_id,
+            language=lang(interaction),
+        )  # fmt: skip
         return limits.choices(
             (s.name, s.ref) for s in suggestions if s.kind is SuggestionKind.ENTRY
         )

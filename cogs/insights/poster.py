@@ -40,6 +40,7 @@ class DiscordDigestPoster:
     async def post(self, guild_id: int, channel_id: int, nonce: str, overview: Overview) -> int:
         channel = await self._channel(channel_id)
         language = server_language(self._bot.get_guild(guild_id))
+        overview = await self._bot.services.insights.in_language(overview, language)
         topics = await self._bot.services.search.topics()
         names = {topic.id: topic.name(language) for topic in topics}
         text = chart_text(language, overview.period.days)
