@@ -58,6 +58,20 @@ def test_search_limit_and_topic(db_path: str, capsys: pytest.CaptureFixture[str]
     assert [h["id"] for h in json.loads(out)] == ["coding-test"]
 
 
+def test_search_names_an_unknown_topic(db_path: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # '--topic nope' printed "no match for '꾸준히'" and exited 0, as if the topic existed and
+    # held nothing for the query; /advice names the topic it does not know.
+    code, out, err = run(capsys, "search", "꾸준히", "--db", db_path, "--topic", "nope")
+    assert code == 2 and out == ""
+    assert err.startswith("unknown topic 'nope'; topics: ")
+    assert "interview" in err
+    # The value autocomplete gives (topic:<id>) names one too, as /advice takes it.
+    _, out, _ = run(
+        capsys, "search", "꾸준히", "--db", db_path, "--json", "--topic", "topic:interview"
+    )
+    assert [h["id"] for h in json.loads(out)] == ["coding-test"]
+
+
 def test_no_match_is_an_empty_array_with_suggestions_on_stderr(
     db_path: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from bot.cli.common import Command, emit_json, open_services
+from bot.search.topic_choices import named_topic
 from bot.settings import Settings
 from bot.text.markdown import plain
 
@@ -49,8 +50,17 @@ def _hit_json(hit: Any) -> dict[str, Any]:
 
 async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     async with open_services(args, settings, writable=False) as services:
+        topic = None
+        if args.topic is not None:
+            taxonomy = await services.search.topics()
+            found = named_topic(taxonomy, args.topic)
+            if found is None:
+                known = ", ".join(t.id for t in taxonomy)
+                print(f"unknown topic {args.topic!r}; topics: {known}", file=sys.stderr)
+                return 2
+            topic = found.id
         result = await services.search.search(
-            args.query, topic=args.topic, limit=args.limit, offset=args.offset
+            args.query, topic=topic, limit=args.limit, offset=args.offset
         )
     if result.corrected_query:
         print(f"(showing results for: {result.corrected_query})", file=sys.stderr)

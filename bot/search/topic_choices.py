@@ -42,3 +42,15 @@ def matching_topics(topics: Iterable[Topic], typed: str) -> list[Topic]:
         return list(topics)
     ranked = [(rank, n, t) for n, t in enumerate(topics) if (rank := _rank(t, wanted)) is not None]
     return [t for _, _, t in sorted(ranked, key=lambda x: (x[0], x[1]))]
+
+
+def named_topic(topics: Iterable[Topic], value: str) -> Topic | None:
+    """The topic a submitted value names: its id, `topic:<id>` (an autocomplete value), or one
+    of its names or aliases, ignoring case; None for a topic that does not exist."""
+    wanted = value.strip().removeprefix("topic:").strip().casefold()
+    for topic in topics:
+        if wanted in (
+            n.casefold() for n in (topic.id, topic.name_ko, topic.name_en, *topic.aliases)
+        ):
+            return topic
+    return None

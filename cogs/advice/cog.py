@@ -21,7 +21,7 @@ from bot.models import Entry, Topic
 from bot.models.cohorts import Subject
 from bot.models.insights import Command
 from bot.search.models import ENTRY_VALUE, TOPIC_VALUE, SearchResult, SuggestionKind, parse_value
-from bot.search.topic_choices import matching_topics
+from bot.search.topic_choices import matching_topics, named_topic
 from bot.text.normalize import blank
 from cogs.advice.original import OriginalButton
 from cogs.advice.pages import EntryPages, PageRef
@@ -60,13 +60,7 @@ class AdviceCog(commands.Cog):
         """The topic option, re-validated: an id, `topic:<id>`, or a topic's name or alias."""
         if not value:
             return None
-        _, ref = parse_value(value)
-        wanted = ref.strip().casefold()
-        for topic in (await self._topics()).values():
-            names = (topic.id, topic.name_ko, topic.name_en, *topic.aliases)
-            if wanted in (n.casefold() for n in names):
-                return topic
-        return None
+        return named_topic((await self._topics()).values(), value)
 
     async def _pages(
         self, entries: list[Entry], language: Language, guild_id: int | None
