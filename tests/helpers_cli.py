@@ -3,6 +3,7 @@ token, the repository's content."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -35,3 +36,16 @@ def run_cli(
         [*prefix, sys.executable, "-m", "bot", *args], input=stdin, capture_output=True,
         text=True, encoding="utf-8", cwd=cwd, env=clean, timeout=timeout, check=False,
     )  # fmt: skip
+
+
+def empty_db(path: Path) -> str:
+    """A sunbae database with nothing in it yet (migrated, as ingest leaves a first run's file
+    before it loads anything): the CLI's readers refuse a path with no file at all."""
+
+    async def make() -> None:
+        from bot.store.database import Database
+
+        await (await Database.open(path)).close()
+
+    asyncio.run(make())
+    return str(path)

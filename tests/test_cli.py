@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import build_parser, main
+from tests.helpers_cli import empty_db
 from tests.helpers_ingest import REPO, copy_corpus, curated, post, rows, table_state, write
 
 ENV_VARS = (
@@ -142,7 +143,7 @@ def test_check_writes_nothing_and_fails_on_problems(
 
 
 def test_stats_json(tmp_path: Path, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "sunbae.db")
+    db = empty_db(tmp_path / "sunbae.db")
     code, out, _ = run(capsys, "stats", "--db", db, "--json")
     assert code == 0
     empty = json.loads(out)
@@ -308,7 +309,7 @@ def test_cli_package_has_no_cycle_and_defines_shared_flags_once() -> None:
 def test_a_reader_that_leaves_early_gets_no_traceback(tmp_path: Path) -> None:
     """`python -m bot stats | head -1`: the pipe closes while the command prints. The command
     stops quietly with the shell's SIGPIPE status; it printed a BrokenPipeError traceback."""
-    db = str(tmp_path / "sunbae.db")
+    db = empty_db(tmp_path / "sunbae.db")
     script = (
         "import os, sys\n"
         "r, w = os.pipe(); os.close(r); os.dup2(w, 1)\n"  # stdout: a pipe nobody reads
@@ -358,3 +359,32 @@ def test_search_prints_plain_text_without_markdown_escapes(
     assert "솔~직히 6~1년" in out and "\\" not in out and "**" not in out
     code, out, _ = run(capsys, "search", "공부 기간", "--db", db, "--json")
     assert "\\\\~" in out  # the JSON keeps the Markdown Discord is sent
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["stats"],
+        ["search", "대학원"],
+        ["suggest", "대학"],
+        ["tip"],
+        ["insights"],
+        ["content", "history", "portfolio-few-and-deep", "--guild", "1"],
+        ["content", "export", "--guild", "1", "--out", "x.zip"],
+    ],
+)
+def test_a_command_on_a_database_that_is_not_there_says_so_and_creates_nothing(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+) -> None:
+    # A mistyped --db (or SUNBAE_DB) made a new empty database there, folders included, and
+    # answered from it: 'stats' said '0 entries', 'search' 'no match', exit 0. Only ingest
+    # (and the bot) make a database; check-db and health already said there was none.
+    monkeypatch.chdir(tmp_path)
+    typo = tmp_path / "data" / "sunbea.db"
+    code, out, err = run(capsys, *argv, "--db", str(typo))
+    assert code == 1 and out == ""
+    assert err == f"error: no database at {typo}: run `python -m bot ingest` first\n"
+    assert not typo.parent.exists()

@@ -166,13 +166,13 @@ def test_db_flag_overrides_environment(
     from_env = clean_env / "env.db"
     from_flag = clean_env / "flag.db"
     monkeypatch.setenv("SUNBAE_DB", str(from_env))
-    assert main(["stats", "--json", "--db", str(from_flag)]) == 0
-    capsys.readouterr()
-    assert from_flag.exists()
-    assert not from_env.exists()
+    # Neither exists: the reader names the one it would have read (and makes neither).
+    assert main(["stats", "--json", "--db", str(from_flag)]) == 1
+    assert f"no database at {from_flag}:" in capsys.readouterr().err
     # Without the flag the environment's path is used.
-    assert main(["stats", "--json"]) == 0
-    assert from_env.exists()
+    assert main(["stats", "--json"]) == 1
+    assert f"no database at {from_env}:" in capsys.readouterr().err
+    assert not from_flag.exists() and not from_env.exists()
 
 
 def test_insights_settings() -> None:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.cli import main
+from tests.helpers_cli import empty_db
 
 
 def write_content(folder: Path, count: int) -> None:
@@ -76,7 +77,7 @@ def test_default_date_follows_the_zone(
 
 
 def test_no_tips_is_one_line_and_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["tip", "--db", str(tmp_path / "empty.db")]) == 1
+    assert main(["tip", "--db", empty_db(tmp_path / "empty.db")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no tips" in err
 

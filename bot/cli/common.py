@@ -63,13 +63,22 @@ def db_path(args: argparse.Namespace, settings: Settings) -> Path:
 
 @asynccontextmanager
 async def open_services(
-    args: argparse.Namespace, settings: Settings, *, db: Path | None = None, writable: bool = True
+    args: argparse.Namespace,
+    settings: Settings,
+    *,
+    db: Path | None = None,
+    writable: bool = True,
+    create: bool = False,
 ) -> AsyncIterator[Services]:
     """Everything a command calls, built by `bot.app.bootstrap` on the `--db` file (or `db`),
-    closed on exit. `writable=False`: the command only reads (a read-only file serves it)."""
+    closed on exit. `writable=False`: the command only reads (a read-only file serves it).
+    `create`: the command may make the database (ingest); others refuse a path with none, which
+    is most often a typo that would otherwise answer from a new empty file."""
     from bot.app import bootstrap
 
     path = db or db_path(args, settings)
+    if not create and not path.exists() and not path.is_symlink():  # a link: SQLite says why
+        raise CliError(f"no database at {path}: run `python -m bot ingest` first")
     try:
         services = await bootstrap(settings.with_overrides(db_path=path), writable=writable)
     except StoreError as exc:

@@ -34,7 +34,7 @@ async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from bot.services.ingest import EmptyFolderError, IngestError
 
     paths = content_paths(args, settings)
-    async with open_services(args, settings) as services:
+    async with open_services(args, settings, create=True) as services:
         await services.db.require_intact()
         try:
             report = await services.ingest.ingest(
@@ -65,7 +65,9 @@ async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 async def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     """Validate content in a throw-away database: nothing is written anywhere."""
     with tempfile.TemporaryDirectory(prefix="sunbae-check-") as folder:
-        async with open_services(args, settings, db=Path(folder) / "check.db") as services:
+        async with open_services(
+            args, settings, db=Path(folder) / "check.db", create=True
+        ) as services:
             report = await services.ingest.check(content_paths(args, settings))
     data = report.as_dict()
     if args.json:
