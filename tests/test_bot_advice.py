@@ -233,6 +233,25 @@ async def test_a_typo_is_corrected_and_said(harness: Harness) -> None:
 
 
 @pytest.mark.parametrize(
+    ("typed", "said", "korean_name"),
+    [
+        ("kagle", "Kaggle and competitions", "캐글·경진대회"),
+        ("intervew", "Interviews and coding tests", "면접·코딩테스트"),
+    ],
+)
+async def test_a_typo_is_corrected_in_english_for_english_members(
+    harness: Harness, typed: str, said: str, korean_name: str
+) -> None:
+    # Search corrects to the Korean name ('캐글·경진대회'), which an English member was shown
+    # as what their English typo was read as.
+    res = await harness.emu.slash("advice", {"query": typed}, user=harness.camper, locale="en-US")
+    assert res.embeds
+    assert res.content == f"Showing results for **{said}** instead of **{typed}**."
+    korean = await harness.emu.slash("advice", {"query": typed}, user=harness.camper)
+    assert korean.embeds and korean.content.startswith(f"**{typed}** 대신 **{korean_name}**")
+
+
+@pytest.mark.parametrize(
     ("typed", "expect"),
     [
         ("대학ㅇ", "대학원"),

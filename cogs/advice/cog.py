@@ -156,6 +156,22 @@ class AdviceCog(commands.Cog):
         await self._defer_while_loading(interaction, ephemeral=not public)
         await self._answer(interaction, query, topic_filter, public=public, edit=False)
 
+    async def _correction(
+        self, result: SearchResult, language: Language, guild_id: int | None
+    ) -> str:
+        """What a typo was read as, for the member: search corrects to Korean (a topic's name,
+        an entry's title, the index's words), so an English member's 'intervew' is said as the
+        topic's English name, and a title as the entry's English title, where there is one."""
+        corrected = result.corrected_query or ""
+        if language != "en":
+            return corrected
+        best = result.suggestions[0] if result.suggestions else None
+        if best is not None and best.kind is SuggestionKind.ENTRY and best.name == corrected:
+            english = await self.services.entries.english_titles([best.ref], guild_id=guild_id)
+            return english.get(best.ref, corrected)
+        names = {t.name_ko: t.name_en for t in (await self._topics()).values() if t.name_en}
+        return names.get(corrected) or " ".join(names.get(w, w) for w in corrected.split())
+
     async def _defer_while_loading(self, interaction: Interaction, *, ephemeral: bool) -> None:
         """Until the search index is in memory a lookup waits for it (seconds on a big corpus,
         longer than Discord waits for an answer): say "thinking" first."""
@@ -195,9 +211,10 @@ class AdviceCog(commands.Cog):
             return
         content = None
         if result is not None and result.corrected_query:
+            corrected = await self._correction(result, language, interaction.guild_id)
             content = text(
                 interaction, "advice.corrected", query=limits.clip(query, 80),
-                corrected=limits.clip(result.corrected_query, 80),
+                corrected=limits.clip(corrected, 80),
             )  # fmt: skip
         asked = entries[0].title if kind is SuggestionKind.ENTRY else ref
         if public and not edit and interaction.guild_id is not None:
