@@ -603,6 +603,36 @@ async def test_forum_post_with_matching_tags(harness: Harness) -> None:
     assert thread_of(await s.discuss()) == thread.id
 
 
+async def test_a_forum_that_requires_a_tag_no_topic_names_says_so(harness: Harness) -> None:
+    """A forum that requires a tag, none named like the advice's topics: Discord refuses the
+    post (40067) and the camper was told 'Discord is not answering, try again in a moment',
+    which never helps, with nothing for the moderators."""
+    h = harness
+    s = await Server.new(h, "forum-tag-required")
+    forum = h.emu.add_forum_channel(
+        s.guild, "ai-lab-forum", tags=["공지", "잡담"], require_tag=True
+    )
+    await eventually(lambda: h.bot.get_channel(forum.id))
+    cohort = await s.create("AI Lab 3기", channel=forum)
+    refused = await s.discuss()
+    assert refused["content"] == (
+        f"<#{forum.id}> 포럼은 태그를 골라야 글을 올릴 수 있는데, 이 조언의 주제와 같은 이름의"
+        " 태그가 없어요. 관리자에게 알렸어요."
+    )
+    assert h.emu.threads(forum) == []
+    info = await s.as_mod("cohort info", {"cohort": str(cohort)})
+    assert "태그" in fields(info.embeds[0])["⚠️ 지난번 문제"]
+
+    await h.emu.set_forum_tags(forum, ["공지", "포트폴리오"], require=True)
+    await eventually(
+        lambda: len(h.bot.get_channel(forum.id).available_tags) == 2  # type: ignore[union-attr]
+    )
+    opened = await s.discuss()
+    assert h.emu.thread(thread_of(opened)).parent_id == forum.id  # type: ignore[union-attr]
+    info = await s.as_mod("cohort info", {"cohort": str(cohort)})
+    assert "⚠️ 지난번 문제" not in fields(info.embeds[0])
+
+
 # -- join and leave -------------------------------------------------------------------------------
 
 

@@ -249,7 +249,7 @@ class DiscussionService:
                 await self._store.expire_lease(claim.id, now=self.clock())
                 raise
             await self._store.release(claim.id)  # refused: nothing was opened
-            if exc.kind in ("max_threads", "forbidden", "unknown_channel"):
+            if exc.kind in ("max_threads", "forbidden", "unknown_channel", "tag_required"):
                 await self._cohorts.report_problem(
                     cohort.guild_id, cohort.id, exc.kind, exc.message
                 )
@@ -266,7 +266,9 @@ class DiscussionService:
             state="open",
             now=self.clock(),
         )
-        await self._cohorts.clear_problem(cohort, "max_threads", "forbidden", "unknown_channel")
+        await self._cohorts.clear_problem(
+            cohort, "max_threads", "forbidden", "unknown_channel", "tag_required"
+        )
         return DiscussOutcome("opened", cohort, record)
 
     async def _start(self, port: ThreadPort, request: ThreadRequest) -> OpenedThread:

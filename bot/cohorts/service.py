@@ -23,7 +23,7 @@ from bot.models.cohorts import (
 
 SUGGESTIONS = 25
 # Problems of a cohort's channel: moving the cohort to another channel leaves them behind.
-_CHANNEL_PROBLEMS = ("unknown_channel", "forbidden")
+_CHANNEL_PROBLEMS = ("unknown_channel", "forbidden", "tag_required")
 
 
 def _name(name: str) -> str:

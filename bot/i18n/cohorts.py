@@ -90,6 +90,14 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "{at}: the discussion channel <#{channel}> was deleted. Pick another with"
         " `/cohort edit`.",
     },
+    "cohort.problem.tag_required": {
+        "ko": "{at}: <#{channel}> 포럼은 태그가 필수인데 조언의 주제와 같은 이름의 태그가 없어"
+        " 토론을 열지 못했어요. 주제 이름(예: 포트폴리오)으로 태그를 만들거나 태그 필수를 꺼"
+        " 주세요.",
+        "en": "{at}: the forum <#{channel}> requires a tag and has none named like the advice's"
+        " topics, so a discussion could not open. Add tags named like the topics (e.g."
+        " Portfolio) or stop requiring one.",
+    },
     "cohort.problem.role_forbidden": {
         "ko": "{at}: 봇에게 역할 관리(Manage Roles) 권한이 없어 기수 역할을 주거나 뺄 수 없었어요.",
         "en": "{at}: the bot lacks Manage Roles, so it could not give or take the cohort role.",
@@ -223,6 +231,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ko": "이 기수의 토론 채널이 없어졌어요. 관리자가 `/cohort edit`로 채널을 다시 골라야 해요.",
         "en": "This cohort's discussion channel is gone. A moderator must pick one with"
         " `/cohort edit`.",
+    },
+    "discuss.refused.tag_required": {
+        "ko": "<#{channel}> 포럼은 태그를 골라야 글을 올릴 수 있는데, 이 조언의 주제와 같은 이름의"
+        " 태그가 없어요. 관리자에게 알렸어요.",
+        "en": "The forum <#{channel}> requires a tag, and none is named like this advice's"
+        " topics. The moderators have been told.",
     },
     "discuss.refused.transient": {
         "ko": "Discord가 지금 응답하지 않아요. 잠시 후 다시 시도해 주세요.",

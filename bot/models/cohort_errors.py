@@ -33,7 +33,9 @@ class NameTaken(CohortError):
         super().__init__("name_taken", name=name)
 
 
-ThreadErrorKind = Literal["exists", "max_threads", "forbidden", "unknown_channel", "transient"]
+ThreadErrorKind = Literal[
+    "exists", "max_threads", "forbidden", "unknown_channel", "tag_required", "transient"
+]
 
 
 class ThreadError(Exception):
@@ -41,7 +43,8 @@ class ThreadError(Exception):
 
     exists: 160004, a thread was already started on this message (`thread_id` is it);
     max_threads: 160006, the server's active-thread limit; forbidden: 403;
-    unknown_channel: the cohort's channel is gone; transient: anything worth retrying.
+    unknown_channel: the cohort's channel is gone; tag_required: 40067, a forum that requires
+    a tag has none named like the subject's topics; transient: anything worth retrying.
     """
 
     def __init__(

@@ -68,7 +68,12 @@ class CohortDraft:
 # - forbidden: Discord refused (403) to open a discussion in its channel
 # - role_forbidden / role_hierarchy: the bot could not give or take its role
 ProblemKind = Literal[
-    "max_threads", "forbidden", "unknown_channel", "role_forbidden", "role_hierarchy"
+    "max_threads",
+    "forbidden",
+    "unknown_channel",
+    "tag_required",
+    "role_forbidden",
+    "role_hierarchy",
 ]
 
 

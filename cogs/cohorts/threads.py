@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 HISTORY_SCAN = 50
 THREAD_EXISTS = 160004
 MAX_ACTIVE_THREADS = 160006
+TAG_REQUIRED = 40067  # a forum post without a tag, in a forum that requires one
 NO_MENTIONS = discord.AllowedMentions.none()
 
 # What a discussion needs of the bot in its channel (discord.Permissions attribute names).
@@ -50,6 +51,8 @@ def thread_error(exc: Exception) -> ThreadError:
             return ThreadError("exists", exc.text)
         if exc.code == MAX_ACTIVE_THREADS:
             return ThreadError("max_threads", exc.text)
+        if exc.code == TAG_REQUIRED:
+            return ThreadError("tag_required", exc.text)
         if isinstance(exc, discord.Forbidden):
             return ThreadError("forbidden", exc.text)
         if isinstance(exc, discord.NotFound):
