@@ -394,6 +394,24 @@ async def test_a_deleted_discussion_channel_is_reported_to_moderators_until_repl
     assert h.emu.thread(thread_of(opened)).parent_id == new_lab.id  # type: ignore[union-attr]
 
 
+async def test_cohort_threads_name_entries_in_the_members_language(harness: Harness) -> None:
+    # /cohort threads and /cohort info listed an English member's threads by Korean titles.
+    h = harness
+    s = await Server.new(h, "threads-english")
+    cohort = await s.create("AI Lab 3기")
+    thread = thread_of(await s.discuss())
+    entry = await h.services.entries.get(ENTRY)
+    assert entry is not None and entry.title_en
+    english = h.emu.add_member(s.guild, "threads-english-member", locale="en-US")
+    for command in ("cohort threads", "cohort info"):
+        shown = await h.emu.slash(command, {"cohort": str(cohort)}, user=english, channel=s.general)
+        assert f"<#{thread}> · {entry.title_en}" in str(shown.embeds[0]), command
+        korean = await h.emu.slash(
+            command, {"cohort": str(cohort)}, user=s.camper, channel=s.general
+        )
+        assert f"<#{thread}> · {entry.title}" in str(korean.embeds[0]), command
+
+
 # -- which cohort -------------------------------------------------------------------------------
 
 

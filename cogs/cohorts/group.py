@@ -315,7 +315,7 @@ class CohortGroup(app_commands.Group):
             found,
             page,
             lang(interaction),
-            titles=await self._titles(page),
+            titles=await self._titles(page, lang(interaction)),
             show_problem=interaction.permissions.manage_guild,
         )
         await self._reply(interaction, "", embed=embed)
@@ -337,15 +337,21 @@ class CohortGroup(app_commands.Group):
             shown = await self.services.discussions.threads(
                 found.guild_id, found.id, page=page - 1, port=self.thread_port
             )
-        embed = threads_embed(shown, lang(interaction), titles=await self._titles(shown))
+        language = lang(interaction)
+        embed = threads_embed(shown, language, titles=await self._titles(shown, language))
         await self._reply(interaction, "", embed=embed)
 
-    async def _titles(self, page: ThreadPage) -> dict[str, str]:
+    async def _titles(self, page: ThreadPage, language: str) -> dict[str, str]:
+        """The threads' entries by title, in the member's language (English where given)."""
         ids = [d.subject.key for d in page.discussions if d.subject.kind == "entry"]
         if not ids:
             return {}
-        found = await self.services.entries.get_many(ids, guild_id=page.cohort.guild_id)
-        return {e.id: e.title for e in found}
+        guild_id = page.cohort.guild_id
+        found = await self.services.entries.get_many(ids, guild_id=guild_id)
+        titles = {e.id: e.title for e in found}
+        if language == "en":
+            titles |= await self.services.entries.english_titles(ids, guild_id=guild_id)
+        return titles
 
     @app_commands.command(
         name=cmd_str("cohort.join.name"), description=cmd_str("cohort.join.description")
