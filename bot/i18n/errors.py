@@ -13,6 +13,10 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ko": "이 명령은 서버 관리(Manage Server) 권한이 있는 분만 쓸 수 있어요.",
         "en": "This command needs the Manage Server permission.",
     },
+    "channel.deleted": {
+        "ko": "⚠️ <#{channel}> 채널이 삭제됐어요. 다른 채널을 골라 주세요.",
+        "en": "⚠️ The channel <#{channel}> was deleted. Pick another one.",
+    },
     "error.guild_only": {
         "ko": "이 명령은 서버 채널에서만 쓸 수 있어요.",
         "en": "This command only works in a server channel.",

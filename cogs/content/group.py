@@ -13,6 +13,7 @@ import discord
 from discord import app_commands
 
 from bot.adapter import limits
+from bot.adapter.channels import deleted
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.render import entry_pages
 from bot.adapter.respond import deferring, send
@@ -583,6 +584,8 @@ class ContentGroup(app_commands.Group):
                 role=Verbatim(f"<@&{role}>" if role else none),
                 channel=Verbatim(f"<#{channel}>" if channel else none),
             )
+            if deleted(interaction.guild, channel):
+                message += "\n" + text(interaction, "channel.deleted", channel=channel)
             state = "on" if await self.content.review(guild_id) else "off"
             message += "\n" + text(
                 interaction,

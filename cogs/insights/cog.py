@@ -17,6 +17,7 @@ from discord.ext import commands
 
 from bot.adapter import limits
 from bot.adapter.background import BackgroundLoop
+from bot.adapter.channels import deleted
 from bot.adapter.client import SunbaeBot
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.respond import deferring, send
@@ -215,8 +216,11 @@ class InsightsGroup(app_commands.Group):
             current = await digests.settings(guild_id)
             if current is None or not current.enabled:
                 await _reply(interaction, text(interaction, "insights.digest.none"))
-            else:
-                await _reply(interaction, self._saved(interaction, current))
+                return
+            message = self._saved(interaction, current)
+            if deleted(interaction.guild, current.channel_id):
+                message += "\n" + text(interaction, "channel.deleted", channel=current.channel_id)
+            await _reply(interaction, message)
             return
         if channel is None or day is None:
             await _reply(interaction, text(interaction, "insights.digest.needs_day"))

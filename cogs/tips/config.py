@@ -9,6 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.adapter import limits
+from bot.adapter.channels import deleted
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.render import COLOR
 from bot.adapter.respond import deferring, send
@@ -157,7 +158,9 @@ class TipConfig(
         assert interaction.guild_id is not None
         async with deferring(interaction):  # showing a problem clears it: a write
             current = await self.tips.settings(interaction.guild_id)
-        await send(interaction, embed=settings_embed(current, lang(interaction)))
+        gone = deleted(interaction.guild, current.channel_id)
+        embed = settings_embed(current, lang(interaction), channel_deleted=gone)
+        await send(interaction, embed=embed)
 
     @app_commands.command(
         name=cmd_str("tipcfg.off.name"), description=cmd_str("tipcfg.off.description")

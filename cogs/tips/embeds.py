@@ -35,7 +35,9 @@ def tip_embed(tip: DailyTip, language: Language, *, nonce: str | None = None) ->
     return embed
 
 
-def settings_embed(s: TipSettings, language: Language) -> discord.Embed:
+def settings_embed(
+    s: TipSettings, language: Language, *, channel_deleted: bool = False
+) -> discord.Embed:
     embed = discord.Embed(title=t("tipcfg.title", language), colour=COLOR)
     if not s.configured:
         embed.description = t("tipcfg.not_set", language)
@@ -58,6 +60,9 @@ def settings_embed(s: TipSettings, language: Language) -> discord.Embed:
     anchor = (s.next_post_at or dt.datetime.now(dt.UTC)).date() - dt.timedelta(days=1)
     if s.skip_date and s.skip_date >= anchor:
         embed.add_field(name=t("tipcfg.skip", language), value=s.skip_date.isoformat(), inline=True)
-    if problem := problem_text(s, language):
+    problem = problem_text(s, language)
+    if channel_deleted and s.configured:  # before its next post fails there
+        problem = t("channel.deleted", language, channel=s.channel_id)
+    if problem:
         embed.add_field(name=t("tipcfg.problem", language), value=problem, inline=False)
     return embed
