@@ -168,3 +168,26 @@ async def test_a_digest_whose_post_failed_is_posted_on_a_later_tick(bots: Bots) 
         assert await tick(h) == [(h.guild.id, dt.date(2025, 3, 3))]
         assert await tick(h) == []
         assert len(digests(h, channel)) == 1
+
+
+async def test_the_digest_follows_the_servers_time_zone_when_it_changes(bots: Bots) -> None:
+    """The digest kept the zone the server had when it was set: after /tip-config moved the
+    server to Los Angeles, it still said and posted 'Monday 09:00 (Asia/Seoul)', its week
+    counted in Seoul days while the lookups it counts are filed by Los Angeles days."""
+    async with bots.start(await bots.services()) as h:
+        ask = h.emu.slash
+        await ask(
+            "insights digest", {"channel": h.channel, "day": 0, "time": "09:30"}, user=h.moderator
+        )
+        await ask(
+            "tip-config set",
+            {"channel": h.channel, "time": "09:00", "timezone": "America/Los_Angeles"},
+            user=h.moderator,
+        )
+        shown = await ask("insights digest", {}, user=h.moderator)
+        assert shown.content.startswith("매주 월요일 09:30 (America/Los\\_Angeles)에")
+        assert shown.content.endswith("다음 게시: 2025-03-03 09:30")  # Sunday 16:00 there now
+        bots.clock.advance(hours=17, minutes=29)  # Seoul's Monday 09:30 passed long ago
+        assert await tick(h) == []
+        bots.clock.advance(minutes=2)  # Monday 09:31 in Los Angeles
+        assert await tick(h) == [(h.guild.id, dt.date(2025, 3, 3))]

@@ -14,6 +14,7 @@ import asyncio
 import datetime as dt
 import hashlib
 import logging
+from dataclasses import replace
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -89,7 +90,15 @@ class DigestScheduler:
         self._rounds = Rounds("insights digest", every)
 
     async def settings(self, guild_id: int) -> DigestSettings | None:
-        return await self._store.settings(guild_id)
+        s = await self._store.settings(guild_id)
+        return None if s is None else await self._in_server_zone(s)
+
+    async def _in_server_zone(self, s: DigestSettings) -> DigestSettings:
+        """`s` in the zone the server has now (its daily tip's, which /tip-config may have
+        changed since the digest was set): the days the digest counts are filed in that zone,
+        and "Monday 09:00" is the server's."""
+        zone = await self._insights.zone(s.guild_id)
+        return s if zone.key == s.timezone else replace(s, timezone=zone.key)
 
     async def configure(
         self, guild_id: int, channel_id: int, weekday: int, time: str, timezone: str
@@ -144,6 +153,7 @@ class DigestScheduler:
             return done
 
     async def _handle(self, poster: DigestPoster, s: DigestSettings) -> dt.date | None:
+        s = await self._in_server_zone(s)
         now = self._clock()
         day, slot = last_slot(s, now)
         if slot < s.active_since or now - slot > self._grace:

@@ -64,6 +64,10 @@ class InsightsService:
         self._clock = clock
         self._zone = ZoneInfo(timezone)
 
+    async def zone(self, guild_id: int) -> ZoneInfo:
+        """The server's time zone (its daily tip's), whose days its counts use."""
+        return await self.recorder.zone(guild_id)
+
     async def today(self, guild_id: int | None = None) -> dt.date:
         """The date in the server's time zone (its daily tip's), whose days its counts use;
         without a server, in the bot's default zone."""
