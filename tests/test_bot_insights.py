@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from bot.emulator import EmulatorError, Guild, Member, Perm
 from bot.models.insights import Overview
 from bot.sandbox.harness import Harness
 from tests.helpers_async import eventually
+from tests.helpers_bot import bot_settings, start_harness
 from tests.helpers_messages import labels
 
 pytestmark = [
@@ -365,3 +367,29 @@ async def test_entries_are_named_in_english_for_english_moderators_and_servers(
         m for m in h.emu.channel_messages(english.system_channel_id) if m["id"] == str(posted)
     ]
     assert entry.title_en in str(message["embeds"][0]["fields"])
+
+
+async def test_with_recording_off_insights_say_so(tmp_path: Path) -> None:
+    """SUNBAE_INSIGHTS=off: /insights said 'no lookups recorded in the last 7 days' while
+    campers were asking all along, as if nobody used the bot."""
+    async with start_harness(bot_settings(tmp_path / "off.db", insights=False)) as h:
+        s = await Server.new(h, "insights-off")
+        await s.slash("advice", {"query": "zzqqxx"}, s.camper)
+        for command, options in (
+            ("insights overview", {}),
+            ("insights gaps", {}),
+            ("insights entry", {"entry": "portfolio-few-and-deep"}),
+        ):
+            message = await final(await s.slash(command, options, s.mod))
+            said = message["embeds"][0].get("description") or ""
+            assert said.startswith("⚠️ 이 봇은 질문을 기록하지 않아요 (`SUNBAE_INSIGHTS=off`)"), (
+                command
+            )
+        english = await final(
+            await h.emu.slash(
+                "insights overview", {}, user=s.mod, channel=s.channel, locale="en-US"
+            )
+        )
+        assert english["embeds"][0]["description"].startswith(
+            "⚠️ This bot does not record lookups (`SUNBAE_INSIGHTS=off`)"
+        )

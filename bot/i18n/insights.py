@@ -17,6 +17,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "insights.top_topics": {"ko": "많이 본 주제", "en": "Top topics"},
     "insights.top_unanswered": {"ko": "답을 못 찾은 질문", "en": "Top unanswered queries"},
     "insights.count_line": {"ko": "{label} · {count}회", "en": "{label} · {count}"},
+    "insights.recording_off": {
+        "ko": "⚠️ 이 봇은 질문을 기록하지 않아요 (`SUNBAE_INSIGHTS=off`). 새 질문은 세지 않으니,"
+        " 아래 숫자는 기록이 켜져 있던 동안의 것이에요.",
+        "en": "⚠️ This bot does not record lookups (`SUNBAE_INSIGHTS=off`): new ones are not"
+        " counted, and what follows is from while recording was on.",
+    },
     "insights.empty": {
         "ko": "최근 {days}일 동안 기록된 질문이 없어요.",
         "en": "No lookups recorded in the last {days} days.",

@@ -28,7 +28,13 @@ from bot.models.insights import DigestSettings
 from bot.search.models import SuggestionKind, parse_value
 from cogs.content.access import NotEditor
 from cogs.insights.buttons import ConfirmView, WriteAnswerButton, can_moderate, can_read
-from cogs.insights.embeds import CHART_FILE, entry_embed, gaps_embed, overview_embed
+from cogs.insights.embeds import (
+    CHART_FILE,
+    entry_embed,
+    gaps_embed,
+    overview_embed,
+    recording_off,
+)
 from cogs.insights.poster import DiscordDigestPoster
 
 log = logging.getLogger(__name__)
@@ -88,8 +94,11 @@ class InsightsGroup(app_commands.Group):
         )
         names = await self._topic_names(language)
         png = await asyncio.to_thread(render_overview, data, chart_text(language, period), names)
-        embed = overview_embed(
-            data, names, language, retention=self.services.settings.insights_retention_days
+        embed = self._noted(
+            overview_embed(
+                data, names, language, retention=self.services.settings.insights_retention_days
+            ),
+            language,
         )
         await interaction.followup.send(
             embed=embed, file=discord.File(io.BytesIO(png), filename=CHART_FILE), ephemeral=True
@@ -115,8 +124,14 @@ class InsightsGroup(app_commands.Group):
                 view.add_item(WriteAnswerButton(gap.label, n, language))
         kwargs: dict[str, Any] = {"view": view} if view.children else {}
         await interaction.followup.send(
-            embed=gaps_embed(found, language, days=period), ephemeral=True, **kwargs
+            embed=self._noted(gaps_embed(found, language, days=period), language),
+            ephemeral=True,
+            **kwargs,
         )
+
+    def _noted(self, embed: discord.Embed, language: Language) -> discord.Embed:
+        """With recording off, say so above the numbers the log still holds."""
+        return embed if self.services.settings.insights else recording_off(embed, language)
 
     # -- entry ------------------------------------------------------------------------------------
 
@@ -147,7 +162,7 @@ class InsightsGroup(app_commands.Group):
             stats = await self.insights.entry(interaction.guild_id, found.id, window)
         language = lang(interaction)
         title = found.title_en if language == "en" and found.title_en else found.title
-        await send(interaction, embed=entry_embed(stats, title, language))
+        await send(interaction, embed=self._noted(entry_embed(stats, title, language), language))
 
     @entry.autocomplete("entry")
     async def entry_autocomplete(

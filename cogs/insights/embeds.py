@@ -111,3 +111,11 @@ def entry_embed(stats: EntryStats, title: str, language: Language) -> discord.Em
     embed.add_field(name=t("insights.entry.queries", language), value=queries, inline=False)
     embed.set_footer(text=f"id: {stats.entry_id}")
     return fit(embed)
+
+
+def recording_off(embed: discord.Embed, language: Language) -> discord.Embed:
+    """The bot records no lookups (SUNBAE_INSIGHTS=off): said above what the log still holds,
+    so empty counts are not read as nobody asking."""
+    notice = t("insights.recording_off", language)
+    embed.description = f"{notice}\n\n{embed.description}" if embed.description else notice
+    return fit(embed)

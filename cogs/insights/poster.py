@@ -12,7 +12,7 @@ from bot.adapter.client import SunbaeBot
 from bot.adapter.locale import server_language
 from bot.insights.chart import chart_text, render_overview
 from bot.models.insights import Overview
-from cogs.insights.embeds import CHART_FILE, overview_embed
+from cogs.insights.embeds import CHART_FILE, overview_embed, recording_off
 
 HISTORY_SCAN = 30
 
@@ -47,6 +47,8 @@ class DiscordDigestPoster:
         png = await asyncio.to_thread(render_overview, overview, text, names)
         retention = self._bot.services.settings.insights_retention_days
         embed = overview_embed(overview, names, language, retention=retention)
+        if not self._bot.services.settings.insights:
+            embed = recording_off(embed, language)
         embed.set_footer(text=f"{embed.footer.text} · {nonce}")
         # discord.py sends enforce_nonce with a nonce: a retried send returns the first message.
         message = await channel.send(
