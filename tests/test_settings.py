@@ -149,6 +149,19 @@ def test_malformed_dotenv_line_names_file_and_line(tmp_path: Path) -> None:
         read_dotenv(env)
 
 
+def test_a_dotenv_saved_by_windows_notepad_is_read_or_named(tmp_path: Path) -> None:
+    # Saved as "UTF-8 with BOM", the first key read as '\ufeffDISCORD_TOKEN': silently not the
+    # token, so `python -m bot` started the sandbox instead of the bot. Saved as UTF-16, the
+    # reader stopped with a UnicodeDecodeError traceback.
+    env = tmp_path / ".env"
+    env.write_text("SUNBAE_TIMEZONE=Asia/Tokyo\nSUNBAE_LOG_LEVEL=DEBUG\n", encoding="utf-8-sig")
+    assert read_dotenv(env) == {"SUNBAE_TIMEZONE": "Asia/Tokyo", "SUNBAE_LOG_LEVEL": "DEBUG"}
+    assert load_settings({}, dotenv=env).timezone == "Asia/Tokyo"
+    env.write_text("SUNBAE_TIMEZONE=Asia/Tokyo\n", encoding="utf-16")
+    with pytest.raises(ConfigError, match=r"\.env: not UTF-8 text \(save it as UTF-8\)"):
+        read_dotenv(env)
+
+
 def test_bad_value_in_dotenv_stops_the_cli(
     clean_env: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
