@@ -213,5 +213,12 @@ def parse_number(value: str | None, name: str, default: float, low: float, high:
     except ValueError:
         raise ConfigError(f"{name}: expected a number, got {value!r}") from None
     if not low <= number <= high:
-        raise ConfigError(f"{name}: expected a number from {low:g} to {high:g}, got {value!r}")
+        raise ConfigError(
+            f"{name}: expected a number from {_plain(low)} to {_plain(high)}, got {value!r}"
+        )
     return number
+
+
+def _plain(bound: float) -> str:
+    """A bound as people write it: 1073741824, not {:g}'s 1.07374e+09; 0.1 stays 0.1."""
+    return str(int(bound)) if float(bound).is_integer() else f"{bound:g}"

@@ -162,6 +162,16 @@ def test_a_dotenv_saved_by_windows_notepad_is_read_or_named(tmp_path: Path) -> N
         read_dotenv(env)
 
 
+def test_a_bound_is_said_as_people_write_it() -> None:
+    # 'expected a number from 1024 to 1.07374e+09': {:g} wrote the big bounds in exponent form.
+    with pytest.raises(ConfigError, match=r"from 1024 to 1073741824, got '1'$"):
+        parse_settings({"SUNBAE_MAX_FILE_BYTES": "1"})
+    with pytest.raises(ConfigError, match=r"from 1 to 1000000, got '0'$"):
+        parse_settings({"SUNBAE_MAX_VIEWS": "0"})
+    with pytest.raises(ConfigError, match=r"from 0\.1 to 3600, got '0'$"):
+        parse_settings({"SUNBAE_AUDIT_OUTBOX_SECONDS": "0"})
+
+
 def test_bad_value_in_dotenv_stops_the_cli(
     clean_env: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
