@@ -65,7 +65,7 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
 async def test_a_kept_answer_is_read_only_in_its_server_and_on_its_message(db: Database) -> None:
     store = SqliteAdvicePages(db)
     kept = await store.keep(
-        guild_id=A, owner_id=7, language="en", query="포트폴리오", topic_id="portfolio",
+        guild_id=A, owner_id=7, language="en", topic_id="portfolio",
         entry_ids=["a-1", "b-2"], lookup_id=None, now=NOW, forget_before=OLD,
     )  # fmt: skip
     # Being sent: its message is not known yet, and a click may come first.
@@ -75,8 +75,8 @@ async def test_a_kept_answer_is_read_only_in_its_server_and_on_its_message(db: D
     await store.sent(kept, guild_id=A, message_id=900)
     row = await store.get(kept, guild_id=A, message_id=900)
     assert row is not None
-    assert (row.owner_id, row.language, row.query, row.topic_id, row.entry_ids) == (
-        7, "en", "포트폴리오", "portfolio", ("a-1", "b-2"),
+    assert (row.owner_id, row.language, row.topic_id, row.entry_ids) == (
+        7, "en", "portfolio", ("a-1", "b-2"),
     )  # fmt: skip
     assert await store.get(kept, guild_id=B, message_id=900) is None
     assert await store.get(kept, guild_id=A, message_id=901) is None
@@ -92,7 +92,7 @@ async def test_a_servers_rows_older_than_the_cutoff_go_when_it_keeps_a_new_one(
 
     async def keep(guild_id: int, now: str, forget_before: str) -> int:
         return await store.keep(
-            guild_id=guild_id, owner_id=7, language="ko", query="q", topic_id=None,
+            guild_id=guild_id, owner_id=7, language="ko", topic_id=None,
             entry_ids=["a-1", "b-2"], lookup_id=None, now=now, forget_before=forget_before,
         )  # fmt: skip
 
@@ -109,7 +109,18 @@ async def test_the_table_is_strict(db: Database) -> None:
     with pytest.raises(Exception, match="cannot store TEXT value in INTEGER column"):
         async with db.transaction() as conn:
             await conn.execute(
-                "INSERT INTO advice_pages (guild_id, owner_id, language, query, entry_ids,"
-                " created_at) VALUES ('x', 1, 'ko', 'q', '[]', ?)",
+                "INSERT INTO advice_pages (guild_id, owner_id, language, entry_ids,"
+                " created_at) VALUES ('x', 1, 'ko', '[]', ?)",
                 (NOW,),
             )
+
+
+async def test_a_kept_answer_keeps_no_words_asked(tmp_path: Path) -> None:
+    """Nothing reads them: a page is made from the results kept (migration 0024)."""
+    db = await Database.open(tmp_path / "sunbae.db")
+    try:
+        columns = [r[1] for r in await db.fetch("PRAGMA table_info(advice_pages)")]
+        assert "query" not in columns
+        assert {"guild_id", "owner_id", "entry_ids"} <= set(columns)
+    finally:
+        await db.close()

@@ -22,7 +22,6 @@ class PagesStore(Protocol):
         guild_id: int,
         owner_id: int,
         language: Literal["ko", "en"],
-        query: str,
         topic_id: str | None,
         entry_ids: Sequence[str],
         lookup_id: int | None,
@@ -63,14 +62,13 @@ class AdvicePages:
         guild_id: int,
         owner_id: int,
         language: Literal["ko", "en"],
-        query: str,
         topic_id: str | None,
         entry_ids: Sequence[str],
         lookup_id: int | None,
     ) -> int:
         now = self._clock()
         return await self._store.keep(
-            guild_id=guild_id, owner_id=owner_id, language=language, query=query,
+            guild_id=guild_id, owner_id=owner_id, language=language,
             topic_id=topic_id, entry_ids=entry_ids, lookup_id=lookup_id, now=iso(now),
             forget_before=iso(now - KEEP_FOR),
         )  # fmt: skip

@@ -13,7 +13,6 @@ class KeptPages:
     message_id: int | None
     owner_id: int  # the member who asked: the one who pages
     language: Literal["ko", "en"]  # what the answer was written in
-    query: str
     topic_id: str | None
     entry_ids: tuple[str, ...]  # the results shown, in order
     lookup_id: int | None  # insights

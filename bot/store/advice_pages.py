@@ -12,9 +12,7 @@ from typing import Literal
 from bot.models.advice import KeptPages
 from bot.store.database import Database
 
-_COLUMNS = (
-    "id, guild_id, message_id, owner_id, language, query, topic_id, entry_ids, lookup_id, reached"
-)
+_COLUMNS = "id, guild_id, message_id, owner_id, language, topic_id, entry_ids, lookup_id, reached"
 
 
 class SqliteAdvicePages:
@@ -27,7 +25,6 @@ class SqliteAdvicePages:
         guild_id: int,
         owner_id: int,
         language: Literal["ko", "en"],
-        query: str,
         topic_id: str | None,
         entry_ids: Sequence[str],
         lookup_id: int | None,
@@ -42,10 +39,10 @@ class SqliteAdvicePages:
                 (guild_id, forget_before),
             )
             cursor = await conn.execute(
-                "INSERT INTO advice_pages (guild_id, owner_id, language, query, topic_id,"
-                " entry_ids, lookup_id, created_at) VALUES (?,?,?,?,?,?,?,?)",
+                "INSERT INTO advice_pages (guild_id, owner_id, language, topic_id,"
+                " entry_ids, lookup_id, created_at) VALUES (?,?,?,?,?,?,?)",
                 (
-                    guild_id, owner_id, language, query, topic_id,
+                    guild_id, owner_id, language, topic_id,
                     json.dumps(list(entry_ids), ensure_ascii=False), lookup_id, now,
                 ),
             )  # fmt: skip
@@ -77,7 +74,6 @@ class SqliteAdvicePages:
             message_id=r["message_id"],
             owner_id=int(r["owner_id"]),
             language="en" if r["language"] == "en" else "ko",
-            query=str(r["query"]),
             topic_id=r["topic_id"],
             entry_ids=tuple(str(i) for i in json.loads(r["entry_ids"])),
             lookup_id=r["lookup_id"],

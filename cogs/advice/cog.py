@@ -221,7 +221,7 @@ class AdviceCog(commands.Cog):
             # In the channel for good: its pages are kept, so its buttons outlive the process.
             await self.kept.send(
                 functools.partial(_send, interaction), guild_id=interaction.guild_id,
-                owner_id=interaction.user.id, language=language, query=query, topic=topic,
+                owner_id=interaction.user.id, language=language, topic=topic,
                 entries=entries, content=content,
                 lookup=self._record(interaction, command, asked, entries, topic),
             )  # fmt: skip

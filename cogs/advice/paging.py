@@ -100,7 +100,6 @@ class KeptAnswers:
         guild_id: int,
         owner_id: int,
         language: Language,
-        query: str,
         topic: Topic | None,
         entries: Sequence[Entry],
         lookup: int | None,
@@ -111,7 +110,7 @@ class KeptAnswers:
         pages_id = 0
         if len(entries) > 1:
             pages_id = await self._pages.keep(
-                guild_id=guild_id, owner_id=owner_id, language=language, query=query,
+                guild_id=guild_id, owner_id=owner_id, language=language,
                 topic_id=topic.id if topic else None, entry_ids=[e.id for e in entries],
                 lookup_id=lookup,
             )  # fmt: skip
