@@ -371,3 +371,29 @@ async def test_a_tip_thread_in_another_channel_is_not_the_cohorts_discussion(
     assert [o.channel_id for o in discord.opens] == [CHANNEL]
     again = await app.discussions.discuss(discord, A, cohort.id, Subject.tip(day), user_id=2)
     assert (again.kind, again.thread_id) == ("existing", found.thread_id)
+
+
+async def test_thread_pages_reach_every_thread_and_a_page_past_the_end_shows_the_last(
+    app: CohortApp, discord: FakeDiscord
+) -> None:
+    cohort = await make(app)
+    days = [dt.date(2025, 3, d) for d in range(1, 11)]
+    for subject in [ENTRY, Subject.entry("e02"), *(Subject.tip(day) for day in days)]:
+        await app.discussions.discuss(discord, A, cohort.id, subject, user_id=CAMPER)
+    first = await app.discussions.threads(A, cohort.id)
+    assert (first.page, first.pages, len(first.discussions)) == (0, 2, 10)
+    last = await app.discussions.threads(A, cohort.id, page=1)
+    assert (last.page, len(last.discussions)) == (1, 2)
+    assert len({d.id for d in first.discussions + last.discussions}) == 12
+    assert await app.discussions.threads(A, cohort.id, page=7) == last  # a stale Next button
+
+
+async def test_a_thread_locked_and_archived_is_listed_as_locked(
+    app: CohortApp, discord: FakeDiscord
+) -> None:
+    cohort = await make(app)
+    opened = await app.discussions.discuss(discord, A, cohort.id, ENTRY, user_id=CAMPER)
+    assert opened.thread_id is not None
+    await app.discussions.thread_changed(A, opened.thread_id, archived=True, locked=True)
+    page = await app.discussions.threads(A, cohort.id)
+    assert [d.state for d in page.discussions] == ["locked"]
