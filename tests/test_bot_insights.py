@@ -204,6 +204,31 @@ async def test_write_an_answer_fills_in_a_long_question_whole(harness: Harness) 
     assert long.startswith(cut.removesuffix("…")) and long[len(cut) - 1] == " "  # a whole word
 
 
+async def test_two_long_questions_with_one_start_each_fill_in_their_own(
+    harness: Harness,
+) -> None:
+    """Buttons name long questions by their first 79 characters and a digest: two questions
+    sharing those (the first asked first) are told apart by the digest."""
+    h = harness
+    s = await Server.new(h, "insights-same-start")
+    # A start of three long words (the gap's key keeps 16), endings unlike enough that the two
+    # stay two gaps.
+    start = "qqzxwwvkjjxqzzkvxxqjvvzqkkxw qqjvqqzxwwvkjjxqzzkvxxqjvvzq kkxwqqjvqqzxwwvkjjxqzzkvxxqj"
+    first = f"{start} " + " ".join(f"mmbr{n} ttpl{n} hhgf{n} ddsa{n}" for n in range(4))
+    second = f"{start} " + " ".join(f"ppou{n} yytr{n} nnbv{n} ccxz{n}" for n in range(4))
+    assert len(first) <= 200 and len(second) <= 200
+    await s.slash("advice", {"query": first}, s.camper)
+    for _ in range(2):
+        await s.slash("advice", {"query": second}, s.camper)
+    message = await final(await s.slash("insights gaps", {}, s.mod))
+    assert labels(message) == ["1. 답변 쓰기", "2. 답변 쓰기"]
+    for label, question in (("1. 답변 쓰기", second), ("2. 답변 쓰기", first)):  # most asked first
+        written = await h.emu.click(message, label=label, user=s.mod)
+        assert written.modal is not None
+        title = next(f for f in written.modal.fields if f["custom_id"] == "title")
+        assert title["value"] == question
+
+
 async def test_entry_shows_views_shares_and_the_queries_that_led_there(harness: Harness) -> None:
     h = harness
     s = await Server.new(h, "insights-entry")
