@@ -10,14 +10,17 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from bot.adapter import limits
 from bot.adapter.render import entry_pages
 from bot.corpus.documents import BODY_LIMIT
-from bot.models import Entry, Kind, Origin, Source
+from bot.models import Entry, Kind, Origin, Source, Topic
 from bot.services.ingest import IngestService
 from bot.store.ingest_state import SqliteIngestStore
+from cogs.topics.embeds import topic_page_embed
 from tests.helpers_ingest import StepClock, curated, live_titles, open_db, post, write
 
 
@@ -112,3 +115,49 @@ async def test_a_section_over_the_limit_is_reported_and_the_files_entries_kept(
     assert f"at most {BODY_LIMIT:,}" in reasons["content/big.md"]
     # The post's previous entry stays; the oversized ones never arrive.
     assert sorted(live_titles(tmp_path / "a.db")) == sorted(["좋은 조언", "처음 질문"])
+
+
+def _entry(body: str, **changes: Any) -> Entry:
+    entry = Entry(
+        id="big", title="긴 글", body=body, title_en="", summary="", tip=None, kind=Kind.INSIGHT,
+        language="ko", topics=(), aliases=(), tags=(), source=Source(file="big.md"),
+        origin=Origin.FILE, retired=False, created_at="", updated_at="",
+    )  # fmt: skip
+    return replace(entry, **changes)
+
+
+def test_a_long_entry_shows_all_its_text_once_and_its_tip_on_the_first_page() -> None:
+    words = [f"조언{n}" for n in range(3000)]
+    entry = _entry(" ".join(words), tip="하나를 깊게!")
+    pages = entry_pages(entry, "ko", topics={})
+    assert len(pages) > 1
+    shown = " ".join(page.description or "" for page in pages).split()
+    assert shown == words  # nothing cut off a page, nothing shown twice
+    tips = [[f.name for f in page.fields if f.value == "하나를 깊게!"] for page in pages]
+    assert tips[0] and not any(tips[1:])
+
+
+def test_a_page_with_every_field_full_stays_within_the_embed_total() -> None:
+    """Many topics and a long source beside a full page of body and a tip: the body gives way
+    (Discord refuses an embed over 6,000 characters, and the reader would get nothing)."""
+    topics = tuple(f"topic-{n:02d}-with-a-long-name" for n in range(60))
+    source = Source(
+        file="big.md", post="긴 글의 제목 " * 80, url="https://example.com/" + "a" * 500
+    )
+    body, title = "선배의 조언 " * 2000, "제목" * 100
+    entry = _entry(body, title=title, tip="팁" * 280, topics=topics, source=source)
+    pages = entry_pages(entry, "ko", topics={})
+    assert all(len(page) <= limits.EMBED_TOTAL for page in pages)
+    assert (pages[0].description or "").endswith("…")  # the first page's body gave way
+
+
+def test_a_title_cut_in_a_topic_list_says_so() -> None:
+    title = "아주 긴 제목 " * 30
+    (line,) = (
+        topic_page_embed(
+            Topic("portfolio", "포트폴리오", "Portfolio"), [_entry("본문", title=title)], "ko",
+            page=1, pages=1, total=1,
+        ).description or ""
+    ).splitlines()  # fmt: skip
+    shown = line.removeprefix("• **").split("**")[0]
+    assert shown.endswith("…") and title.startswith(shown.removesuffix("…"))
