@@ -89,3 +89,14 @@ async def test_an_unknown_word_ending_an_english_question_is_what_it_asks(
     for text in ("how do I apply for a bootcamp scholarship", "best age to start learning to swim"):
         result = await search.search(text, limit=3)
         assert result.hits and result.no_match, text
+
+
+async def test_a_compound_s_head_the_index_lacks_is_what_is_asked(search: SearchService) -> None:
+    # 티스토리 블로그 are known, but they qualify 스킨 (the head of the compound), which no
+    # entry has: the blog entry answers the modifiers, not the question. Two words are not
+    # a compound enough to say so (`캐글 은메달`: a known subject and a detail).
+    for text in ("티스토리 블로그 스킨 추천좀", "캐글 대회 팀 병합 어떻게 해요"):
+        result = await search.search(text, limit=3)
+        assert result.hits and result.no_match, text
+    medal = await search.search("캐글 은메달 있으면 이력서에 어떻게 써요", limit=3)
+    assert not medal.no_match

@@ -24,8 +24,9 @@ from bot.models.search import Candidate
 from bot.search.lexicon import Lexicon
 from bot.search.query import PREDICATE, Group, QueryPlan
 from bot.search.rank import Scored, english_title, key_phrases, matches, rerank
-from bot.text import has_hangul, is_stopword, strip_particle
+from bot.text import has_hangul, is_stopword, predicate, strip_particle
 from bot.text.asks import LAST, asked
+from bot.text.particles import PARTICLES
 from bot.text.roles import Role, english_role, question_end
 
 THRESHOLD = 0.32
@@ -34,6 +35,7 @@ UNANCHORED = 0.5  # times the confidence when no word of the query is in what th
 CORRECTED = 0.8  # times the confidence of a query search rewrote
 SUBJECTS = 3  # known subjects from which a word found nowhere is read as a detail ...
 DETAIL = 0.5  # ... and counts this much against the answer
+COMPOUND = 3  # bare nouns in a row whose last, one the index lacks, is what is asked
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +73,41 @@ def _focus(plan: QueryPlan) -> Focus | None:
     ]  # fmt: skip
     if missing and len(nouns) <= 1:
         return Focus(missing[0])
+    # A Korean compound's last noun is its head, what the others qualify: `티스토리 블로그 스킨`
+    # asks about skins, `LLM API 키 발급` about issuing one, however many words the index knows.
+    head = next((g for g in missing if has_hangul(g.typed) and _heads(plan, g)), None)
+    if head is not None:
+        return Focus(head)
     return _amount_group(plan)
+
+
+def _heads(plan: QueryPlan, group: Group) -> bool:
+    """`group` is a bare noun (no particle, no ending) after `COMPOUND` - 1 bare known nouns,
+    and no bare known noun follows it: the head of a compound. Two words (`캐글 은메달`) are as
+    often a noun and a detail the index lacks; three or more make a name."""
+    typed = plan.text.split()
+    if group.typed not in typed or not _bare(group.typed):
+        return False
+    at = typed.index(group.typed)
+    known = {
+        g.typed for g in plan.groups
+        if not g.verb and g.forms and " " not in g.typed and _bare(g.typed)
+    }  # fmt: skip
+    before = typed[max(0, at - COMPOUND + 1) : at]
+    after = typed[at + 1] if at + 1 < len(typed) else ""
+    return len(before) == COMPOUND - 1 and all(w in known for w in before) and after not in known
+
+
+def _bare(word: str) -> bool:
+    """Typed without a particle or an ending, as far as the word shows: none stripped, no
+    syllable a particle can be (`팀이`, `일부터`), no verbal reading (`나뉘어`)."""
+    if not has_hangul(word):
+        return True
+    return (
+        strip_particle(word) == word
+        and not any(word.endswith(p) and len(word) > len(p) for p in PARTICLES)
+        and predicate(word, loose=True) is None
+    )
 
 
 def _subjects(plan: QueryPlan) -> list[Group]:
