@@ -452,3 +452,17 @@ async def test_topic_autocomplete_takes_initial_consonants(harness: Harness) -> 
     assert (await topics("ㄷㅎㅇ"))[0] == "grad-school"
     assert "kaggle-competitions" in await topics("ㄱㅈ")  # 캐글·경진대회: any word's start
     assert await topics("kag") == ["kaggle-competitions"]
+
+
+async def test_a_dm_offers_no_share_to_channel(harness: Harness) -> None:
+    # In a DM with the bot, 'share to channel' posted '<name>님이 공유한 조언' into the same DM.
+    h = harness
+    dm = h.emu.dm_channel(h.camper)
+    for command, options in (
+        ("advice", {"query": "포폴"}),
+        ("entry", {"id": "portfolio-few-and-deep"}),
+    ):
+        res = await h.emu.slash(command, options, user=h.camper, channel=dm)
+        assert res.embeds and "채널에 공유" not in labels(res.message), command
+    in_server = await h.emu.slash("advice", {"query": "포폴"}, user=h.camper)
+    assert "채널에 공유" in labels(in_server.message)

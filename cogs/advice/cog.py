@@ -229,7 +229,9 @@ class AdviceCog(commands.Cog):
         first, pages, items, owners = await self._pages(entries, language, interaction.guild_id)
         lookup = self._record(interaction, command, asked, entries, topic)
         view = PagesView(
-            interaction.user.id, language, pages, shareable=not public, page_items=items,
+            interaction.user.id, language, pages, page_items=items,
+            # In a DM "the channel" is the DM itself: nobody to share with.
+            shareable=not public and interaction.guild_id is not None,
             on_event=self._recorder.page_events(interaction.guild_id, lookup, owners),
         )  # fmt: skip
         if edit:
@@ -412,7 +414,8 @@ class AdviceCog(commands.Cog):
         )
         lookup = self._record(interaction, "entry", entry.title, [entry])
         view = PagesView(
-            interaction.user.id, lang(interaction), pages, shareable=True, page_items=items,
+            interaction.user.id, lang(interaction), pages, page_items=items,
+            shareable=interaction.guild_id is not None,
             on_event=self._recorder.page_events(interaction.guild_id, lookup, owners),
         )  # fmt: skip
         await interaction.response.send_message(embed=first, view=view, ephemeral=True)

@@ -129,7 +129,7 @@ class TopicsCog(commands.Cog):
             original = [OriginalButton(section, language)] if section else []
             # In place of the list, with a way back to it (the page it was opened from).
             entry_view = PagesView(
-                click.user.id, language, shown, shareable=True,
+                click.user.id, language, shown, shareable=click.guild_id is not None,
                 on_event=recorder.page_events(click.guild_id, lookup, [entry.id] * len(shown)),
                 back=back, page_items=[original] * len(shown),
             )  # fmt: skip
