@@ -21,6 +21,8 @@ SCRIPT = """\
 /advice query:"코딩 테스트" public:maybe
 ?/advice query:포폴
 as moderator /tip-config show
+as mod /tip-config show
+as camper /tip
 quit
 /about
 """
@@ -58,6 +60,11 @@ def test_sandbox_runs_a_script_and_prints_the_replies(tmp_path: Path) -> None:
     assert "주제: 포트폴리오" in out["?/advice query:포폴"]
     assert "→  topic:portfolio" in out["?/advice query:포폴"]
     assert "아직 설정되지 않았어요" in out["as moderator /tip-config show"]
+    # A member the sandbox does not have was read as a button to click: 'nothing to click yet'.
+    assert out["as mod /tip-config show"] == (
+        "! `as` takes moderator or camper and a line to run, got 'as mod /tip-config show'\n"
+    )
+    assert "오늘의 팁" in out["as camper /tip"]
     assert "선배 sunbae" not in proc.stdout  # /about came after quit
 
 

@@ -43,6 +43,7 @@ HELP = """\
   다음   or   [다음]                 click a button on the last reply by its label
   커리어 방향                        pick an option of the last reply's select menu
   as moderator /tip-config show    run as the moderator (Manage Server) instead of the camper
+                                   (as camper …: the camper, who runs a line by default)
   submit title:"제목" topics:a,b     fill and submit the open modal (inputs by custom_id or label;
                                    a select takes comma-separated options)
   /content import file:./a.zip     an attachment option takes a local file's path
@@ -249,8 +250,14 @@ class Session:
             print(HELP, file=self.out)
             return True
         user = self.h.camper
-        if line.startswith("as moderator "):
-            user, line = self.h.moderator, line.removeprefix("as moderator ").strip()
+        if line.startswith("as "):  # `as moderator /tip-config show`, `as camper 다음`
+            who, _, rest = line.removeprefix("as ").strip().partition(" ")
+            members = {"moderator": self.h.moderator, "camper": self.h.camper}
+            if who not in members or not rest.strip():
+                message = f"`as` takes moderator or camper and a line to run, got {line!r}"
+                self.emit({"error": message}, f"! {message}")
+                return True
+            user, line = members[who], rest.strip()
         before = {thread.id for thread in self.h.emu.threads()}
         try:
             if line.startswith(":"):
