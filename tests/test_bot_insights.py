@@ -204,6 +204,25 @@ async def test_write_an_answer_fills_in_a_long_question_whole(harness: Harness) 
     assert long.startswith(cut.removesuffix("…")) and long[len(cut) - 1] == " "  # a whole word
 
 
+async def test_a_question_that_just_fits_a_button_is_filled_in_whole_after_a_forget(
+    harness: Harness,
+) -> None:
+    """89 characters fit in a button's custom_id whole: its form needs no log to find it."""
+    h = harness
+    s = await Server.new(h, "insights-just-fits")
+    words = ["qqzx", "wwvk", "jjxq", "zzkv", "xxqj", "vvzq", "kkxw", "qqjv"]
+    question = " ".join(f"{w}{n}" for n in range(3) for w in words)[:89]
+    assert len(question) == 89 and question == question.strip()
+    await s.slash("advice", {"query": question}, s.camper)
+    message = await final(await s.slash("insights gaps", {}, s.mod))
+    asked = await s.slash("insights forget", {}, s.mod)
+    await (await h.emu.click(asked, label="모두 지우기", user=s.mod)).wait_final()
+    written = await h.emu.click(message, label="1. 답변 쓰기", user=s.mod)
+    assert written.modal is not None
+    title = next(f for f in written.modal.fields if f["custom_id"] == "title")
+    assert title["value"] == question
+
+
 async def test_two_long_questions_with_one_start_each_fill_in_their_own(
     harness: Harness,
 ) -> None:
