@@ -95,7 +95,11 @@ async def test_a_compound_s_head_the_index_lacks_is_what_is_asked(search: Search
     # 티스토리 블로그 are known, but they qualify 스킨 (the head of the compound), which no
     # entry has: the blog entry answers the modifiers, not the question. Two words are not
     # a compound enough to say so (`캐글 은메달`: a known subject and a detail).
-    for text in ("티스토리 블로그 스킨 추천좀", "캐글 대회 팀 병합 어떻게 해요"):
+    for text in (
+        "티스토리 블로그 스킨 추천좀",
+        "캐글 대회 팀 병합 어떻게 해요",
+        "LLM API 키 발급 어떻게 받음",
+    ):
         result = await search.search(text, limit=3)
         assert result.hits and result.no_match, text
     medal = await search.search("캐글 은메달 있으면 이력서에 어떻게 써요", limit=3)

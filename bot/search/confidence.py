@@ -85,12 +85,12 @@ def _heads(plan: QueryPlan, group: Group) -> bool:
     """`group` is a bare noun (no particle, no ending) after `COMPOUND` - 1 bare known nouns,
     and no bare known noun follows it: the head of a compound. Two words (`캐글 은메달`) are as
     often a noun and a detail the index lacks; three or more make a name."""
-    typed = plan.text.split()
-    if group.typed not in typed or not _bare(group.typed):
+    typed = plan.text.lower().split()  # groups hold Latin words folded (`API` as api)
+    if group.typed.lower() not in typed or not _bare(group.typed):
         return False
-    at = typed.index(group.typed)
+    at = typed.index(group.typed.lower())
     known = {
-        g.typed for g in plan.groups
+        g.typed.lower() for g in plan.groups
         if not g.verb and g.forms and " " not in g.typed and _bare(g.typed)
     }  # fmt: skip
     before = typed[max(0, at - COMPOUND + 1) : at]
