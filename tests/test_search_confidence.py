@@ -104,3 +104,12 @@ async def test_a_compound_s_head_the_index_lacks_is_what_is_asked(search: Search
         assert result.hits and result.no_match, text
     medal = await search.search("캐글 은메달 있으면 이력서에 어떻게 써요", limit=3)
     assert not medal.no_match
+
+
+async def test_a_count_question_finds_the_entry_that_weighs_many_against_few(
+    search: SearchService,
+) -> None:
+    # Three entries have 포트폴리오 in their title; the question asks how many, which the
+    # few-and-deep entry answers (the blog-as-portfolio entry ranked first).
+    result = await search.search("포트폴리오 몇 개 만들어야 해요?", limit=3)
+    assert result.hits[0].id == "portfolio-few-and-deep" and not result.no_match

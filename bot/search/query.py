@@ -415,6 +415,25 @@ def _english_verb(group: Group, text: str) -> Group:
     return replace(group, idf=group.idf * PREDICATE, verb=True)
 
 
+_COUNT = re.compile(r"몇\s*개|how\s+many\b", re.IGNORECASE)
+# A count is answered by an entry that weighs many against few (포트폴리오는 많고 얕게? 적고 깊게?).
+_QUANTITY_WORDS = ("많이", "많은", "많고", "적은", "적고", "적게", "개수", "many", "few")
+
+
+def _count_group(lex: Lexicon, text: str) -> Group | None:
+    """`포트폴리오 몇 개`, `how many projects`: the question asks a count of its subject, which an
+    entry answers by speaking of many and few; a weak group (a predicate's weight) of those words
+    the index has, so an entry about the subject that also weighs the number ranks first."""
+    if not _COUNT.search(text):
+        return None
+    forms = tuple(
+        f for f in _forms(*((w, PRIMARY) for w in _QUANTITY_WORDS)) if lex.is_known(f.text)
+    )
+    if not forms:
+        return None
+    return Group("몇 개", "몇 개", forms, idf=lex.idf(forms[0].text) * PREDICATE, verb=True)
+
+
 def plan_query(text: str, lex: Lexicon) -> QueryPlan:
     """The plan for one query; an empty plan when nothing searchable is left."""
     text = clean(text, max_chars=MAX_QUERY_CHARS)
@@ -441,4 +460,6 @@ def plan_query(text: str, lex: Lexicon) -> QueryPlan:
     groups = known or [g for g in groups if g.forms]
     topic_ids = tuple(dict.fromkeys(t for g in groups for t in g.topic_ids))
     exact = topic_ids[0] if len(groups) == 1 and groups[0].topic_ids else None
+    if known and (count := _count_group(lex, words_of)) is not None:
+        groups = [*groups, count]
     return QueryPlan(text, tuple(groups), exact, topic_ids, unknown if known else ())
