@@ -131,7 +131,10 @@ def _flags(p: argparse.ArgumentParser) -> None:
         "--since",
         type=_date,
         metavar="YYYY-MM-DD",
-        help=f"from that day to today, days in $SUNBAE_TIMEZONE (default: the last {DEFAULT_DAYS})",
+        help=(
+            "from that day to today, in each server's days (its /tip-config time zone, else"
+            f" $SUNBAE_TIMEZONE; default: the last {DEFAULT_DAYS})"
+        ),
     )
     p.add_argument("--limit", type=int, default=10, help="gaps: how many groups (default 10)")
     p.add_argument("--chart", type=Path, metavar="FILE", help="overview: also write its PNG chart")
