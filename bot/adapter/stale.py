@@ -7,6 +7,7 @@ language, to run the command again. DynamicItems (their target in the custom_id)
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import discord
@@ -41,6 +42,15 @@ def unclaimed(store: ViewStore, interaction: discord.Interaction[Any]) -> bool:
 
 async def answer_stale(store: ViewStore, interaction: discord.Interaction[Any]) -> None:
     """Disable what no longer works on the clicked message, then say so privately."""
+    await disable_stale(interaction, lambda custom_id: not _dynamic(store, custom_id))
+
+
+async def disable_stale(
+    interaction: discord.Interaction[Any], dead: Callable[[str], object]
+) -> None:
+    """Disable the buttons and menus of the clicked message whose custom_id `dead` names (the
+    others keep working), then say privately, in the member's language, that they no longer
+    work. A failing Discord call is logged."""
     message = interaction.message
     try:
         if message is not None and message.components:
@@ -48,7 +58,7 @@ async def answer_stale(store: ViewStore, interaction: discord.Interaction[Any]) 
             for item in view.children:
                 custom_id = getattr(item, "custom_id", None)
                 if isinstance(item, discord.ui.Button | discord.ui.Select) and custom_id:
-                    item.disabled = item.disabled or not _dynamic(store, custom_id)
+                    item.disabled = item.disabled or bool(dead(custom_id))
             view.stop()  # a picture of the message, not a listener
             await interaction.response.edit_message(view=view)
             await interaction.followup.send(text(interaction, "error.stale"), ephemeral=True)

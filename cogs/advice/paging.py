@@ -18,6 +18,7 @@ import discord
 from bot.adapter import limits
 from bot.adapter.locale import text
 from bot.adapter.render import COLOR, FOOTER_SEP, entry_pages, fit
+from bot.adapter.stale import disable_stale
 from bot.adapter.tree import reply_ephemeral
 from bot.advice import Place, position, settle, step_from
 from bot.app import Services
@@ -130,7 +131,8 @@ class KeptAnswers:
                 pages_id, guild_id=interaction.guild_id, message_id=message.id
             )
         if opened is None:  # not kept (any more) for this message in this server
-            await _stale(interaction)
+            # Only the page buttons: Discuss and the original post keep working.
+            await disable_stale(interaction, _TEMPLATE.fullmatch)
             return
         kept = opened.kept
         if interaction.user.id != kept.owner_id:
@@ -191,21 +193,6 @@ class KeptAnswers:
         if entry.id in sections:
             view.add_item(OriginalButton(sections[entry.id], language))
         return embed, view
-
-
-async def _stale(interaction: discord.Interaction[Any]) -> None:
-    """Disable the page buttons in place, then say privately that they no longer work."""
-    message = interaction.message
-    if message is None or not message.components:
-        await reply_ephemeral(interaction, text(interaction, "error.stale"))
-        return
-    view = discord.ui.View.from_message(message, timeout=None)
-    for item in view.children:
-        if isinstance(item, discord.ui.Button) and _TEMPLATE.fullmatch(item.custom_id or ""):
-            item.disabled = True
-    view.stop()  # a picture of the message, not a listener
-    await interaction.response.edit_message(view=view)
-    await interaction.followup.send(text(interaction, "error.stale"), ephemeral=True)
 
 
 class _Parts:
