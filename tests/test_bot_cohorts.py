@@ -694,6 +694,61 @@ async def test_join_and_leave_with_and_without_manage_roles(harness: Harness) ->
     assert none.content == "**AI Lab 2기** 기수에는 역할이 없어요."
 
 
+async def test_a_graduated_cohort_cannot_be_joined_and_the_answer_names_those_that_can(
+    harness: Harness,
+) -> None:
+    """QA: /cohort join gave an archived (graduated) cohort's role to whoever asked for it."""
+    h = harness
+    s = await Server.new(h, "graduated")
+    await h.emu.set_bot_permissions(s.guild, BOT_DEFAULT | Perm.MANAGE_ROLES)
+    old_role = h.emu.add_role(s.guild, "AI Lab 2기")
+    new_role = h.emu.add_role(s.guild, "AI Lab 3기")
+    await eventually(lambda: h.bot.get_guild(s.guild.id).get_role(new_role.id))  # type: ignore[union-attr]
+    await eventually(lambda: h.bot.get_guild(s.guild.id).me.guild_permissions.manage_roles)  # type: ignore[union-attr]
+    old = await s.create("AI Lab 2기", role=old_role)
+    await s.create("AI Lab 3기", role=new_role)
+    await s.create("AI Lab 4기")  # no role: nothing to join
+    await s.as_mod("cohort archive", {"cohort": str(old)})
+
+    for typed in (str(old), "ai lab 2기"):  # the autocomplete's value, or the name typed
+        refused = await h.emu.slash(
+            "cohort join", {"cohort": typed}, user=s.camper, channel=s.general
+        )
+        assert refused.ephemeral
+        assert refused.content == (
+            "**AI Lab 2기** 기수는 수료(보관)되어 참여할 수 없어요. 참여할 수 있는 기수:"
+            " **AI Lab 3기**"
+        )
+    english = await h.emu.slash(
+        "cohort join", {"cohort": str(old)}, user=s.camper, channel=s.general, locale="en-US"
+    )
+    assert english.content == (
+        "**AI Lab 2기** has graduated (archived), so it cannot be joined. Cohorts you can join:"
+        " **AI Lab 3기**"
+    )
+    assert old_role.id not in h.emu.state.member(s.guild.id, s.camper.id).roles  # type: ignore[union-attr]
+
+    offered = await h.emu.autocomplete(
+        "cohort join", {"cohort": "ai"}, focused="cohort", user=s.camper, channel=s.general
+    )
+    assert [c["name"] for c in offered] == ["AI Lab 3기"]
+    leavable = await h.emu.autocomplete(
+        "cohort leave", {"cohort": "ai"}, focused="cohort", user=s.camper, channel=s.general
+    )
+    assert {c["name"] for c in leavable} == {"AI Lab 2기", "AI Lab 3기", "AI Lab 4기"}
+
+    # An alumnus still leaves the graduated cohort's role.
+    await h.emu.give_role(s.camper, old_role)
+    left = await h.emu.slash("cohort leave", {"cohort": str(old)}, user=s.camper, channel=s.general)
+    assert left.content == "**AI Lab 2기** 기수 역할을 뺐어요."
+
+    await s.as_mod("cohort archive", {"cohort": "AI Lab 3기"})
+    none = await h.emu.slash("cohort join", {"cohort": str(old)}, user=s.camper, channel=s.general)
+    assert none.content == (
+        "**AI Lab 2기** 기수는 수료(보관)되어 참여할 수 없어요. 지금 참여할 수 있는 기수는 없어요."
+    )
+
+
 # -- the Discuss button -----------------------------------------------------------------------------
 
 

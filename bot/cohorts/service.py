@@ -179,14 +179,21 @@ class CohortService:
         return [CohortSummary(c, counts.get(c.id, 0)) for c in await self._cohorts.all(guild_id)]
 
     async def suggest(
-        self, guild_id: int, typed: str, *, active_only: bool = False
+        self, guild_id: int, typed: str, *, active_only: bool = False, joinable: bool = False
     ) -> list[Cohort]:
-        """Cohorts for autocomplete: names starting with what was typed first, then containing it."""
+        """Cohorts for autocomplete: names starting with what was typed first, then containing it.
+        `joinable`: only those `/cohort join` can give (see `joinable`)."""
         key = name_key(typed)
-        cohorts = [c for c in await self._cohorts.all(guild_id) if c.active or not active_only]
+        cohorts = await (self.joinable(guild_id) if joinable else self._cohorts.all(guild_id))
+        cohorts = [c for c in cohorts if c.active or not active_only]
         starts = [c for c in cohorts if name_key(c.name).startswith(key)]
         contains = [c for c in cohorts if key in name_key(c.name) and c not in starts]
         return (starts + contains)[:SUGGESTIONS]
+
+    async def joinable(self, guild_id: int) -> list[Cohort]:
+        """The cohorts a member can join: active ones with a role (an archived cohort has
+        graduated; its role is its alumni's, not a way in)."""
+        return [c for c in await self._cohorts.all(guild_id) if c.active and c.role_id is not None]
 
     async def pick(
         self, guild_id: int, *, channel_ids: Sequence[int], role_ids: Sequence[int]

@@ -153,6 +153,18 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ko": "**{name}** 기수에 참여했어요. 이제 <@&{role}> 역할이 있어요.",
         "en": "You joined **{name}** and now have the <@&{role}> role.",
     },
+    "cohort.join.archived": {
+        "ko": "**{name}** 기수는 수료(보관)되어 참여할 수 없어요. 참여할 수 있는 기수: {open}",
+        "en": "**{name}** has graduated (archived), so it cannot be joined. Cohorts you can"
+        " join: {open}",
+    },
+    "cohort.join.archived_none": {
+        "ko": "**{name}** 기수는 수료(보관)되어 참여할 수 없어요. 지금 참여할 수 있는 기수는"
+        " 없어요.",
+        "en": "**{name}** has graduated (archived), so it cannot be joined. No cohort is open"
+        " to join right now.",
+    },
+    "cohort.join.more": {"ko": "외 {n}개", "en": "and {n} more"},
     "cohort.join.already": {
         "ko": "이미 **{name}** 기수 역할이 있어요.",
         "en": "You already have the **{name}** role.",

@@ -19,6 +19,7 @@ from bot.cohorts.port import ThreadPort
 from bot.i18n import Verbatim
 from bot.models.cohort_errors import CohortError
 from bot.models.cohorts import ChannelKind, Cohort, CohortDraft, ProblemKind
+from bot.text.markdown import escape
 from cogs.cohorts.embeds import info_embed, list_embed, threads_embed
 from cogs.cohorts.threads import missing_permissions
 
@@ -32,6 +33,7 @@ ARCHIVE_CHOICES = [
     app_commands.Choice(name="7d", value=10080),
 ]
 moderators_only = app_commands.checks.has_permissions(manage_guild=True)
+JOINABLE_NAMED = 10  # cohorts a refused /cohort join names (names are ≤ 50 units: fits 2,000)
 
 
 class BadDate(ValueError):
@@ -59,11 +61,18 @@ def _kind(channel: DiscussionChannel) -> ChannelKind:
 
 
 async def cohort_choices(
-    services: Services, interaction: Interaction, current: str, *, active_only: bool = False
+    services: Services,
+    interaction: Interaction,
+    current: str,
+    *,
+    active_only: bool = False,
+    joinable: bool = False,
 ) -> list[app_commands.Choice[str]]:
     if interaction.guild_id is None:
         return []
-    found = await services.cohorts.suggest(interaction.guild_id, current, active_only=active_only)
+    found = await services.cohorts.suggest(
+        interaction.guild_id, current, active_only=active_only, joinable=joinable
+    )
     return limits.choices((c.name, str(c.id)) for c in found)
 
 
@@ -374,6 +383,9 @@ class CohortGroup(app_commands.Group):
         guild, member = interaction.guild, interaction.user
         if found is None or guild is None or not isinstance(member, discord.Member):
             return
+        if join and not found.active:  # graduated: its role is the alumni's (leaving is fine)
+            await self._reply(interaction, await self._not_joinable(interaction, found))
+            return
         if found.role_id is None:
             await self._reply(
                 interaction, text(interaction, "cohort.join.no_role", name=found.name)
@@ -417,12 +429,28 @@ class CohortGroup(app_commands.Group):
             message = text(interaction, "cohort.leave.done", name=found.name)
         await self._reply(interaction, message)
 
+    async def _not_joinable(self, interaction: Interaction, cohort: Cohort) -> str:
+        """Why an archived cohort cannot be joined, and the ones that can."""
+        assert interaction.guild_id is not None
+        open_ = await self.cohorts.joinable(interaction.guild_id)
+        if not open_:
+            return text(interaction, "cohort.join.archived_none", name=cohort.name)
+        names = ", ".join(f"**{escape(c.name)}**" for c in open_[:JOINABLE_NAMED])
+        if len(open_) > JOINABLE_NAMED:
+            names += " " + text(interaction, "cohort.join.more", n=len(open_) - JOINABLE_NAMED)
+        return text(interaction, "cohort.join.archived", name=cohort.name, open=Verbatim(names))
+
+    @join.autocomplete("cohort")
+    async def join_autocomplete(
+        self, interaction: Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return await cohort_choices(self.services, interaction, current, joinable=True)
+
     @edit.autocomplete("cohort")
     @archive.autocomplete("cohort")
     @unarchive.autocomplete("cohort")
     @info.autocomplete("cohort")
     @threads.autocomplete("cohort")
-    @join.autocomplete("cohort")
     @leave.autocomplete("cohort")
     async def cohort_autocomplete(
         self, interaction: Interaction, current: str
