@@ -419,6 +419,28 @@ async def test_a_servers_own_entries_are_counted_and_offered_in_that_server_only
     assert kept not in await b.advice("A 서버의 남길 조언")
 
 
+async def test_a_servers_own_words_are_never_offered_as_completions_elsewhere(
+    harness: Harness,
+) -> None:
+    """/advice autocomplete finishes a half-typed word with one the index knows ("Search: …"):
+    a word only a server's own entry holds (a person's name in its body) was offered to every
+    server's members, who could read it off another server's private advice."""
+    a = await Server.new(harness, "words-a")
+    b = await Server.new(harness, "words-b")
+    await a.add({"title": "추천 채용 연락처", "body": "채용담당자 홍길순님께 직접 연락하세요."})
+
+    async def completions(server: Server, typed: str) -> list[str]:
+        choices = await harness.emu.autocomplete(
+            "advice", {"query": typed}, focused="query", user=server.camper,
+            channel=server.general,
+        )  # fmt: skip
+        return [c["name"] for c in choices]
+
+    assert "검색: 홍길순님께" in await completions(a, "홍길")
+    assert await completions(b, "홍길") == []
+    assert not any("채용담당자" in c for c in await completions(b, "채용담"))
+
+
 async def test_history_pages_newest_first_with_names_times_and_diffs_then_revert(
     harness: Harness,
 ) -> None:

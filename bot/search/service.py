@@ -151,7 +151,8 @@ class SearchService:
         self, suggestions: list[Suggestion], guild_id: int | None, limit: int
     ) -> list[Suggestion]:
         """The suggestions of entries the server sees (the title index holds every server's),
-        naming each by the id campers see."""
+        naming each by the id campers see, and completions of words it sees: the vocabulary
+        holds every server's words too (a name in one server's own entry is no one else's)."""
         keys = [s.ref for s in suggestions if s.kind is SuggestionKind.ENTRY]
         ids = await self._store.visible_ids(keys, guild_id=guild_id)
         kept: list[Suggestion] = []
@@ -161,6 +162,10 @@ class SearchService:
                     continue
                 if ids[s.ref] != s.ref:
                     s = Suggestion.for_entry(ids[s.ref], s.name)  # noqa: PLW2901
+            elif s.kind is SuggestionKind.QUERY and not await self._store.match(
+                s.ref.split()[-1:], guild_id=guild_id, limit=1, ranked=False
+            ):
+                continue
             kept.append(s)
         return kept[:limit]
 
