@@ -630,8 +630,7 @@ class SqliteSearchStore(SearchReads):
         for group in all_of:
             expression = f"({expression}) AND ({fts_expression(group)})"
         held = await self._held()
-        docs = await ranked_docs(
-            self._db,
+        docs = await self._ranked(
             expression,
             topic=topic,
             guild_id=guild_id,
@@ -648,6 +647,11 @@ class SqliteSearchStore(SearchReads):
             if row is not None:  # (None: retired between the two reads)
                 found.append(_with_bm25(row, bm25))
         return found
+
+    async def _ranked(self, expression: str, **options: Any) -> list[tuple[int, float]]:
+        """`ranked_docs` (a seam: bench/search.py replays it to measure what a free
+        retrieval would leave)."""
+        return await ranked_docs(self._db, expression, **options)
 
     async def documents(self, entry_ids: Sequence[str]) -> list[Candidate]:
         return await documents(self._db, entry_ids)
