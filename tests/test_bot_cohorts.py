@@ -412,6 +412,26 @@ async def test_cohort_threads_name_entries_in_the_members_language(harness: Harn
         assert f"<#{thread}> · {entry.title}" in str(korean.embeds[0]), command
 
 
+async def test_a_thread_about_an_entry_retired_since_keeps_its_title(harness: Harness) -> None:
+    # The list showed the entry's id (portfolio-few-and-deep) once the server retired it.
+    h = harness
+    s = await Server.new(h, "threads-retired")
+    cohort = await s.create("AI Lab 3기")
+    thread = thread_of(await s.discuss())
+    entry = await h.services.entries.get(ENTRY)
+    assert entry is not None and entry.title_en
+    retired = await s.as_mod("content retire", {"entry": ENTRY})
+    await retired.wait_final()
+    english = h.emu.add_member(s.guild, "threads-retired-member", locale="en-US")
+    for command in ("cohort threads", "cohort info"):
+        korean = await h.emu.slash(
+            command, {"cohort": str(cohort)}, user=s.camper, channel=s.general
+        )
+        assert f"<#{thread}> · {entry.title}" in str(korean.embeds[0]), command
+        shown = await h.emu.slash(command, {"cohort": str(cohort)}, user=english, channel=s.general)
+        assert f"<#{thread}> · {entry.title_en}" in str(shown.embeds[0]), command
+
+
 # -- which cohort -------------------------------------------------------------------------------
 
 

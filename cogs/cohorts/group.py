@@ -360,6 +360,13 @@ class CohortGroup(app_commands.Group):
         titles = {e.id: e.title for e in found}
         if language == "en":
             titles |= await self.services.entries.english_titles(ids, guild_id=guild_id)
+        for entry_id in dict.fromkeys(i for i in ids if i not in titles):
+            # Retired since its thread opened: the thread stays, named as it was.
+            entry = await self.services.entries.get(
+                entry_id, include_retired=True, guild_id=guild_id
+            )
+            if entry is not None:
+                titles[entry_id] = (language == "en" and entry.title_en) or entry.title
         return titles
 
     @app_commands.command(
