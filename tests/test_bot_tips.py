@@ -224,6 +224,12 @@ async def test_bad_time_and_zone_get_clear_messages(harness: Harness) -> None:
         "tip-config set", {"timezone": "seoul"}, focused="timezone", user=mod, channel=channel
     )
     assert zones == [{"name": "Asia/Seoul", "value": "Asia/Seoul"}]
+    # A city is typed as it is written, with a space: the zone names it with an underscore.
+    for typed, zone in (("new york", "America/New_York"), ("Los Angeles", "America/Los_Angeles")):
+        zones = await h.emu.autocomplete(
+            "tip-config set", {"timezone": typed}, focused="timezone", user=mod, channel=channel
+        )
+        assert {"name": zone, "value": zone} in zones, typed
 
 
 async def test_preview_skip_and_off(harness: Harness) -> None:

@@ -147,7 +147,7 @@ class TipConfig(
     async def timezone_autocomplete(
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        wanted = current.strip().lower()
+        wanted = "_".join(current.lower().split())  # "new york": America/New_York
         zones = _POPULAR_ZONES if not wanted else [z for z in _ZONES if wanted in z.lower()]
         return limits.choices((z, z) for z in zones)
 
