@@ -48,6 +48,16 @@ def test_unknown_words_are_dropped_unless_alone() -> None:
     assert [g.typed for g in alone.groups] == ["쀍쀍"] and alone.groups[0].unknown
 
 
+def test_a_word_the_camper_says_they_do_not_know_is_a_hedge() -> None:
+    # `디테일은 잘 모르겠는데 ...`: the index lacks 디테일; it no longer counts against the answer.
+    plan = plan_query("디테일은 잘 모르겠는데 대학원 꼭 가야 하나요", lexicon())
+    assert [g.typed for g in plan.groups] == ["대학원"] and not plan.dropped
+    # Without the hedge it is a word found nowhere, as before.
+    assert [g.typed for g in plan_query("디테일 대학원", lexicon()).dropped] == ["디테일"]
+    # A known word before the hedge still says what is asked (`석사는 잘 모르는데`).
+    assert "석사는" in [g.typed for g in plan_query("석사는 잘 모르는데 취업", lexicon()).groups]
+
+
 def test_inflections_and_short_words_are_never_corrected() -> None:
     vocab = {**VOCAB, "있어야": 3, "읽기": 2, "오는": 4, "논문": 3}
     # 읽어야 is no typo of 있어야: a verb, searched by its stem, weakly.

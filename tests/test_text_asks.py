@@ -30,6 +30,11 @@ from bot.text.roles import english_role, question_end
         ("do companies avoid older hires because of salary", None),
         ("이력서에 뭘 써야 돼요", None),
         ("should I learn pytorch or tensorflow", None),
+        # With the copula, the amount is of the noun phrase after it, not the last word.
+        ("how much is the monthly stipend during the bootcamp", "stipend"),
+        ("how much is it", LAST),
+        # A word saying when (앞으로, "from now on") is skipped for the word before it.
+        ("생성형 AI 시장 앞으로 얼마나 커질까요", "시장"),
     ],
 )
 def test_amount_of(text: str, word: str | None) -> None:

@@ -79,6 +79,14 @@ def test_latin_plural_and_case() -> None:
         ("그 다음엔 뭘 공부해요", ["공부"]),
         ("인턴 회사 고를때", ["인턴", "회사"]),  # a clause of time on a light verb (고르)
         ("인턴 3번 한거 어케 써요", ["인턴", "3번"]),  # 어케 is 어떻게; 한거 a light verb
+        # Chat shorthand in bare letters is the register (ㅈㄱㄴ "the title says it", ㄹㅇ, a
+        # laugh, a sob); when and how long are no subject (앞으로, 이번에, 이 상태로).
+        ("ㅈㄱㄴ 비전공 수학 ㄹㅇ 다 해야함? ㅋㅋ ㅠㅠ", ["비전공", "수학", "해야함"]),
+        ("이번에 인턴 떨어짐 이 상태로 앞으로", ["인턴", "떨어짐"]),
+        ("ㄷㅎㅇ 가야 하나요", ["ㄷㅎㅇ"]),  # initials that are no chat stay a word to complete
+        # The copula joining a reason comes off like a particle.
+        ("비전공이라 불리", ["비전공", "불리"]),
+        ("신입이라서 모르겠어요", ["신입"]),
     ],
 )
 def test_query_terms(query: str, stems: list[str]) -> None:
@@ -131,6 +139,10 @@ def test_glossary_misses_and_mixed_scripts() -> None:
         ("한거", "하", True),
         ("할거면", "하", True),
         ("필요없어지는거", "필요없어지", False),
+        # What the camper heard (`-다던데`, `-는다던데`, `-대요`): the verb heard of.
+        ("부족하다던데", "부족", False),
+        ("뽑는다던데", "뽑", False),
+        ("있던데", "있", True),
     ],
 )
 def test_predicates(word: str, stem: str, light: bool) -> None:

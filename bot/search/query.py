@@ -165,7 +165,8 @@ def _topic_group(
     pairs += _variants(lex, pairs)
     forms = _forms(*pairs, *((a, ALIAS * scale) for a in info.aliases))
     display = info.topic.name_ko if corrected else typed
-    return Group(typed, display, forms, (topic_id,), lex.idf(forms[0].text), corrected)
+    idf = lex.idf(forms[0].text)
+    return Group(typed, display, forms, (topic_id,), idf, corrected)
 
 
 def _split(lex: Lexicon, word: str) -> str | None:
@@ -434,6 +435,22 @@ def _count_group(lex: Lexicon, text: str) -> Group | None:
     return Group("몇 개", "몇 개", forms, idf=lex.idf(forms[0].text) * PREDICATE, verb=True)
 
 
+# `디테일은 잘 모르겠는데`, `자세한 건 모르지만`, `잘모르지만` typed as one word
+_HEDGE = re.compile(r"(?:잘)?(?:모르|몰라|몰랐)")
+
+
+def _hedged(typed: list[str]) -> set[str]:
+    """Words the camper says they do not know about (`디테일은 잘 모르겠는데 ...`): a hedge
+    before the question, not what it asks; only a word the index lacks is dropped for it (`수학은
+    잘 모르는데` still says what the question is about)."""
+    hedged: set[str] = set()
+    for i, word in enumerate(typed[:-1]):
+        after = typed[i + 2] if typed[i + 1] == "잘" and i + 2 < len(typed) else typed[i + 1]
+        if word[-1:] in ("은", "는") and _HEDGE.match(after):
+            hedged.add(word)
+    return hedged
+
+
 def plan_query(text: str, lex: Lexicon) -> QueryPlan:
     """The plan for one query; an empty plan when nothing searchable is left."""
     text = clean(text, max_chars=MAX_QUERY_CHARS)
@@ -451,6 +468,8 @@ def plan_query(text: str, lex: Lexicon) -> QueryPlan:
             if has_hangul(w) and (verb := modifier(w, following)) is not None
         }
         groups = _word_groups(lex, query_terms(words_of), typed[-1] if typed else "", modifiers)
+        hedged = _hedged(typed)
+        groups = [replace(g, filler=True) if g.unknown and g.typed in hedged else g for g in groups]
     groups = [_english_verb(g, words_of) for g in groups]
     # A word found nowhere only dilutes the others (`나이 많은데` -> 나이); alone, it stays, and
     # the empty result brings suggestions.

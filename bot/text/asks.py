@@ -18,6 +18,14 @@ _KO_AMOUNT = re.compile(r"\s*(?:평균\s+|보통\s+)?(?:얼마|몇|어느\s*정�
 # English: `how much math` asks an amount of math; `how much does it cost` of its last word;
 # `what time` asks a clock time.
 _EN = re.compile(r"\bhow\s+(?:much|many)\s+([a-z][\w'-]*)|\bwhat\s+(time)\b", re.IGNORECASE)
+# `how much is the monthly stipend during the bootcamp`: with the copula, the amount is of the
+# noun phrase that follows it (its last word, before a preposition or the end), not the last word.
+_EN_COPULA = re.compile(
+    r"\bhow\s+(?:much|many)\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+|my\s+|your\s+)?"
+    r"(?:[a-z][\w'-]*\s+){0,2}?([a-z][\w'-]*)"
+    r"(?=\s+(?:for|during|in|at|of|on|per|with|to|after|before|if|when)\b|\s*[?!.,]|\s*$)",
+    re.IGNORECASE,
+)
 _AUXILIARIES = frozenset(["do", "does", "did", "is", "are", "was", "were", "will", "would", "should", "can", "could"])  # fmt: skip
 # Pay and prices are amounts whatever the question words: `초봉 궁금해요` asks a figure too.
 _MONEY = re.compile(
@@ -85,11 +93,13 @@ def asked(text: str) -> Asked | None:
         ):
             return Asked(word)
         named = named or Asked(word, figure=False)
+    if (m := _EN_COPULA.search(text)) and not is_stopword(m.group(1).lower()):
+        return Asked(m.group(1).lower())
     if m := _EN.search(text):
         word = (m.group(1) or m.group(2)).lower()
         return Asked(LAST if word in _AUXILIARIES else word)
     if (m := _KO.search(text)) and not _WH_AFTER.search(text, m.end()):
-        return Asked(m.group(1))
+        return Asked(_content_before(text, m.end(1)) or m.group(1))
     return named
 
 
@@ -107,6 +117,15 @@ def _only_grammar(rest: str) -> bool:
         if not (is_stopword(word) or is_stopword(strip_particle(word))):
             return False
     return True
+
+
+def _content_before(text: str, end: int) -> str | None:
+    """The last word before `end` that is no grammar: `시장 앞으로 얼마나` asks how much of 시장
+    (앞으로, "from now on", says when)."""
+    for word in reversed(text[:end].split()):
+        if not (is_stopword(word.lower()) or is_stopword(strip_particle(word.lower()))):
+            return word
+    return None
 
 
 def _word_at(text: str, start: int) -> tuple[str, int]:

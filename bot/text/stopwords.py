@@ -4,6 +4,8 @@ whether, not about what, like `worth it`."""
 
 from __future__ import annotations
 
+import re
+
 
 def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -30,6 +32,7 @@ KOREAN: frozenset[str] = word_set(
     때문 때문에 때문인가요 때문인지 때문일까요
     뭐에요 뭐에여 뭐예여 나서 그다음 다음엔 그담
     어케 어캐 어떡함 어떡하죠 어떡해요 아무것 아무것도 아무거나 아무
+    앞으로 이번 이번엔 요새 얘기 잘은 자세히는 자세히 상태
     """
 )
 
@@ -49,8 +52,26 @@ ENGLISH: frozenset[str] = word_set(
     although however maybe perhaps probably literally basically honestly guys hi hello hey thanks
     thank tips tip advice idea ideas someone somebody anybody everybody people person
     chance chances option options possible possibility realistic realistically hopeless odds
+    but doing done before after during feel feels felt
     """
 )
+
+# Chat shorthand typed in initial consonants (ㅈㄱㄴ "the title says it", ㄹㅇ "for real", ㄱㄱ
+# "go"): the register, not a word to search. A whole query of consonants (`ㄷㅎㅇ`) is still
+# read as a word's initials; these are dropped from a sentence only.
+CHAT: frozenset[str] = word_set(
+    """
+    ㅈㄱㄴ ㄹㅇ ㄱㄱ ㅇㅇ ㅇㅈ ㄴㄴ ㅇㅋ ㄷㄷ ㅎㄷㄷ ㄱㅅ ㄳ ㅈㅅ ㅊㅋ ㅂㅂ ㅎㅇ ㅁㅊ ㄹㅈㄷ ㅅㄱ ㄱㅊ ㅈㅂ
+    ㅃㄹ ㅇㄱㄹㅇ ㅂㄷㅂㄷ ㅗㅜㅑ
+    """
+)
+_JAMO_RUN = re.compile(r"([ㄱ-ㅎ])\1+|[ㅏ-ㅣ]+")  # ㅋㅋ, ㅎㅎㅎ, ㅠㅠ, ㅜㅜ, ㅡㅡ
+
+
+def is_chat(word: str) -> bool:
+    """Chat shorthand or a laugh or a sob in bare letters (`ㅈㄱㄴ`, `ㅋㅋ`, `ㅠㅠ`): no word."""
+    return word in CHAT or _JAMO_RUN.fullmatch(word) is not None
+
 
 STOPWORDS: frozenset[str] = KOREAN | ENGLISH
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bot.text.normalize import fold
 from bot.text.particles import PARTICLES, strip_particle
 from bot.text.predicates import predicate
-from bot.text.stopwords import is_stopword
+from bot.text.stopwords import is_chat, is_stopword
 
 _HANGUL = "가-힣ㄱ-ㆎ"
 # A language or platform whose name is punctuation (c++, c#, .net, node.js) stays one word: split,
@@ -89,7 +89,7 @@ def query_terms(text: str, *, limit: int = MAX_TERMS) -> list[Term]:
         if len(terms) >= limit:
             break
         base = stem(word)
-        if is_stopword(word) or is_stopword(base) or _is_bound(word):
+        if is_stopword(word) or is_stopword(base) or _is_bound(word) or is_chat(word):
             continue
         if word.isascii() and len(word) < 2:
             continue
