@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from bot.clock import iso
-from bot.content import EntryInput
+from bot.content import Actor, EntryInput
 from bot.content.archive import read_archive
 from bot.emulator import Guild, Member, Perm
 from bot.emulator.results import InteractionResult, ModalPrompt
@@ -1020,6 +1020,53 @@ async def test_a_card_in_a_korean_channel_says_who_decided_in_korean_whoever_cli
     assert rejected is not None
     assert rejected["content"].startswith("❌ 검토 요청 #")
     assert rejected["content"].endswith("님이 반려했어요.\n사유: no source")
+
+
+async def test_a_rejection_is_told_to_the_author_in_their_own_language(harness: Harness) -> None:
+    """QA: the DM to the author was in the server's language: an English-speaking editor of a
+    Korean server was told in Korean. Their language is kept with the change; a change kept
+    before it was (no language) is told in the server's."""
+    s = await Server.new(harness, "author-language")
+    log = harness.emu.add_text_channel(s.guild, "review-log")
+    await eventually(lambda: harness.bot.get_channel(log.id))
+    english = harness.emu.add_member(
+        s.guild, "author-language-en", roles=[s.editors], locale="en-US", nick="Mentor Kim"
+    )
+    await s.run("content editors", {"role": s.editors})
+    await s.run("content settings", {"review": True, "log-channel": log})
+    modal = await s.form("content add", {"kind": "tip"}, user=english)
+    sent = await submit(harness, modal, {**NEW, "title": "Sleep before tests"})
+    assert sent.content.startswith("📝 Sent for review (#"), sent.content
+    number = int(re.search(r"#(\d+)", sent.content).group(1))  # type: ignore[union-attr]
+    # A change kept before schema v25 has no language.
+    old = await harness.services.content.propose(
+        s.guild.id, None, EntryInput(title="오래된 제안", body="본문"),
+        Actor(str(s.editor.id), "멘토 김"),
+    )  # fmt: skip
+    cards = await eventually(lambda: (c := harness.emu.channel_messages(log)) and len(c) == 1 and c)
+
+    asked = await harness.emu.click(cards[0], label="반려", user=s.mod)
+    assert asked.modal is not None
+    await (await harness.emu.submit_modal(asked.modal, {"reason": "출처"})).wait_final()
+    (told,) = await eventually(
+        lambda: harness.emu.channel_messages(harness.emu.dm_channel(english).id)
+    )
+    assert told["content"] == (
+        f"❌ Your change for review #{number} (Sleep before tests) in **{s.guild.name}** was"
+        " rejected by 운영진 @everyone.\nReason: 출처"
+    )
+
+    queue = await s.run("content pending")
+    asked = await harness.emu.click(queue, label="반려")
+    assert asked.modal is not None
+    await (await harness.emu.submit_modal(asked.modal, {})).wait_final()
+    (told,) = await eventually(
+        lambda: harness.emu.channel_messages(harness.emu.dm_channel(s.editor).id)
+    )
+    assert told["content"] == (
+        f"❌ **{s.guild.name}**에 요청하신 검토 #{old.id} (오래된 제안)을 운영진 @everyone님이"
+        " 반려했어요."
+    )
 
 
 async def test_an_import_updates_a_retired_entry_and_leaves_it_retired(harness: Harness) -> None:

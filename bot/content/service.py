@@ -18,6 +18,7 @@ from bot.content.archive import read_archive, zip_entries
 from bot.content.repository import ContentRepository
 from bot.content.validation import validate
 from bot.corpus.documents import ID_PATTERN, draft_hash
+from bot.i18n.language import Language
 from bot.models import Entry, EntryDraft, FileProblem
 from bot.models.audit import AuditRequest
 from bot.models.content import (
@@ -221,9 +222,11 @@ class ContentService:
         actor: Actor,
         *,
         based_on: int = 0,
+        language: Language | None = None,
     ) -> Pending:
         """Keep an add (`entry_id` None) or edit for review, checked now as it would be saved
-        (FieldError, NoChange) so the author fixes it before a moderator sees it."""
+        (FieldError, NoChange) so the author fixes it before a moderator sees it. `language`:
+        the author's, what the bot later tells them in."""
         if entry_id is None:
             await self._new_change(given, actor)
         else:
@@ -231,7 +234,7 @@ class ContentService:
             entry_id = change.draft.id
         pending = Pending(
             id=0, guild_id=guild_id, entry_id=entry_id, based_on=based_on, given=given,
-            actor=actor, state="pending", created_at=iso(self._now()),
+            actor=actor, state="pending", created_at=iso(self._now()), author_language=language,
         )  # fmt: skip
         number = await self._repo.add_pending(pending)
         return dataclasses.replace(pending, id=number)

@@ -171,6 +171,9 @@ class Pending:
     created_at: str
     decided_by: str | None = None
     decided_reason: str | None = None  # why it was rejected, when the moderator said
+    # The author's language when they proposed it: what a DM to them is written in (None: not
+    # known, a row older than schema v25: the server's language).
+    author_language: Literal["ko", "en"] | None = None
 
     def input_json(self) -> str:
         return json.dumps(

@@ -228,10 +228,11 @@ class SqliteContentRepository:
         async with self._db.transaction() as conn:
             cursor = await conn.execute(
                 "INSERT INTO content_pending (guild_id, entry_id, based_on, input, actor,"
-                " actor_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                " actor_name, created_at, author_language) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     pending.guild_id, pending.entry_id, pending.based_on, pending.input_json(),
                     pending.actor.id, pending.actor.name, pending.created_at,
+                    pending.author_language,
                 ),
             )  # fmt: skip
             return int(cursor.lastrowid or 0)
@@ -259,6 +260,7 @@ class SqliteContentRepository:
                 created_at=r["created_at"],
                 decided_by=r["decided_by"],
                 decided_reason=r["decided_reason"],
+                author_language=r["author_language"],
             )
             for r in rows
         ]

@@ -224,8 +224,9 @@ class ContentGroup(app_commands.Group):
         guild_id = interaction.guild_id
         try:
             pending = await self.content.propose(
-                guild_id, entry_id, typed, actor(interaction), based_on=based_on
-            )
+                guild_id, entry_id, typed, actor(interaction), based_on=based_on,
+                language=lang(interaction),
+            )  # fmt: skip
         except FieldError as exc:
             await self._refuse_input(interaction, exc, entry_id, based_on, typed)
             return

@@ -281,12 +281,13 @@ class ReviewDesk:
                 await self.audit.note(interaction, _rejected_text(rejected, guild_language))
 
     async def _tell_author(self, interaction: discord.Interaction, rejected: Pending) -> None:
-        """A direct message to the author, in the server's language (their locale is not known
-        here); best effort: closed DMs are logged, never shown as a failure."""
+        """A direct message to the author, in the language they proposed the change in (the
+        server's for a change kept before that was stored); best effort: closed DMs are
+        logged, never shown as a failure."""
         guild = interaction.guild
         if guild is None or not rejected.actor.id.isdigit():
             return
-        language = _guild_language(interaction)
+        language = rejected.author_language or _guild_language(interaction)
         message = t(
             "content.review.rejected_dm", language, server=guild.name, number=rejected.id,
             title=rejected.given.title, who=rejected.decided_by or "",
