@@ -263,6 +263,50 @@ async def test_entry_shows_views_shares_and_the_queries_that_led_there(harness: 
     assert unknown.content.startswith("`no-such-entry` 항목을 찾지 못했어요")
 
 
+async def test_a_retired_entrys_numbers_stay_readable_and_say_it_is_retired(
+    harness: Harness,
+) -> None:
+    """QA: /insights entry answered `not found` for an entry the server had retired, so its
+    moderators lost what it had done. Other servers still see the entry live."""
+    h = harness
+    s = await Server.new(h, "insights-retired")
+    other = await Server.new(h, "insights-retired-other")
+    entry_id = "portfolio-few-and-deep"
+    await s.slash("entry", {"id": entry_id}, s.camper)
+    await final(await s.slash("content retire", {"entry": entry_id, "reason": "낡음"}, s.mod))
+    entry = await h.services.entries.get(entry_id)
+    assert entry is not None
+
+    shown = await final(await s.slash("insights entry", {"entry": entry_id}, s.mod))
+    [embed] = shown["embeds"]
+    assert embed["title"].startswith(entry.title)
+    assert embed["description"].startswith("🗄️ 내려진 조언이에요: 캠퍼는 더 이상 찾을 수 없어요.")
+    assert {f["name"]: f["value"] for f in embed["fields"]}["조회"] == "1"
+    choices = await h.emu.autocomplete(
+        "insights entry", {"entry": "포트폴리오"}, focused="entry", user=s.mod, channel=s.channel
+    )
+    assert {"name": f"🗄️ (내려짐) {entry.title}", "value": entry_id} in choices
+    english = await final(
+        await h.emu.slash(
+            "insights entry", {"entry": entry_id}, user=s.mod, channel=s.channel, locale="en-US"
+        )
+    )
+    assert english["embeds"][0]["description"].startswith("🗄️ This entry is retired")
+
+    live = await final(await other.slash("insights entry", {"entry": entry_id}, other.mod))
+    assert "description" not in live["embeds"][0] or not live["embeds"][0]["description"]
+    choices = await h.emu.autocomplete(
+        "insights entry", {"entry": "포트폴리오"}, focused="entry", user=other.mod,
+        channel=other.channel,
+    )  # fmt: skip
+    assert not any(c["name"].startswith("🗄️") for c in choices)
+    asked = await h.emu.autocomplete(
+        "insights entry", {"entry": "포트폴리오"}, focused="entry", user=s.camper,
+        channel=s.channel,
+    )  # fmt: skip
+    assert asked == []  # a camper is offered nothing, retired or not
+
+
 async def test_forget_asks_first_and_erases_only_this_server(harness: Harness) -> None:
     h = harness
     s = await Server.new(h, "insights-forget")

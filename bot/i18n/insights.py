@@ -69,6 +69,13 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "insights.entry.title": {"ko": "{title} · 최근 {days}일", "en": "{title} · last {days} days"},
     "insights.entry.queries": {"ko": "이 조언으로 이어진 질문", "en": "Queries that led here"},
     "insights.entry.no_queries": {"ko": "아직 없어요", "en": "None yet"},
+    "insights.entry.retired": {
+        "ko": "🗄️ 내려진 조언이에요: 캠퍼는 더 이상 찾을 수 없어요. 아래는 기록에 남은 숫자예요."
+        " `/content restore`로 다시 올릴 수 있어요.",
+        "en": "🗄️ This entry is retired: campers no longer find it. Below are the numbers the"
+        " log kept. `/content restore` brings it back.",
+    },
+    "insights.entry.retired_choice": {"ko": "🗄️ (내려짐)", "en": "🗄️ (retired)"},
     "insights.forget.confirm": {
         "ko": "⚠️ 이 서버의 질문 기록을 모두 지울까요? 되돌릴 수 없어요.",
         "en": "⚠️ Erase this server's whole query log? This cannot be undone.",

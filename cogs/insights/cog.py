@@ -22,7 +22,7 @@ from bot.adapter.client import SunbaeBot
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.respond import deferring, send
 from bot.adapter.types import Interaction
-from bot.i18n import Language, Verbatim
+from bot.i18n import Language, Verbatim, t
 from bot.insights.chart import chart_text, render_overview
 from bot.models.insights import DigestSettings
 from bot.search.models import SuggestionKind, parse_value
@@ -45,6 +45,7 @@ DIGEST_PERMISSIONS = ("view_channel", "send_messages", "embed_links", "attach_fi
 WEEKDAYS = [
     app_commands.Choice(name=cmd_str(f"insights.weekday.{day}"), value=day) for day in range(7)
 ]
+RETIRED_CHOICES = 10  # of the 25 an autocomplete holds: live entries come first
 PERIODS = [
     app_commands.Choice(name=cmd_str(f"insights.period.{days}"), value=days)
     for days in (1, 7, 30, 90)
@@ -151,7 +152,10 @@ class InsightsGroup(app_commands.Group):
     ) -> None:
         assert interaction.guild_id is not None
         _, ref = parse_value(entry)
-        found = await self.services.entries.get(ref.strip(), guild_id=interaction.guild_id)
+        # A retired entry's numbers stay readable: what it did before it was taken down.
+        found = await self.services.entries.get(
+            ref.strip(), guild_id=interaction.guild_id, include_retired=True
+        )
         if found is None:
             await interaction.response.send_message(
                 text(interaction, "entry.unknown", id=limits.clip(ref, 80)), ephemeral=True
@@ -162,19 +166,31 @@ class InsightsGroup(app_commands.Group):
             stats = await self.insights.entry(interaction.guild_id, found.id, window)
         language = lang(interaction)
         title = found.title_en if language == "en" and found.title_en else found.title
-        await send(interaction, embed=self._noted(entry_embed(stats, title, language), language))
+        embed = entry_embed(stats, title, language, retired=found.retired)
+        await send(interaction, embed=self._noted(embed, language))
 
     @entry.autocomplete("entry")
     async def entry_autocomplete(
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        suggestions = await self.services.search.suggest(
-            current, limit=limits.CHOICES, guild_id=interaction.guild_id,
-            language=lang(interaction),
-        )  # fmt: skip
-        return limits.choices(
-            (s.name, s.ref) for s in suggestions if s.kind is SuggestionKind.ENTRY
+        """Live entries as search names them, then the server's retired ones, marked. Only for
+        who may read insights: a group's interaction_check does not cover autocomplete."""
+        guild_id, language = interaction.guild_id, lang(interaction)
+        if guild_id is None or not (can_moderate(interaction) or await can_read(interaction)):
+            return []
+        retired = await self.services.content.suggest(
+            guild_id, current, retired=True, limit=RETIRED_CHOICES
         )
+        suggestions = await self.services.search.suggest(
+            current, limit=limits.CHOICES - len(retired), guild_id=guild_id, language=language
+        )
+        mark = t("insights.entry.retired_choice", language)
+        pairs = [(s.name, s.ref) for s in suggestions if s.kind is SuggestionKind.ENTRY]
+        pairs += [
+            (f"{mark} {e.title_en if language == 'en' and e.title_en else e.title}", e.id)
+            for e in retired
+        ]
+        return limits.choices(pairs)
 
     # -- forget -----------------------------------------------------------------------------------
 

@@ -89,12 +89,15 @@ def gaps_embed(gaps: Sequence[Gap], language: Language, *, days: int) -> discord
     return fit(embed)
 
 
-def entry_embed(stats: EntryStats, title: str, language: Language) -> discord.Embed:
+def entry_embed(
+    stats: EntryStats, title: str, language: Language, *, retired: bool = False
+) -> discord.Embed:
     days = stats.period.days
     embed = discord.Embed(
         title=limits.clip(
             t("insights.entry.title", language, title=title, days=days), limits.EMBED_TITLE
         ),
+        description=t("insights.entry.retired", language) if retired else None,
         colour=COLOR,
     )
     for key, value in (
