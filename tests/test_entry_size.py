@@ -14,9 +14,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from bot.adapter import limits
 from bot.adapter.render import entry_pages
 from bot.corpus.documents import BODY_LIMIT
+from bot.i18n import Language
 from bot.models import Entry, Kind, Origin, Source, Topic
 from bot.services.ingest import IngestService
 from bot.store.ingest_state import SqliteIngestStore
@@ -137,18 +140,32 @@ def test_a_long_entry_shows_all_its_text_once_and_its_tip_on_the_first_page() ->
     assert tips[0] and not any(tips[1:])
 
 
-def test_a_page_with_every_field_full_stays_within_the_embed_total() -> None:
-    """Many topics and a long source beside a full page of body and a tip: the body gives way
-    (Discord refuses an embed over 6,000 characters, and the reader would get nothing)."""
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_a_page_with_every_field_full_stays_within_the_embed_total_and_loses_no_text(
+    language: Language,
+) -> None:
+    """Many topics and a long source beside a full page of body and a tip: each page fits
+    Discord's 6,000 characters (an embed over it is refused, the reader would get nothing).
+    The body used to give way on such a page: `fit` cut its end, and those words were on no
+    page at all. Now each page holds what its fields leave room for; the rest moves on."""
     topics = tuple(f"topic-{n:02d}-with-a-long-name" for n in range(60))
     source = Source(
         file="big.md", post="긴 글의 제목 " * 80, url="https://example.com/" + "a" * 500
     )
-    body, title = "선배의 조언 " * 2000, "제목" * 100
-    entry = _entry(body, title=title, tip="팁" * 280, topics=topics, source=source)
-    pages = entry_pages(entry, "ko", topics={})
+    words = [f"조언{n}" for n in range(2000)]
+    entry = _entry(
+        " ".join(words), title="제목" * 200, title_en="Title " * 60, summary="Go deep. " * 40,
+        tip="팁" * 1100, topics=topics, source=source,
+    )  # fmt: skip
+    pages = entry_pages(entry, language, topics={}, position=(10, 10))
+    assert len(pages) > 1
     assert all(len(page) <= limits.EMBED_TOTAL for page in pages)
-    assert (pages[0].description or "").endswith("…")  # the first page's body gave way
+    assert all(len(f.value or "") == limits.EMBED_FIELD_VALUE for f in pages[0].fields)
+    shown = " ".join(page.description or "" for page in pages).split()
+    assert [w for w in shown if w.startswith("조언")] == words  # every word, once, in order
+    assert not any((page.description or "").endswith("…") for page in pages)
+    parts = [(page.footer.text or "").split(" · ")[-1] for page in pages]
+    assert all(f"{n}/{len(pages)}" in part for n, part in enumerate(parts, start=1))
 
 
 def test_a_title_cut_in_a_topic_list_says_so() -> None:

@@ -33,25 +33,27 @@ def choices(pairs: Iterable[tuple[str, str]]) -> list[app_commands.Choice[str]]:
     return found[:CHOICES]
 
 
-def paginate(text: str, limit: int = BODY_PAGE) -> list[str]:
-    """Split text into pages at paragraph, then line, then word boundaries.
+def paginate(text: str, limit: int = BODY_PAGE, *, first: int | None = None) -> list[str]:
+    """Split text into pages at paragraph, then line, then word boundaries; the first page
+    holds at most `first` characters (it shares its embed with more), the others `limit`.
 
     Linear in the length of the text: pages are cut by position, never by copying the rest
     of the text once per page (that was quadratic, and froze the bot on a huge entry)."""
     text = text.strip()
-    if len(text) <= limit:
+    first = limit if first is None else min(first, limit)
+    if len(text) <= first:
         return [text]
     pages: list[str] = []
     start, end = 0, len(text)
-    while end - start > limit:
-        stop = start + limit
+    while end - start > (room := limit if pages else first):
+        stop = start + room
         cut = max(text.rfind("\n\n", start, stop) - start, 0)
-        if cut < limit // 2:
+        if cut < room // 2:
             cut = text.rfind("\n", start, stop) - start
-        if cut < limit // 2:
+        if cut < room // 2:
             cut = text.rfind(" ", start, stop) - start
-        if cut < limit // 2:
-            cut = limit
+        if cut < room // 2:
+            cut = room
         pages.append(text[start : start + cut].rstrip())
         start += cut
         while start < end and text[start] in "\n ":
