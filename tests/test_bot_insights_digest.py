@@ -14,9 +14,10 @@ import pytest
 import pytest_asyncio
 
 from bot.app import Services, bootstrap
-from bot.emulator import DiscordEmulator
+from bot.emulator import DiscordEmulator, Perm
 from bot.sandbox.harness import Harness
 from cogs.insights.cog import InsightsCog
+from tests.helpers_async import eventually
 from tests.helpers_bot import bot_settings, start_harness
 from tests.helpers_cohorts import Crash
 from tests.helpers_tips import ManualClock
@@ -30,8 +31,8 @@ NO_PERMISSION = "이 명령은 서버 관리(Manage Server) 권한이 있는 분
 class Bots:
     """Bot processes one after another on one database file and one emulator."""
 
-    def __init__(self, tmp_path: Path, emulator: DiscordEmulator) -> None:
-        self.settings = bot_settings(tmp_path / "digest.db")
+    def __init__(self, tmp_path: Path, emulator: DiscordEmulator, **settings: Any) -> None:
+        self.settings = bot_settings(tmp_path / "digest.db", **settings)
         self.emulator = emulator
         self.clock = ManualClock(MONDAY_0900_SEOUL)
 
@@ -191,3 +192,91 @@ async def test_the_digest_follows_the_servers_time_zone_when_it_changes(bots: Bo
         assert await tick(h) == []
         bots.clock.advance(minutes=2)  # Monday 09:31 in Los Angeles
         assert await tick(h) == [(h.guild.id, dt.date(2025, 3, 3))]
+
+
+async def test_a_digest_whose_channel_was_deleted_says_so_and_calls_discord_for_nothing(
+    bots: Bots,
+) -> None:
+    """The digest's channel deleted: nothing can be posted. The moderators' /insights digest
+    said so, yet still promised the next post; and each minute of the week's six-hour window
+    the bot asked Discord for the channel again (and logged a warning with its traceback)."""
+    async with bots.start(await bots.services()) as h:
+        target = h.emu.add_text_channel(h.guild, "digest")
+        await eventually(lambda: h.bot.get_channel(target.id))
+        await h.emu.slash(
+            "insights digest", {"channel": target, "day": 0, "time": "09:10"}, user=h.moderator
+        )
+        await h.emu.delete_channel(target)
+        await eventually(lambda: h.bot.get_channel(target.id) is None)
+        asked = len(h.emu.calls)
+        for _ in range(3):
+            bots.clock.advance(minutes=11)
+            assert await tick(h) == []
+        assert [c.path for c in h.emu.calls[asked:]] == []  # nothing asked of Discord
+        assert digests(h, h.channel.id) == []
+
+        shown = await h.emu.slash("insights digest", {}, user=h.moderator)
+        assert shown.ephemeral
+        assert shown.content == (
+            f"매주 월요일 09:10 (Asia/Seoul)에 <#{target.id}> 채널에 지난 7일의 질문 현황을"
+            " 올리도록 설정돼 있지만, 채널이 없어 올리지 않아요.\n"
+            f"⚠️ <#{target.id}> 채널이 삭제됐어요. 다른 채널을 골라 주세요."
+        )
+        english = await h.emu.slash("insights digest", {}, user=h.moderator, locale="en-US")
+        assert english.content == (
+            f"The digest is set for every Monday at 09:10 (Asia/Seoul) in <#{target.id}>, but"
+            " that channel is gone, so nothing is posted.\n"
+            f"⚠️ The channel <#{target.id}> was deleted. Pick another one."
+        )
+
+        # Another channel picked: the next week's digest is posted there.
+        await h.emu.slash(
+            "insights digest", {"channel": h.channel, "day": 0, "time": "09:10"}, user=h.moderator
+        )
+        bots.clock.advance(days=7)
+        assert await tick(h) == [(h.guild.id, dt.date(2025, 3, 10))]
+        assert len(digests(h, h.channel.id)) == 1
+
+
+async def test_with_recording_off_the_digest_and_its_setting_say_so(
+    tmp_path: Path, emulator: DiscordEmulator
+) -> None:
+    """SUNBAE_INSIGHTS=off: the digest posted in the channel opens with the notice, in the
+    server's language; the moderator setting it up was not told that it would count nothing."""
+    bots = Bots(tmp_path, emulator, insights=False)
+    async with bots.start(await bots.services()) as h:
+        english = h.emu.add_guild("digest-en", locale="en-US", owner="digest-en-owner")
+        mod = h.emu.add_member(english, "digest-en-mod", permissions=Perm.MANAGE_GUILD)
+        channel = h.emu.state.channels[english.system_channel_id or 0]
+        await eventually(lambda: h.bot.get_channel(channel.id))
+        saved = await h.emu.slash(
+            "insights digest", {"channel": h.channel, "day": 0, "time": "09:10"}, user=h.moderator
+        )
+        assert saved.content.endswith(
+            "\n⚠️ 이 봇은 질문을 기록하지 않아요 (`SUNBAE_INSIGHTS=off`): 요약은 새 질문을 세지"
+            " 않고, 기록이 켜져 있던 동안의 숫자만 보여 줘요."
+        )
+        shown = await h.emu.slash("insights digest", {}, user=h.moderator)
+        assert shown.content == saved.content
+        said = await h.emu.slash(
+            "insights digest", {"channel": channel, "day": 0, "time": "09:10"}, user=mod,
+            channel=channel, locale="en-US",
+        )  # fmt: skip
+        assert said.content.endswith(
+            "\n⚠️ This bot does not record lookups (`SUNBAE_INSIGHTS=off`): the digest counts no"
+            " new ones, only what was recorded while recording was on."
+        )
+
+        bots.clock.advance(minutes=11)
+        assert sorted(await tick(h)) == sorted(
+            [(h.guild.id, dt.date(2025, 3, 3)), (english.id, dt.date(2025, 3, 3))]
+        )
+        [korean_post] = digests(h, h.channel.id)
+        assert korean_post["embeds"][0]["description"].startswith(
+            "⚠️ 이 봇은 질문을 기록하지 않아요 (`SUNBAE_INSIGHTS=off`)."
+        )
+        [english_post] = digests(h, channel.id)
+        assert english_post["embeds"][0]["title"] == "Insights · last 7 days"
+        assert english_post["embeds"][0]["description"].startswith(
+            "⚠️ This bot does not record lookups (`SUNBAE_INSIGHTS=off`)"
+        )

@@ -93,6 +93,18 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "Every {day} at {time} ({zone}) the past 7 days' insights go to <#{channel}>."
         " Next: {next}",
     },
+    "insights.digest.saved_gone": {
+        "ko": "매주 {day} {time} ({zone})에 <#{channel}> 채널에 지난 7일의 질문 현황을 올리도록"
+        " 설정돼 있지만, 채널이 없어 올리지 않아요.",
+        "en": "The digest is set for every {day} at {time} ({zone}) in <#{channel}>, but that"
+        " channel is gone, so nothing is posted.",
+    },
+    "insights.digest.recording_off": {
+        "ko": "⚠️ 이 봇은 질문을 기록하지 않아요 (`SUNBAE_INSIGHTS=off`): 요약은 새 질문을 세지"
+        " 않고, 기록이 켜져 있던 동안의 숫자만 보여 줘요.",
+        "en": "⚠️ This bot does not record lookups (`SUNBAE_INSIGHTS=off`): the digest counts no"
+        " new ones, only what was recorded while recording was on.",
+    },
     "insights.digest.off": {"ko": "주간 요약 게시를 껐어요.", "en": "The weekly digest is off."},
     "insights.digest.none": {
         "ko": "주간 요약이 설정되지 않았어요. `/insights digest channel:#채널 day:월요일`로 켜 주세요.",

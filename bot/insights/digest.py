@@ -45,8 +45,14 @@ class DigestRepository(Protocol):
     async def release(self, guild_id: int, slot_date: dt.date, *, now: dt.datetime) -> None: ...
 
 
+class ChannelGone(Exception):
+    """The server no longer has the digest's channel: nothing to post to (and no use asking
+    Discord each minute) until a moderator picks another, which `/insights digest` asks for."""
+
+
 class DigestPoster(Protocol):
-    """The Discord side: post the digest with `nonce` in it, or find it by that nonce."""
+    """The Discord side: post the digest with `nonce` in it, or find it by that nonce; both
+    raise ChannelGone when the server no longer has the channel."""
 
     async def find(self, guild_id: int, channel_id: int, nonce: str) -> int | None: ...
 
@@ -180,6 +186,10 @@ class DigestScheduler:
                     s.guild_id, Period.ending(day - dt.timedelta(days=1), 7)
                 )
                 message_id = await poster.post(s.guild_id, claim.channel_id, claim.nonce, overview)
+        except ChannelGone:  # the moderators' /insights digest says so
+            log.debug("insights digest for server %s: its channel is gone", s.guild_id)
+            await self._store.release(s.guild_id, day, now=self._clock())
+            return None
         except Exception:
             log.warning("insights digest for server %s not posted", s.guild_id, exc_info=True)
             await self._store.release(s.guild_id, day, now=self._clock())

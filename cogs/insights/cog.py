@@ -248,10 +248,7 @@ class InsightsGroup(app_commands.Group):
             if current is None or not current.enabled:
                 await _reply(interaction, text(interaction, "insights.digest.none"))
                 return
-            message = self._saved(interaction, current)
-            if deleted(interaction.guild, current.channel_id):
-                message += "\n" + text(interaction, "channel.deleted", channel=current.channel_id)
-            await _reply(interaction, message)
+            await _reply(interaction, self._saved(interaction, current))
             return
         if channel is None or day is None:
             await _reply(interaction, text(interaction, "insights.digest.needs_day"))
@@ -281,16 +278,26 @@ class InsightsGroup(app_commands.Group):
         await _reply(interaction, self._saved(interaction, saved))
 
     def _saved(self, interaction: Interaction, s: DigestSettings) -> str:
-        upcoming = self.services.digests.next_slot(s).astimezone(ZoneInfo(s.timezone))
-        return text(
-            interaction,
-            "insights.digest.saved",
-            day=text(interaction, f"insights.weekday.{s.weekday}"),
-            time=s.time,
-            zone=s.timezone,
-            channel=s.channel_id,
-            next=upcoming.strftime("%Y-%m-%d %H:%M"),
-        )
+        """The setting as the digest will follow it: its next post, or why there is none (its
+        channel deleted); and that it counts nothing new while recording is off."""
+        when = {
+            "day": text(interaction, f"insights.weekday.{s.weekday}"),
+            "time": s.time,
+            "zone": s.timezone,
+            "channel": s.channel_id,
+        }
+        if deleted(interaction.guild, s.channel_id):
+            lines = [
+                text(interaction, "insights.digest.saved_gone", **when),
+                text(interaction, "channel.deleted", channel=s.channel_id),
+            ]
+        else:
+            upcoming = self.services.digests.next_slot(s).astimezone(ZoneInfo(s.timezone))
+            next_post = upcoming.strftime("%Y-%m-%d %H:%M")
+            lines = [text(interaction, "insights.digest.saved", **when, next=next_post)]
+        if not self.services.settings.insights:
+            lines.append(text(interaction, "insights.digest.recording_off"))
+        return "\n".join(lines)
 
 
 async def _reply(interaction: Interaction, message: str) -> None:

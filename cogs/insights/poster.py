@@ -8,9 +8,11 @@ import io
 
 import discord
 
+from bot.adapter.channels import deleted
 from bot.adapter.client import SunbaeBot
 from bot.adapter.locale import server_language
 from bot.insights.chart import chart_text, render_overview
+from bot.insights.digest import ChannelGone
 from bot.models.insights import Overview
 from cogs.insights.embeds import CHART_FILE, overview_embed, recording_off
 
@@ -21,14 +23,19 @@ class DiscordDigestPoster:
     def __init__(self, bot: SunbaeBot) -> None:
         self._bot = bot
 
-    async def _channel(self, channel_id: int) -> discord.abc.Messageable:
-        channel = self._bot.get_channel(channel_id) or await self._bot.fetch_channel(channel_id)
+    async def _channel(self, guild_id: int, channel_id: int) -> discord.abc.Messageable:
+        if deleted(self._bot.get_guild(guild_id), channel_id):
+            raise ChannelGone(channel_id)
+        try:
+            channel = self._bot.get_channel(channel_id) or await self._bot.fetch_channel(channel_id)
+        except discord.NotFound as exc:
+            raise ChannelGone(channel_id) from exc
         if not isinstance(channel, discord.abc.Messageable):
             raise TypeError(f"channel {channel_id} cannot hold messages")
         return channel
 
     async def find(self, guild_id: int, channel_id: int, nonce: str) -> int | None:
-        channel = await self._channel(channel_id)
+        channel = await self._channel(guild_id, channel_id)
         me = self._bot.user
         async for message in channel.history(limit=HISTORY_SCAN):
             if me is not None and message.author.id != me.id:
@@ -38,7 +45,7 @@ class DiscordDigestPoster:
         return None
 
     async def post(self, guild_id: int, channel_id: int, nonce: str, overview: Overview) -> int:
-        channel = await self._channel(channel_id)
+        channel = await self._channel(guild_id, channel_id)
         language = server_language(self._bot.get_guild(guild_id))
         overview = await self._bot.services.insights.in_language(overview, language)
         topics = await self._bot.services.search.topics()
