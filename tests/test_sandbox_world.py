@@ -79,6 +79,26 @@ as moderator /tip-config set channel:#general time:09:00
     assert out[":tomorrow"].startswith("! unknown clock command :tomorrow")
 
 
+def test_the_clock_posts_the_weekly_digest_when_its_slot_comes(tmp_path: Path) -> None:
+    # :advance moved past the digest's slot and nothing was posted: only the tip's scheduler
+    # ran on the way, so a moderator trying /insights digest in the sandbox saw it do nothing.
+    script = """\
+:time 2026-12-01T12:00
+/advice query:zzqq 블록체인 채굴
+as moderator /insights digest channel:#general day:2 time:10:00
+:advance 1d
+:advance 7d
+"""
+    proc = run_cli(tmp_path, "sandbox", "--db", str(tmp_path / "t.db"), stdin=script)
+    assert proc.returncode == 0, proc.stderr
+    out = blocks(proc.stdout)
+    first = out[":advance 1d"]  # Wednesday 12-02 10:00 came on the way
+    assert first.startswith("🕘 2026-12-02 (Wed) 12:00 Asia/Seoul\n📌 posted in #general:\n")
+    assert "┃ **질문 현황 · 최근 7일**" in first and "zzqq 블록체인 채굴" in first
+    week = out[":advance 7d"]  # the next Wednesday's, once
+    assert week.count("질문 현황") == 1
+
+
 def test_clock_json_prints_the_post_as_a_payload(tmp_path: Path) -> None:
     script = ":time 2026-12-01T08:59\nas moderator /tip-config set channel:#general time:09:00\n:advance 1m\n"
     proc = run_cli(tmp_path, "sandbox", "--json", stdin=script)

@@ -94,6 +94,7 @@ class DigestScheduler:
         self._grace = grace
         self._lease = lease
         self._rounds = Rounds("insights digest", every)
+        self._poster: DigestPoster | None = None  # the running loop's, for tick_now()
 
     async def settings(self, guild_id: int) -> DigestSettings | None:
         s = await self._store.settings(guild_id)
@@ -139,7 +140,25 @@ class DigestScheduler:
     async def run(self, stop: asyncio.Event, poster: DigestPoster) -> None:
         """Tick now (a slot passed while the bot was down is still posted within the grace),
         then every `every` seconds, until `stop` is set."""
-        await self._rounds.run(stop, lambda: self.tick(poster))
+        self._poster = poster
+        try:
+            await self._rounds.run(stop, lambda: self.tick(poster))
+        finally:
+            self._poster = None
+
+    async def tick_now(self) -> list[tuple[int, dt.date]]:
+        """A tick at once, with the running loop's poster: what the sandbox's clock command does
+        at each slot it moves past (the loop itself ticks by the minute, in real time)."""
+        return [] if self._poster is None else await self.tick(self._poster)
+
+    async def next_due(self) -> dt.datetime | None:
+        """The next slot of any server after now (where the sandbox's clock stops)."""
+        now = self._clock()
+        slots = [
+            last_slot(await self._in_server_zone(s), now)[1] + WEEK
+            for s in await self._store.active()
+        ]
+        return min(slots, default=None)
 
     async def idle(self) -> None:
         await self._rounds.idle()

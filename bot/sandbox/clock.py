@@ -11,6 +11,7 @@ import re
 from zoneinfo import ZoneInfo
 
 from bot.clock import utcnow
+from bot.insights.digest import DigestScheduler
 from bot.models.tips import Outcome
 from bot.tips.scheduler import TipScheduler
 
@@ -70,19 +71,28 @@ def describe(moment: dt.datetime, zone: str) -> str:
 
 
 async def travel(
-    clock: SandboxClock, scheduler: TipScheduler, target: dt.datetime
+    clock: SandboxClock,
+    scheduler: TipScheduler,
+    target: dt.datetime,
+    digests: DigestScheduler | None = None,
 ) -> list[Outcome]:
-    """Move the clock to `target`, stopping at every moment the tip scheduler has something to
-    do on the way (a day's slot, a retry) and running its tick there, as a bot left running
-    would. Going back in time just sets the clock (the scheduler's claims keep it from posting
-    a day twice)."""
+    """Move the clock to `target`, stopping at every moment the tip scheduler (or the weekly
+    digest's) has something to do on the way (a day's slot, a retry, a week's digest) and
+    running their ticks there, as a bot left running would. Going back in time just sets the
+    clock (the schedulers' claims keep them from posting a day or a week twice). The daily tip's
+    outcomes are returned; a digest shows as the post it makes."""
     outcomes: list[Outcome] = []
     for _ in range(MAX_STOPS):
-        due = await scheduler.next_due()
-        if due is None or due > target:
+        due = [await scheduler.next_due(), await digests.next_due() if digests else None]
+        soonest = min((t for t in due if t is not None), default=None)
+        if soonest is None or soonest > target:
             break
-        clock.set(due)
+        clock.set(soonest)
         outcomes += await scheduler.tick_now()
+        if digests is not None:
+            await digests.tick_now()
     clock.set(target)
     outcomes += await scheduler.tick_now()
+    if digests is not None:
+        await digests.tick_now()
     return outcomes

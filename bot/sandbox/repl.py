@@ -320,7 +320,8 @@ class Session:
         floor = max(self.h.emu.state.messages, default=0)
         start = self.clock()
         forward = target > start
-        outcomes = await travel(self.clock, self.h.services.tip_scheduler, target)
+        services = self.h.services
+        outcomes = await travel(self.clock, services.tip_scheduler, target, services.digests)
         self.emit({"now": self.clock().isoformat()}, f"🕘 {describe(self.clock(), zone)}")
         shown = self.show_new_posts(floor)
         self.show_new_threads(threads_before, shown=shown)
