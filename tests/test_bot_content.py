@@ -635,7 +635,8 @@ async def test_why_files_are_left_out_is_said_in_the_moderators_language(
     shown = await plan.wait_final()
     assert shown is not None
     errors = fields(shown["embeds"][0])["오류 (5: 이 파일들은 빼고 가져와요)"]
-    assert "yaml.md: 머리말(YAML) 5번째 줄을 읽을 수 없어요" in errors
+    # The quote runs to the end of the frontmatter: the closing `---` on line 4.
+    assert "yaml.md: 머리말(YAML) 4번째 줄을 읽을 수 없어요" in errors
     assert "huge.md: body: 20,001자예요. 20,000자 안으로 줄여 주세요" in errors
     assert "bare.md: 서식을 빼고 나면 남는 글이 없어요" in errors
     assert "two.md: 아이디 'same-id'(이)가 두 번 나와요" in errors

@@ -107,12 +107,13 @@ def draft_hash(draft: EntryDraft) -> str:
     )  # fmt: skip
 
 
-def _yaml_error(exc: yaml.YAMLError) -> DocumentError:
+def _yaml_error(exc: yaml.YAMLError, blank_lines: int) -> DocumentError:
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     if mark is not None:
-        # +1 for the opening '---' line, +1 because marks count from 0
-        line = mark.line + 2
+        # Marks count from 0 in the YAML the parser got: the newline after the opening '---'
+        # onwards (so that line is counted), of the file without its leading blank lines.
+        line = mark.line + 1 + blank_lines
         return DocumentError(
             f"bad YAML frontmatter at line {line}: {problem}",
             code="bad_yaml_line", values={"line": line, "problem": problem},
@@ -129,7 +130,7 @@ def split_frontmatter(text: str) -> tuple[dict[str, Any], str]:
     try:
         metadata, body = frontmatter.parse(text, handler=_HANDLER)
     except yaml.YAMLError as exc:
-        raise _yaml_error(exc) from None
+        raise _yaml_error(exc, text[: len(text) - len(text.lstrip())].count("\n")) from None
     except (ValueError, TypeError, OverflowError) as exc:  # e.g. `date: 2024-02-30`
         raise DocumentError(
             f"bad YAML frontmatter: {exc}", code="bad_yaml", values={"problem": str(exc)}
