@@ -214,3 +214,31 @@ async def test_english_pages_after_a_restart_and_a_page_whose_results_are_all_go
             assert enabled(emulator.message(msg["id"])) == {"Previous": False, "Next": False}
     finally:
         await emulator.stop()
+
+
+async def test_a_click_with_nothing_left_that_way_stays_on_the_page(tmp_path: Path) -> None:
+    """Previous was drawn enabled, then every result before this one was retired: the click
+    keeps this page (it is still there) and disables the buttons, rather than saying every
+    result is gone."""
+    settings = bot_settings(tmp_path / "stay.db")
+    emulator = await DiscordEmulator().start()
+    try:
+        async with start_harness(settings, emulator=emulator) as harness:
+            a = await Server.new(harness, "alpha")
+            asked = await emulator.slash(
+                "advice", {"query": "면접", "public": True}, user=a.camper, channel=a.general
+            )
+            msg = asked.message
+            assert msg is not None
+            ids = [entry_id(page(emulator, msg))]
+            while enabled(emulator.message(msg["id"]))["다음"]:
+                ids.append(entry_id(await turn(emulator, msg, "다음", a.camper)))
+            last = page(emulator, msg)
+            for entry in ids[:-1]:
+                await harness.services.content.retire(a.guild.id, entry, Actor("1", "mod"))
+            stayed = await turn(emulator, msg, "이전", a.camper)
+            assert (stayed["title"], stayed["description"]) == (last["title"], last["description"])
+            assert footer(stayed).endswith(f"삭제된 결과 {len(ids) - 1}개 제외")
+            assert enabled(emulator.message(msg["id"])) == {"이전": False, "다음": False}
+    finally:
+        await emulator.stop()

@@ -24,7 +24,7 @@ from bot.models import EntryDraft, Topic
 from bot.sandbox.harness import Harness
 from cogs.content.modal import misfit
 from tests.helpers_async import eventually
-from tests.helpers_messages import fields, footer, labels
+from tests.helpers_messages import enabled, fields, footer, labels
 from tests.helpers_store import store_drafts
 
 pytestmark = [
@@ -462,11 +462,13 @@ async def test_history_pages_newest_first_with_names_times_and_diffs_then_revert
     assert "+고친 본문 6번째" in embed["fields"][0]["value"]
     assert "1/2쪽 · 수정 7개 · 시간대 Asia/Seoul" in footer(embed)
     assert res.message is not None and res.message["mentions"] == []
+    assert enabled(res.message) == {"이전": False, "다음": True}
 
     second = await harness.emu.click(res, label="다음")
     (page2,) = second.embeds
     assert [f["name"].split(" · ")[1] for f in page2["fields"]] == ["수정", "추가"]
     assert "2/2쪽" in footer(page2)
+    assert enabled(second.message) == {"이전": True, "다음": False}  # the last page
 
     choices = await harness.emu.autocomplete(
         "content revert", {"entry": entry_id, "revision": ""}, focused="revision",

@@ -83,6 +83,11 @@ def test_pick_prefers_channel_then_role_then_the_only_one() -> None:
     both = pick_cohort(everyone, channel_ids=[1], role_ids=[100, 200])
     assert both.cohort is None and both.ask == (a, b)
     assert pick_cohort([old], channel_ids=[1], role_ids=[]).reason == "none"
+    # An archived cohort's role picks nothing; two roles among three cohorts ask between the two.
+    assert pick_cohort(everyone, channel_ids=[1], role_ids=[300]).ask == (a, b)
+    c = cohort(4, channel=40, role=400)
+    asked_two = pick_cohort([a, b, c], channel_ids=[1], role_ids=[100, 400])
+    assert asked_two.cohort is None and asked_two.ask == (a, c)
 
 
 def test_forum_tags_match_topics_by_either_name_at_most_five() -> None:

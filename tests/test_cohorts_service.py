@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.clock import iso
+from bot.cohorts.service import SUGGESTIONS
 from bot.models.cohort_errors import CohortError, ThreadError
 from bot.models.cohorts import Cohort, CohortDraft, Subject
 from bot.store.database import Database
@@ -90,6 +91,45 @@ async def test_edit_archive_and_find(app: CohortApp) -> None:
         await app.cohorts.archive(A, cohort.id)
     assert again.value.code == "already_archived"
     assert (await app.cohorts.unarchive(A, cohort.id)).active
+
+
+async def test_a_channel_problem_stays_until_the_channel_changes(app: CohortApp) -> None:
+    """What went wrong in a channel (the bot may not post there) still holds after a rename;
+    naming another channel forgets it."""
+    cohort = await make(app)
+    await app.cohorts.report_problem(A, cohort.id, "forbidden")
+    renamed = await app.cohorts.edit(A, cohort.id, name="AI Lab 3기 (가을)")
+    assert renamed.problem is not None and renamed.problem.kind == "forbidden"
+    assert (await app.cohorts.get(A, cohort.id)).problem is not None
+    moved = await app.cohorts.edit(
+        A, cohort.id, channel=(cohort.channel_id + 1, cohort.channel_kind)
+    )
+    assert moved.problem is None and (await app.cohorts.get(A, cohort.id)).problem is None
+
+
+async def test_archived_cohorts_neither_discuss_nor_take_a_channel(app: CohortApp) -> None:
+    """Every cohort archived: no Discuss button, and the channel's daily tip has no cohort."""
+    cohort = await make(app)
+    assert await app.cohorts.any_active(A)
+    assert (await app.cohorts.for_channel(A, CHANNEL)) == cohort
+    await app.cohorts.archive(A, cohort.id)
+    assert not await app.cohorts.any_active(A)
+    assert await app.cohorts.for_channel(A, CHANNEL) is None
+
+
+async def test_a_deleted_channel_flags_only_the_cohorts_discussing_there(app: CohortApp) -> None:
+    here = await make(app)
+    elsewhere = await make(app, name="AI Lab 4기")
+    elsewhere = await app.cohorts.edit(A, elsewhere.id, channel=(CHANNEL + 1, "text"))
+    await app.cohorts.channel_deleted(A, CHANNEL)
+    assert (await app.cohorts.get(A, here.id)).problem is not None
+    assert (await app.cohorts.get(A, elsewhere.id)).problem is None
+
+
+async def test_suggestions_stop_at_what_autocomplete_shows(app: CohortApp) -> None:
+    for n in range(SUGGESTIONS + 3):
+        await make(app, name=f"AI Lab {n + 1}기")
+    assert len(await app.cohorts.suggest(A, "")) == SUGGESTIONS
 
 
 async def test_summaries_and_suggestions(app: CohortApp, discord: FakeDiscord) -> None:

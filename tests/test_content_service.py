@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -255,6 +256,24 @@ async def test_a_revert_restores_the_chosen_revision_live_or_retired_and_of_its_
     assert page.total == 5  # every revision kept
 
 
+async def test_a_revision_recorded_without_its_content_cannot_be_reverted_to(
+    content_db: Database, content: ContentService
+) -> None:
+    """Retirements recorded before schema 6 kept no copy of the entry: reverting to one says
+    there is no such revision (it was a crash)."""
+    entry = await content.add(GUILD_A, NEW, MOD_A)
+    retired = await content.retire(GUILD_A, entry.id, MOD_A)
+    await content.restore(GUILD_A, retired.id, MOD_A)
+    old = (await content.history(GUILD_A, entry.id)).revisions[1]
+    async with content_db.transaction() as conn:
+        await conn.execute(
+            "UPDATE entry_revisions SET snapshot = ? WHERE id = ?",
+            (json.dumps({"id": entry.id, "retired": True}), old.number),
+        )
+    with pytest.raises(RevisionNotFound):
+        await content.revert(GUILD_A, entry.id, old.number, MOD_A)
+
+
 @pytest.mark.parametrize(
     ("given", "field"),
     [
@@ -265,6 +284,11 @@ async def test_a_revert_restores_the_chosen_revision_live_or_retired_and_of_its_
         (EntryInput(title="제목", body="본문", kind="essay"), "kind"),
         (EntryInput(title="", body="본문"), "title"),
         (EntryInput(title="제목", body="<br>  "), "body"),
+        (EntryInput(title="제목", body="본문", aliases=("가" * 101,)), "aliases"),
+        (
+            EntryInput(title="제목", body="본문", aliases=tuple(f"별칭{n}" for n in range(21))),
+            "aliases",
+        ),
     ],
 )
 async def test_input_is_held_to_the_rules_files_are(
@@ -274,6 +298,30 @@ async def test_input_is_held_to_the_rules_files_are(
         await content.add(GUILD_A, given, MOD_A)
     assert caught.value.field == field
     assert caught.value.given == given  # the moderator's input is kept
+
+
+async def test_an_edit_keeps_what_the_form_does_not_show(
+    content_db: Database, content: ContentService, tmp_path: Path
+) -> None:
+    """Language, English summary and tags are not on the form: an edit keeps them (an English
+    entry edited in a server stays English)."""
+    (tmp_path / "content" / "english.md").write_text(
+        "---\nid: ask-early\ntitle: Ask early\nlanguage: en\nsummary_en: Ask before you are stuck.\n"
+        "tags: [habits]\nkind: tip\ntopics: [portfolio]\n---\n\nAsk a senior before a day is lost.\n",
+        encoding="utf-8",
+    )
+    await ingest(content_db, tmp_path / "content")
+    _, rev = await content.get(GUILD_A, "ask-early")
+    given = EntryInput(
+        title="Ask early", body="Ask within the hour.", topics=("portfolio",), kind="tip"
+    )
+    edited = await content.edit(GUILD_A, "ask-early", given, MOD_A, based_on=rev)
+    assert (edited.body, edited.language, edited.summary, edited.tags) == (
+        "Ask within the hour.",
+        "en",
+        "Ask before you are stuck.",
+        ("habits",),
+    )
 
 
 async def test_export_reads_back_through_import_and_ingest(

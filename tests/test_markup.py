@@ -52,7 +52,15 @@ def test_noise(line: str) -> None:
     assert is_noise(line)
 
 
-@pytest.mark.parametrize("line", ["", "본문 바로가기를 눌러보세요", "댓글 관리 팁: 답장은 빨리"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "",
+        "본문 바로가기를 눌러보세요",
+        "댓글 관리 팁: 답장은 빨리",
+        "Copyright 문제로 원문은 옮기지 않았지만, 핵심은 포트폴리오를 깊게 만들라는 것입니다.",
+    ],
+)
 def test_not_noise(line: str) -> None:
     assert not is_noise(line)
 

@@ -23,6 +23,18 @@ def test_migrations_are_numbered_from_one() -> None:
     assert all(m.sql.strip() for m in migrations)
 
 
+def test_a_gap_in_the_numbering_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two branches that each took a number, one renumbered badly: the bot refuses to start
+    rather than record version 3 over a schema that never had migration 2."""
+    folder = tmp_path / "migrations"
+    folder.mkdir()
+    (folder / "0001_first.sql").write_text("CREATE TABLE a (x INTEGER);", encoding="utf-8")
+    (folder / "0003_third.sql").write_text("CREATE TABLE c (x INTEGER);", encoding="utf-8")
+    monkeypatch.setattr("bot.store.database.resources.files", lambda package: tmp_path)
+    with pytest.raises(StoreError, match=r"gap before 0003_third\.sql"):
+        load_migrations()
+
+
 async def test_empty_file_to_latest(tmp_path: Path) -> None:
     path = tmp_path / "sunbae.db"
     path.touch()  # an empty file is an empty database

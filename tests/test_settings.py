@@ -12,6 +12,7 @@ from bot.settings import DEFAULT_DB, ConfigError, load_settings, parse_settings,
 BAD_VALUES = [
     ("SUNBAE_TIMEZONE", "Mars/Base"),
     ("SUNBAE_DEV_GUILD", "abc"),
+    ("SUNBAE_DEV_GUILD", "12345"),  # a number, but no Discord server id
     ("SUNBAE_LOG_LEVEL", "LOUD"),
     ("DISCORD_API_BASE", "ftp://x"),
     ("SUNBAE_LOOKUP_COOLDOWN", "-1"),

@@ -169,6 +169,10 @@ def test_heading_without_text_is_skipped_and_preamble_uses_post_title() -> None:
 
         ## 빈 섹션
 
+        ## 한 단어뿐인 섹션
+
+        **참고**
+
         ## 내용 있는 섹션
 
         여기에는 충분한 내용이 있습니다.
@@ -185,3 +189,69 @@ def test_long_titles_are_clipped_and_keep_full_text() -> None:
     assert title.endswith("…")
     assert full == long
     assert clip_title("짧은 제목") == ("짧은 제목", None)
+
+
+def test_an_indented_q_line_is_part_of_an_answer_not_a_question() -> None:
+    text = """
+    ## 면접 후기
+
+    면접관이 물어본 것들:
+
+      Q: 왜 이직하셨나요? 라는 질문이 먼저 나왔어요.
+      다음은 프로젝트 질문이었습니다.
+    """
+    assert [title for title, _ in split(text)] == ["면접 후기"]
+
+
+def test_a_post_with_headings_takes_no_lone_line_for_one() -> None:
+    text = """
+    ## 면접 후기
+
+    짧게 말하면
+
+    면접은 대화입니다. 모르면 모른다고 하세요.
+    """
+    assert [title for title, _ in split(text)] == ["면접 후기"]
+
+
+def test_a_lone_sentence_of_a_scraped_page_is_no_heading() -> None:
+    text = """
+    AI 트렌드
+
+    - 하드웨어의 발달로 이론이 실체화되는 중
+
+    많이 배웠습니다.
+
+    - 생성형 AI가 성장중
+    """
+    assert [title for title, _ in split(text, plain=True)] == ["AI 트렌드"]
+
+
+def test_one_question_among_bullets_does_not_split_a_section() -> None:
+    text = """
+    ## 면접 후기
+
+    - 포트폴리오는 몇 개가 좋을까요?
+      - 두 개면 충분합니다.
+    - 코딩 테스트 준비
+      - 매일 한 문제씩 풀었습니다.
+    """
+    assert [title for title, _ in split(text)] == ["면접 후기"]
+
+
+def test_a_question_sections_introduction_is_kept() -> None:
+    text = """
+    ## 질의응답
+
+    발표가 끝나고 받은 질문들을 정리했습니다.
+
+    - 석사가 필요할까요?
+      - 연구직이 아니면 필요 없습니다.
+    - 비전공자도 될까요?
+      - 실력으로 평가합니다.
+    """
+    assert split(text) == [
+        ("질의응답", "발표가 끝나고 받은 질문들을 정리했습니다."),
+        ("석사가 필요할까요?", "- 연구직이 아니면 필요 없습니다."),
+        ("비전공자도 될까요?", "- 실력으로 평가합니다."),
+    ]
