@@ -48,6 +48,16 @@ def test_unknown_words_are_dropped_unless_alone() -> None:
     assert [g.typed for g in alone.groups] == ["쀍쀍"] and alone.groups[0].unknown
 
 
+def test_a_phrase_named_weighs_as_its_rarest_word() -> None:
+    # `grad school` is a topic alias of two words: it weighed as a word no entry has (the index
+    # holds words, not phrases), so naming it outweighed what a question asked beside it.
+    vocab = {**VOCAB, "grad": 2, "school": 6}
+    lex = lexicon(vocab=vocab)
+    (group,) = plan_query("grad school", lex).groups
+    assert group.forms[0].text == "grad school"
+    assert group.idf == max(lex.idf("grad"), lex.idf("school")) < lex.idf("\uffff")
+
+
 def test_a_word_the_camper_says_they_do_not_know_is_a_hedge() -> None:
     # `디테일은 잘 모르겠는데 ...`: the index lacks 디테일; it no longer counts against the answer.
     plan = plan_query("디테일은 잘 모르겠는데 대학원 꼭 가야 하나요", lexicon())

@@ -165,8 +165,14 @@ def _topic_group(
     pairs += _variants(lex, pairs)
     forms = _forms(*pairs, *((a, ALIAS * scale) for a in info.aliases))
     display = info.topic.name_ko if corrected else typed
-    idf = lex.idf(forms[0].text)
-    return Group(typed, display, forms, (topic_id,), idf, corrected)
+    return Group(typed, display, forms, (topic_id,), _idf(lex, forms[0].text), corrected)
+
+
+def _idf(lex: Lexicon, form: str) -> float:
+    """A form's IDF; a phrase's is its rarest word's, the entries `form_df` says it can match
+    (`ai lab`, `취업 준비` weighed as a word no entry has, so a question naming AI Lab beside
+    what it asks, `attendance`, was answered by any AI Lab entry)."""
+    return max(lex.idf(w) for w in form.split()) if form.strip() else lex.idf(form)
 
 
 def _split(lex: Lexicon, word: str) -> str | None:

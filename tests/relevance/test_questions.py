@@ -215,6 +215,10 @@ FOCUS = [
     ("부트캠프 수료하면 지원금 나와요?", None),  # 지원금 is a noun, not a verb 지원그+ㅁ
     ("ML 엔지니어 연봉 높은 회사 어디예요", None),  # pay with its level asks a figure
     ("연봉 깎여도 경력 전환 괜찮을까요", "age-disadvantage"),  # pay named, not asked
+    # A two-word name (AI Lab) weighs as its rarest word, not as a word no entry has: beside it,
+    # what is asked (a dress code, attendance rules) must be found too.
+    ("is there a dress code at AI Lab", None),
+    ("how strict are the attendance rules at the AI Lab bootcamp", None),
 ]
 
 
