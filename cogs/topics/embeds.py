@@ -26,19 +26,41 @@ def topics_embed(
     if not topics:
         embed.description = t("topics.empty", language)
         return embed
-    lines = []
-    for topic in topics:
-        description = topic.description_en if language == "en" else topic.description
-        count = t("topics.count", language, n=counts.get(topic.id, 0))
-        line = f"**{topic.name(language)}** · {count}"
-        if description:
-            line += f"\n{description}"
-        lines.append(line)
-    body = "\n".join(lines)
-    embed.description = limits.clip(
-        f"{t('topics.intro', language)}\n\n{body}", limits.EMBED_DESCRIPTION
-    )
+    intro = f"{t('topics.intro', language)}\n\n"
+    heads = [
+        f"**{limits.clip(topic.name(language), NAME_CHARS)}** · "
+        + t("topics.count", language, n=counts.get(topic.id, 0))
+        for topic in topics
+    ]
+    descriptions = [
+        " ".join((topic.description_en if language == "en" else topic.description).split())
+        for topic in topics
+    ]
+    # Every topic is listed: the descriptions share what the names leave of the description.
+    room = limits.EMBED_DESCRIPTION - len(intro) - sum(len(h) + 2 for h in heads)
+    shown = _shares(descriptions, room)
+    lines = [f"{head}\n{text}" if text else head for head, text in zip(heads, shown, strict=True)]
+    embed.description = intro + "\n".join(lines)
     return fit(embed)
+
+
+NAME_CHARS = 100  # as a menu option's label
+MIN_DESCRIPTION = 20  # shorter than this a cut description says nothing: left out
+
+
+def _shares(texts: Sequence[str], room: int) -> list[str]:
+    """`texts` within `room` characters in all: the shortest whole, the longer ones cut (with
+    …) to an equal share of what is left."""
+    shown = [""] * len(texts)
+    waiting = sorted((i for i, text in enumerate(texts) if text), key=lambda i: len(texts[i]))
+    for n, i in enumerate(waiting):
+        share = room // (len(waiting) - n) if room > 0 else 0
+        text = texts[i] if len(texts[i]) <= share else limits.clip(texts[i], share)
+        if len(texts[i]) > share and share < MIN_DESCRIPTION:
+            text = ""
+        shown[i] = text
+        room -= len(text)
+    return shown
 
 
 def topic_page_embed(
