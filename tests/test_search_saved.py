@@ -312,6 +312,43 @@ async def test_a_command_reads_titles_only_when_it_needs_them(
     assert await answers(await started(db), queries()) == await fresh_answers(db)
 
 
+async def test_a_title_index_that_fails_when_a_write_is_followed_is_rebuilt_not_trusted(
+    db: Database, builds: list[int]
+) -> None:
+    """The saved file checked out and the titles left to be read when first needed; the first
+    to need them is following a write, and they do not fit their file. That follow used to
+    carry on into an empty title index and mark it current: autocomplete then knew only the
+    entry just written, and close() saved that as the index the next start trusts."""
+    from bot.search import index_file
+
+    await (await started(db)).close()
+    path = file_for(db.path)
+    assert path is not None
+    found = index_file.read(path)
+    assert found is not None
+    head, sections = found
+    broken = {k: bytes(v) for k, v in sections.items()}
+    broken["titles.keys"] = broken["titles.keys"][:-3]  # whole file, titles that do not fit
+    index_file.write(path, head, broken)
+    search = SearchService(
+        SqliteSearchStore(db), entries=EntryRepository(db), index_file=file_for(db.path)
+    )
+    assert [h.id for h in (await search.search("포트폴리오")).hits][:1] == ["portfolio-depth"]
+    assert len(builds) == 1  # read lazily: the titles not yet
+    await add_entries(
+        db, [draft("finetune", "파인튜닝과 프롬프트", "파인튜닝은 가중치를 바꿉니다.")]
+    )
+    await search.suggest("파인")  # follows the write: reads the titles, which fail
+    assert "finetune" in [s.ref for s in await search.suggest("파인")]
+    assert "portfolio-depth" in [s.ref for s in await search.suggest("포트")]
+    assert len(builds) == 2  # rebuilt
+    assert await answers(search, queries()) == await fresh_answers(db)
+    await search.close()
+    restarted = await started(db)
+    assert await answers(restarted, queries()) == await fresh_answers(db)
+    await restarted.close()
+
+
 async def test_a_rebuild_while_running_is_built_elsewhere_and_read_back(
     db: Database, builds: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -262,6 +262,8 @@ class LiveIndex:
         except BaseException:
             snapshot.seq = -1  # half applied: the log cannot bring it back, a reload will
             raise
+        if snapshot.taxonomy < 0:  # its titles, read lazily just now, did not fit their file
+            return False
         snapshot.lexicon.set_topic_counts(counts)
         snapshot.generation, snapshot.seq, snapshot.taxonomy = generation, seq, taxonomy
         return True
