@@ -78,6 +78,23 @@ async def test_an_added_entry_gets_a_readable_id_and_is_seen_by_its_server_only(
         await search.close()
 
 
+async def test_a_servers_own_words_are_seen_by_that_server_only(
+    content_db: Database, content: ContentService
+) -> None:
+    """Autocomplete finishes a word only when an entry the server sees has it. While no server
+    has its own entries every word is everyone's; once one has, its words are its own, in the
+    same store (what it knew before the write is not trusted after it)."""
+    store = SqliteSearchStore(content_db)
+    words = ["꾸준함이", "프로젝트"]
+    assert await store.unseen_words(words, guild_id=GUILD_B) == set()  # nothing hidden yet
+    await content.add(GUILD_A, NEW, MOD_A)
+    assert await store.unseen_words(words, guild_id=GUILD_A) == set()
+    assert await store.unseen_words(words, guild_id=GUILD_B) == {"꾸준함이"}
+    assert await store.unseen_words(words, guild_id=None) == {"꾸준함이"}  # a DM: shared only
+    assert await store.unseen_words(["꾸준"], guild_id=GUILD_B) == {"꾸준"}  # a prefix of it too
+    assert await store.unseen_words(["프로"], guild_id=GUILD_B) == set()
+
+
 async def test_editing_a_shared_entry_makes_the_servers_own_version(
     content_db: Database, content: ContentService
 ) -> None:

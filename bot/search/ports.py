@@ -95,6 +95,11 @@ class SearchStore(IndexReads, Protocol):
         """Row key -> entry id, for the live rows among `keys` that the server sees."""
         ...
 
+    async def unseen_words(self, words: Sequence[str], *, guild_id: int | None) -> set[str]:
+        """Of `words` (terms of the index's vocabulary, which holds every server's words),
+        those no entry the server sees has (as a prefix of one of its terms)."""
+        ...
+
 
 class EntryLookup(Protocol):
     async def get(self, entry_id: str, *, guild_id: int | None = None) -> Entry | None: ...

@@ -155,6 +155,8 @@ class SearchService:
         holds every server's words too (a name in one server's own entry is no one else's)."""
         keys = [s.ref for s in suggestions if s.kind is SuggestionKind.ENTRY]
         ids = await self._store.visible_ids(keys, guild_id=guild_id)
+        completed = [_completed(s) for s in suggestions if s.kind is SuggestionKind.QUERY]
+        unseen = await self._store.unseen_words(completed, guild_id=guild_id)
         kept: list[Suggestion] = []
         for s in suggestions:
             if s.kind is SuggestionKind.ENTRY:
@@ -162,9 +164,7 @@ class SearchService:
                     continue
                 if ids[s.ref] != s.ref:
                     s = Suggestion.for_entry(ids[s.ref], s.name)  # noqa: PLW2901
-            elif s.kind is SuggestionKind.QUERY and not await self._store.match(
-                s.ref.split()[-1:], guild_id=guild_id, limit=1, ranked=False
-            ):
+            elif s.kind is SuggestionKind.QUERY and _completed(s) in unseen:
                 continue
             kept.append(s)
         return kept[:limit]
@@ -394,3 +394,8 @@ class SearchService:
                 continue
             hits.append(SearchHit(entry, s.score, s.matched_topics, s.title_match, forms))
         return tuple(hits)
+
+
+def _completed(suggestion: Suggestion) -> str:
+    """The word a query suggestion completes (its last)."""
+    return suggestion.ref.rsplit(" ", 1)[-1]

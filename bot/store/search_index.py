@@ -401,6 +401,30 @@ async def visible_ids(conn: Reader, keys: Sequence[str], *, guild_id: int | None
     return {r[0]: r[1] for r in rows}
 
 
+async def hides_any(conn: Reader, guild_id: int | None) -> bool:
+    """Whether some live row is hidden from `guild_id` (another server's own entry, or a shared
+    one this server has its own version of)."""
+    rows = await _fetch(conn, f"SELECT EXISTS ({scope.hidden_keys(guild_id)})", ())
+    return bool(rows[0][0])
+
+
+async def seen_word(conn: Reader, word: str, *, guild_id: int | None) -> bool:
+    """Whether an entry `guild_id` sees has a term starting with `word`."""
+    expression = fts_expression([word])
+    if not expression:
+        return False
+    sql = (
+        "SELECT EXISTS (SELECT 1 FROM search_fts WHERE search_fts MATCH ?"
+        f"{_guild_filter(guild_id)})"
+    )
+    try:
+        rows = await _fetch(conn, sql, (expression,))
+    except sqlite3.OperationalError as exc:
+        log.warning("FTS query %r failed: %s", expression, exc)
+        return False
+    return bool(rows[0][0])
+
+
 # -- maintenance (inside a write transaction) -------------------------------------------------
 
 
@@ -545,6 +569,7 @@ class _Held:
         self.entries: OrderedDict[str, Entry] = OrderedDict()
         self._chars = 0
         self._entry_chars = 0
+        self.hides: dict[int | None, bool] = {}  # by server: whether any row is hidden from it
 
     def keep_rows(self, rows: dict[int, Candidate]) -> None:
         for doc, row in rows.items():
@@ -662,6 +687,15 @@ class SqliteSearchStore(SearchReads):
         held.keep_entries(read)
         found = (read.get(i) or held.entries.get(i) for i in entry_ids)
         return [e for e in found if e is not None]
+
+    async def unseen_words(self, words: Sequence[str], *, guild_id: int | None) -> set[str]:
+        held = await self._held()
+        guild = scope.guild_key(guild_id)
+        if guild not in held.hides:
+            held.hides[guild] = await hides_any(self._db, guild)
+        if not held.hides[guild]:  # most servers: every indexed word is one they see
+            return set()
+        return {w for w in words if not await seen_word(self._db, w, guild_id=guild)}
 
     async def _held(self) -> _Held:
         """What was read at the database's current generation (emptied when it moves)."""
