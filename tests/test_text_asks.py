@@ -35,6 +35,11 @@ from bot.text.roles import english_role, question_end
         ("how much is it", LAST),
         # A word saying when (앞으로, "from now on") is skipped for the word before it.
         ("생성형 AI 시장 앞으로 얼마나 커질까요", "시장"),
+        # Which one to buy asks for a product: the thing bought is what an answer must be about.
+        ("개인 공부용 GPU 뭐 사는게 가성비임?", "GPU"),
+        ("what GPU should I buy for a home lab", "gpu"),
+        ("should I buy a macbook for the bootcamp", "macbook"),
+        ("사는 곳이 지방인데 부캠 들을 수 있나요", None),  # where one lives is no purchase
     ],
 )
 def test_amount_of(text: str, word: str | None) -> None:

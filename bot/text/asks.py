@@ -26,6 +26,12 @@ _EN_COPULA = re.compile(
     r"(?=\s+(?:for|during|in|at|of|on|per|with|to|after|before|if|when)\b|\s*[?!.,]|\s*$)",
     re.IGNORECASE,
 )
+# What to buy (`GPU 뭐 사는게 가성비임`, "what GPU should I buy"): a product, which no advice
+# names; the answer must be about the thing bought, not mention it (a GPU the bootcamp lends).
+_BUY_KO = re.compile(r"(?:사(?:는게|는거|는|야|면)|살(?:까|지|만한)|구매|구입)\S*")
+_BUY_EN = re.compile(r"\b(?:buy|buying|purchase|purchasing)\b", re.IGNORECASE)
+_WHICH_EN = re.compile(r"\b(?:what|which)\s+(?:kind\s+of\s+|type\s+of\s+)?([a-z][\w'-]*)", re.I)
+_OBJECT_EN = re.compile(r"\s+(?:(?:a|an|the|my|new|some)\s+)*([a-z][\w'-]*)", re.IGNORECASE)
 _AUXILIARIES = frozenset(["do", "does", "did", "is", "are", "was", "were", "will", "would", "should", "can", "could"])  # fmt: skip
 # Pay and prices are amounts whatever the question words: `초봉 궁금해요` asks a figure too.
 _MONEY = re.compile(
@@ -93,6 +99,8 @@ def asked(text: str) -> Asked | None:
         ):
             return Asked(word)
         named = named or Asked(word, figure=False)
+    if (bought := _bought(text)) is not None:
+        return Asked(bought)
     if (m := _EN_COPULA.search(text)) and not is_stopword(m.group(1).lower()):
         return Asked(m.group(1).lower())
     if m := _EN.search(text):
@@ -117,6 +125,21 @@ def _only_grammar(rest: str) -> bool:
         if not (is_stopword(word) or is_stopword(strip_particle(word))):
             return False
     return True
+
+
+def _bought(text: str) -> str | None:
+    """The thing a question asks which one to buy (`GPU` in "what GPU should I buy", in `GPU 뭐
+    사는게 가성비임`), or None."""
+    if m := _BUY_EN.search(text):
+        which = _WHICH_EN.search(text, 0, m.start())
+        if which and not is_stopword(which.group(1).lower()):
+            return which.group(1).lower()
+        after = _OBJECT_EN.match(text, m.end())
+        return after.group(1).lower() if after and not is_stopword(after.group(1).lower()) else None
+    for word in re.finditer(r"\S+", text):
+        if _BUY_KO.fullmatch(word.group().strip("?!.,~")):
+            return _content_before(text, word.start())
+    return None
 
 
 def _content_before(text: str, end: int) -> str | None:

@@ -219,6 +219,8 @@ FOCUS = [
     # what is asked (a dress code, attendance rules) must be found too.
     ("is there a dress code at AI Lab", None),
     ("how strict are the attendance rules at the AI Lab bootcamp", None),
+    # Which thing to buy asks for a product: an entry that mentions it (a GPU lent) is no answer.
+    ("which GPU should I buy to train models at home", None),
 ]
 
 
