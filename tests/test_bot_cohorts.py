@@ -445,6 +445,10 @@ async def test_cohort_from_the_channel_the_role_or_a_menu(harness: Harness) -> N
     await s.create("AI Lab 4기", channel=other, role=role)
     in_channel = await s.discuss(channel=other)
     assert h.emu.thread(thread_of(in_channel)).parent_id == other.id  # type: ignore[union-attr]
+    # From inside one of its threads: the thread's channel names the cohort, no menu.
+    inside = h.emu.thread(thread_of(in_channel))
+    from_thread = await s.discuss("blog-as-portfolio", channel=inside)
+    assert h.emu.thread(thread_of(from_thread)).parent_id == other.id  # type: ignore[union-attr]
 
     menu = await h.emu.slash(
         "discuss", {"entry": "blog-as-portfolio"}, user=s.camper, channel=s.general

@@ -679,6 +679,31 @@ async def test_an_unanswered_import_times_out_and_changes_nothing(harness: Harne
     assert await harness.services.entries.get("late-advice", guild_id=s.guild.id) is None
 
 
+async def test_a_confirmed_import_is_not_marked_expired_when_its_time_is_up(
+    harness: Harness,
+) -> None:
+    s = await Server.new(harness, "confirmed")
+    cog = harness.bot.get_cog("ContentCog")
+    transfers = cog.group.transfers  # type: ignore[union-attr]
+    transfers.confirm_timeout = 0.2
+    try:
+        data = curated("prompt-advice", "바로 들어가는 조언", "확인하면 바로 들어가요.")
+        plan = await s.run("content import", {"file": ("now.md", data.encode())})
+        shown = await plan.wait_final()
+        assert shown is not None
+        await harness.emu.click(plan, label="확인")
+        done = await eventually(
+            lambda: (
+                harness.emu.message(shown["id"])["content"].startswith("✅")  # type: ignore[index]
+                and harness.emu.message(shown["id"])
+            )
+        )
+        await asyncio.sleep(0.6)  # past the confirm timeout: the answered view has stopped
+    finally:
+        transfers.confirm_timeout = 600.0
+    assert harness.emu.message(shown["id"]) == done
+
+
 async def test_import_refuses_other_files_and_files_over_the_interactions_limit(
     harness: Harness,
 ) -> None:
@@ -689,8 +714,15 @@ async def test_import_refuses_other_files_and_files_over_the_interactions_limit(
     state.attachment_size_limit = 1024  # the server's limit; a Nitro member attaches more
     try:
         big = await s.run("content import", {"file": ("big.md", b"x" * 4096)})
+        exported = await (await s.run("content export", {"scope": "all"})).wait_final()
     finally:
         state.attachment_size_limit = 10 * 1024 * 1024
+    nothing = await (await s.run("content export")).wait_final()  # the server wrote none
+    assert nothing is not None and not nothing.get("attachments")
+    assert nothing["content"].startswith("이 서버에는 아직 직접 쓴 조언이 없어요.")
+    # The shared entries zipped are far over 1 KB: said, not sent for Discord to refuse.
+    assert exported is not None and exported["content"].startswith("내보낼 파일이 ")
+    assert not exported.get("attachments")
     assert big.content == "`big.md`은 4 KB라서 이 서버의 한도(1 KB)를 넘어요. 나눠서 올려 주세요."
     # Refused before downloading; a file within the limit is downloaded.
     assert "big.md" not in harness.emu.downloads

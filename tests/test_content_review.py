@@ -6,8 +6,11 @@ from __future__ import annotations
 import pytest
 
 from bot.content import Action, ContentService, EditConflict, EntryInput, FieldError
+from bot.content.service import REASON_LIMIT
+from bot.models.content import Pending
 from bot.models.content_errors import PendingNotFound
 from bot.search import SearchService
+from bot.store.content import SqliteContentRepository
 from bot.store.database import Database
 from bot.store.entries import EntryRepository
 from bot.store.search_index import SqliteSearchStore
@@ -16,6 +19,7 @@ from tests.helpers_content import (
     GUILD_B,
     MOD_A,
     MOD_A2,
+    MOD_B,
 )
 
 PROPOSED = EntryInput(title="면접 전날 루틴", body="면접 전날에는 일찍 자세요.", kind="tip")
@@ -76,3 +80,55 @@ async def test_proposals_are_checked_now_rejected_once_and_conflict_when_stale(
         await content.approve(GUILD_A, proposal.id, MOD_A)
     assert caught.value.yours == edit and caught.value.current.body == "운영진이 먼저 고침"
     assert [p.id for p in await content.pending(GUILD_A)] == [proposal.id]  # still waiting
+
+
+async def test_two_moderators_approving_at_once_write_it_once(
+    content_db: Database, content: ContentService
+) -> None:
+    """Both read the change as pending; the second approval finds it decided and writes nothing."""
+
+    class StaleRead(SqliteContentRepository):
+        def __init__(self, db: Database) -> None:
+            super().__init__(db)
+            self.seen: list[Pending] = []
+
+        async def pending(
+            self, guild_id: int, pending_id: int | None = None, *, limit: int = 25
+        ) -> list[Pending]:
+            if not self.seen:
+                self.seen = await super().pending(guild_id, pending_id, limit=limit)
+            return list(self.seen)
+
+    pending = await content.propose(GUILD_A, None, PROPOSED, MOD_A2)
+    slow = ContentService(StaleRead(content_db))
+    await slow.pending(GUILD_A, pending.id)  # the second moderator's screen, read before
+    first = await content.approve(GUILD_A, pending.id, MOD_A)
+    with pytest.raises(PendingNotFound):
+        await slow.approve(GUILD_A, pending.id, MOD_A)
+    assert (await content.history(GUILD_A, first.id)).total == 1
+
+
+async def test_an_approval_whose_id_was_taken_meanwhile_takes_the_next_free_one(
+    content_db: Database, content: ContentService
+) -> None:
+    class Racing(SqliteContentRepository):
+        stale = True  # the first check answers as before server B's save
+
+        async def id_in_use(self, entry_id: str) -> bool:
+            if self.stale:
+                self.stale = False
+                return False
+            return await super().id_in_use(entry_id)
+
+    pending = await content.propose(GUILD_A, None, PROPOSED, MOD_A2)
+    theirs = await content.add(GUILD_B, PROPOSED, MOD_B)
+    mine = await ContentService(Racing(content_db)).approve(GUILD_A, pending.id, MOD_A)
+    assert mine.id == f"{theirs.id}-2" and mine.guild_id == GUILD_A
+
+
+async def test_a_rejection_keeps_at_most_the_reason_the_form_allows(
+    content: ContentService,
+) -> None:
+    pending = await content.propose(GUILD_A, None, PROPOSED, MOD_A2)
+    rejected = await content.reject(GUILD_A, pending.id, MOD_A, reason="  " + "가" * 600)
+    assert rejected.decided_reason == "가" * REASON_LIMIT

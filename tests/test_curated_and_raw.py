@@ -43,6 +43,16 @@ def test_a_curated_entry_links_to_the_section_it_was_written_from() -> None:
     assert is_section("p-0123456789ab") and not is_section("portfolio-few-and-deep")
 
 
+def test_an_entry_as_close_to_two_sections_links_to_neither() -> None:
+    """No clear winner (two sections of its post alike): both rank on their own."""
+    twins = [
+        Text(f"p-00000000000{n}", "재탕 특강", "포트폴리오는 어떻게?", "적고 깊은 것이 좋다.")
+        for n in (1, 2)
+    ]
+    entry = Text("few-deep", "재탕 특강", "포트폴리오는 적고 깊게", "적고 깊은 포트폴리오가 좋다.")
+    assert source_sections([*twins, entry]) == []
+
+
 # -- ingest content ../shared/corpus, then search ----------------------------------------------
 
 

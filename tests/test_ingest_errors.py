@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.corpus.documents import DocumentError
+from bot.corpus.taxonomy import parse_taxonomy
 from bot.models import EntryDraft, IngestReport, Origin
 from bot.services.ingest import IngestError
 from bot.store.entries import EntryRepository
@@ -198,6 +200,22 @@ async def test_bad_taxonomy_is_reported(tmp_path: Path) -> None:
     assert [e.file for e in report.errors] == ["advice/topics.yaml"]
     assert "topic #1" in report.errors[0].reason
     assert report.added == 1
+
+
+@pytest.mark.parametrize(
+    ("topics", "reason"),
+    [
+        (
+            "  - {id: grad-school, ko: 대학원, en: Grad school}\n"
+            "  - {id: grad-school, ko: 석사, en: Masters}\n",
+            "topic #2: id 'grad-school' appears twice",
+        ),
+        ("  - {id: grad-school, en: Grad school}\n", "topic #1: field 'ko' is missing"),
+    ],
+)
+def test_a_taxonomy_with_a_topic_twice_or_unnamed_is_refused(topics: str, reason: str) -> None:
+    with pytest.raises(DocumentError, match=reason):
+        parse_taxonomy(f"topics:\n{topics}".encode())
 
 
 async def test_missing_path_is_reported(tmp_path: Path) -> None:

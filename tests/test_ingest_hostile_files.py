@@ -48,6 +48,23 @@ def folders(tmp_path: Path) -> tuple[Path, Path]:
     return content, outside
 
 
+async def test_documentation_and_hidden_folders_beside_the_advice_are_not_advice(
+    tmp_path: Path,
+) -> None:
+    content = tmp_path / "content"
+    write(content / "good.md", curated("good", "좋은 조언"))
+    for name in ("README.md", "SOURCES.md", "CHANGELOG.md"):
+        write(
+            content / name,
+            "# 이 폴더에 대해\n\n조언 파일을 여기에 두고, 파일 하나가 조언 하나입니다.\n",
+        )
+    for folder in (".git", "_drafts"):
+        write(content / folder / "draft.md", curated(f"draft{len(folder)}", "쓰다 만 조언"))
+    report = await ingest(tmp_path / "sunbae.db", content)
+    assert (report.files, report.errors) == (1, [])
+    assert live_titles(tmp_path / "sunbae.db") == ["좋은 조언"]
+
+
 async def test_links_out_of_the_folder_are_reported_and_not_followed(
     tmp_path: Path, folders: tuple[Path, Path]
 ) -> None:

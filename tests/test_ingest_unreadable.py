@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import bootstrap, start_up
+from bot.corpus.files import Root
 from bot.services.ingest import EmptyFolderError
 from tests.helpers_bot import bot_settings
 from tests.helpers_ingest import REPO, curated, ingest_service, live_titles, open_db, write
@@ -154,3 +155,11 @@ def test_the_cli_refuses_an_emptied_folder_in_one_line(tmp_path: Path, content: 
     ]
     allowed = run("--allow-empty")
     assert allowed.returncode == 0 and "3 retired" in allowed.stdout
+
+
+def test_an_unreadable_folder_hides_what_is_under_it_and_nothing_beside_it() -> None:
+    """`advice/a` unreadable keeps its entries; `advice/ab` is another folder, read as usual
+    (its removed files retire their entries)."""
+    root = Root("/c/advice", "advice", [], True, unreadable=["advice/a"])
+    assert root.hides("advice/a") and root.hides("advice/a/x.md")
+    assert not root.hides("advice/ab/x.md") and not root.hides("advice/b.md")

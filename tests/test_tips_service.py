@@ -139,6 +139,18 @@ async def test_preview_shows_the_coming_days_without_dealing(
     assert [a.entry_id for a in actual] == [p.entry_id for p in preview]
 
 
+async def test_preview_shows_what_replaces_a_decided_tip_retired_since(
+    db: Database, service: TipService
+) -> None:
+    await add_tip_entries(db, ["a", "b", "c", "d"])
+    today = await service.today(GUILD)
+    await retire_entries(db, [today.entry_id])
+    preview = await service.preview(GUILD, 3)
+    assert [p.date for p in preview] == [today.date + dt.timedelta(days=i) for i in range(3)]
+    assert today.entry_id not in [p.entry_id for p in preview]
+    assert (await service.tip_for(GUILD, today.date)).entry_id == preview[0].entry_id
+
+
 async def test_preview_shows_the_servers_own_days_not_anothers(
     db: Database, service: TipService
 ) -> None:
