@@ -24,7 +24,7 @@ AGAIN = """\
 as moderator /tip-config show
 /cohort list
 :time 2026-12-02T10:00
-:advance 1d
+:advance
 """
 
 
@@ -51,7 +51,7 @@ def test_a_kept_database_is_the_same_server_and_the_clock_posts_the_daily_tip(
     assert "• 토론 스레드: 매 팁마다 열기" in out["as moderator /tip-config show"]
     assert "**AI Lab 3기** · #ai-lab-3" in out["/cohort list"]
     # 12-02 was posted by the first run: only 12-03 is posted now, once.
-    later = out[":advance 1d"]
+    later = out[":advance"]  # alone: a day
     assert later.count("📌 posted in #general:") == 1
     assert "오늘의 팁 · 2026-12-03" in later and "2026-12-02" not in later.split("\n", 1)[1]
 
@@ -77,26 +77,6 @@ as moderator /tip-config set channel:#general time:09:00
     assert out[":time 2026-11-01T09:00"] == "🕘 2026-11-01 (Sun) 09:00 Asia/Seoul\n"
     assert out[":advance nonsense"].startswith("! cannot read 'nonsense' as a duration")
     assert out[":tomorrow"].startswith("! unknown clock command :tomorrow")
-
-
-def test_the_clock_posts_the_weekly_digest_when_its_slot_comes(tmp_path: Path) -> None:
-    # :advance moved past the digest's slot and nothing was posted: only the tip's scheduler
-    # ran on the way, so a moderator trying /insights digest in the sandbox saw it do nothing.
-    script = """\
-:time 2026-12-01T12:00
-/advice query:zzqq 블록체인 채굴
-as moderator /insights digest channel:#general day:2 time:10:00
-:advance 1d
-:advance 7d
-"""
-    proc = run_cli(tmp_path, "sandbox", "--db", str(tmp_path / "t.db"), stdin=script)
-    assert proc.returncode == 0, proc.stderr
-    out = blocks(proc.stdout)
-    first = out[":advance 1d"]  # Wednesday 12-02 10:00 came on the way
-    assert first.startswith("🕘 2026-12-02 (Wed) 12:00 Asia/Seoul\n📌 posted in #general:\n")
-    assert "┃ **질문 현황 · 최근 7일**" in first and "zzqq 블록체인 채굴" in first
-    week = out[":advance 7d"]  # the next Wednesday's, once
-    assert week.count("질문 현황") == 1
 
 
 def test_clock_json_prints_the_post_as_a_payload(tmp_path: Path) -> None:
