@@ -773,6 +773,23 @@ async def test_a_graduated_cohort_cannot_be_joined_and_the_answer_names_those_th
     )
 
 
+async def test_a_refused_join_names_ten_cohorts_and_counts_the_rest(harness: Harness) -> None:
+    h = harness
+    s = await Server.new(h, "many-joinable")
+    roles = [h.emu.add_role(s.guild, f"AI Lab {n}기") for n in range(1, 14)]
+    await eventually(lambda: h.bot.get_guild(s.guild.id).get_role(roles[-1].id))  # type: ignore[union-attr]
+    for n, role in enumerate(roles, start=1):
+        await s.create(f"AI Lab {n}기", role=role)
+    await s.as_mod("cohort archive", {"cohort": "AI Lab 1기"})
+    refused = await h.emu.slash(
+        "cohort join", {"cohort": "AI Lab 1기"}, user=s.camper, channel=s.general
+    )
+    named = ", ".join(f"**AI Lab {n}기**" for n in range(2, 12))
+    assert refused.content == (
+        f"**AI Lab 1기** 기수는 수료(보관)되어 참여할 수 없어요. 참여할 수 있는 기수: {named} 외 2개"
+    )
+
+
 # -- the Discuss button -----------------------------------------------------------------------------
 
 
