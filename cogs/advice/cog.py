@@ -10,6 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.adapter import limits
+from bot.adapter.entry_choices import entry_choices
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.render import COLOR, entry_pages
 from bot.adapter.types import Interaction
@@ -425,13 +426,7 @@ class AdviceCog(commands.Cog):
     async def entry_autocomplete(
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        suggestions = await self.services.search.suggest(
-            current, limit=limits.CHOICES, guild_id=interaction.guild_id,
-            language=lang(interaction),
-        )  # fmt: skip
-        return limits.choices(
-            (s.name, s.ref) for s in suggestions if s.kind is SuggestionKind.ENTRY
-        )
+        return await entry_choices(self.services.search, interaction, current)
 
 
 async def _send(interaction: Interaction, **message: Any) -> int | None:

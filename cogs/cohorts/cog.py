@@ -10,13 +10,14 @@ from discord.ext import commands
 
 from bot.adapter import limits
 from bot.adapter.client import SunbaeBot
+from bot.adapter.entry_choices import entry_choices
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.types import Interaction
 from bot.adapter.views import SelectView, select_options
 from bot.cohorts.discussions import DiscussOutcome
 from bot.models.cohort_errors import CohortError, ThreadError
 from bot.models.cohorts import Cohort, Subject
-from bot.search.models import SuggestionKind, parse_value
+from bot.search.models import parse_value
 from cogs.cohorts.button import DiscussButton
 from cogs.cohorts.group import CohortGroup, cohort_choices, error_text
 from cogs.cohorts.threads import DiscordThreads
@@ -72,13 +73,7 @@ class CohortsCog(commands.Cog):
     async def entry_autocomplete(
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        suggestions = await self.services.search.suggest(
-            current, limit=limits.CHOICES, guild_id=interaction.guild_id,
-            language=lang(interaction),
-        )  # fmt: skip
-        return limits.choices(
-            (s.name, s.ref) for s in suggestions if s.kind is SuggestionKind.ENTRY
-        )
+        return await entry_choices(self.services.search, interaction, current)
 
     @discuss_command.autocomplete("cohort")
     async def cohort_autocomplete(

@@ -19,13 +19,14 @@ from bot.adapter import limits
 from bot.adapter.background import BackgroundLoop
 from bot.adapter.channels import deleted
 from bot.adapter.client import SunbaeBot
+from bot.adapter.entry_choices import entry_pairs
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.respond import deferring, send
 from bot.adapter.types import Interaction
 from bot.i18n import Language, Verbatim, t
 from bot.insights.chart import chart_text, render_overview
 from bot.models.insights import DigestSettings
-from bot.search.models import SuggestionKind, parse_value
+from bot.search.models import parse_value
 from cogs.content.access import NotEditor
 from cogs.insights.buttons import ConfirmView, WriteAnswerButton, can_moderate, can_read
 from cogs.insights.embeds import (
@@ -181,11 +182,10 @@ class InsightsGroup(app_commands.Group):
         retired = await self.services.content.suggest(
             guild_id, current, retired=True, limit=RETIRED_CHOICES
         )
-        suggestions = await self.services.search.suggest(
-            current, limit=limits.CHOICES - len(retired), guild_id=guild_id, language=language
+        pairs = await entry_pairs(
+            self.services.search, interaction, current, limit=limits.CHOICES - len(retired)
         )
         mark = t("insights.entry.retired_choice", language)
-        pairs = [(s.name, s.ref) for s in suggestions if s.kind is SuggestionKind.ENTRY]
         pairs += [
             (f"{mark} {e.title_en if language == 'en' and e.title_en else e.title}", e.id)
             for e in retired
