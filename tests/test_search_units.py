@@ -58,6 +58,13 @@ def test_a_phrase_named_weighs_as_its_rarest_word() -> None:
     assert group.idf == max(lex.idf("grad"), lex.idf("school")) < lex.idf("\uffff")
 
 
+def test_a_native_numeral_with_its_counter_is_no_subject() -> None:
+    # `한명이` (one person) is a count, like `3번`: not a word the index lacks.
+    plan = plan_query("대학원 동기 한명이 석사", lexicon())
+    assert "한명이" not in [g.typed for g in plan.groups + plan.dropped]
+    assert "한국" in [g.typed for g in plan_query("한국 대학원", lexicon()).dropped]
+
+
 def test_a_word_the_camper_says_they_do_not_know_is_a_hedge() -> None:
     # `디테일은 잘 모르겠는데 ...`: the index lacks 디테일; it no longer counts against the answer.
     plan = plan_query("디테일은 잘 모르겠는데 대학원 꼭 가야 하나요", lexicon())

@@ -39,7 +39,10 @@ from bot.text.roles import english_role
 MAX_QUERY_CHARS = 200
 _ADDRESS = re.compile(r"\b(?:https?://|www\.)\S*", re.IGNORECASE)
 _LATIN_RUN = re.compile(r"[a-z0-9]+")
-_QUANTITY = re.compile(r"\d+(?:[가-힣]{1,2})?")  # a number, with its counter (3번, 3주차)
+# A number with its counter (3번, 3주차), or a native numeral with one (한명, 두달, 세개)
+_QUANTITY = re.compile(
+    r"\d+(?:[가-힣]{1,2})?|(?:한|두|세|네|다섯|여섯|열)(?:명|개|번|달|살|군데|가지|시간|주|곳)"
+)
 MAX_FORMS = 48
 PRIMARY = 1.0
 ALTERNATIVE = 0.8  # a second-best correction or a spacing variant

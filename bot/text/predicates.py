@@ -19,7 +19,7 @@ from bot.text.stopwords import word_set
 
 # Endings after a predicate stem, longest first by construction below.
 VERB_ENDINGS: tuple[str, ...] = (
-    "는다던데", "는다는데", "는다더라", "는다며", "는대요",
+    "는다던데", "는다는데", "는다더라", "는다며", "는대요", "는다고", "다고",
     "다던데", "라던데", "다는데", "다더라", "다면서", "다며", "대요", "래요", "던데",  # hearsay
     "어야되나요", "어야하나요", "어야할까요", "어야돼요", "어야해요", "어야겠다", "어야지",
     "었었는데", "었는데요", "았는데요", "는데요", "은데요", "었는데", "았는데", "였는데", "는데", "은데",
@@ -135,7 +135,8 @@ def predicate(word: str, *, loose: bool = False) -> Predicate | None:
 
 
 # 거 (것) run into the verb that modifies it, with its copula or ending: 한거, 할거면, 만드는거임.
-_GEO = ("거", "거면", "거임", "거야", "거예요", "거에요", "거죠", "거지", "거는", "거를", "거도")
+_GEO = ("거", "거면", "거임", "거야", "거예요", "거에요", "거죠", "거지", "거는", "거를", "거도",
+        "걸로", "거로", "걸", "건")  # fmt: skip
 
 
 def _before_bound_noun(word: str) -> Predicate | None:

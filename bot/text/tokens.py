@@ -72,6 +72,18 @@ def _is_bound(word: str) -> bool:
     return any(word[:n] in _BOUND and word[n:] in PARTICLES for n in (1, 2) if len(word) > n)
 
 
+def _glued_grammar(word: str) -> bool:
+    """A question word of two syllables or more run into a light verb or another question word
+    (`어케해야됨`, `어떻게해요`, `뭐라고해요`): grammar typed without a space."""
+    for cut in range(2, len(word) - 1):
+        head, rest = word[:cut], word[cut:]
+        if is_stopword(head) and (
+            is_stopword(rest) or ((verb := predicate(rest)) is not None and verb.light)
+        ):
+            return True
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class Term:
     """One query word: `word` as typed (folded) and its `stem` (particles and endings off)."""
@@ -95,5 +107,7 @@ def query_terms(text: str, *, limit: int = MAX_TERMS) -> list[Term]:
             continue
         if (verb := predicate(word)) is not None and (verb.light or is_stopword(verb.stem)):
             continue  # 써야, 돼요, 하냐: the question's grammar
+        if _glued_grammar(word):
+            continue  # 어케해야됨: 어케 (어떻게) and 해야됨 typed as one word
         terms.append(Term(word, base))
     return terms
