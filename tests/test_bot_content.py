@@ -240,6 +240,41 @@ async def test_edit_prefills_the_form_and_a_shared_entry_becomes_this_servers_ve
     assert unchanged.content == f"바뀐 내용이 없어서 `{SHARED}`를 저장하지 않았어요."
 
 
+async def test_english_readers_never_see_a_summary_or_title_written_for_text_since_rewritten(
+    harness: Harness,
+) -> None:
+    """The form shows neither the English title nor the English summary, and an edit kept
+    them: a moderator who rewrote the advice left English-speaking members reading the old
+    advice's summary above the new text, under the old title."""
+    s = await Server.new(harness, "edit-english")
+    english = harness.emu.add_member(s.guild, "edit-english-member", locale="en-US")
+    shared = await harness.services.entries.get(SHARED)
+    assert shared is not None and shared.title_en and shared.summary
+
+    async def seen(entry_id: str = SHARED) -> dict[str, Any]:
+        res = await harness.emu.slash(
+            "entry", {"id": entry_id}, user=english, channel=s.general, locale="en-US"
+        )
+        return res.embeds[0]
+
+    await submit(harness, await s.form("content edit", {"entry": SHARED}), {"tip": "새 팁"})
+    kept = await seen()  # the text is the same: its English title and summary still fit
+    assert (
+        kept["title"] == shared.title_en and shared.summary.splitlines()[0] in kept["description"]
+    )
+
+    body = "새로 쓴 조언: 프로젝트는 하나여도 괜찮아요."
+    await submit(harness, await s.form("content edit", {"entry": SHARED}), {"body": body})
+    rewritten = await seen()
+    assert shared.summary.splitlines()[0] not in rewritten["description"]
+    assert rewritten["description"] == body
+    assert rewritten["title"] == shared.title_en  # the title did not change
+
+    title = "포트폴리오 프로젝트는 하나여도 되나요?"
+    await submit(harness, await s.form("content edit", {"entry": SHARED}), {"title": title})
+    assert (await seen())["title"] == title
+
+
 async def test_a_concurrent_edit_overwrites_nothing_and_gives_the_editor_their_text_back(
     harness: Harness,
 ) -> None:

@@ -25,7 +25,8 @@ def validate(
     """The draft `given` makes, or FieldError naming the field (the input kept in it).
 
     `base` is the entry being edited: what the form does not show (summary, tags, language,
-    position) is kept from it."""
+    position) is kept from it, the English title and summary only while the title and body they
+    translate are unchanged."""
     body = given.body.strip()
     if len(body) > BODY_LIMIT:
         raise FieldError(
@@ -59,9 +60,14 @@ def validate(
             tip=draft.tip, kind=draft.kind, topics=draft.topics, aliases=draft.aliases,
             source=source or Source(),
         )  # fmt: skip
+    # The form shows neither the English title nor the (English) summary: written for the text
+    # as it was, once that text is rewritten they would tell English readers the old advice.
+    # They go with it (English readers then see the text itself; a revert brings them back).
     return EntryDraft(
-        id=draft.id, title=draft.title, body=draft.body, title_en=draft.title_en,
-        summary=base.summary, tip=draft.tip, kind=draft.kind, language=base.language,
+        id=draft.id, title=draft.title, body=draft.body,
+        title_en=draft.title_en if draft.title == base.title else "",
+        summary=base.summary if draft.body == base.body else "",
+        tip=draft.tip, kind=draft.kind, language=base.language,
         topics=draft.topics, aliases=draft.aliases, tags=base.tags, source=base.source,
         position=base.position,
     )  # fmt: skip
