@@ -321,7 +321,8 @@ async def test_an_edit_keeps_what_the_form_does_not_show(
     content_db: Database, content: ContentService, tmp_path: Path
 ) -> None:
     """Language, English summary and tags are not on the form: an edit keeps them (an English
-    entry edited in a server stays English)."""
+    entry edited in a server stays English), the summary only while the body it sums up is
+    the same (a rewritten body's readers would read the old advice's summary)."""
     (tmp_path / "content" / "english.md").write_text(
         "---\nid: ask-early\ntitle: Ask early\nlanguage: en\nsummary_en: Ask before you are stuck.\n"
         "tags: [habits]\nkind: tip\ntopics: [portfolio]\n---\n\nAsk a senior before a day is lost.\n",
@@ -330,13 +331,23 @@ async def test_an_edit_keeps_what_the_form_does_not_show(
     await ingest(content_db, tmp_path / "content")
     _, rev = await content.get(GUILD_A, "ask-early")
     given = EntryInput(
-        title="Ask early", body="Ask within the hour.", topics=("portfolio",), kind="tip"
+        title="Ask early", body="Ask a senior before a day is lost.", tip="Ask by noon.",
+        topics=("portfolio",), kind="tip",
+    )  # fmt: skip
+    edited = await content.edit(GUILD_A, "ask-early", given, MOD_A, based_on=rev)
+    assert (edited.tip, edited.language, edited.summary, edited.tags) == (
+        "Ask by noon.",
+        "en",
+        "Ask before you are stuck.",
+        ("habits",),
     )
+    _, rev = await content.get(GUILD_A, "ask-early")
+    given = dataclasses.replace(given, body="Ask within the hour.")
     edited = await content.edit(GUILD_A, "ask-early", given, MOD_A, based_on=rev)
     assert (edited.body, edited.language, edited.summary, edited.tags) == (
         "Ask within the hour.",
         "en",
-        "Ask before you are stuck.",
+        "",
         ("habits",),
     )
 
