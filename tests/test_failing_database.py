@@ -111,7 +111,7 @@ def test_sqlite_failures_are_explained_in_one_line(tmp_path: Path) -> None:
     readonly = _error("", "INSERT INTO t VALUES (2)", path, uri=True)
     assert "read-only" in (explain(readonly, path) or "")
     full = _error("PRAGMA max_page_count = 2;", "INSERT INTO t SELECT randomblob(100000)", path)
-    assert "is full" in (explain(full, path) or "")
+    assert "is full: free some space" in (explain(full, path) or "")  # what to do, not only what
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
