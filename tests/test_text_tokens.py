@@ -115,6 +115,15 @@ def test_clean_fold_squash() -> None:
         ("리서처", "researcher"),
         ("데이터 엔지니어", "data engineer"),
         ("코테", "coding test"),
+        # Campers' shorthand and slang for words the entries write out
+        ("선대", "선형대수"),
+        ("확통", "확률통계"),
+        ("딸리", "부족"),
+        ("커버", "보완"),
+        ("네임밸류", "브랜드"),
+        ("잠수", "불참"),
+        ("professor", "교수"),
+        ("sell", "어필"),
     ],
 )
 def test_glossary(word: str, expected: str) -> None:

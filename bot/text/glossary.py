@@ -143,6 +143,14 @@ _GROUPS = """
 40대 | 마흔 | forties
 스펙 | credentials
 상업 | 상업적 | commercial
+선형대수 | 선대 | linear algebra
+확률통계 | 확통 | probability and statistics
+부족 | 딸리
+보완 | 커버
+브랜드 | 네임밸류 | 네임벨류 | brand
+불참 | 잠수 | 잠수타
+교수 | professor
+어필 | sell | promote
 """.strip()
 
 

@@ -221,6 +221,9 @@ FOCUS = [
     ("how strict are the attendance rules at the AI Lab bootcamp", None),
     # Which thing to buy asks for a product: an entry that mentions it (a GPU lent) is no answer.
     ("which GPU should I buy to train models at home", None),
+    # Slang for words the entries write out (잠수 for 불참, 선대 확통 for 선형대수 확률통계)
+    ("팀원이 계속 잠수타요", "ailab-free-riders"),
+    ("비전공인데 선대 확통까지 알아야 하나요", "math-for-non-majors"),
 ]
 
 
