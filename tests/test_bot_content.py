@@ -275,6 +275,21 @@ async def test_english_readers_never_see_a_summary_or_title_written_for_text_sin
     assert (await seen())["title"] == title
 
 
+async def test_the_saved_entry_is_shown_with_its_references_named_as_campers_see_it(
+    harness: Harness,
+) -> None:
+    """The reply to a save says "Campers in this server will see it like this", but showed an
+    id the body mentions (show-results-not-activities) where campers see that entry's title."""
+    s = await Server.new(harness, "edit-references")
+    referenced = await harness.services.entries.get("show-results-not-activities")
+    assert referenced is not None
+    saved = await submit(harness, await s.form("content edit", {"entry": SHARED}), {"tip": "새 팁"})
+    assert f"「{referenced.title}」" in saved.embeds[0]["description"]
+    assert "(show-results-not-activities 참고)" not in saved.embeds[0]["description"]
+    camper = await harness.emu.slash("entry", {"id": SHARED}, user=s.camper, channel=s.general)
+    assert camper.embeds[0]["description"] == saved.embeds[0]["description"]
+
+
 async def test_a_concurrent_edit_overwrites_nothing_and_gives_the_editor_their_text_back(
     harness: Harness,
 ) -> None:

@@ -4,6 +4,7 @@ moderator by display name (history shows names, never pings)."""
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 from typing import Any
@@ -22,6 +23,7 @@ from bot.adapter.views import PagesView
 from bot.app import Services
 from bot.content import Actor, ContentError, EditConflict, EntryInput, FieldError
 from bot.content.archive import input_markdown
+from bot.corpus.references import with_named_references
 from bot.i18n import MESSAGES, Verbatim
 from bot.models import Entry
 from bot.models.content_errors import EntryNotFound, IdTaken, NoChange, RevisionNotFound
@@ -121,7 +123,9 @@ class ContentGroup(app_commands.Group):
         await send(interaction, message, **kwargs)
 
     async def _show(self, interaction: Interaction, message: str, entry: Entry) -> None:
-        """The entry as this server's campers will see it."""
+        """The entry as this server's campers will see it (the ids its body mentions by title)."""
+        fetch = functools.partial(self.services.entries.get_many, guild_id=interaction.guild_id)
+        (entry,) = await with_named_references([entry], fetch)
         topics = {topic.id: topic for topic in await self.services.search.topics()}
         pages = entry_pages(entry, lang(interaction), topics=topics)
         view = PagesView(interaction.user.id, lang(interaction), pages, shareable=False)
