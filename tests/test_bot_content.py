@@ -646,6 +646,41 @@ async def test_export_then_import_into_another_server_with_a_dry_run_cancel_and_
     assert f"{first}-2" not in await a.advice("코딩 테스트 매일")
 
 
+async def test_confirm_applies_an_import_only_for_who_may_still_make_it(
+    harness: Harness,
+) -> None:
+    """Confirm came up to 10 minutes after the dry run and applied it as it was: an editor whose
+    role was taken away meanwhile, or who is held to review mode turned on meanwhile, imported
+    all the same (a form's save checks again; the import did not)."""
+    s = await Server.new(harness, "confirm-again")
+    await s.run("content editors", {"role": s.editors})
+
+    async def planned(entry_id: str) -> InteractionResult:
+        data = curated(entry_id, f"{entry_id} 제목", "확인 전에 다시 묻는 조언.").encode()
+        plan = await s.run("content import", {"file": (f"{entry_id}.md", data)}, user=s.editor)
+        assert "확인" in labels(plan.message), plan.content
+        return plan
+
+    async def found(entry_id: str) -> bool:
+        return await harness.services.entries.get(entry_id, guild_id=s.guild.id) is not None
+
+    plan = await planned("confirm-review")
+    await s.run("content settings", {"review": True})
+    confirmed = await harness.emu.click(plan.message, label="확인", user=s.editor)
+    await confirmed.wait_final()
+    assert confirmed.message is not None
+    assert confirmed.message["content"].startswith("검토 모드에서는 편집자 역할 멤버는")
+    assert not await found("confirm-review")
+
+    await s.run("content settings", {"review": False})
+    plan = await planned("confirm-role")
+    await s.run("content editors", {"clear": True})
+    confirmed = await harness.emu.click(plan.message, label="확인", user=s.editor)
+    await confirmed.wait_final()
+    assert confirmed.message is not None and confirmed.message["content"] == NOT_EDITOR
+    assert not await found("confirm-role")
+
+
 async def test_a_broken_file_is_reported_and_nothing_applies_until_confirmed(
     harness: Harness,
 ) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import logging
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import discord
 
@@ -21,6 +22,7 @@ from bot.i18n import MESSAGES, Language, t
 from bot.models import FileProblem
 from bot.models.content import Actor, ExportScope
 from bot.models.content_errors import StaleRevision
+from cogs.content.access import is_editor
 from cogs.content.audit import AuditLog
 
 log = logging.getLogger(__name__)
@@ -127,8 +129,21 @@ class ConfirmImport(OwnedView):
             )
         )
 
+    async def _refusal(self, interaction: discord.Interaction[Any]) -> str | None:
+        """Why who clicked may no longer import (as a form's save, asked again: the role may
+        have gone, or review mode come on, since the dry run), or None."""
+        if not await is_editor(interaction):
+            return text(interaction, "content.not_editor")
+        if not interaction.permissions.manage_guild and await self._content.review(self._guild_id):
+            return text(interaction, "content.review.editors_propose")
+        return None
+
     async def _confirm(self, interaction: discord.Interaction) -> None:
         self.stop()  # one answer: a second click or the timeout finds nothing to do
+        refused = await self._refusal(interaction)
+        if refused is not None:
+            await interaction.response.edit_message(content=refused, embed=None, view=None)
+            return
         await interaction.response.defer()
         try:
             # Planned again and written in one transaction: what changed since the dry run
