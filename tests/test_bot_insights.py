@@ -165,6 +165,29 @@ async def test_gaps_group_wordings_and_show_answered_once_advice_exists(harness:
     assert labels(message) == ["2. 답변 쓰기"]
 
 
+async def test_an_english_moderator_reads_which_entry_answers_a_gap_by_its_english_title(
+    harness: Harness,
+) -> None:
+    # "✅ Answered now: 부트캠프 중도 포기하는 사람 많나요?": the Korean title, though the
+    # entry has an English one, which the rest of an English moderator's insights use.
+    h = harness
+    s = await Server.new(h, "insights-gaps-english")
+    entry = await h.services.entries.get("ailab-dropout-rate")
+    assert entry is not None and entry.title_en
+    english = h.emu.add_member(
+        s.guild, "insights-gaps-english-mod", permissions=Perm.MANAGE_GUILD, locale="en-US"
+    )
+    retired = await s.slash("content retire", {"entry": entry.id}, s.mod)
+    await retired.wait_final()
+    await s.slash("advice", {"query": "중도 포기 몇 명"}, s.camper)  # nothing answers it now
+    restored = await s.slash("content restore", {"entry": entry.id}, s.mod)
+    await restored.wait_final()
+    korean = await final(await s.slash("insights gaps", {}, s.mod))
+    assert f"✅ 이제 답이 있어요: {entry.title}" in korean["embeds"][0]["fields"][0]["value"]
+    shown = await final(await s.slash("insights gaps", {}, english))
+    assert f"✅ Answered now: {entry.title_en}" in shown["embeds"][0]["fields"][0]["value"]
+
+
 async def test_one_question_spaced_two_ways_is_one_gap(harness: Harness) -> None:
     """`낫는 법` and `낫는법` reduce to different keys (`법` is filler only on its own): the
     same question showed as two gaps, each asked once."""

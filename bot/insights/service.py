@@ -128,9 +128,11 @@ class InsightsService:
             for g in groups
         ]
 
-    async def gaps(self, guild_id: int, period: Period, *, limit: int = TOP) -> list[Gap]:
+    async def gaps(
+        self, guild_id: int, period: Period, *, limit: int = TOP, language: str = "ko"
+    ) -> list[Gap]:
         """Unanswered wordings grouped; each says which entry answers it now, if one does (an
-        entry added since the lookups)."""
+        entry added since the lookups), by its title in `language` (English where it has one)."""
         await self.recorder.flush()
         found: list[Gap] = []
         for gap in (await self._gap_groups(guild_id, period))[:limit]:
@@ -139,7 +141,16 @@ class InsightsService:
                 found.append(gap)
             else:
                 found.append(Gap(gap.label, gap.count, gap.queries, answer.entry_id, answer.title))
-        return found
+        answered = [g.answered_by for g in found if g.answered_by is not None]
+        if language == "ko" or not answered:
+            return found
+        titles = await self._library.titles(answered, guild_id, language)
+        return [
+            replace(g, answered_title=titles.get(g.answered_by, g.answered_title))
+            if g.answered_by is not None
+            else g
+            for g in found
+        ]
 
     async def whole_query(self, guild_id: int, prefix: str, digest: str) -> str | None:
         """The recorded wording that starts with `prefix` and has `digest` (`query_digest`):

@@ -119,7 +119,7 @@ class InsightsGroup(app_commands.Group):
         await interaction.response.defer(ephemeral=True, thinking=True)
         language = lang(interaction)
         days = await self.insights.period(interaction.guild_id, period)
-        found = await self.insights.gaps(interaction.guild_id, days)
+        found = await self.insights.gaps(interaction.guild_id, days, language=language)
         view = discord.ui.View(timeout=None)
         for n, gap in enumerate(found, start=1):
             if gap.answered_by is None and len(view.children) < limits.ROW_WIDTH * 2:
