@@ -352,6 +352,27 @@ async def test_unknown_entry_id_says_so_and_offers_close_titles(harness: Harness
     assert res.embeds[0]["title"] == offered[0]
 
 
+async def test_an_entry_named_by_its_whole_title_or_its_id_in_capitals_opens(
+    harness: Harness,
+) -> None:
+    # A title typed (or copied from 「…」 in another entry) and sent without picking it in the
+    # autocomplete said "`포트폴리오는 많고 얕게? 적고 깊게?` not found, pick one from the list",
+    # with that very entry first in the list.
+    h = harness
+    entry = await h.services.entries.get("portfolio-few-and-deep")
+    assert entry is not None and entry.title_en
+    for typed, locale in (
+        (entry.title, "ko"),
+        (f"「{entry.title}」", "ko"),
+        (entry.title_en.upper(), "en-US"),
+        ("  Portfolio-Few-And-Deep ", "ko"),
+    ):
+        res = await h.emu.slash("entry", {"id": typed}, user=h.camper, locale=locale)
+        message = await res.wait_final()
+        assert message is not None and message["embeds"], typed
+        assert footer(message["embeds"][0]) == f"id: {entry.id}", typed
+
+
 async def test_unknown_entry_with_nothing_close_has_no_buttons(harness: Harness) -> None:
     res = await harness.emu.slash("entry", {"id": "zzqqxx-nothing"}, user=harness.camper)
     assert res.content == "`zzqqxx-nothing` 항목을 찾지 못했어요. 목록에서 골라 주세요."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import unicodedata
 from typing import Any
 
 import discord
@@ -396,11 +397,14 @@ class AdviceCog(commands.Cog):
                 text(interaction, "entry.empty_id"), ephemeral=True
             )
             return
-        entry = await self.services.entries.get(ref.strip(), guild_id=interaction.guild_id)
+        entry = await self.services.entries.get(ref.strip().lower(), guild_id=interaction.guild_id)
         if entry is None:
-            # Typed rather than picked: not an id. Offer the closest titles instead.
+            # Typed rather than picked: not an id. The entry the whole title names, else the
+            # closest titles to pick from.
             await self._defer_while_loading(interaction, ephemeral=True)
             result = await self.services.search.search(ref, limit=5, guild_id=interaction.guild_id)
+            entry = next((h.entry for h in result.hits if _titled(h.entry, ref)), None)
+        if entry is None:
             english = lang(interaction) == "en"
             choices = [
                 (h.entry.title_en if english and h.entry.title_en else h.title, f"entry:{h.id}")
@@ -419,7 +423,7 @@ class AdviceCog(commands.Cog):
             shareable=interaction.guild_id is not None,
             on_event=self._recorder.page_events(interaction.guild_id, lookup, owners),
         )  # fmt: skip
-        await interaction.response.send_message(embed=first, view=view, ephemeral=True)
+        await _send(interaction, embed=first, view=view, ephemeral=True)
         view.attach(interaction)
 
     @entry.autocomplete("entry_id")
@@ -435,6 +439,16 @@ async def _send(interaction: Interaction, **message: Any) -> int | None:
         return (await interaction.followup.send(**message, wait=True)).id
     sent = await interaction.response.send_message(**message)
     return sent.message_id
+
+
+def _titled(entry: Entry, typed: str) -> bool:
+    """`typed` is the entry's title or English title, whole (case, spacing and 「」 aside)."""
+
+    def plain(text: str) -> str:
+        return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+    wanted = plain(typed.strip().removeprefix("「").removesuffix("」"))
+    return wanted in {plain(entry.title), plain(entry.title_en)} - {""}
 
 
 def _title(entry: Entry, language: Language) -> str:
