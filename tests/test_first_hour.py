@@ -12,7 +12,9 @@ MODERATORS_ONLY = "이 명령은 서버 관리(Manage Server) 권한이 있는 �
 def test_a_camper_running_tip_config_gets_the_moderators_only_message(tmp_path: Path) -> None:
     proc = run_cli(tmp_path, "sandbox", stdin="/tip-config show\n/tip-config skip\n")
     assert proc.returncode == 0, proc.stderr
-    for reply in blocks(proc.stdout).values():
+    replies = blocks(proc.stdout)
+    assert list(replies) == ["/tip-config show", "/tip-config skip"], proc.stdout
+    for reply in replies.values():
         assert "check_permissions" not in reply
         assert reply.endswith("(ephemeral)\n" + MODERATORS_ONLY)
     english = run_cli(tmp_path, "sandbox", "--locale", "en-US", stdin="/tip-config show\n")
