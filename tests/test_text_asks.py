@@ -40,6 +40,11 @@ from bot.text.roles import english_role, question_end
         ("what GPU should I buy for a home lab", "gpu"),
         ("should I buy a macbook for the bootcamp", "macbook"),
         ("사는 곳이 지방인데 부캠 들을 수 있나요", None),  # where one lives is no purchase
+        # "When is/does ..." asks a date of the phrase's last word; timing advice asks with a
+        # modal, a prediction with `will`: neither asks a date.
+        ("when is the next upstage hiring season", "season"),
+        ("when should I start applying for internships", None),
+        ("when will AI replace developers", None),
     ],
 )
 def test_amount_of(text: str, word: str | None) -> None:

@@ -32,6 +32,14 @@ _BUY_KO = re.compile(r"(?:사(?:는게|는거|는|야|면)|살(?:까|지|만한)
 _BUY_EN = re.compile(r"\b(?:buy|buying|purchase|purchasing)\b", re.IGNORECASE)
 _WHICH_EN = re.compile(r"\b(?:what|which)\s+(?:kind\s+of\s+|type\s+of\s+)?([a-z][\w'-]*)", re.I)
 _OBJECT_EN = re.compile(r"\s+(?:(?:a|an|the|my|new|some)\s+)*([a-z][\w'-]*)", re.IGNORECASE)
+# `when is the next upstage hiring season`, `when does the bootcamp start`: a date, asked of the
+# noun phrase's last word (the question's end), as `언제` asks it of the word before it. Advice
+# on timing asks with a modal (`when should I apply`), left alone.
+_EN_WHEN = re.compile(
+    r"\bwhen\s+(?:is|are|was|does|do)\s+(?:the\s+|an?\s+|my\s+)?(?:next\s+)?"
+    r"(?:[a-z][\w'-]*\s+){0,3}?([a-z][\w'-]*)\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
 _AUXILIARIES = frozenset(["do", "does", "did", "is", "are", "was", "were", "will", "would", "should", "can", "could"])  # fmt: skip
 # Pay and prices are amounts whatever the question words: `초봉 궁금해요` asks a figure too.
 _MONEY = re.compile(
@@ -101,6 +109,8 @@ def asked(text: str) -> Asked | None:
         named = named or Asked(word, figure=False)
     if (bought := _bought(text)) is not None:
         return Asked(bought)
+    if (m := _EN_WHEN.search(text)) and not is_stopword(m.group(1).lower()):
+        return Asked(m.group(1).lower())
     if (m := _EN_COPULA.search(text)) and not is_stopword(m.group(1).lower()):
         return Asked(m.group(1).lower())
     if m := _EN.search(text):

@@ -52,7 +52,7 @@ ENGLISH: frozenset[str] = word_set(
     although however maybe perhaps probably literally basically honestly guys hi hello hey thanks
     thank tips tip advice idea ideas someone somebody anybody everybody people person
     chance chances option options possible possibility realistic realistically hopeless odds
-    but doing done before after during feel feels felt
+    but doing done before after during feel feels felt next
     """
 )
 

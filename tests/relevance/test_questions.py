@@ -224,6 +224,8 @@ FOCUS = [
     # Slang for words the entries write out (잠수 for 불참, 선대 확통 for 선형대수 확률통계)
     ("팀원이 계속 잠수타요", "ailab-free-riders"),
     ("비전공인데 선대 확통까지 알아야 하나요", "math-for-non-majors"),
+    # The student-years entry says 학생 때; campers say undergrad (an alias since batch 8)
+    ("is undergrad research in a lab worth it", "start-early-internship-ra"),
 ]
 
 
