@@ -432,6 +432,19 @@ async def test_a_thread_about_an_entry_retired_since_keeps_its_title(harness: Ha
         assert f"<#{thread}> · {entry.title_en}" in str(shown.embeds[0]), command
 
 
+async def test_discuss_opens_the_entry_whose_whole_title_was_typed(harness: Harness) -> None:
+    # Sent without picking it in the autocomplete, a title said "There is no advice `…`".
+    h = harness
+    s = await Server.new(h, "discuss-typed")
+    await s.create()
+    entry = await h.services.entries.get(ENTRY)
+    assert entry is not None
+    opened = await s.discuss(f"「{entry.title}」")
+    again = await s.discuss(ENTRY.upper())
+    assert thread_of(again) == thread_of(opened)
+    assert "이미" in again["content"]
+
+
 # -- which cohort -------------------------------------------------------------------------------
 
 

@@ -1,9 +1,10 @@
 """Autocomplete of an option that names an entry (`/advice entry`, `/discuss`, `/insights
 entry`): the entries search offers for what was typed, among those the server sees, named in
-the member's language."""
+the member's language; and the entry a value sent without picking names by its whole title."""
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 from discord import app_commands
@@ -11,6 +12,7 @@ from discord import app_commands
 from bot.adapter import limits
 from bot.adapter.locale import lang
 from bot.adapter.types import Interaction
+from bot.models import Entry
 from bot.search.models import SuggestionKind
 
 if TYPE_CHECKING:
@@ -31,3 +33,20 @@ async def entry_choices(
     search: SearchService, interaction: Interaction, current: str
 ) -> list[app_commands.Choice[str]]:
     return limits.choices(await entry_pairs(search, interaction, current))
+
+
+def titled(entry: Entry, typed: str) -> bool:
+    """`typed` is the entry's title or English title, whole (case, spacing and 「」 aside): a
+    title typed, or copied from where another entry cites it, and sent without picking it."""
+
+    def plain(text: str) -> str:
+        return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+    wanted = plain(typed.strip().removeprefix("「").removesuffix("」"))
+    return wanted in {plain(entry.title), plain(entry.title_en)} - {""}
+
+
+async def entry_titled(search: SearchService, typed: str, guild_id: int | None) -> Entry | None:
+    """The entry among the server's best hits for `typed` whose whole title it is, if any."""
+    result = await search.search(typed, limit=5, guild_id=guild_id)
+    return next((h.entry for h in result.hits if titled(h.entry, typed)), None)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import unicodedata
 from typing import Any
 
 import discord
@@ -11,7 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.adapter import limits
-from bot.adapter.entry_choices import entry_choices
+from bot.adapter.entry_choices import entry_choices, titled
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.render import COLOR, entry_pages
 from bot.adapter.types import Interaction
@@ -403,7 +402,7 @@ class AdviceCog(commands.Cog):
             # closest titles to pick from.
             await self._defer_while_loading(interaction, ephemeral=True)
             result = await self.services.search.search(ref, limit=5, guild_id=interaction.guild_id)
-            entry = next((h.entry for h in result.hits if _titled(h.entry, ref)), None)
+            entry = next((h.entry for h in result.hits if titled(h.entry, ref)), None)
         if entry is None:
             english = lang(interaction) == "en"
             choices = [
@@ -439,16 +438,6 @@ async def _send(interaction: Interaction, **message: Any) -> int | None:
         return (await interaction.followup.send(**message, wait=True)).id
     sent = await interaction.response.send_message(**message)
     return sent.message_id
-
-
-def _titled(entry: Entry, typed: str) -> bool:
-    """`typed` is the entry's title or English title, whole (case, spacing and 「」 aside)."""
-
-    def plain(text: str) -> str:
-        return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-    wanted = plain(typed.strip().removeprefix("「").removesuffix("」"))
-    return wanted in {plain(entry.title), plain(entry.title_en)} - {""}
 
 
 def _title(entry: Entry, language: Language) -> str:
