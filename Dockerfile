@@ -12,12 +12,14 @@ WORKDIR /app
 RUN useradd --create-home --uid 10001 sunbae
 
 # The same install step CI runs (pip install of the project), minus the test extras.
+# content/ is part of the package (the wheel ships it), and stays at /app/content, the folder
+# SUNBAE_CONTENT names, which an operator may mount their own advice over.
 COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY cogs ./cogs
+COPY content ./content
 RUN pip install .
 
-COPY content ./content
 RUN mkdir -p /app/data && chown sunbae:sunbae /app/data
 USER sunbae
 VOLUME ["/app/data"]

@@ -18,7 +18,19 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.corpus.files import DEFAULT_MAX_FILE_BYTES
 
 DEFAULT_DB = Path("data/sunbae.db")
-DEFAULT_CONTENT = (Path("content"),)
+# Where the wheel puts the repository's content/ inside the package (pyproject's force-include).
+SHIPPED_CONTENT = Path("shipped") / "content"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def shipped_content(package: Path = _PACKAGE) -> Path:
+    """The advice sunbae ships with, wherever it runs from: packaged in an installed wheel, else
+    the checkout's own content/ beside `bot/` (an editable install, the tests, the image)."""
+    packaged = package / SHIPPED_CONTENT
+    return packaged if packaged.is_dir() else package.parent / "content"
+
+
+DEFAULT_CONTENT = (shipped_content(),)
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 _TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_\-.]{20,}$")
 

@@ -37,13 +37,6 @@ async def cmd_sandbox(args: argparse.Namespace, settings: Settings) -> int:
             if harness.ingest_report and harness.ingest_report.errors and not args.json:
                 for problem in harness.ingest_report.errors:
                     print(f"  ✗ {problem.file}: {problem.reason}", file=sys.stderr)
-                if not any(path.exists() for path in settings.content_paths):
-                    # The usual first-run slip: started outside the project folder.
-                    print(
-                        "  no content loaded: run from the sunbae folder (it has content/) "
-                        "or set SUNBAE_CONTENT=/path/to/content",
-                        file=sys.stderr,
-                    )
             await run_session(
                 harness, locale=args.locale, as_json=args.json, stdin=sys.stdin, clock=clock
             )
