@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.settings import Settings
+from bot.settings import DEFAULT_CONTENT, ConfigError, Settings
 from bot.store.database import StoreError
 
 if TYPE_CHECKING:
@@ -93,3 +93,20 @@ async def open_services(
 
 def content_paths(args: argparse.Namespace, settings: Settings) -> list[Path]:
     return [Path(p) for p in args.paths] if args.paths else list(settings.content_paths)
+
+
+def require_content(settings: Settings) -> None:
+    """Before the bot starts: a content folder that is not there is a configuration slip (a
+    typo, a volume not mounted), said in one line rather than a bot online with no advice."""
+    for path in settings.content_paths:
+        if path.exists() or path.is_symlink():  # a dangling link: ingest says why
+            continue
+        if settings.content_paths == DEFAULT_CONTENT:
+            raise ConfigError(
+                f"the advice shipped with sunbae is missing ({path}): reinstall sunbae, or set "
+                "SUNBAE_CONTENT to your content folders"
+            )
+        raise ConfigError(
+            f"SUNBAE_CONTENT: no file or folder {path} (name existing folders, separated by "
+            "commas, or unset it to read the advice shipped with sunbae)"
+        )

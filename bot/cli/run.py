@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from bot.cli.common import EXIT_USAGE, CliError, Command, db_path
+from bot.cli.common import EXIT_USAGE, CliError, Command, db_path, require_content
 from bot.settings import Settings
 
 NO_TOKEN = (
@@ -25,6 +25,8 @@ async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from bot.adapter.runner import StartupError, run_bot
 
     settings = _with_token(args, settings)
+    if not args.no_ingest:
+        require_content(settings)
     try:
         await run_bot(settings, ingest=not args.no_ingest)
     except StartupError as exc:

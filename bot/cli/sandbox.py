@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bot.cli.common import Command
+from bot.cli.common import Command, require_content
 from bot.settings import Settings
 
 
@@ -17,6 +17,7 @@ async def cmd_sandbox(args: argparse.Namespace, settings: Settings) -> int:
     from bot.sandbox.harness import Harness
     from bot.sandbox.repl import run_session
 
+    require_content(settings)
     with tempfile.TemporaryDirectory(prefix="sunbae-sandbox-") as folder:
         db = Path(args.db) if args.db else Path(folder) / "sandbox.db"
         # No cooldown by default: a script fires lookups back to back.
