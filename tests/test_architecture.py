@@ -128,7 +128,10 @@ def test_every_feature_package_is_loaded_and_nothing_else_ships_top_level() -> N
     for name in EXTENSIONS:
         assert callable(getattr(importlib.import_module(name), "setup", None)), name
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
-    assert project["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"] == ["bot", "cogs"]
+    wheel = project["tool"]["hatch"]["build"]["targets"]["wheel"]
+    # content/ is shipped inside bot/ (tests/test_packaging.py lists the wheel as built).
+    assert wheel["only-include"] == ["bot", "cogs", "content"]
+    assert wheel["sources"] == {"content": "bot/shipped/content"}
 
 
 def test_tests_import_helpers_not_conftests() -> None:
