@@ -1,15 +1,13 @@
 """Issue 11 defect 4: one huge entry froze the bot (108 s in `paginate` on a 50 MB section).
 
 Entries have a size limit at ingest (reported, the file's previous entries kept), and
-pagination is linear. Time is compared as a ratio (4x the text must cost well under 16x),
-never against the wall clock.
+pagination is linear: bench/linear.py measures how its time grows (tests hold no timed
+assertions); here the pages are cut where they always were.
 """
 
 from __future__ import annotations
 
 import random
-import time
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -57,30 +55,6 @@ def test_pages_are_cut_where_they_always_were() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 400)))
         limit = rng.choice([20, 100, 3500])
         assert limits.paginate(text, limit) == old_paginate(text, limit)
-
-
-def _best(work: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(5):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def _relative_cost(text: str) -> float:
-    """Pagination's time over one slicing pass through the same text: the memory traffic of a
-    linear pass grows with the size as pagination's does (cache effects included), so the
-    ratio stays flat for linear work and grows with the size for quadratic work."""
-    baseline = _best(lambda: [text[i : i + 4000] for i in range(0, len(text), 4000)])
-    return _best(lambda: limits.paginate(text)) / max(baseline, 1e-6)
-
-
-def test_pagination_is_linear() -> None:
-    # One unbroken word: every page is a hard cut, the old worst case (quadratic: 4x the
-    # relative cost at 4x the size). Big enough that each run takes milliseconds.
-    small, large = "가" * 2_000_000, "가" * 8_000_000
-    assert _relative_cost(large) / _relative_cost(small) < 2.5
 
 
 def test_an_entry_at_the_limit_renders_within_discords_limits() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import threading
-import time
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
@@ -234,11 +233,14 @@ async def test_a_slow_reload_does_not_hold_a_query(
 
     assert "finetune" not in [s.ref for s in await search.suggest("파인")]  # loaded once
     build = live_index._build
-    release = threading.Event()
+    release, built = threading.Event(), threading.Event()
 
     def slow_build(*args: object) -> object:
         release.wait(10)
-        return build(*args)  # type: ignore[arg-type]
+        try:
+            return build(*args)  # type: ignore[arg-type]
+        finally:
+            built.set()
 
     monkeypatch.setattr(live_index, "_build", slow_build)
     monkeypatch.setattr(search._index, "_build_elsewhere", None)  # the build in this process
@@ -247,9 +249,8 @@ async def test_a_slow_reload_does_not_hold_a_query(
     await add_entries(
         db, [draft("finetune", "파인튜닝과 프롬프트", "파인튜닝은 가중치를 바꿉니다.")]
     )
-    started = time.perf_counter()
     stale = await search.suggest("파인")
-    assert time.perf_counter() - started < 1.0
+    assert not built.is_set()  # it answered while the reload was still held, not after it
     assert "finetune" not in [s.ref for s in stale]  # the previous snapshot's titles
     assert await top_ids(search, "파인튜닝") == ["finetune"]  # FTS is current already
     release.set()
