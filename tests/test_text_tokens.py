@@ -91,6 +91,8 @@ def test_latin_plural_and_case() -> None:
         # negate the verb, they name nothing.
         ("팀플 잠수 어케해야됨", ["팀플", "잠수"]),
         ("석사 없으면 서류 안 된다고", ["석사", "서류"]),
+        # Rating oneself is no subject: "decent at stuff but terrible at selling myself"
+        ("decent at stuff but terrible at selling myself", ["selling"]),
     ],
 )
 def test_query_terms(query: str, stems: list[str]) -> None:

@@ -53,6 +53,7 @@ ENGLISH: frozenset[str] = word_set(
     thank tips tip advice idea ideas someone somebody anybody everybody people person
     chance chances option options possible possibility realistic realistically hopeless odds
     but doing done before after during feel feels felt next
+    decent terrible awful bad great
     """
 )
 
