@@ -102,6 +102,9 @@ def test_search_text_output(db_path: str, capsys: pytest.CaptureFixture[str]) ->
     assert code == 0
     first = out.splitlines()[0]
     assert first.startswith(" 1. 코딩테스트는 어떻게 준비하나요?") and "coding-test" in first
+    # The count says what it counts: entries a word or a related one matches, not answers.
+    last = out.splitlines()[-1]
+    assert last.startswith("(1-") and last.endswith("entries with a word of it or a related one)")
 
 
 def test_suggest(db_path: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -113,3 +113,16 @@ async def test_a_count_question_finds_the_entry_that_weighs_many_against_few(
     # few-and-deep entry answers (the blog-as-portfolio entry ranked first).
     result = await search.search("포트폴리오 몇 개 만들어야 해요?", limit=3)
     assert result.hits[0].id == "portfolio-few-and-deep" and not result.no_match
+
+
+async def test_a_topic_s_name_under_another_topic_is_answered_by_what_is_filed_under_both(
+    search: SearchService,
+) -> None:
+    # The entries filed under kaggle-competitions and portfolio answer `포트폴리오` there, though
+    # their text is about the contest (a body saying 깃허브 and 블로그, not the word): it said
+    # "no good match" with them first. A question around the name still has to be answered.
+    result = await search.search("포트폴리오", topic="kaggle-competitions", limit=3)
+    assert result.hits and not result.no_match
+    assert all("portfolio" in h.entry.topics for h in result.hits)
+    asked = await search.search("포트폴리오 보험 가입", topic="kaggle-competitions", limit=3)
+    assert asked.no_match

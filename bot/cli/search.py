@@ -89,7 +89,9 @@ async def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
             print(f"    — {credit}")
     if result.hits:
         shown = f"{result.offset + 1}-{result.offset + len(result.hits)}"
-        print(f"({shown} of {result.total})")
+        # The total counts every entry a form of the query matches (a synonym or a topic's
+        # related word too): `포폴` reaches most of the shipped advice, which "of 128" misread.
+        print(f"({shown} of {result.total} entries with a word of it or a related one)")
     return 0
 
 

@@ -36,6 +36,7 @@ CORRECTED = 0.8  # times the confidence of a query search rewrote
 SUBJECTS = 3  # known subjects from which a word found nowhere is read as a detail ...
 DETAIL = 0.5  # ... and counts this much against the answer
 COMPOUND = 3  # bare nouns in a row whose last, one the index lacks, is what is asked
+BROWSED = 0.6  # at least this sure: the query is a topic's name, the hit is filed under it
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,4 +217,9 @@ def _one(plan: QueryPlan, best: Scored, lex: Lexicon, focus: Focus | None = None
         value *= UNANCHORED
     elif focus is not None and not _about(focus, plan, best, lex):
         value *= UNANCHORED
+    if browsed and len(plan.groups) == 1 and not plan.dropped:
+        # The topic's name and nothing else (`포트폴리오` under `topic:kaggle-competitions`):
+        # the entries filed under it answer it, though few say the word (their text is about
+        # the contest they make a portfolio of). A question around the name asks more.
+        value = max(value, BROWSED)
     return min(1.0, value * (CORRECTED if plan.corrected else 1.0))
