@@ -4,6 +4,7 @@ own server and on its own message (bot/store/advice_pages.py)."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -106,7 +107,7 @@ async def test_a_servers_rows_older_than_the_cutoff_go_when_it_keeps_a_new_one(
 
 
 async def test_the_table_is_strict(db: Database) -> None:
-    with pytest.raises(Exception, match="cannot store TEXT value in INTEGER column"):
+    with pytest.raises(sqlite3.IntegrityError, match="cannot store TEXT value in INTEGER"):
         async with db.transaction() as conn:
             await conn.execute(
                 "INSERT INTO advice_pages (guild_id, owner_id, language, entry_ids,"
