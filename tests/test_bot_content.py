@@ -1056,14 +1056,14 @@ async def test_english_moderators_import_export_and_review_in_english(harness: H
     )
     assert sent.content.startswith("📝 Sent for review (#")
     queue = await s.run("content pending")
-    assert queue.content == "The oldest of 1 changes waiting for review."
+    assert queue.content == "The oldest of 1 change waiting for review."
     assert labels(queue.message) == ["Approve", "Reject"]
     approved = await (await harness.emu.click(queue, label="Approve")).wait_final()
     assert approved is not None and "approved by" in approved["content"]
     assert approved["content"].endswith("Nothing is waiting for review.")
 
     exported = await (await s.run("content export")).wait_final()
-    assert exported is not None and exported["content"].startswith("📦 Exported 1 entries.")
+    assert exported is not None and exported["content"].startswith("📦 Exported 1 entry.")
     data = curated("english-import", "Imported advice", "Imported body.").encode()
     plan = await (await s.run("content import", {"file": ("one.md", data)})).wait_final()
     assert plan is not None and plan["content"].startswith("📋 A dry run of `one.md`")

@@ -52,3 +52,24 @@ def test_user_text_is_escaped_and_verbatim_text_is_not() -> None:
     assert "**[free](https://evil.example)**" in t(
         key, "ko", query=Verbatim("[free](https://evil.example)")
     )
+
+
+# Verbs that end in s and follow a name, not a counted noun.
+_NOT_PLURAL = {"is", "was", "has"}
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_english_counts_one_thing_in_the_singular(key: str) -> None:
+    template = MESSAGES[key]["en"]
+    shown = t(key, "en", **dict.fromkeys(fields(template), 1))
+    plural = [word for word in re.findall(r"\b1\**\s+(\w+s)\b", shown) if word not in _NOT_PLURAL]
+    assert plural == [], (key, shown)
+
+
+def test_a_counted_noun_takes_the_form_its_number_needs() -> None:
+    assert t("content.export.done", "en", count=1).startswith("📦 Exported 1 entry.")
+    assert t("content.export.done", "en", count=3).startswith("📦 Exported 3 entries.")
+    assert t("content.reason.too_long", "en", n=4321, limit=4000).startswith(
+        "4,321 characters; keep it within 4,000"
+    )
+    assert t("content.export.done", "ko", count=1).startswith("📦 조언 1개")

@@ -62,7 +62,9 @@ def t(key: str, language: Language, /, **values: object) -> str:
     Strings are user text until proven otherwise: each is escaped so that it shows literally
     and can neither format, link nor mention (`markdown.escape`); inside a code span of the
     template (`` `{id}` ``) only what would end the span is replaced (`markdown.code`).
-    Numbers and `Verbatim` strings go in as they are.
+    Numbers and `Verbatim` strings go in as they are. A count followed by a noun is written
+    `{n:entry|entries}` (or `{n:,:character|characters}` with a number format): the number
+    and the noun in the form its number takes, so English never says "1 entries".
     """
     template = MESSAGES[key][language]
     if not values:
@@ -76,8 +78,16 @@ def t(key: str, language: Language, /, **values: object) -> str:
         if isinstance(value, str) and not isinstance(value, Verbatim):
             in_code = literal.endswith("`")  # the template's code spans are `{name}`
             value = markdown.code(value) if in_code else markdown.escape(value)
-        parts.append(format(value, spec or ""))
+        shape = spec or ""
+        parts.append(_counted(value, shape) if "|" in shape else format(value, shape))
     return "".join(parts)
+
+
+def _counted(value: object, spec: str) -> str:
+    """`1 entry`, `2 entries`: the count (formatted by what precedes a `:`) and its noun."""
+    number_spec, _, nouns = spec.rpartition(":")
+    singular, _, plural = nouns.partition("|")
+    return f"{format(value, number_spec)} {singular if value == 1 else plural}"
 
 
 __all__ = ["COMMAND_TEXT", "MESSAGES", "Language", "Verbatim", "language_for", "t"]

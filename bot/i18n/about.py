@@ -25,12 +25,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "about.corpus": {"ko": "모아 둔 조언", "en": "What it holds"},
     "about.held": {
         "ko": "조언 {entries}개 · 오늘의 팁 {tips}개 · 주제 {topics}개",
-        "en": "{entries} pieces of advice · {tips} daily tips · {topics} topics",
+        "en": "{entries:piece of advice|pieces of advice} · {tips:daily tip|daily tips} · {topics:topic|topics}",
     },
     "about.source_line": {"ko": "• {source}: {n}개", "en": "• {source}: {n}"},
     "about.more_sources": {
         "ko": "• 그 밖의 출처 {sources}곳: {n}개",
-        "en": "• {sources} more sources: {n}",
+        "en": "• {sources:more source|more sources}: {n}",
     },
     "about.moderators": {"ko": "이 서버에서 직접 쓴 조언", "en": "Written in this server"},
     "about.language": {"ko": "언어", "en": "Language"},

@@ -111,7 +111,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "cohort.error.name_empty": {"ko": "기수 이름을 적어 주세요.", "en": "Give the cohort a name."},
     "cohort.error.name_too_long": {
         "ko": "기수 이름은 {limit}자까지예요 (지금 {length}자).",
-        "en": "A cohort name has at most {limit} characters (this one has {length}).",
+        "en": "A cohort name has at most {limit:character|characters} (this one has {length}).",
     },
     "cohort.error.name_taken": {
         "ko": "이 서버에 이미 **{name}** 기수가 있어요 (대소문자와 띄어쓰기는 구별하지 않아요).",

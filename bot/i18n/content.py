@@ -62,7 +62,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "content.reason.not_text": {"ko": "글자가 아니에요", "en": "it must be text"},
     "content.reason.too_long": {
         "ko": "{n:,}자예요. {limit:,}자 안으로 줄여 주세요",
-        "en": "{n:,} characters; keep it within {limit:,}",
+        "en": "{n:,:character|characters}; keep it within {limit:,}",
     },
     "content.reason.bad_kind": {
         "ko": "'{value}'(은)는 없는 종류예요",
@@ -106,7 +106,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "content.reason.section_too_long": {
         "ko": "'{title}' 부분이 {n:,}자예요. 조언 하나는 {limit:,}자까지라 제목(#)으로 나눠 주세요",
-        "en": "section '{title}' is {n:,} characters; at most {limit:,}: split it with headings",
+        "en": "section '{title}' is {n:,:character|characters}; at most {limit:,}: split it with headings",
     },
     "content.reason.bad_zip": {
         "ko": "읽을 수 있는 .zip 파일이 아니에요",
@@ -114,7 +114,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "content.reason.too_many_files": {
         "ko": "파일이 {n:,}개예요. 한 번에 {limit:,}개까지 가져올 수 있어요",
-        "en": "{n:,} files; at most {limit:,}",
+        "en": "{n:,:file|files}; at most {limit:,}",
     },
     "content.reason.too_big_unpacked": {
         "ko": "압축을 풀면 {limit}MB가 넘어요",
@@ -127,7 +127,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "content.reason.aliases": {
         "ko": "{n}개예요. {limit}개까지, 각 {chars}자까지 쓸 수 있어요",
-        "en": "{n} given; at most {limit}, each within {chars} characters",
+        "en": "{n} given; at most {limit}, each within {chars:character|characters}",
     },
     "content.button.reopen": {"ko": "다시 편집", "en": "Edit again"},
     "content.button.reopen_latest": {"ko": "최신본에 다시 편집", "en": "Edit the latest again"},
@@ -211,7 +211,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "content.form_misfit.long": {
         "ko": "`{id}`의 **{field}** 칸은 {length:,}자라서 편집 창({limit:,}자)에 다 들어가지"
         " 않아요. 창으로 저장하면 넘치는 부분을 잃으니, `/content export`로 받아 파일을 고친 뒤 `/content import`로 올려 주세요.",
-        "en": "The **{field}** of `{id}` is {length:,} characters, more than the form holds"
+        "en": "The **{field}** of `{id}` is {length:,:character|characters}, more than the form holds"
         " ({limit:,}): saving the form would lose the rest. Export it with `/content export`, edit the file, and bring it back with `/content import`.",
     },
     "content.form_misfit.split": {
@@ -223,8 +223,8 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "content.form_misfit.aliases": {
         "ko": "`{id}`의 **{field}**은 {n}개인데, 편집 창으로는 {limit}개까지, 각 {chars}자까지만"
         " 저장할 수 있어요. `/content export`로 받아 파일을 고친 뒤 `/content import`로 올려 주세요.",
-        "en": "`{id}` has {n} **{field}**; the form saves at most {limit}, each within {chars}"
-        " characters. Export it with `/content export`, edit the file, and bring it back with `/content import`.",
+        "en": "`{id}` has {n} **{field}**; the form saves at most {limit}, each within"
+        " {chars:character|characters}. Export it with `/content export`, edit the file, and bring it back with `/content import`.",
     },
     "content.form_misfit.topic": {
         "ko": "`{id}`의 주제 `{value}`(이)가 편집 창의 **{field}** 메뉴에 없어서 창으로 저장하면"
@@ -244,7 +244,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ko": "📋 `{name}` 가져오기 미리보기예요. 아직 아무것도 바뀌지 않았어요. **확인**을 누르면"
         " 한 번에 적용하고, **취소**하거나 {minutes}분이 지나면 그대로 둬요.",
         "en": "📋 A dry run of `{name}`: nothing has changed yet. **Confirm** applies it all at"
-        " once; **Cancel**, or {minutes} minutes without an answer, leaves everything as it is.",
+        " once; **Cancel**, or {minutes:minute|minutes} without an answer, leaves everything as it is.",
     },
     "content.import.nothing": {
         "ko": "`{name}`에는 이 서버에 새로 들어가거나 바뀔 내용이 없어요.",
@@ -286,7 +286,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "content.button.cancel": {"ko": "취소", "en": "Cancel"},
     "content.export.done": {
         "ko": "📦 조언 {count}개를 내보냈어요. `ingest`나 `/content import`로 다시 읽을 수 있어요.",
-        "en": "📦 Exported {count} entries. `ingest` and `/content import` read the file back.",
+        "en": "📦 Exported {count:entry|entries}. `ingest` and `/content import` read the file back.",
     },
     "content.export.empty": {
         "ko": "이 서버에는 아직 직접 쓴 조언이 없어요. 전체를 받으려면 `scope:all`을 골라 주세요.",
@@ -377,7 +377,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "content.review.queue": {
         "ko": "검토를 기다리는 변경 {n}개 중 가장 오래된 것이에요.",
-        "en": "The oldest of {n} changes waiting for review.",
+        "en": "The oldest of {n:change|changes} waiting for review.",
     },
     "content.review.on": {
         "ko": "✅ 검토 모드를 켰어요. 이제 편집자 역할 멤버의 추가·수정은 승인된 뒤에 캠퍼에게 보여요.",
@@ -406,7 +406,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "content.history.title": {"ko": "{title} · 수정 기록", "en": "{title} · history"},
     "content.history.footer": {
         "ko": "id: {id} · {n}/{pages}쪽 · 수정 {total}개 · 시간대 {zone}",
-        "en": "id: {id} · page {n}/{pages} · {total} revisions · time zone {zone}",
+        "en": "id: {id} · page {n}/{pages} · {total:revision|revisions} · time zone {zone}",
     },
     "content.history.line": {
         "ko": "#{number} · {action} · {who} · {when}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.i18n.language import Language
 
 MESSAGES: dict[str, dict[Language, str]] = {
-    "insights.title": {"ko": "질문 현황 · 최근 {days}일", "en": "Insights · last {days} days"},
+    "insights.title": {"ko": "질문 현황 · 최근 {days}일", "en": "Insights · last {days:day|days}"},
     "insights.lookups": {"ko": "질문", "en": "Lookups"},
     "insights.askers": {"ko": "질문한 사람 (하루 기준)", "en": "Askers (distinct per day)"},
     "insights.unanswered": {"ko": "답을 못 찾음", "en": "Found nothing"},
@@ -25,11 +25,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "insights.empty": {
         "ko": "최근 {days}일 동안 기록된 질문이 없어요.",
-        "en": "No lookups recorded in the last {days} days.",
+        "en": "No lookups recorded in the last {days:day|days}.",
     },
     "insights.footer": {
         "ko": "사용자 정보는 저장하지 않아요 · {retention}일 뒤 자동 삭제",
-        "en": "No user ids are stored · erased after {retention} days",
+        "en": "No user ids are stored · erased after {retention:day|days}",
     },
     "insights.chart.per_day": {"ko": "날짜별 질문 수 (주제별)", "en": "Lookups per day, by topic"},
     "insights.chart.lookups": {"ko": "질문 수", "en": "Lookups"},
@@ -41,11 +41,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "insights.gaps.title": {
         "ko": "답을 못 찾은 질문 · 최근 {days}일",
-        "en": "Unanswered queries · last {days} days",
+        "en": "Unanswered queries · last {days:day|days}",
     },
     "insights.gaps.none": {
         "ko": "최근 {days}일 동안 답을 못 찾은 질문이 없어요. 👍",
-        "en": "Every lookup of the last {days} days found an answer. 👍",
+        "en": "Every lookup of the last {days:day|days} found an answer. 👍",
     },
     "insights.gaps.intro": {
         "ko": "결과가 없었거나, 추천을 아무도 열지 않은 질문이에요. 비슷한 표현끼리 묶었어요.",
@@ -66,7 +66,10 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "Add an advice file under `content/` and run `python -m bot ingest`; the question then"
         " finds it.",
     },
-    "insights.entry.title": {"ko": "{title} · 최근 {days}일", "en": "{title} · last {days} days"},
+    "insights.entry.title": {
+        "ko": "{title} · 최근 {days}일",
+        "en": "{title} · last {days:day|days}",
+    },
     "insights.entry.queries": {"ko": "이 조언으로 이어진 질문", "en": "Queries that led here"},
     "insights.entry.no_queries": {"ko": "아직 없어요", "en": "None yet"},
     "insights.entry.retired": {
@@ -84,7 +87,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "insights.forget.no": {"ko": "취소", "en": "Cancel"},
     "insights.forget.done": {
         "ko": "질문 기록 {count}건을 지웠어요.",
-        "en": "Erased {count} recorded lookups.",
+        "en": "Erased {count:recorded lookup|recorded lookups}.",
     },
     "insights.forget.cancelled": {"ko": "지우지 않았어요.", "en": "Nothing was erased."},
     "insights.digest.saved": {

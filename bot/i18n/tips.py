@@ -44,7 +44,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ko": "{date}: Discord 쪽 오류가 계속되어 <#{channel}> 채널에 오늘의 팁을 올리지"
         " 못했어요 ({attempts}번 시도). 다음 팁은 평소대로 올려요.",
         "en": "{date}: Discord kept failing, so the daily tip was not posted in <#{channel}>"
-        " ({attempts} attempts). The next tip is posted as usual.",
+        " ({attempts:attempt|attempts}). The next tip is posted as usual.",
     },
     "tipcfg.problem.no_tips": {
         "ko": "{date}: 팁이 있는 조언이 없어 그날의 팁을 건너뛰었어요. 조언 파일에 `tip:`을"

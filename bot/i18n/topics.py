@@ -17,6 +17,9 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ko": "아직 주제가 없어요. 관리자가 콘텐츠를 불러오면 나타나요.",
         "en": "No topics yet. They appear once a moderator loads content.",
     },
-    "topics.page_title": {"ko": "{topic} · 조언 {total}개", "en": "{topic} · {total} entries"},
+    "topics.page_title": {
+        "ko": "{topic} · 조언 {total}개",
+        "en": "{topic} · {total:entry|entries}",
+    },
     "topics.page": {"ko": "{n}/{total}쪽", "en": "page {n}/{total}"},
 }
