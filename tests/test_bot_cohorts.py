@@ -394,6 +394,24 @@ async def test_a_deleted_discussion_channel_is_reported_to_moderators_until_repl
     assert h.emu.thread(thread_of(opened)).parent_id == new_lab.id  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    ("locale", "said", "heading"),
+    [("ko", "⚠️ 토론 채널 삭제됨", "진행 중"), ("en-US", "⚠️ discussion channel deleted", "Active")],
+)
+async def test_the_cohort_list_says_a_deleted_discussion_channel_was_deleted(
+    harness: Harness, locale: str, said: str, heading: str
+) -> None:
+    """/cohort list linked a deleted discussion channel (<#id>, a dead link) as if all were well."""
+    h = harness
+    s = await Server.new(h, f"list-channel-gone-{locale}")
+    await s.create("AI Lab 3기")
+    await h.emu.delete_channel(s.lab)
+    await eventually(lambda: h.bot.get_channel(s.lab.id) is None)
+    listed = await h.emu.slash("cohort list", {}, user=s.camper, channel=s.general, locale=locale)
+    line = fields(listed.embeds[0])[heading]
+    assert line.startswith(f"**AI Lab 3기** · {said} · 👥") and f"<#{s.lab.id}>" not in line
+
+
 async def test_cohort_threads_name_entries_in_the_members_language(harness: Harness) -> None:
     # /cohort threads and /cohort info listed an English member's threads by Korean titles.
     h = harness

@@ -48,8 +48,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "cohort.list.active": {"ko": "진행 중", "en": "Active"},
     "cohort.list.alumni": {"ko": "수료 (보관됨)", "en": "Alumni (archived)"},
     "cohort.list.line": {
-        "ko": "**{name}** · <#{channel}> · 👥 {members} · 💬 열린 토론 {threads}",
-        "en": "**{name}** · <#{channel}> · 👥 {members} · 💬 {threads} open",
+        "ko": "**{name}** · {channel} · 👥 {members} · 💬 열린 토론 {threads}",
+        "en": "**{name}** · {channel} · 👥 {members} · 💬 {threads} open",
+    },
+    "cohort.list.channel_deleted": {
+        "ko": "⚠️ 토론 채널 삭제됨",
+        "en": "⚠️ discussion channel deleted",
     },
     "cohort.info.channel": {"ko": "토론 채널", "en": "Discussion channel"},
     "cohort.info.role": {"ko": "역할", "en": "Role"},

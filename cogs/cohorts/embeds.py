@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import discord
 
@@ -146,9 +146,19 @@ def _count(members: Mapping[int, int], role_id: int | None) -> str:
     return str(members[role_id]) if role_id is not None and role_id in members else "—"
 
 
+def _channel(channel_id: int, gone: Collection[int], language: Language) -> str:
+    """A link to the discussion channel, or that it was deleted (a link to nothing otherwise)."""
+    return t("cohort.list.channel_deleted", language) if channel_id in gone else f"<#{channel_id}>"
+
+
 def list_embed(
-    summaries: Sequence[CohortSummary], members: Mapping[int, int], language: Language
+    summaries: Sequence[CohortSummary],
+    members: Mapping[int, int],
+    language: Language,
+    *,
+    gone: Collection[int] = (),
 ) -> discord.Embed:
+    """`gone`: the discussion channels deleted in Discord."""
     embed = discord.Embed(title=t("cohort.list.title", language), colour=COLOR)
     if not summaries:
         embed.description = t("cohort.list.empty", language)
@@ -159,7 +169,7 @@ def list_embed(
                 "cohort.list.line",
                 language,
                 name=s.cohort.name,
-                channel=s.cohort.channel_id,
+                channel=Verbatim(_channel(s.cohort.channel_id, gone, language)),
                 members=Verbatim(_count(members, s.cohort.role_id)),
                 threads=s.open_threads,
             )

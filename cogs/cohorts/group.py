@@ -10,6 +10,7 @@ import discord
 from discord import app_commands
 
 from bot.adapter import limits
+from bot.adapter.channels import deleted
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.respond import deferring, send
 from bot.adapter.types import Interaction
@@ -305,7 +306,13 @@ class CohortGroup(app_commands.Group):
                 members = {role.id: count for role, count in counts.items()}
             except discord.HTTPException:
                 log.warning("role member counts unavailable in guild %s", interaction.guild.id)
-        await self._reply(interaction, "", embed=list_embed(summaries, members, lang(interaction)))
+        gone = {
+            s.cohort.channel_id
+            for s in summaries
+            if deleted(interaction.guild, s.cohort.channel_id)
+        }
+        embed = list_embed(summaries, members, lang(interaction), gone=gone)
+        await self._reply(interaction, "", embed=embed)
 
     @app_commands.command(
         name=cmd_str("cohort.info.name"), description=cmd_str("cohort.info.description")
