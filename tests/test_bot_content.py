@@ -550,6 +550,20 @@ async def test_history_pages_newest_first_with_names_times_and_diffs_then_revert
     assert entry_id not in await s.advice("틀린 문제는 일주일 뒤에")
 
 
+async def test_english_moderators_read_history_under_the_english_title(harness: Harness) -> None:
+    # /content history titled its page by the Korean title for English-speaking moderators.
+    s = await Server.new(harness, "english-history", locale="en-US")
+    shared = await harness.services.entries.get(SHARED)
+    assert shared is not None and shared.title_en
+    res = await s.run("content history", {"entry": SHARED})
+    (embed,) = res.embeds
+    assert embed["title"].startswith(shared.title_en) and shared.title not in embed["title"]
+    assert " · page 1/1 · 1 revision · time zone " in footer(embed)  # it said "1 revisions"
+    await submit(harness, await s.form("content edit", {"entry": SHARED}), {"tip": "A new tip"})
+    (embed,) = (await s.run("content history", {"entry": SHARED})).embeds
+    assert " · page 1/1 · 2 revisions · time zone " in footer(embed)
+
+
 async def test_english_moderators_get_english_texts(harness: Harness) -> None:
     s = await Server.new(harness, "english", locale="en-US")
     modal = await s.form("content add")

@@ -448,9 +448,11 @@ class ContentGroup(app_commands.Group):
         assert interaction.guild_id is not None
         current = found[0]
         first = await self.content.history(interaction.guild_id, current.id, per_page=PER_PAGE)
+        language = lang(interaction)
+        title = current.title_en if language == "en" and current.title_en else current.title
         view = HistoryView(
-            interaction.user.id, lang(interaction), content=self.content,
-            guild_id=interaction.guild_id, entry_id=current.id, title=current.title,
+            interaction.user.id, language, content=self.content,
+            guild_id=interaction.guild_id, entry_id=current.id, title=title,
             zone=await self._zone(interaction.guild_id), first=first,
         )  # fmt: skip
         await self._reply(interaction, "", embed=view.embed(), view=view)
