@@ -284,6 +284,15 @@ async def test_entry_shows_views_shares_and_the_queries_that_led_there(harness: 
     assert values["이 조언으로 이어진 질문"] == "1. 포트폴리오 · 1회"
     unknown = await s.slash("insights entry", {"entry": "no-such-entry"}, s.mod)
     assert unknown.content.startswith("`no-such-entry` 항목을 찾지 못했어요")
+    # Its whole title typed (or copied) and sent without picking it, as /entry and /discuss
+    # take it: this said the entry was not found.
+    entry = await h.services.entries.get(top)
+    assert entry is not None and entry.title_en
+    for typed in (entry.title, f" {entry.title_en.upper()} ", top.upper()):
+        by_title = await final(await s.slash("insights entry", {"entry": typed}, s.mod))
+        [embed] = by_title["embeds"]
+        assert embed["title"].startswith(entry.title), typed
+        assert {f["name"]: f["value"] for f in embed["fields"]}["조회"] == "1"
 
 
 async def test_a_retired_entrys_numbers_stay_readable_and_say_it_is_retired(

@@ -17,6 +17,7 @@ from bot.search.models import SuggestionKind
 
 if TYPE_CHECKING:
     from bot.search import SearchService
+    from bot.store.entries import EntryRepository
 
 
 async def entry_pairs(
@@ -50,3 +51,19 @@ async def entry_titled(search: SearchService, typed: str, guild_id: int | None) 
     """The entry among the server's best hits for `typed` whose whole title it is, if any."""
     result = await search.search(typed, limit=5, guild_id=guild_id)
     return next((h.entry for h in result.hits if titled(h.entry, typed)), None)
+
+
+async def typed_entry(
+    entries: EntryRepository,
+    search: SearchService,
+    typed: str,
+    guild_id: int | None,
+    *,
+    include_retired: bool = False,
+) -> Entry | None:
+    """The entry an option names, picked or typed: its id (in any case), else the entry whose
+    whole title was typed (found among live entries only: search offers no retired one)."""
+    ref = typed.strip()
+    return await entries.get(
+        ref.lower(), guild_id=guild_id, include_retired=include_retired
+    ) or await entry_titled(search, ref, guild_id)

@@ -10,7 +10,7 @@ from discord.ext import commands
 
 from bot.adapter import limits
 from bot.adapter.client import SunbaeBot
-from bot.adapter.entry_choices import entry_choices, entry_titled
+from bot.adapter.entry_choices import entry_choices, typed_entry
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.types import Interaction
 from bot.adapter.views import SelectView, select_options
@@ -69,9 +69,7 @@ class CohortsCog(commands.Cog):
         _, ref = parse_value(entry)
         ref, guild_id = ref.strip(), interaction.guild_id
         # Typed rather than picked: an id in capitals, or the entry its whole title names.
-        found = await self.services.entries.get(
-            ref.lower(), guild_id=guild_id
-        ) or await entry_titled(self.services.search, ref, guild_id)
+        found = await typed_entry(self.services.entries, self.services.search, ref, guild_id)
         await self.discuss(interaction, Subject.entry(found.id if found else ref), cohort)
 
     @discuss_command.autocomplete("entry")

@@ -19,7 +19,7 @@ from bot.adapter import limits
 from bot.adapter.background import BackgroundLoop
 from bot.adapter.channels import deleted
 from bot.adapter.client import SunbaeBot
-from bot.adapter.entry_choices import entry_pairs
+from bot.adapter.entry_choices import entry_pairs, typed_entry
 from bot.adapter.locale import cmd_str, lang, text
 from bot.adapter.respond import deferring, send
 from bot.adapter.types import Interaction
@@ -153,10 +153,12 @@ class InsightsGroup(app_commands.Group):
     ) -> None:
         assert interaction.guild_id is not None
         _, ref = parse_value(entry)
-        # A retired entry's numbers stay readable: what it did before it was taken down.
-        found = await self.services.entries.get(
-            ref.strip(), guild_id=interaction.guild_id, include_retired=True
-        )
+        # A retired entry's numbers stay readable: what it did before it was taken down. Typed
+        # rather than picked: an id in capitals, or the entry its whole title names.
+        found = await typed_entry(
+            self.services.entries, self.services.search, ref, interaction.guild_id,
+            include_retired=True,
+        )  # fmt: skip
         if found is None:
             await interaction.response.send_message(
                 text(interaction, "entry.unknown", id=limits.clip(ref, 80)), ephemeral=True
