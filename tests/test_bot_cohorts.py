@@ -834,7 +834,7 @@ async def test_discuss_button_on_advice_and_the_daily_tip(harness: Harness) -> N
     s = await Server.new(h, "buttons")
     cohort = await s.create()
     answer = await h.emu.slash("entry", {"id": ENTRY}, user=s.camper, channel=s.general)
-    assert discuss_button_of(answer.message)["custom_id"] == f"sunbae:discuss:entry:{ENTRY}:0"
+    assert discuss_button_of(answer.message)["custom_id"] == f"sunbae:d:e:{ENTRY}:0"
     clicked = await h.emu.click(answer, label="토론하기", user=s.camper)
     first = await clicked.wait_final()
     assert first is not None and "열었어요" in first["content"]
@@ -863,7 +863,7 @@ async def test_discuss_button_on_advice_and_the_daily_tip(harness: Harness) -> N
     tip = h.emu.message(outcome.message_id or 0)
     assert tip is not None
     button = discuss_button_of(tip)
-    assert button["custom_id"] == f"sunbae:discuss:tip:{outcome.date.isoformat()}:{cohort}"
+    assert button["custom_id"] == f"sunbae:d:t:{outcome.date.isoformat()}:{cohort}"
     tip_clicked = await h.emu.click(tip, label="토론하기", user=s.camper)
     linked = await tip_clicked.wait_final()
     assert linked is not None and thread_of(linked) == outcome.message_id  # the tip's own thread

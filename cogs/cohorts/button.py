@@ -13,12 +13,18 @@ from bot.adapter import limits
 from bot.i18n import Language, t
 from bot.models.cohorts import Subject
 
-PREFIX = "sunbae:discuss"
-_TEMPLATE = re.compile(rf"{PREFIX}:(?P<kind>entry|tip):(?P<key>[^:]+):(?P<cohort>\d+)")
+# `sunbae:d:e:<entry id>:<cohort>` (`t` for a tip): short enough for an id of 80 characters
+# (the most an id has) within Discord's 100. Buttons posted before it said
+# `sunbae:discuss:entry:…`, which left no room for ids over 77 characters; they still work.
+PREFIX = "sunbae:d"
+_KINDS = {"e": "entry", "t": "tip"}
+_TEMPLATE = re.compile(
+    r"sunbae:(?:discuss:(?P<kind>entry|tip)|d:(?P<short>[et])):(?P<key>[^:]+):(?P<cohort>\d+)"
+)
 
 
 def custom_id(subject: Subject, cohort_id: int = 0) -> str:
-    return f"{PREFIX}:{subject.kind}:{subject.key}:{cohort_id}"
+    return f"{PREFIX}:{subject.kind[0]}:{subject.key}:{cohort_id}"
 
 
 class DiscussButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=_TEMPLATE):
@@ -41,7 +47,7 @@ class DiscussButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=_TE
         item: discord.ui.Item[Any],
         match: re.Match[str],
     ) -> DiscussButton:
-        kind, key = match["kind"], match["key"]
+        kind, key = match["kind"] or _KINDS[match["short"]], match["key"]
         subject = Subject.entry(key) if kind == "entry" else Subject.decode(f"tip:{key}")
         return cls(subject, int(match["cohort"]))
 
