@@ -243,9 +243,10 @@ def _predicate_group(lex: Lexicon, term: Term, stem: str, *, final: bool = False
     else:
         forms = _forms((stem, PRIMARY), *_synonym_pairs(stem))  # 없어지 -> 사라지
     known = any(lex.is_known(f.text) for f in forms)
-    if not known and not final and nominal(term.word):
+    if not known and ((not final and nominal(term.word)) or term.word == stem + "인"):
         # 지원금 is no verb 지원그+ㅁ but a noun the index lacks; ending the question, such an
-        # ending is the casual register's (`뽑아줌?`), a verb.
+        # ending is the casual register's (`뽑아줌?`), a verb. A stem the index lacks before
+        # 인 is a noun either way: 블록체인, or 블록체 and the copula (`이다`) modifying.
         return Group(term.word, term.word, (), unknown=True)
     idf = lex.idf(stem) * PREDICATE
     return Group(term.word, term.word, forms, idf=idf, unknown=not known, verb=True)
