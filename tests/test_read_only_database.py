@@ -102,5 +102,11 @@ def test_a_read_only_folder_is_refused_in_one_line(built: Path, tmp_path: Path) 
         assert one_line(ingest) == f"error: the database {db} {READ_ONLY}"
         sandbox = run_cli(tmp_path, "sandbox", "--db", db, stdin="/advice query:대학원\n")
         assert one_line(sandbox) == f"error: the database {db} {READ_ONLY}"
+        # The checks say so too: they said "damaged: attempt to write a readonly database".
+        check = run_cli(tmp_path, "check-db", "--db", db)
+        assert one_line(check) == f"error: the database {db} {READ_ONLY}"
+        health = run_cli(tmp_path, "health", "--db", db, "--no-gateway")
+        assert health.returncode == 1
+        assert health.stdout == f"unhealthy: the database {db} {READ_ONLY}\n"
     finally:
         folder.chmod(stat.S_IRWXU)

@@ -24,13 +24,14 @@ class Integrity:
 
 def check_file(path: Path) -> Integrity:
     """Open `path` read-only (never created, never migrated) and run `PRAGMA quick_check`
-    (blocking: pages through the whole file). Raises StoreError when there is no file."""
+    (blocking: pages through the whole file). Raises StoreError when there is no file, or it
+    cannot be read for another reason than damage (permissions, a lock)."""
     if not path.is_file():
         raise StoreError(f"no database at {path}: run `python -m bot ingest` first")
     try:
         conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True, timeout=5)
     except sqlite3.Error as exc:
-        return Integrity((f"cannot open it: {exc}",), None)
+        raise StoreError(explain(exc, path) or str(exc)) from exc
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
         problems = tuple(str(r[0]) for r in rows if r[0] != "ok")
@@ -41,9 +42,18 @@ def check_file(path: Path) -> Integrity:
             live = None
         return Integrity(problems, live)
     except sqlite3.Error as exc:
+        if not is_damage(exc):
+            # Not the file's fault: a WAL file in a folder this user may not write (no -shm
+            # can be made), a lock. Said as what it is, never as damage.
+            raise StoreError(explain(exc, path) or str(exc)) from exc
         return Integrity((str(exc),), None)
     finally:
         conn.close()
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text or "corrupt" in text
 
 
 def explain(exc: BaseException, path: Path | None = None) -> str | None:
@@ -61,7 +71,7 @@ def explain(exc: BaseException, path: Path | None = None) -> str | None:
             f"{where} is locked by another process (an ingest?): wait for it to finish, "
             "then run the command again"
         )
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
+    if is_damage(exc):
         return (
             f"{where} is damaged ({exc}): run `python -m bot check-db`, then restore it from a "
             "backup, or delete it and run `python -m bot ingest` to rebuild the content"
