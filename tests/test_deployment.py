@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import ast
+import fnmatch
 import importlib.metadata
 import re
+import shutil
+import subprocess
 import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
+
+from bot.cli import build_parser
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -72,3 +78,37 @@ def test_every_package_the_product_imports_is_declared() -> None:
         if not {d.lower() for d in distributions.get(module, [])} & declared
     }
     assert undeclared == {}
+
+
+def test_the_image_builds_from_a_clean_clone() -> None:
+    """What the Dockerfile copies is tracked by git (a clean clone has it) and not left out of
+    the build context by .dockerignore (whose patterns are anchored at the context's root)."""
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    tracked = subprocess.run(
+        ["git", "-C", str(ROOT), "ls-files"], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    text = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    copied = [s for line in re.findall(r"^COPY (.+)$", text, re.M) for s in line.split()[:-1]]
+    assert {"pyproject.toml", "README.md", "bot", "cogs", "content"} <= set(copied)
+    ignore = [
+        line.strip().rstrip("/")
+        for line in (ROOT / ".dockerignore").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith(("#", "!"))
+    ]
+    for source in copied:
+        assert any(f == source or f.startswith(f"{source}/") for f in tracked), source
+        assert not [p for p in ignore if fnmatch.fnmatch(source, p)], source
+    # A developer's bytecode under bot/ stays out too.
+    assert "**/__pycache__" in ignore
+
+
+def test_the_health_checks_run_the_health_command() -> None:
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
+    test = compose["services"]["sunbae"]["healthcheck"]["test"]
+    text = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    (docker,) = re.findall(r"^[ \t]+CMD (\[.+\])$", text, re.M)
+    for command in (test[1:], ast.literal_eval(docker)):
+        assert command[:3] == ["python", "-m", "bot"]
+        args = build_parser().parse_args(command[3:])
+        assert args.command == "health" and not args.no_gateway
