@@ -96,5 +96,5 @@ def test_the_image_checks_health_and_keeps_secrets_out() -> None:
     dockerfile = (REPO / "Dockerfile").read_text(encoding="utf-8")
     assert re.search(r'HEALTHCHECK .*\n\s+CMD \["python", "-m", "bot", "health"\]', dockerfile)
     ignored = (REPO / ".dockerignore").read_text(encoding="utf-8").split()
-    for name in (".env", ".venv", ".git", "data/", "__pycache__/", ".pytest_cache/"):
+    for name in (".env", ".venv", ".git", "data/", "**/__pycache__/", ".pytest_cache/"):
         assert name in ignored, name
