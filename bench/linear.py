@@ -35,19 +35,7 @@ from bot.services.ingest import IngestService  # noqa: E402
 from bot.store.database import Database  # noqa: E402
 from bot.store.ingest_state import SqliteIngestStore  # noqa: E402
 from tests.helpers_ingest import StepClock  # noqa: E402
-
-HOSTILE = {
-    "bold padding": "** x",
-    "bold tag": "<b>x ",
-    "heading tag": "<h2>x ",
-    "liquid": "{{ x ",
-    "liquid tag": "{% x ",
-    "html comment": "<!-- x ",
-    "link tag": '<a href="https://a.example/">x ',
-    "image": "![x](",
-    "strong and em": "<strong><em>x ",
-    "underline": "<u>x ",
-}
+from tests.helpers_markup import HOSTILE  # noqa: E402
 
 
 def best(work: Callable[[], object], runs: int = 5) -> float:

@@ -11,19 +11,8 @@ from __future__ import annotations
 import pytest
 
 from bot.corpus.documents import BODY_LIMIT, DocumentError, read_document
+from tests.helpers_markup import HOSTILE
 
-HOSTILE = {
-    "bold padding": "** x",
-    "bold tag": "<b>x ",
-    "heading tag": "<h2>x ",
-    "liquid": "{{ x ",
-    "liquid tag": "{% x ",
-    "html comment": "<!-- x ",
-    "link tag": '<a href="https://a.example/">x ',
-    "image": "![x](",
-    "strong and em": "<strong><em>x ",
-    "underline": "<u>x ",
-}
 BIG = 1_000_000  # at the old patterns' quadratic cost, 80 KB took 9 s: this would take hours
 
 
