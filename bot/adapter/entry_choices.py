@@ -4,7 +4,6 @@ the member's language; and the entry a value sent without picking names by its w
 
 from __future__ import annotations
 
-import unicodedata
 from typing import TYPE_CHECKING
 
 from discord import app_commands
@@ -14,6 +13,7 @@ from bot.adapter.locale import lang
 from bot.adapter.types import Interaction
 from bot.models import Entry
 from bot.search.models import SuggestionKind
+from bot.text.normalize import clean
 
 if TYPE_CHECKING:
     from bot.search import SearchService
@@ -41,7 +41,7 @@ def titled(entry: Entry, typed: str) -> bool:
     title typed, or copied from where another entry cites it, and sent without picking it."""
 
     def plain(text: str) -> str:
-        return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+        return clean(text).casefold()
 
     wanted = plain(typed.strip().removeprefix("「").removesuffix("」"))
     return wanted in {plain(entry.title), plain(entry.title_en)} - {""}
